@@ -1,0 +1,71 @@
+"""The neutral shape every extractor returns: blocks with text as printed and a span.
+
+Extractors know nothing of the schema: no normalizing, no table or column names.
+A table is rows of cells; a cell's text keeps its printed characters, with "\n"
+between the paragraphs / list items / lines the rendition shows inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "table", "line"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a block or cell was printed: 1-based page (PDF) or 1-based line range (text)."""
+
+    page: int | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+
+    def describe(self) -> str:
+        if self.page is not None:
+            return f"p.{self.page}"
+        if self.line_start is not None:
+            return f"l.{self.line_start}"
+        return "?"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    span: Span = field(default_factory=Span)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One heading, paragraph, table or (layout renditions) one printed line.
+
+    `indent` is the count of leading spaces for `line` blocks of layout text,
+    where columns of the original form survive only as indentation.
+    """
+
+    kind: BlockKind
+    span: Span
+    text: str = ""
+    rows: tuple[tuple[Cell, ...], ...] = ()
+    indent: int = 0
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    rendition: str
+    blocks: tuple[Block, ...]
+    pages: int | None = None
+    # Facts about the extraction an analyst should see as checks (e.g. "ocr_used").
+    notes: tuple[tuple[str, str], ...] = ()
+    # Set when part of the input could not be read (e.g. scanned pages without OCR).
+    problem: str | None = None
+
+    def all_text(self) -> str:
+        parts: list[str] = []
+        for block in self.blocks:
+            if block.kind == "table":
+                for row in block.rows:
+                    parts.append("\t".join(cell.text for cell in row))
+            else:
+                parts.append(block.text)
+        return "\n".join(parts)

@@ -1,0 +1,24 @@
+"""`layout_text`: flattened layout text (pdftotext of an Excel form). One `line` block per printed line.
+
+Columns survive only as order and indentation, so the extractor keeps each line with its
+indent; rebuilding the form's cells is the job of the layout locator downstream.
+Form feeds (page breaks in pdftotext output) are kept as line boundaries only: text inputs have no pages.
+"""
+
+from __future__ import annotations
+
+from extractors.blocks import Block, ExtractedDocument, Span
+
+RENDITION = "layout_text"
+
+
+def extract(text: str) -> ExtractedDocument:
+    blocks: list[Block] = []
+    for line_no, line in enumerate(text.replace("\f", "").splitlines(), start=1):
+        body = line.rstrip()
+        if not body.strip():
+            continue
+        indent = len(body) - len(body.lstrip(" \u3000"))
+        span = Span(line_start=line_no, line_end=line_no)
+        blocks.append(Block(kind="line", span=span, text=body, indent=indent))
+    return ExtractedDocument(rendition=RENDITION, blocks=tuple(blocks))

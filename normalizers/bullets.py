@@ -1,0 +1,121 @@
+"""Split cell text into bullets (取組内容) or segments (現状/計画/実績 cells).
+
+Cell text: "\n" between lines that wrap, "\n\n" between paragraphs. A marker counts only at the
+start of a line or after whitespace, so the ・ of `水戸市・水戸市医師会` or the ① of
+`水戸グループ①・②` is text, not a bullet. Markers are read before any NFKC (which turns ① into 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from normalizers.text import reflow
+
+CIRCLED_NUMBERS = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①..⑳
+SYMBOL_MARKERS = "・▶▷►◆◇■□●○◎★☆➢➤"
+STATUS_EXTRA_MARKERS = "*＊"
+_SENTENCE_END = regex.compile(r"(?<=。)\s+")
+
+
+@dataclass(frozen=True)
+class Bullet:
+    marker: str | None
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    marker: str | None
+    text: str
+
+
+def _marker_pattern(markers: str) -> regex.Pattern[str]:
+    return regex.compile(r"(?:^|(?<=\s))([" + regex.escape(markers) + r"])", regex.MULTILINE)
+
+
+_BULLET_MARKER = _marker_pattern(CIRCLED_NUMBERS + SYMBOL_MARKERS)
+_SEGMENT_MARKER = _marker_pattern(CIRCLED_NUMBERS + SYMBOL_MARKERS + STATUS_EXTRA_MARKERS)
+
+
+def paragraphs_of(text: str) -> list[str]:
+    return [p for p in regex.split(r"\n[ \t\u3000]*\n", text) if p.strip()]
+
+
+def split_at_markers(paragraph: str, pattern: regex.Pattern[str]) -> list[tuple[str | None, str]]:
+    """(marker, text) pieces of one paragraph; text before the first marker has marker None."""
+    pieces: list[tuple[str | None, str]] = []
+    starts = [(m.start(1), m.group(1)) for m in pattern.finditer(paragraph)]
+    head = paragraph[: starts[0][0]] if starts else paragraph
+    if head.strip():
+        pieces.append((None, head))
+    for index, (start, marker) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(paragraph)
+        pieces.append((marker, paragraph[start + 1 : end]))
+    return pieces
+
+
+def _reflowed(text: str) -> str:
+    return reflow(text.split("\n"))
+
+
+def _marker_class(marker: str) -> tuple[str, int | None]:
+    if marker in CIRCLED_NUMBERS:
+        return "circled", CIRCLED_NUMBERS.index(marker) + 1
+    return marker, None
+
+
+def assign_levels(markers: list[str | None]) -> list[int]:
+    """Nesting depth per marker. A circled number continues the nearest list whose last number
+    it follows (③ after ②); any other circled number, or a new symbol, opens a deeper list.
+    An unmarked piece resets to the top level."""
+    stack: list[tuple[str, int | None]] = []
+    levels: list[int] = []
+    for marker in markers:
+        if marker is None:
+            stack.clear()
+            levels.append(0)
+            continue
+        kind, number = _marker_class(marker)
+        found = None
+        for depth in range(len(stack) - 1, -1, -1):
+            s_kind, s_number = stack[depth]
+            if s_kind == kind and (number is None or (s_number is not None and s_number + 1 == number)):
+                found = depth
+                break
+        if found is None:
+            stack.append((kind, number))
+            levels.append(len(stack) - 1)
+        else:
+            del stack[found + 1 :]
+            stack[found] = (kind, number)
+            levels.append(found)
+    return levels
+
+
+def split_bullets(text: str) -> list[Bullet]:
+    """Bullets of one 取組内容 cell. Where the cell prints no marker at all (the rendition lost
+    them), split at sentence ends instead, with marker None."""
+    paragraphs = paragraphs_of(text)
+    pieces = [piece for p in paragraphs for piece in split_at_markers(p, _BULLET_MARKER)]
+    if not any(marker for marker, _ in pieces):
+        sentences = [s for p in paragraphs for s in _SENTENCE_END.split(p.strip())]
+        texts = [_reflowed(s) for s in sentences]
+        return [Bullet(marker=None, level=0, text=t) for t in texts if t]
+    levels = assign_levels([marker for marker, _ in pieces])
+    bullets = [Bullet(marker=m, level=lv, text=_reflowed(t)) for (m, t), lv in zip(pieces, levels)]
+    return [b for b in bullets if b.text]
+
+
+def split_segments(text: str) -> list[Segment]:
+    """Segments of one 現状/計画/実績 cell: split at list markers (incl. a leading `*`) and
+    paragraph breaks. A ※ note stays text."""
+    segments: list[Segment] = []
+    for paragraph in paragraphs_of(text):
+        for marker, piece in split_at_markers(paragraph, _SEGMENT_MARKER):
+            body = _reflowed(piece)
+            if body:
+                segments.append(Segment(marker=marker, text=body))
+    return segments

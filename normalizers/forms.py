@@ -1,0 +1,207 @@
+"""The form registry: one description per version of the 計画（報告）書 form.
+
+Each spec says which wording identifies it (scored over the document's own words, never its
+year or file name), the titles of its three 取組, and the outcome sections it prints.
+Period headers and outcome sections share their wording across versions and are described once
+below; a version lists what it prints. Detection scores every spec; the best one at or above
+`DEFAULT_FORM_THRESHOLD` wins, otherwise the caller raises `unknown_form`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from normalizers.text import match_key
+
+DEFAULT_FORM_THRESHOLD = 0.6
+
+ITEM_THEMES = {1: "intra_group", 2: "regional", 3: "awareness"}
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    id: str
+    label: str
+    # (wording, weight): positive weights identify the version, negative ones rule it out.
+    signature: tuple[tuple[str, float], ...]
+    item_titles: dict[int, str]
+    outcome_sections: tuple[int, ...]
+    plan_header: str  # how the form names its plan column
+
+
+FORMS: tuple[FormSpec, ...] = (
+    FormSpec(
+        id="H30",
+        label="平成30年度様式 (医療機関同士, 事前協議月, 取組目標)",
+        signature=(("医療機関同士", 3.0), ("事前協議月", 1.0), ("取組目標", 1.0), ("補助金交付申請", -3.0)),
+        item_titles={
+            1: "これから在宅医療への参入又は拡充に取り組む医療機関同士の連携強化を図るための取組",
+            2: "在宅医療を提供する連携体制として必要な拠点機能を担う取組",
+            3: "在宅医療についての普及啓発活動等の取組",
+        },
+        outcome_sections=(1, 2, 3, 4),
+        plan_header="取組目標",
+    ),
+    FormSpec(
+        id="R2-R3",
+        label="令和2・3年度様式 (医療機関等, 事前協議月, 取組目標)",
+        signature=(
+            ("医療機関等の連携強化を図るための取組", 3.0),
+            ("事前協議月", 1.0),
+            ("取組目標", 1.0),
+            ("医療機関同士", -3.0),
+            ("補助金交付申請", -3.0),
+        ),
+        item_titles={
+            1: "これから在宅医療への参入又は拡充に取り組む医療機関等の連携強化を図るための取組",
+            2: "在宅医療を提供する連携体制として必要な拠点機能を担う取組",
+            3: "在宅医療についての普及啓発活動等の取組",
+        },
+        outcome_sections=(1, 2, 3, 4),
+        plan_header="取組目標",
+    ),
+    FormSpec(
+        id="R4",
+        label="令和4年度様式 (補助金交付申請, 計画, 新しい取組名, 差(B)-(A))",
+        signature=(
+            ("補助金交付申請", 3.0),
+            ("グループ化した医療機関等を支える取組", 2.0),
+            ("患者・家族を中心とした在宅医療を推進するための取組", 2.0),
+            ("差(B)-(A)", 1.0),
+            ("事前協議月", -2.0),
+        ),
+        item_titles={
+            1: "グループ化した医療機関等を支える取組",
+            2: "患者・家族を中心とした在宅医療を推進するための取組",
+            3: "在宅医療についての普及啓発活動等の取組を行う取組",
+        },
+        outcome_sections=(1, 2, 3, 4),
+        plan_header="計画",
+    ),
+)
+
+# Column headers of the 取組 table and the 取組効果 tables -> period, by the header's first words.
+PERIOD_ALIASES: tuple[tuple[str, str], ...] = (
+    ("現状", "baseline"),
+    ("取組目標", "plan"),
+    ("計画", "plan"),
+    ("実績", "actual"),
+    ("差", "difference"),
+)
+
+# 取組効果 sections: the words that name each section's heading, most specific first.
+SECTION_ANCHORS: tuple[tuple[str, int], ...] = (
+    ("死亡患者数", 3),
+    ("紹介数", 4),
+    ("合計回数", 2),
+    ("合計診療患者数", 1),
+)
+
+
+@dataclass(frozen=True)
+class MetricPattern:
+    metric: str
+    unit: str
+    # Regex over the width-folded cell: group "v" holds the printed digits (may be empty).
+    pattern: str
+
+
+# How each section's cells print their figures. Section 4 takes its metric from the row label.
+SECTION_CELLS: dict[int, tuple[MetricPattern, ...]] = {
+    1: (MetricPattern("patients", "名", r"^\s*(?P<v>[0-9,]*)\s*名\s*$"),),
+    2: (
+        MetricPattern("visits", "回", r"合計回数\s*[:：]?\s*(?P<v>[0-9,]*)\s*回"),
+        MetricPattern("visits_on_call", "回", r"往診\s*[:：]?\s*(?P<v>[0-9,]*)\s*回"),
+        MetricPattern("visits_scheduled", "回", r"訪問診療\s*[:：]?\s*(?P<v>[0-9,]*)\s*回"),
+    ),
+    3: (
+        MetricPattern("deaths", "名", r"死亡患者数\s*[:：]?\s*(?P<v>[0-9,]*)\s*名"),
+        MetricPattern("deaths_outside_hospital", "名", r"医療機関以外\s*[:：]?\s*(?P<v>[0-9,]*)\s*名"),
+    ),
+    4: (MetricPattern("count", "件", r"^\s*(?P<v>[0-9,]*)\s*件\s*$"),),
+}
+# In layout renditions a row's cells are found by the word that opens each cell, or by the unit
+# that closes it (peeled off the row's end).
+SECTION_CELL_OPENERS: dict[int, str] = {2: "合計回数", 3: "死亡患者数"}
+SECTION_CELL_UNITS: dict[int, str] = {1: "名", 4: "件"}
+
+SECTION4_ROW_METRICS: tuple[tuple[str, str], ...] = (
+    ("逆紹介数", "reverse_referrals"),
+    ("急変時の受入数", "emergency_admissions"),
+    ("紹介数", "referrals"),
+)
+
+# Rows that give the group total rather than one institution.
+TOTAL_ROW_WORDS = ("合計",)
+# Printed instructions of the form (never data).
+INSTRUCTION_WORDS = ("記載例",)
+
+MEMBER_ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("医師会", "medical_association"),
+    ("参入又は拡充", "participant"),
+    ("後方支援", "backup_hospital"),
+)
+DESIGNATION_WORDS: tuple[tuple[str, str], ...] = (("拠点", "hub"), ("積極的役割", "active"))
+
+
+@dataclass(frozen=True)
+class FormMatch:
+    spec: FormSpec | None
+    score: float
+
+
+def score_form(spec: FormSpec, text_key: str) -> float:
+    positive = sum(w for _, w in spec.signature if w > 0)
+    hits = sum(w for words, w in spec.signature if match_key(words) in text_key)
+    return max(0.0, hits / positive) if positive else 0.0
+
+
+def detect_form(text: str, threshold: float = DEFAULT_FORM_THRESHOLD) -> FormMatch:
+    key = match_key(text)
+    scored = sorted(((score_form(spec, key), spec) for spec in FORMS), key=lambda p: -p[0])
+    best_score, best = scored[0]
+    return FormMatch(spec=best if best_score >= threshold else None, score=round(best_score, 3))
+
+
+def period_of_header(header: str) -> str | None:
+    key = match_key(header)
+    for words, period in PERIOD_ALIASES:
+        if key.startswith(words):
+            return period
+    return None
+
+
+def section_of_heading(heading: str) -> int | None:
+    key = match_key(heading)
+    for words, section in SECTION_ANCHORS:
+        if words in key:
+            return section
+    return None
+
+
+def first_word_match(text: str, table: tuple[tuple[str, str], ...]) -> str | None:
+    key = match_key(text)
+    for words, value in table:
+        if words in key:
+            return value
+    return None
+
+
+# --- document kinds -------------------------------------------------------------------------
+PROGRAMME_WORDS = ("グループ化推進事業", "医療提供施設等グループ化")
+REPORT_STRUCTURE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("取組事項", "取組内容"),
+    ("取組効果",),
+    ("医療機関一覧", "所在地"),
+)
+
+
+def classify_document(text: str) -> str:
+    """`report` when the text has the report's own structure, `guidance` when it only speaks of the
+    programme (slides, notices), `unknown` otherwise."""
+    key = match_key(text)
+    if any(all(match_key(w) in key for w in words) for words in REPORT_STRUCTURE_WORDS):
+        return "report"
+    if any(w in key for w in PROGRAMME_WORDS):
+        return "guidance"
+    return "unknown"

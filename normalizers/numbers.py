@@ -1,0 +1,42 @@
+"""Integers and counts as printed in report cells."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from normalizers.text import fold_width, normalize_space
+
+COUNT_UNITS = "回件名人"
+_INT_RE = regex.compile(r"(?P<sign>[-\u2212▲△])?\s*(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
+_N = r"(?P<n>[0-9][0-9,]*)\s*(?P<u>[回件名人])"
+# The whole segment is a count: `3回`, `1回/年`, `2回（9月～3月）`.
+_WHOLE_RE = regex.compile(rf"{_N}(?:\s*/\s*年度?)?(?:\s*\([^()]*\))?")
+# A count closing a segment: `…講師派遣（1回）`, `…の開催：0回`, `…ファシリテーター 18回`.
+_TAIL_RE = regex.compile(rf"(?:\(\s*{_N}\s*\)|(?::|(?<![月年週日毎]) )\s*{_N})$")
+MAX_DIGITS = 18  # int64 range; longer digit strings are not counts
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    unit: str
+
+
+def parse_int(text: str) -> int | None:
+    """Digits as printed (ASCII or full-width, optional thousands commas, leading - ▲ △); else None."""
+    m = _INT_RE.fullmatch(fold_width(text).strip())
+    if m is None or len(digits := m.group("digits").replace(",", "")) > MAX_DIGITS:
+        return None
+    return -int(digits) if m.group("sign") else int(digits)
+
+
+def parse_status_count(segment: str) -> Count | None:
+    """The count of what was done stated by a status segment (SCHEMA `status.value`), else None."""
+    s = normalize_space(fold_width(segment))
+    m = _WHOLE_RE.fullmatch(s) or _TAIL_RE.search(s)
+    if m is None:
+        return None
+    value = parse_int(m.group("n"))
+    return Count(value, m.group("u")) if value is not None and value >= 0 else None

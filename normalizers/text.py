@@ -1,0 +1,56 @@
+"""Text folding and whitespace helpers shared by the other normalizers.
+
+All functions are pure and total: any ``str`` in, a ``str`` out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from types import MappingProxyType
+
+# Full-width ASCII U+FF01..U+FF5E -> U+0021..U+007E, ideographic space -> " ".
+_WIDTH_TABLE = MappingProxyType({**{0xFF01 + i: 0x21 + i for i in range(0x5E)}, 0x3000: 0x20})
+
+# Characters that NFKC would rewrite or that carry list structure and must survive as printed:
+# circled numbers ①..⑳ (U+2460..U+2473), ・ ▶ ◆ ※.
+_MARKERS_RE = re.compile("([\u2460-\u2473\u30fb\u25b6\u25c6\u203b]+)")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def fold_width(s: str) -> str:
+    """Fold full-width ASCII and U+3000 to ASCII; one char in, one char out."""
+    return s.translate(_WIDTH_TABLE)
+
+
+def normalize_space(s: str) -> str:
+    """Collapse every whitespace run (U+3000, newlines, tabs included) to one space; strip ends."""
+    return _SPACE_RE.sub(" ", s).strip()
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def reflow(lines: Iterable[str]) -> str:
+    """Join wrapped lines: no separator, except one space between two ASCII alphanumerics."""
+    parts = [p.strip() for line in lines for p in line.splitlines()]
+    out = ""
+    for part in filter(None, parts):
+        if out and _is_ascii_alnum(out[-1]) and _is_ascii_alnum(part[0]):
+            out += " "
+        out += part
+    return normalize_space(out)
+
+
+def nfkc_keep_markers(s: str) -> str:
+    """NFKC, except that ①..⑳ and the markers ・ ▶ ◆ ※ are kept as printed."""
+    pieces = _MARKERS_RE.split(s)
+    # split() with one capturing group alternates: text, marker run, text, ...
+    return "".join(p if i % 2 else unicodedata.normalize("NFKC", p) for i, p in enumerate(pieces))
+
+
+def match_key(s: str) -> str:
+    """Key for comparing labels: NFKC (markers kept) with all whitespace removed."""
+    return _SPACE_RE.sub("", nfkc_keep_markers(s))

@@ -1,0 +1,67 @@
+"""initiatives and status records from the located 取組 rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from normalizers.bullets import paragraphs_of, split_bullets, split_segments
+from normalizers.forms import ITEM_THEMES, period_of_header
+from normalizers.numbers import parse_status_count
+from normalizers.text import reflow
+from pipeline.context import DocContext
+from pipeline.facts import is_group_name_paragraph
+from pipeline.located import ItemRow
+from pipeline.records import Initiative, StatusSegment
+
+
+def item_title(item: ItemRow) -> str:
+    return reflow(item.title.text.split("\n"))
+
+
+def build_initiatives(ctx: DocContext, items: Iterable[ItemRow]) -> list[Initiative]:
+    records: list[Initiative] = []
+    for item in items:
+        title = item_title(item)
+        for number, bullet in enumerate(split_bullets(item.content.text), start=1):
+            records.append(
+                Initiative(
+                    **ctx.common(item.content.span),
+                    item_no=item.item_no,
+                    item_theme=ITEM_THEMES[item.item_no],
+                    item_title=title,
+                    bullet_no=number,
+                    marker=bullet.marker,
+                    level=bullet.level,
+                    text=bullet.text,
+                )
+            )
+    return records
+
+
+def _without_group_name(text: str) -> str:
+    return "\n\n".join(p for p in paragraphs_of(text) if not is_group_name_paragraph(p))
+
+
+def build_status(ctx: DocContext, items: Iterable[ItemRow]) -> list[StatusSegment]:
+    records: list[StatusSegment] = []
+    for item in items:
+        for label, cell in item.status:
+            period = period_of_header(label)
+            if period is None:
+                continue
+            for seq, segment in enumerate(split_segments(_without_group_name(cell.text)), start=1):
+                count = parse_status_count(segment.text)
+                records.append(
+                    StatusSegment(
+                        **ctx.common(cell.span),
+                        item_no=item.item_no,
+                        period=period,
+                        period_label=label,
+                        seq=seq,
+                        marker=segment.marker,
+                        text=segment.text,
+                        value=float(count.value) if count else None,
+                        unit=count.unit if count else None,
+                    )
+                )
+    return records

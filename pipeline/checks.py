@@ -1,0 +1,72 @@
+"""Checks across outcome figures. They flag; they never change a figure."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from pipeline.context import DocContext
+from pipeline.records import Check, Outcome
+
+# (total metric, parts that must add up to it, or None where the part may not exceed the total)
+BREAKDOWNS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    ("visits", ("visits_on_call", "visits_scheduled"), True),
+    ("deaths", ("deaths_outside_hospital",), False),
+)
+
+
+def _where(o: Outcome) -> str:
+    who = "グループ合計" if o.is_total else (o.institution or "?")
+    page = f"p.{o.page}, " if o.page is not None else ""
+    return f"{page}取組効果 {o.section} {o.period_label} ({who})"
+
+
+def _check(ctx: DocContext, at: Outcome, name: str, detail: str) -> Check:
+    return Check(doc_id=ctx.doc_id, fiscal_year=ctx.fiscal_year, group_name=ctx.group_name, page=at.page,
+                 check=name, severity="warning", detail=detail)
+
+
+def breakdown_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check]:
+    cells: dict[tuple[int, str | None, bool, str], dict[str, Outcome]] = defaultdict(dict)
+    for o in outcomes:
+        cells[(o.section, o.institution, o.is_total, o.period)][o.metric] = o
+    checks: list[Check] = []
+    for metrics in cells.values():
+        for total_metric, parts, must_add_up in BREAKDOWNS:
+            total = metrics.get(total_metric)
+            found = [metrics.get(p) for p in parts]
+            if total is None or total.value is None or any(f is None or f.value is None for f in found):
+                continue
+            part_sum = sum(f.value for f in found if f is not None and f.value is not None)
+            broken = part_sum != total.value if must_add_up else part_sum > total.value
+            if broken:
+                printed = " + ".join(f"{f.metric} {f.value}" for f in found if f is not None)
+                checks.append(_check(ctx, total, "breakdown_mismatch",
+                                     f"{_where(total)}: {total_metric} {total.value} vs {printed} = {part_sum}"))
+    return checks
+
+
+def total_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check]:
+    """Sum of the institutions' figures vs the printed 合計, where every institution of the section
+    printed that figure."""
+    institutions: dict[int, set[str | None]] = defaultdict(set)
+    parts: dict[tuple[int, str, str], dict[str | None, int]] = defaultdict(dict)
+    totals: dict[tuple[int, str, str], Outcome] = {}
+    for o in outcomes:
+        key = (o.section, o.metric, o.period)
+        if o.is_total:
+            totals[key] = o
+        else:
+            institutions[o.section].add(o.institution)
+            if o.value is not None:
+                parts[key][o.institution] = o.value
+    checks: list[Check] = []
+    for key, total in totals.items():
+        values = parts.get(key, {})
+        if total.value is None or not institutions[key[0]] or set(values) != institutions[key[0]]:
+            continue
+        if sum(values.values()) != total.value:
+            checks.append(_check(ctx, total, "total_mismatch",
+                                 f"{_where(total)}: {total.metric} total {total.value} vs sum of "
+                                 f"{len(values)} institutions {sum(values.values())}"))
+    return checks

@@ -1,0 +1,22 @@
+"""Document-level facts every record repeats: doc_id, fiscal year, group name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.blocks import Span
+
+
+@dataclass(frozen=True)
+class DocContext:
+    doc_id: str
+    fiscal_year: int | None
+    group_name: str | None
+
+    def common(self, span: Span | None) -> dict[str, object]:
+        return {
+            "doc_id": self.doc_id,
+            "fiscal_year": self.fiscal_year,
+            "group_name": self.group_name,
+            "page": span.page if span is not None else None,
+        }

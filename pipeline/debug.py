@@ -1,0 +1,49 @@
+"""`python -m pipeline debug FILE`: what the pipeline sees in one file, for notebooks and bug reports."""
+
+from __future__ import annotations
+
+from normalizers.forms import FORMS, classify_document, detect_form, score_form
+from normalizers.text import match_key
+from pipeline.process import DEFAULT_LOCATOR, LOCATORS, UnreadableInput, read_document
+
+DEFAULT_PREVIEW_CHARS = 60
+
+
+def _preview(text: str, width: int = DEFAULT_PREVIEW_CHARS) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def describe(data: bytes) -> str:
+    try:
+        source_format, extracted = read_document(data)
+    except UnreadableInput as error:
+        return f"unreadable ({error.status}): {error}"
+    text = extracted.all_text()
+    form = detect_form(text)
+    lines = [
+        f"format: {source_format}  rendition: {extracted.rendition}  pages: {extracted.pages}",
+        f"doc_kind: {classify_document(text)}",
+        f"form: {form.spec.id if form.spec else 'unknown'} (score {form.score}); all scores: "
+        + ", ".join(f"{s.id} {score_form(s, match_key(text)):.2f}" for s in FORMS),
+    ]
+    if extracted.problem:
+        lines.append(f"problem: {extracted.problem}")
+    lines.append(f"blocks: {len(extracted.blocks)}")
+    for block in extracted.blocks:
+        where = block.span.describe()
+        if block.kind == "table":
+            lines.append(f"  {where:>8} table {len(block.rows)} rows x {max(map(len, block.rows), default=0)} cols")
+            for row in block.rows:
+                lines.append("           | " + " | ".join(_preview(c.text, 24) for c in row))
+        else:
+            lines.append(f"  {where:>8} {block.kind}: {_preview(block.text)}")
+    located = LOCATORS.get(extracted.rendition, DEFAULT_LOCATOR)(extracted)
+    for item in located.items:
+        lines.append(f"item {item.item_no}: {_preview(item.title.text, 40)} | "
+                     + " | ".join(f"{label[:6]}={_preview(cell.text, 20)}" for label, cell in item.status))
+    for table in located.outcomes:
+        lines.append(f"outcomes section {table.section}: {len(table.rows)} rows; periods {table.period_labels}")
+    for problem in located.problems:
+        lines.append(f"problem: {problem[0]}: {problem[1]}")
+    return "\n".join(lines)

@@ -1,0 +1,71 @@
+"""Document facts read from the report's own words: fiscal year (title, else content) and group name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from normalizers.era import find_fiscal_years
+from normalizers.text import fold_width, match_key, normalize_space
+from pipeline.located import LocatedReport, TextAt
+
+TITLE_FOLLOWERS = ("茨城県医療提供施設等グループ化推進事業", "医療提供施設等グループ化推進事業")
+# The period after the grouping, printed as `（グループ化後（Ｒ3年度（Ｂ）））`, is the report's year.
+_REPORT_PERIOD_MARK = regex.compile(r"^\s*[(（]\s*[BＢ]\s*[)）]")
+GROUP_NAME_PATTERNS = (
+    regex.compile(r"参入促進・連携[（(]グループ化[）)]名\s*[:：]?\s*(?P<name>.+)"),
+    regex.compile(r"^\s*グループ名\s*[:：]?\s*(?P<name>.+)", regex.DOTALL),
+)
+_QUOTES = "「」『』\"'“”"
+
+
+@dataclass(frozen=True)
+class FiscalYearFact:
+    year: int | None
+    label: str | None
+    source: str | None
+
+
+def fiscal_year_of(texts: Iterable[TextAt], located: LocatedReport) -> FiscalYearFact:
+    """From a title line (`令和 2 年度茨城県医療提供施設等グループ化推進事業…`), else inferred from
+    the period headers (`Ｒ3年度（Ｂ）`), else unknown."""
+    texts = list(texts)
+    for text in texts:
+        for mention in find_fiscal_years(text.text):
+            if any(match_key(text.text[mention.end :]).startswith(w) for w in TITLE_FOLLOWERS):
+                return FiscalYearFact(mention.year, mention.label, "title")
+    headers = [label for table in located.outcomes for label in table.period_labels]
+    for text in [t.text for t in texts] + headers:
+        for mention in find_fiscal_years(text):
+            if _REPORT_PERIOD_MARK.match(fold_width(text[mention.end :])):
+                return FiscalYearFact(mention.year, mention.label, "content")
+    return FiscalYearFact(None, None, None)
+
+
+def group_name_in(text: str) -> str | None:
+    """The group's name from a `…（グループ化）名：X` line or a `グループ名 X ※…` paragraph."""
+    for pattern in GROUP_NAME_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            name = match.group("name").split("※")[0]
+            name = normalize_space(name).strip(_QUOTES + " :：")
+            return name or None
+    return None
+
+
+def group_name_of(located: LocatedReport) -> str | None:
+    candidates = [p.text for p in located.paragraphs]
+    for item in located.items:
+        candidates += [cell.text for _, cell in item.status]
+    for text in candidates:
+        for paragraph in text.split("\n\n"):
+            name = group_name_in(paragraph)
+            if name:
+                return name
+    return None
+
+
+def is_group_name_paragraph(paragraph: str) -> bool:
+    return match_key(paragraph).startswith("グループ名")

@@ -1,0 +1,61 @@
+"""The report's parts as located in a rendition, before any record is built.
+
+Locators (`locate_tables`, `locate_layout`) fill these from blocks; builders turn them into records.
+Text stays as printed; every piece keeps its span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.blocks import Span
+
+
+@dataclass(frozen=True)
+class TextAt:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    item_no: int
+    title: TextAt
+    content: TextAt
+    # (column header as printed, cell) for each 現状/取組目標(計画)/実績 column, in printed order.
+    status: tuple[tuple[str, TextAt], ...]
+    # Labels drawn inside the content cell (an org chart): kept out of the bullets.
+    drawn_labels: tuple[TextAt, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    label: TextAt  # institution name, 合計 row label, or (section 4) the metric's row label
+    cells: tuple[TextAt, ...]  # one per period column, as printed ("" where blank)
+
+
+@dataclass(frozen=True)
+class OutcomeTable:
+    section: int
+    period_labels: tuple[str, ...]
+    has_institution_column: bool
+    rows: tuple[OutcomeRow, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class MemberTable:
+    headers: tuple[str, ...]
+    roles: tuple[str, ...]  # column role per header: role, designation, name, address, phone, other
+    rows: tuple[tuple[TextAt, ...], ...]
+
+
+@dataclass(frozen=True)
+class LocatedReport:
+    items: tuple[ItemRow, ...] = ()
+    outcomes: tuple[OutcomeTable, ...] = ()
+    members: tuple[MemberTable, ...] = ()
+    # Text outside tables, in reading order: titles, 別添 labels, group-name lines, notes.
+    paragraphs: tuple[TextAt, ...] = ()
+    # What the locator could not place, in words for a `checks` row.
+    problems: tuple[tuple[str, str, Span], ...] = field(default=())

@@ -1,0 +1,164 @@
+"""One document's bytes -> its records. A pure function of the bytes (the source path is attached
+by the caller), so results can be computed in worker processes and cached by content hash."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from extractors import TEXT_EXTRACTORS
+from extractors.blocks import ExtractedDocument
+from extractors.detect import decode_text, detect_text_rendition, is_pdf
+from normalizers.forms import classify_document, detect_form
+from pipeline.build_dates import build_dates
+from pipeline.build_items import build_initiatives, build_status
+from pipeline.build_members import build_members
+from pipeline.build_outcomes import build_outcomes
+from pipeline.checks import breakdown_checks, total_checks
+from pipeline.context import DocContext
+from pipeline.facts import fiscal_year_of, group_name_of
+from pipeline.located import LocatedReport
+from pipeline.locate_layout import locate_layout
+from pipeline.locate_tables import locate_tables
+from pipeline.records import Check, DateMention, Document, Initiative, Member, Outcome, StatusSegment
+
+DOC_ID_HEX_DIGITS = 16
+LOCATORS: dict[str, Callable[[ExtractedDocument], LocatedReport]] = {"layout_text": locate_layout}
+DEFAULT_LOCATOR = locate_tables
+# Binary formats we recognise but do not read: (magic bytes, what it is).
+UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a ZIP container (xlsx/docx/zip)"),
+    (b"\xd0\xcf\x11\xe0", "an OLE2 Office file (xls/doc)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+)
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    document: Document
+    members: tuple[Member, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+    status: tuple[StatusSegment, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    checks: tuple[Check, ...] = field(default=())
+
+
+class UnreadableInput(Exception):
+    """The input cannot be read at all; its message is the documents row's message."""
+
+    def __init__(self, message: str, status: str = "failed", source_format: str = "text") -> None:
+        super().__init__(message)
+        self.status = status
+        self.source_format = source_format
+
+
+def doc_id_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:DOC_ID_HEX_DIGITS]
+
+
+def read_document(data: bytes) -> tuple[str, ExtractedDocument]:
+    """(source_format, extracted blocks). Raises UnreadableInput with a clear message."""
+    if not data:
+        raise UnreadableInput("empty file (0 bytes)", status="failed")
+    if is_pdf(data):
+        from extractors.pdf import extract_pdf  # PDF libraries load only for PDFs
+
+        return "pdf", extract_pdf(data)
+    for magic, what in UNSUPPORTED_MAGIC:
+        if data.startswith(magic):
+            raise UnreadableInput(f"unsupported file type: {what}; only PDF and text renditions are read",
+                                  status="skipped", source_format="other")
+    decoded = decode_text(data)
+    if decoded is None:
+        raise UnreadableInput("undecodable text: neither UTF-8 nor CP932 (Shift_JIS); binary or corrupt file")
+    rendition = detect_text_rendition(decoded.text)
+    return "text", TEXT_EXTRACTORS[rendition](decoded.text)
+
+
+def failed_result(data: bytes, error: UnreadableInput | str, status: str = "failed",
+                  source_format: str = "other") -> DocumentResult:
+    if isinstance(error, UnreadableInput):
+        status, source_format = error.status, error.source_format
+    document = Document(
+        doc_id=doc_id_of(data), source_path="", source_sha256=hashlib.sha256(data).hexdigest(),
+        source_format=source_format, rendition=None, doc_kind="unknown", fiscal_year=None,
+        fiscal_year_label=None, fiscal_year_source=None, form_version=None, form_score=None,
+        group_name=None, pages=None, status=status, message=str(error), size_bytes=len(data),
+    )
+    return DocumentResult(document=document)
+
+
+def process_document(data: bytes) -> DocumentResult:
+    try:
+        source_format, extracted = read_document(data)
+    except UnreadableInput as error:
+        return failed_result(data, error)
+    return build_result(data, source_format, extracted)
+
+
+def build_result(data: bytes, source_format: str, extracted: ExtractedDocument) -> DocumentResult:
+    doc_id = doc_id_of(data)
+    all_text = extracted.all_text()
+    doc_kind = classify_document(all_text)
+    located = LOCATORS.get(extracted.rendition, DEFAULT_LOCATOR)(extracted)
+    fiscal = fiscal_year_of(located.paragraphs, located)
+    group_name = group_name_of(located) if doc_kind == "report" else None
+    ctx = DocContext(doc_id, fiscal.year, group_name)
+    checks: list[Check] = [Check(**ctx.common(None), check=name, severity="info", detail=detail)
+                           for name, detail in extracted.notes]
+    form = detect_form(all_text)
+    status, message = "ok", None
+    result_tables: dict[str, object] = {}
+    if doc_kind != "report":
+        status = "skipped"
+        message = ("not a 計画（報告）書: guidance material of the programme (slides, notices)"
+                   if doc_kind == "guidance" else "not a report of the グループ化推進事業 programme")
+    else:
+        tables, more_checks = _report_records(ctx, located)
+        result_tables.update(tables)
+        checks += more_checks
+        if fiscal.source == "content":
+            checks.append(Check(**ctx.common(None), check="fiscal_year_inferred", severity="info",
+                                detail=f"no title year; fiscal year {fiscal.year} inferred from the period "
+                                       f"header {fiscal.label!r}"))
+        problems = []
+        if form.spec is None:
+            checks.append(Check(**ctx.common(None), check="unknown_form", severity="warning",
+                                detail=f"the wording fits no registered form version (best score {form.score})"))
+            problems.append(f"unknown form version (best score {form.score}); extracted on a best-effort basis")
+        if not located.items:
+            problems.append("the 取組 table (取組事項/取組内容) was not found")
+        if extracted.problem:
+            problems.append(extracted.problem)
+        if problems:
+            status, message = "partial", "; ".join(problems)
+    document = Document(
+        doc_id=doc_id, source_path="", source_sha256=hashlib.sha256(data).hexdigest(),
+        source_format=source_format, rendition=extracted.rendition, doc_kind=doc_kind,
+        fiscal_year=fiscal.year, fiscal_year_label=fiscal.label, fiscal_year_source=fiscal.source,
+        form_version=form.spec.id if (form.spec and doc_kind == "report") else None,
+        form_score=form.score if doc_kind == "report" else None,
+        group_name=group_name, pages=extracted.pages, status=status, message=message, size_bytes=len(data),
+    )
+    return DocumentResult(document=document, checks=tuple(checks), **result_tables)  # type: ignore[arg-type]
+
+
+def _report_records(ctx: DocContext, located: LocatedReport) -> tuple[dict[str, object], list[Check]]:
+    members, checks = build_members(ctx, located.members)
+    initiatives = build_initiatives(ctx, located.items)
+    status = build_status(ctx, located.items)
+    outcomes, outcome_checks = build_outcomes(ctx, located.outcomes)
+    dates, date_checks = build_dates(ctx, initiatives, status)
+    checks += outcome_checks + date_checks
+    checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes)
+    checks += [Check(**ctx.common(span), check=name, severity="warning", detail=detail)
+               for name, detail, span in located.problems]
+    tables = {"members": tuple(members), "initiatives": tuple(initiatives), "status": tuple(status),
+              "outcomes": tuple(outcomes), "dates": tuple(dates)}
+    return tables, checks

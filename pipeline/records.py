@@ -1,0 +1,196 @@
+"""One frozen dataclass per dataset table (SCHEMA.md v1), and the Arrow schemas derived from them.
+
+Field names, order and nullability are the contract; `arrow_schema` is the only place
+types are decided, and `pipeline.write` writes nothing else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+
+class Int32(int):
+    """Marker type: an int stored as int32."""
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    source_path: str
+    source_sha256: str
+    source_format: str
+    rendition: str | None
+    doc_kind: str
+    fiscal_year: Int32 | None
+    fiscal_year_label: str | None
+    fiscal_year_source: str | None
+    form_version: str | None
+    form_score: float | None
+    group_name: str | None
+    pages: Int32 | None
+    status: str
+    message: str | None
+    size_bytes: int
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    doc_id: str
+    fiscal_year: Int32 | None
+    group_name: str | None
+    page: Int32 | None
+    row_no: Int32
+    role: str
+    role_label: str | None
+    designation: str | None
+    designation_label: str | None
+    name: str
+    facility_name: str
+    corporation: str | None
+    address: str | None
+    municipality: str | None
+    phone: str | None
+    phone_raw: str | None
+
+
+@dataclass(frozen=True)
+class Initiative:
+    doc_id: str
+    fiscal_year: Int32 | None
+    group_name: str | None
+    page: Int32 | None
+    item_no: Int32
+    item_theme: str
+    item_title: str
+    bullet_no: Int32
+    marker: str | None
+    level: Int32
+    text: str
+
+
+@dataclass(frozen=True)
+class StatusSegment:
+    doc_id: str
+    fiscal_year: Int32 | None
+    group_name: str | None
+    page: Int32 | None
+    item_no: Int32
+    period: str
+    period_label: str
+    seq: Int32
+    marker: str | None
+    text: str
+    value: float | None
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    doc_id: str
+    fiscal_year: Int32 | None
+    group_name: str | None
+    page: Int32 | None
+    section: Int32
+    metric: str
+    institution: str | None
+    is_total: bool
+    period: str
+    period_label: str
+    period_fiscal_year: Int32 | None
+    value: int | None
+    unit: str
+    raw: str
+
+
+@dataclass(frozen=True)
+class DateMention:
+    doc_id: str
+    fiscal_year: Int32 | None
+    group_name: str | None
+    page: Int32 | None
+    source_table: str
+    item_no: Int32
+    period: str | None
+    raw: str
+    date_start: dt.date | None
+    date_end: dt.date | None
+    time_start: str | None
+    time_end: str | None
+    weekday_printed: str | None
+    weekday_ok: bool | None
+    year_inferred: bool
+
+
+@dataclass(frozen=True)
+class Check:
+    doc_id: str
+    fiscal_year: Int32 | None
+    group_name: str | None
+    page: Int32 | None
+    check: str
+    severity: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Run:
+    run_id: str
+    started_at: dt.datetime
+    finished_at: dt.datetime
+    pipeline_version: str
+    input_root: str
+    documents_total: int
+    documents_ok: int
+    documents_partial: int
+    documents_skipped: int
+    documents_failed: int
+    table_versions: str  # JSON object: table name -> Delta version committed by this run
+
+
+TABLES: dict[str, type] = {
+    "documents": Document,
+    "members": Member,
+    "initiatives": Initiative,
+    "status": StatusSegment,
+    "outcomes": Outcome,
+    "dates": DateMention,
+    "checks": Check,
+}
+RUNS_TABLE = "runs"
+
+_ARROW_TYPES: dict[object, pa.DataType] = {
+    str: pa.string(),
+    int: pa.int64(),
+    Int32: pa.int32(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+    dt.date: pa.date32(),
+    dt.datetime: pa.timestamp("us", tz="UTC"),
+}
+
+
+def _arrow_field(name: str, hint: object) -> pa.Field:
+    nullable = False
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        nullable = len(args) < len(typing.get_args(hint))
+        (hint,) = args
+    return pa.field(name, _ARROW_TYPES[hint], nullable=nullable)
+
+
+def arrow_schema(record_type: type) -> pa.Schema:
+    hints = typing.get_type_hints(record_type)
+    return pa.schema([_arrow_field(f.name, hints[f.name]) for f in dataclasses.fields(record_type)])
+
+
+def to_arrow(record_type: type, records: typing.Sequence[object]) -> pa.Table:
+    schema = arrow_schema(record_type)
+    columns = {f.name: [getattr(r, f.name) for r in records] for f in dataclasses.fields(record_type)}
+    return pa.Table.from_pydict(columns, schema=schema)

@@ -1,0 +1,112 @@
+"""Run `process_document` on each file in its own worker process, with a time and a memory limit.
+
+A document past its limit is killed and becomes a `failed` result that names the limit; the batch
+goes on. `workers=0` runs in this process (for debugging and `--strict`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import os
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.process import DocumentResult, failed_result, process_document
+
+DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_MEMORY_MB = 2048
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    memory_mb: int = DEFAULT_MEMORY_MB
+
+
+def _child(conn: multiprocessing.connection.Connection, path: str, memory_mb: int) -> None:
+    if memory_mb > 0:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        result = process_document(Path(path).read_bytes())
+        conn.send(("ok", result))
+    except MemoryError:
+        conn.send(("memory", None))
+    except BaseException as error:  # reported as this document's failure, never swallowed
+        conn.send(("error", f"{type(error).__name__}: {error}"))
+    finally:
+        conn.close()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def _failure(path: Path, message: str) -> DocumentResult:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return failed_result(b"", f"unreadable file: {error}")
+    return failed_result(data, message, source_format="pdf" if data[:5] == b"%PDF-" else "other")
+
+
+def _outcome(path: Path, kind: str, payload: object, limits: Limits) -> DocumentResult:
+    if kind == "ok" and isinstance(payload, DocumentResult):
+        return payload
+    if kind == "memory":
+        return _failure(path, f"memory limit exceeded ({limits.memory_mb} MB) while extracting")
+    return _failure(path, f"extraction error: {payload}")
+
+
+def run_in_process(paths: Sequence[Path], strict: bool = False) -> Iterator[tuple[Path, DocumentResult]]:
+    for path in paths:
+        try:
+            yield path, process_document(path.read_bytes())
+        except Exception as error:  # the one place a document's failure is recorded
+            if strict:
+                raise
+            yield path, _failure(path, f"extraction error: {type(error).__name__}: {error}")
+
+
+def run_in_workers(paths: Sequence[Path], workers: int, limits: Limits,
+                   clock: Callable[[], float] = time.monotonic) -> Iterator[tuple[Path, DocumentResult]]:
+    """Yield (path, result) as documents finish, at most `workers` at a time."""
+    context = _context()
+    pending = list(reversed(paths))
+    running: dict[multiprocessing.connection.Connection, tuple[Path, multiprocessing.Process, float]] = {}
+    while pending or running:
+        while pending and len(running) < max(workers, 1):
+            path = pending.pop()
+            parent, child = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(child, str(path), limits.memory_mb), daemon=True)
+            process.start()
+            child.close()
+            running[parent] = (path, process, clock() + limits.timeout_s)
+        next_deadline = min(deadline for _, _, deadline in running.values())
+        ready = multiprocessing.connection.wait(list(running), timeout=max(0.0, next_deadline - clock()))
+        for conn in ready:
+            path, process, _ = running.pop(conn)  # type: ignore[index]
+            try:
+                kind, payload = conn.recv()  # type: ignore[union-attr]
+            except EOFError:
+                process.join(1)
+                kind, payload = "error", f"worker died (exit code {process.exitcode}); possibly out of memory"
+            process.join(5)
+            yield path, _outcome(path, kind, payload, limits)
+        now = clock()
+        for conn, (path, process, deadline) in list(running.items()):
+            if deadline <= now and conn not in ready:
+                process.kill()
+                process.join()
+                del running[conn]
+                yield path, _failure(path, f"time limit exceeded ({limits.timeout_s:g} s) while extracting")
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))

@@ -1,0 +1,103 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalizers.numbers import Count, parse_int, parse_status_count
+from normalizers.text import fold_width
+
+FAST = settings(max_examples=200, deadline=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3", 3),
+        ("0", 0),
+        ("007", 7),
+        ("１２３", 123),
+        ("1,234", 1234),
+        ("１，２３４", 1234),
+        ("12,345,678", 12345678),
+        (" 42 ", 42),
+        ("-5", -5),
+        ("▲5", -5),
+        ("△１２", -12),
+        ("1,23", None),
+        ("1,2345", None),
+        ("1.5", None),
+        ("3回", None),
+        ("名", None),
+        ("", None),
+        ("  ", None),
+        ("abc", None),
+        ("9" * 19, None),
+        ("9" * 5000, None),
+    ],
+)
+def test_parse_int(text, expected):
+    assert parse_int(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("segment", "expected"),
+    [
+        ("3回", Count(3, "回")),
+        ("10件", Count(10, "件")),
+        ("0回", Count(0, "回")),
+        ("5名", Count(5, "名")),
+        ("12人", Count(12, "人")),
+        ("３回", Count(3, "回")),
+        ("1回/年", Count(1, "回")),
+        ("1回／年", Count(1, "回")),
+        ("2回（9月～3月）", Count(2, "回")),
+        ("研修会等への出席及び講師派遣（1回）", Count(1, "回")),
+        ("研修会等への出席及び講師派遣（５回）", Count(5, "回")),
+        ("茨城県医療施設等グループ化推進事業「水戸市全域ネットワーク会議」の開催：0回", Count(0, "回")),
+        ("「地域ケア個別会議」への出席およびファシリテーター 18回", Count(18, "回")),
+        ("医師参加の「ケース会議」の開催・調整 0回", Count(0, "回")),
+        ("延べ参加者 1,200 名", Count(1200, "名")),
+        ("※定期的（1回/4箇月）開催", None),
+        ("1回/4箇月", None),
+        ("随時", None),
+        ("開催日時：7/6(水)14:00～", None),
+        ("開催回数：月 2 回", None),
+        ("開催回数：月 2 回程度", None),
+        ("3 圏域各 1 回開催", None),
+        ("ポスター掲示は準備が出来次第開始", None),
+        ("回", None),
+        ("3", None),
+        ("3日", None),
+        ("1,2回", None),
+        ("", None),
+    ],
+)
+def test_parse_status_count(segment, expected):
+    assert parse_status_count(segment) == expected
+
+
+def _digits_in(value, text):
+    return str(abs(value)) in fold_width(text).replace(",", "")
+
+
+@FAST
+@given(st.text())
+def test_parse_int_digits_come_from_input(text):
+    value = parse_int(text)
+    assert value is None or _digits_in(value, text)
+
+
+@FAST
+@given(st.text())
+def test_parse_status_count_digits_come_from_input(text):
+    count = parse_status_count(text)
+    assert count is None or (_digits_in(count.value, text) and count.unit in "回件名人")
+
+
+@FAST
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.sampled_from("回件名人"),
+    st.sampled_from(["{n}{u}", "…の開催：{n}{u}", "講師派遣（{n}{u}）", "ファシリテーター {n}{u}"]),
+)
+def test_parse_status_count_reads_printed_counts(n, unit, form):
+    assert parse_status_count(form.format(n=n, u=unit)) == Count(n, unit)

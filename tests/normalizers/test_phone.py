@@ -1,0 +1,43 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalizers.phone import normalize_phone
+
+FAST = settings(max_examples=200, deadline=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("029-869-9660", "029-869-9660"),
+        ("０２９－８６９－９６６０", "029-869-9660"),
+        ("(029)869-9660", "029-869-9660"),
+        ("029（869）9660", "029-869-9660"),
+        ("029 869 9660", "029-869-9660"),
+        ("TEL:029-869-9660", "029-869-9660"),
+        ("ＴＥＬ：０２９７－３８－４０２３", "0297-38-4023"),
+        ("029ー869ー9660", "029-869-9660"),
+        ("029‐869‐9660", "029-869-9660"),
+        ("0298699660", "0298699660"),  # printed grouping kept: no hyphens invented
+        ("029-8699660", "029-8699660"),
+        ("090-1234-5678", "090-1234-5678"),
+        ("+81-29-869-9660", "029-869-9660"),
+        ("〒305-0031 TEL 029-869-9660", "029-869-9660"),
+        ("TEL 029-869-9660 FAX 029-869-9661", "029-869-9660"),
+        ("12345", None),
+        ("029-869-96", None),  # 8 digits
+        ("029-869-9660-1234", None),  # 14 digits
+        ("なし", None),
+        ("", None),
+    ],
+)
+def test_normalize_phone(text, expected):
+    assert normalize_phone(text) == expected
+
+
+@FAST
+@given(st.text())
+def test_normalize_phone_never_raises(text):
+    phone = normalize_phone(text)
+    assert phone is None or (9 <= sum(c.isdigit() for c in phone) <= 11 and set(phone) <= set("0123456789-"))
