@@ -67,9 +67,12 @@ def read_document(data: bytes) -> tuple[str, ExtractedDocument]:
     if not data:
         raise UnreadableInput("empty file (0 bytes)", status="failed")
     if is_pdf(data):
-        from extractors.pdf import extract_pdf  # PDF libraries load only for PDFs
+        from extractors.pdf import UnreadablePdf, extract_pdf  # PDF libraries load only for PDFs
 
-        return "pdf", extract_pdf(data)
+        try:
+            return "pdf", extract_pdf(data)
+        except UnreadablePdf as error:
+            raise UnreadableInput(str(error), status="failed", source_format="pdf") from error
     for magic, what in UNSUPPORTED_MAGIC:
         if data.startswith(magic):
             raise UnreadableInput(f"unsupported file type: {what}; only PDF and text renditions are read",

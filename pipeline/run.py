@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.faults import pause_point
 from pipeline.process import DocumentResult
 from pipeline.records import TABLES, Run, to_arrow
 from pipeline.workers import Limits, run_in_process, run_in_workers
@@ -133,8 +134,13 @@ def run_extract(input_root: Path, output: Path, *, workers: int = 0, limits: Lim
                 yield path, result
 
         results = _with_paths(observed(), input_root)
+        pause_point("extracted", output)
         tables = build_tables(results)
-        versions = commit_tables(output, tables)  # type: ignore[arg-type]
+        try:
+            versions = commit_tables(output, tables)  # type: ignore[arg-type]
+        except Exception as error:  # put back what was committed, then fail the run
+            recover(output, list(TABLES))
+            raise RunError(f"commit failed, tables left at the last recorded run: {error}") from error
         counts = Counter(r.document.status for r in results)
         run = Run(
             run_id=uuid.uuid4().hex,
@@ -149,6 +155,7 @@ def run_extract(input_root: Path, output: Path, *, workers: int = 0, limits: Lim
             documents_failed=counts["failed"],
             table_versions=json.dumps(versions, sort_keys=True),
         )
+        pause_point("before_run_record", output)
         record_run(output, run)
     rows = {name: table.num_rows for name, table in tables.items()}  # type: ignore[attr-defined]
     return RunSummary(run.run_id, results, versions, rows, recovered)

@@ -6,6 +6,8 @@ goes on. `workers=0` runs in this process (for debugging and `--strict`).
 
 from __future__ import annotations
 
+import errno
+import importlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -20,6 +22,8 @@ from pipeline.process import DocumentResult, failed_result, process_document
 
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 2048
+OUT_OF_MEMORY_WORDS = ("Cannot allocate memory", "failed to map segment", "out of memory", "malloc", "realloc", "calloc")
+PRELOADED_MODULES = ("extractors.pdf", "extractors.pdf_text", "extractors.pdf_image")
 
 
 @dataclass(frozen=True)
@@ -38,9 +42,22 @@ def _child(conn: multiprocessing.connection.Connection, path: str, memory_mb: in
     except MemoryError:
         conn.send(("memory", None))
     except BaseException as error:  # reported as this document's failure, never swallowed
-        conn.send(("error", f"{type(error).__name__}: {error}"))
+        kind = "memory" if _is_out_of_memory(error) else "error"
+        conn.send((kind, f"{type(error).__name__}: {error}"))
     finally:
         conn.close()
+
+
+def _is_out_of_memory(error: BaseException) -> bool:
+    """Allocation failures that surface as other errors under the address-space limit."""
+    text = str(error)
+    return getattr(error, "errno", None) == errno.ENOMEM or any(w in text for w in OUT_OF_MEMORY_WORDS)
+
+
+def preload_extractors() -> None:
+    """Import every extractor before forking, so no worker imports under its memory limit."""
+    for module in PRELOADED_MODULES:
+        importlib.import_module(module)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -61,6 +78,9 @@ def _outcome(path: Path, kind: str, payload: object, limits: Limits) -> Document
         return payload
     if kind == "memory":
         return _failure(path, f"memory limit exceeded ({limits.memory_mb} MB) while extracting")
+    if kind == "died":
+        return _failure(path, f"worker process died (exit code {payload}) while extracting, most likely at "
+                              f"the memory limit ({limits.memory_mb} MB) or in a crashing parser")
     return _failure(path, f"extraction error: {payload}")
 
 
@@ -78,6 +98,7 @@ def run_in_workers(paths: Sequence[Path], workers: int, limits: Limits,
                    clock: Callable[[], float] = time.monotonic) -> Iterator[tuple[Path, DocumentResult]]:
     """Yield (path, result) as documents finish, at most `workers` at a time."""
     context = _context()
+    preload_extractors()
     pending = list(reversed(paths))
     running: dict[multiprocessing.connection.Connection, tuple[Path, multiprocessing.Process, float]] = {}
     while pending or running:
@@ -96,7 +117,7 @@ def run_in_workers(paths: Sequence[Path], workers: int, limits: Limits,
                 kind, payload = conn.recv()  # type: ignore[union-attr]
             except EOFError:
                 process.join(1)
-                kind, payload = "error", f"worker died (exit code {process.exitcode}); possibly out of memory"
+                kind, payload = "died", process.exitcode
             process.join(5)
             yield path, _outcome(path, kind, payload, limits)
         now = clock()

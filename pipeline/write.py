@@ -16,6 +16,7 @@ import pyarrow as pa
 from deltalake import DeltaTable, write_deltalake
 from deltalake.exceptions import TableNotFoundError
 
+from pipeline.faults import pause_point
 from pipeline.records import RUNS_TABLE, Run, to_arrow
 from pipeline.schema_gate import validate_all
 
@@ -69,6 +70,7 @@ def commit_tables(output: Path, tables: dict[str, pa.Table]) -> dict[str, int]:
         path = table_path(output, name)
         write_deltalake(str(path), table, mode="overwrite")
         versions[name] = DeltaTable(str(path)).version()
+        pause_point(f"committed:{name}", output)
     return versions
 
 
