@@ -33,7 +33,12 @@ class Segment:
 
 
 def _marker_pattern(markers: str) -> regex.Pattern[str]:
-    return regex.compile(r"(?:^|(?<=\s))([" + regex.escape(markers) + r"])", regex.MULTILINE)
+    """A marker opens a paragraph, follows a space on its line, or opens a wrapped line whose
+    previous line ended a sentence. A marker that merely opens a wrapped line mid-sentence
+    (`水戸グループ①②` / `③、…` wrapped in a PDF cell) is text."""
+    return regex.compile(
+        r"(?:\A|(?<=[ \t\u3000])|(?<=[。．.！!？?][ \t\u3000]*\n[ \t\u3000]*))([" + regex.escape(markers) + r"])"
+    )
 
 
 _BULLET_MARKER = _marker_pattern(CIRCLED_NUMBERS + SYMBOL_MARKERS)
@@ -54,6 +59,19 @@ def split_at_markers(paragraph: str, pattern: regex.Pattern[str]) -> list[tuple[
     for index, (start, marker) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(paragraph)
         pieces.append((marker, paragraph[start + 1 : end]))
+    return pieces
+
+
+def marked_pieces(text: str, pattern: regex.Pattern[str]) -> list[tuple[str | None, str]]:
+    """(marker, text) pieces of a cell. A paragraph without a marker that follows a marked piece
+    continues it (a hard line break inside one item); leading unmarked text stands alone."""
+    pieces: list[tuple[str | None, str]] = []
+    for paragraph in paragraphs_of(text):
+        for marker, body in split_at_markers(paragraph, pattern):
+            if marker is None and pieces and pieces[-1][0] is not None:
+                pieces[-1] = (pieces[-1][0], pieces[-1][1].rstrip() + " " + body.lstrip())
+            else:
+                pieces.append((marker, body))
     return pieces
 
 
@@ -98,10 +116,9 @@ def assign_levels(markers: list[str | None]) -> list[int]:
 def split_bullets(text: str) -> list[Bullet]:
     """Bullets of one 取組内容 cell. Where the cell prints no marker at all (the rendition lost
     them), split at sentence ends instead, with marker None."""
-    paragraphs = paragraphs_of(text)
-    pieces = [piece for p in paragraphs for piece in split_at_markers(p, _BULLET_MARKER)]
+    pieces = marked_pieces(text, _BULLET_MARKER)
     if not any(marker for marker, _ in pieces):
-        sentences = [s for p in paragraphs for s in _SENTENCE_END.split(p.strip())]
+        sentences = [s for p in paragraphs_of(text) for s in _SENTENCE_END.split(p.strip())]
         texts = [_reflowed(s) for s in sentences]
         return [Bullet(marker=None, level=0, text=t) for t in texts if t]
     levels = assign_levels([marker for marker, _ in pieces])
@@ -112,10 +129,5 @@ def split_bullets(text: str) -> list[Bullet]:
 def split_segments(text: str) -> list[Segment]:
     """Segments of one 現状/計画/実績 cell: split at list markers (incl. a leading `*`) and
     paragraph breaks. A ※ note stays text."""
-    segments: list[Segment] = []
-    for paragraph in paragraphs_of(text):
-        for marker, piece in split_at_markers(paragraph, _SEGMENT_MARKER):
-            body = _reflowed(piece)
-            if body:
-                segments.append(Segment(marker=marker, text=body))
-    return segments
+    segments = [Segment(marker=m, text=_reflowed(t)) for m, t in marked_pieces(text, _SEGMENT_MARKER)]
+    return [s for s in segments if s.text]

@@ -131,8 +131,12 @@ SECTION4_ROW_METRICS: tuple[tuple[str, str], ...] = (
     ("紹介数", "referrals"),
 )
 
-# Rows that give the group total rather than one institution.
-TOTAL_ROW_WORDS = ("合計",)
+# Rows that give the group total rather than one institution: the label ends with these words.
+TOTAL_ROW_ENDINGS = ("合計", "総計", "合 計")
+
+
+def is_total_label(label: str) -> bool:
+    return any(match_key(label).endswith(match_key(w)) for w in TOTAL_ROW_ENDINGS)
 # Printed instructions of the form (never data).
 INSTRUCTION_WORDS = ("記載例",)
 

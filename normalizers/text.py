@@ -29,16 +29,18 @@ def normalize_space(s: str) -> str:
     return _SPACE_RE.sub(" ", s).strip()
 
 
-def _is_ascii_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
 
 
 def reflow(lines: Iterable[str]) -> str:
-    """Join wrapped lines: no separator, except one space between two ASCII alphanumerics."""
+    """Join wrapped lines: no separator, except one space between two ASCII letters (an English
+    word boundary). Digits join directly: a wrap inside `16:0` / `0` is a wrap inside a number."""
     parts = [p.strip() for line in lines for p in line.splitlines()]
     out = ""
     for part in filter(None, parts):
-        if out and _is_ascii_alnum(out[-1]) and _is_ascii_alnum(part[0]):
+        if out and _is_ascii_letter(out[-1]) and _is_ascii_letter(part[0]):
             out += " "
         out += part
     return normalize_space(out)

@@ -10,13 +10,14 @@ from pipeline.records import Check, DateMention, Initiative, StatusSegment
 
 
 def _mentions(ctx: DocContext, table: str, item_no: int, period: str | None, text: str,
-              page: int | None) -> list[DateMention]:
+              page: int | None, line: int | None) -> list[DateMention]:
     return [
         DateMention(
             doc_id=ctx.doc_id,
             fiscal_year=ctx.fiscal_year,
             group_name=ctx.group_name,
             page=page,
+            line=line,
             source_table=table,
             item_no=item_no,
             period=period,
@@ -37,11 +38,11 @@ def build_dates(ctx: DocContext, initiatives: Iterable[Initiative],
                 status: Iterable[StatusSegment]) -> tuple[list[DateMention], list[Check]]:
     dates: list[DateMention] = []
     for bullet in initiatives:
-        dates += _mentions(ctx, "initiatives", bullet.item_no, None, bullet.text, bullet.page)
+        dates += _mentions(ctx, "initiatives", bullet.item_no, None, bullet.text, bullet.page, bullet.line)
     for segment in status:
-        dates += _mentions(ctx, "status", segment.item_no, segment.period, segment.text, segment.page)
+        dates += _mentions(ctx, "status", segment.item_no, segment.period, segment.text, segment.page, segment.line)
     checks = [
-        Check(doc_id=ctx.doc_id, fiscal_year=ctx.fiscal_year, group_name=ctx.group_name, page=d.page,
+        Check(doc_id=ctx.doc_id, fiscal_year=ctx.fiscal_year, group_name=ctx.group_name, page=d.page, line=d.line,
               check="weekday_mismatch", severity="warning",
               detail=f"{d.source_table} 取組{d.item_no} {d.period or ''}: {d.raw!r} prints {d.weekday_printed} "
                      f"but {d.date_start} is another weekday")

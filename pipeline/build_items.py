@@ -9,7 +9,7 @@ from normalizers.forms import ITEM_THEMES, period_of_header
 from normalizers.numbers import parse_status_count
 from normalizers.text import reflow
 from pipeline.context import DocContext
-from pipeline.facts import is_group_name_paragraph
+from pipeline.facts import is_group_name_paragraph, is_reference_note
 from pipeline.located import ItemRow
 from pipeline.records import Initiative, StatusSegment
 
@@ -39,7 +39,15 @@ def build_initiatives(ctx: DocContext, items: Iterable[ItemRow]) -> list[Initiat
 
 
 def _without_group_name(text: str) -> str:
-    return "\n\n".join(p for p in paragraphs_of(text) if not is_group_name_paragraph(p))
+    """The cell without its `グループ名 …` paragraph and a reference note (`※参考資料1 … 参照`)
+    printed right below it."""
+    kept: list[str] = []
+    dropping = False
+    for paragraph in paragraphs_of(text):
+        dropping = is_group_name_paragraph(paragraph) or (dropping and is_reference_note(paragraph))
+        if not dropping:
+            kept.append(paragraph)
+    return "\n\n".join(kept)
 
 
 def build_status(ctx: DocContext, items: Iterable[ItemRow]) -> list[StatusSegment]:

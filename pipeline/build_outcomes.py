@@ -14,8 +14,8 @@ from normalizers.forms import (
     INSTRUCTION_WORDS,
     SECTION4_ROW_METRICS,
     SECTION_CELLS,
-    TOTAL_ROW_WORDS,
     first_word_match,
+    is_total_label,
     period_of_header,
 )
 from normalizers.numbers import parse_int
@@ -74,8 +74,7 @@ class OutcomeBuilder:
         """(institution, is_total, section-4 metric) of a row."""
         if table.section == 4:
             return None, True, first_word_match(row.label.text, SECTION4_ROW_METRICS)
-        key = match_key(row.label.text)
-        if not table.has_institution_column or any(w in key for w in TOTAL_ROW_WORDS):
+        if not table.has_institution_column or is_total_label(row.label.text):
             return None, True, None
         return _institution(row.label.text), False, None
 

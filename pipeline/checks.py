@@ -17,12 +17,13 @@ BREAKDOWNS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
 
 def _where(o: Outcome) -> str:
     who = "グループ合計" if o.is_total else (o.institution or "?")
-    page = f"p.{o.page}, " if o.page is not None else ""
+    page = f"p.{o.page}, " if o.page is not None else (f"l.{o.line}, " if o.line is not None else "")
     return f"{page}取組効果 {o.section} {o.period_label} ({who})"
 
 
 def _check(ctx: DocContext, at: Outcome, name: str, detail: str) -> Check:
     return Check(doc_id=ctx.doc_id, fiscal_year=ctx.fiscal_year, group_name=ctx.group_name, page=at.page,
+                 line=at.line,
                  check=name, severity="warning", detail=detail)
 
 

@@ -36,7 +36,7 @@ class Progress:
 
 
 def print_summary(summary: RunSummary) -> None:
-    print(f"run {summary.run_id}: {len(summary.documents)} documents")
+    print(f"run {summary.run_id}: {len(summary.documents)} documents ({summary.cache_hits} from the cache)")
     for line in summary.recovered:
         print(f"  recovered: {line}")
     print("  by status: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status().items())))
@@ -61,7 +61,7 @@ def _extract(args: argparse.Namespace) -> int:
         limits = Limits(timeout_s=args.timeout, memory_mb=args.memory_mb)
         workers = 0 if args.strict else args.workers
         summary = run_extract(input_root, output, workers=workers, limits=limits, strict=args.strict,
-                              lock_wait_s=args.wait, on_document=progress)
+                              lock_wait_s=args.wait, use_cache=not args.no_cache, on_document=progress)
     except (RunError, SchemaViolation, OSError) as error:
         print(f"extract: {error}", file=sys.stderr)
         return 2
@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--wait", type=float, default=0.0, help="seconds to wait for another run's lock")
     extract.add_argument("--strict", action="store_true", help="raise on the first document error")
     extract.add_argument("--no-progress", action="store_true")
+    extract.add_argument("--no-cache", action="store_true", help="re-extract every file")
     extract.set_defaults(handler=_extract)
     debug = sub.add_parser("debug", help="show rendition, form and located parts of one file")
     debug.add_argument("file")

@@ -19,4 +19,5 @@ class DocContext:
             "fiscal_year": self.fiscal_year,
             "group_name": self.group_name,
             "page": span.page if span is not None else None,
+            "line": span.line_start if span is not None else None,
         }

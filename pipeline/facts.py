@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from normalizers.era import find_fiscal_years
-from normalizers.text import fold_width, match_key, normalize_space
+from normalizers.text import fold_width, match_key, reflow
 from pipeline.located import LocatedReport, TextAt
 
 TITLE_FOLLOWERS = ("茨城県医療提供施設等グループ化推進事業", "医療提供施設等グループ化推進事業")
@@ -49,8 +49,8 @@ def group_name_in(text: str) -> str | None:
     for pattern in GROUP_NAME_PATTERNS:
         match = pattern.search(text)
         if match:
-            name = match.group("name").split("※")[0]
-            name = normalize_space(name).strip(_QUOTES + " :：")
+            name = reflow(match.group("name").split("※")[0].split("\n"))
+            name = name.strip(_QUOTES + " :：")
             return name or None
     return None
 
@@ -69,3 +69,9 @@ def group_name_of(located: LocatedReport) -> str | None:
 
 def is_group_name_paragraph(paragraph: str) -> bool:
     return match_key(paragraph).startswith("グループ名")
+
+
+def is_reference_note(paragraph: str) -> bool:
+    """A ※ note that points to another document (`※参考資料1 水戸市「…」参照`)."""
+    key = match_key(paragraph)
+    return key.startswith("※") and ("参考資料" in key or key.endswith("参照"))

@@ -10,6 +10,7 @@ by the words that open them (合計回数:, 死亡患者数:) or the unit that c
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import regex
@@ -23,8 +24,8 @@ from normalizers.forms import (
     period_of_header,
 )
 from normalizers.text import fold_width, match_key, reflow
-from pipeline.located import ItemRow, LocatedReport, OutcomeRow, OutcomeTable, TextAt
 from pipeline.locate_tables import section_heading
+from pipeline.located import ItemRow, LocatedReport, OutcomeRow, OutcomeTable, TextAt
 
 DEFAULT_TITLE_COLUMN_CHARS = 24  # a longer line cannot be in the narrow 取組事項 column
 DEFAULT_STATUS_MAX_CHARS = 20
@@ -167,7 +168,7 @@ def split_layout_row(text: str, section: int, cells: int) -> tuple[str, list[str
         if not starts or not regex.search(regex.escape(opener) + r"\s*[:：]", folded):
             return None
         bounds = starts + [len(text)]
-        return text[: starts[0]].strip(), [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+        return text[: starts[0]].strip(), [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
     unit = SECTION_CELL_UNITS[section]
     found: list[str] = []
     end = len(folded)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 import regex
 
 from extractors.blocks import Block, Cell, ExtractedDocument, Span
-from normalizers.forms import period_of_header, section_of_heading
-from normalizers.text import fold_width, match_key
+from normalizers.forms import is_total_label, period_of_header, section_of_heading
+from normalizers.text import fold_width, match_key, reflow
 from pipeline.located import ItemRow, LocatedReport, MemberTable, OutcomeRow, OutcomeTable, TextAt
 
 _ITEM_NUMBER = regex.compile(r"^\s*([1-3])(?![0-9])")
@@ -33,6 +33,11 @@ class _Header:
     kind: str  # items | outcomes | members
     row_index: int
     cells: tuple[str, ...]
+
+
+def header_label(header: str) -> str:
+    """A column header as printed, its wrapped lines joined."""
+    return reflow(header.split("\n"))
 
 
 def item_number(title: str) -> int | None:
@@ -76,7 +81,7 @@ def _add_item_rows(items: list[ItemRow], rows: Sequence[Sequence[Cell]], headers
         if _find_header([row]) is not None:
             continue  # a header row repeated on the next page
         number = item_number(cells[title_col].text)
-        status = tuple((" ".join(h.split()), _at(cells[i])) for i, h in period_cols)
+        status = tuple((header_label(h), _at(cells[i])) for i, h in period_cols)
         if number is None and items:
             items[-1] = _continue_item(items[-1], cells[content_col], status)
             continue
@@ -104,8 +109,11 @@ def _outcome_table(block: Block, header: _Header, section: int) -> OutcomeTable:
     rows = []
     for row in block.rows[header.row_index + 1 :]:
         cells = list(row) + [Cell("", block.span)] * (len(headers) - len(row))
-        rows.append(OutcomeRow(_at(cells[label_col]), tuple(_at(cells[i]) for i in period_cols)))
-    labels = tuple(" ".join(headers[i].split()) for i in period_cols)
+        label = cells[label_col]
+        if not label.text.strip():  # a 合計 label merged over the label columns sits in the first
+            label = next((c for c in cells[:label_col] if is_total_label(c.text)), label)
+        rows.append(OutcomeRow(_at(label), tuple(_at(cells[i]) for i in period_cols)))
+    labels = tuple(header_label(headers[i]) for i in period_cols)
     return OutcomeTable(section, labels, institution_col is not None, tuple(rows), block.span)
 
 
@@ -116,6 +124,20 @@ def _member_roles(headers: Sequence[str]) -> tuple[str, ...]:
         role = next((r for words, r in MEMBER_COLUMN_WORDS if words in key), None)
         roles.append(role or ("role" if index == 0 else "other"))
     return tuple(roles)
+
+
+def _table_section(heading_section: int | None, header: _Header, outcomes: list[OutcomeTable],
+                   problems: list[tuple[str, str, Span]], span: Span) -> int:
+    """The section named by the heading above the table, or by its own label cell; failing both
+    (an unreadable OCR heading), the section after the previous table, with a check."""
+    named = heading_section or section_of_heading(header.cells[0] if header.cells else "")
+    if named is not None:
+        return named
+    inferred = min(outcomes[-1].section + 1, 4) if outcomes else 1
+    detail = (f"取組効果 table without a readable section heading: taken as section {inferred} "
+              "from its place after the previous one")
+    problems.append(("section_inferred", detail, span))
+    return inferred
 
 
 def locate_tables(doc: ExtractedDocument) -> LocatedReport:
@@ -142,11 +164,12 @@ def locate_tables(doc: ExtractedDocument) -> LocatedReport:
         elif header.kind == "members":
             members.append(MemberTable(header.cells, _member_roles(header.cells),
                                        tuple(tuple(_at(c) for c in row) for row in body)))
+        elif header.row_index < 0 and outcomes:  # an outcome table continued on the next page
+            more = _outcome_table(block, header, outcomes[-1].section)
+            outcomes[-1] = replace(outcomes[-1], rows=outcomes[-1].rows + more.rows)
         else:
-            table_section = section or section_of_heading(header.cells[0] if header.cells else "")
-            if table_section is None:
-                problems.append(("unknown_section", "取組効果 table whose section is not named", block.span))
-            else:
-                outcomes.append(_outcome_table(block, header, table_section))
+            outcomes.append(_outcome_table(block, header, _table_section(section, header, outcomes, problems,
+                                                                        block.span)))
+            section = None
         last = (header.kind, header)
     return LocatedReport(tuple(items), tuple(outcomes), tuple(members), tuple(paragraphs), tuple(problems))

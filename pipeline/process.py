@@ -18,9 +18,9 @@ from pipeline.build_outcomes import build_outcomes
 from pipeline.checks import breakdown_checks, total_checks
 from pipeline.context import DocContext
 from pipeline.facts import fiscal_year_of, group_name_of
-from pipeline.located import LocatedReport
 from pipeline.locate_layout import locate_layout
 from pipeline.locate_tables import locate_tables
+from pipeline.located import LocatedReport
 from pipeline.records import Check, DateMention, Document, Initiative, Member, Outcome, StatusSegment
 
 DOC_ID_HEX_DIGITS = 16
@@ -105,54 +105,62 @@ def process_document(data: bytes) -> DocumentResult:
     return build_result(data, source_format, extracted)
 
 
+SKIP_MESSAGES = {
+    "guidance": "not a 計画（報告）書: guidance material of the programme (slides, notices)",
+    "unknown": "not a report of the グループ化推進事業 programme",
+}
+
+
+def _check(ctx: DocContext, name: str, severity: str, detail: str) -> Check:
+    return Check(**ctx.common(None), check=name, severity=severity, detail=detail)  # type: ignore[arg-type]
+
+
 def build_result(data: bytes, source_format: str, extracted: ExtractedDocument) -> DocumentResult:
-    doc_id = doc_id_of(data)
     all_text = extracted.all_text()
     doc_kind = classify_document(all_text)
     located = LOCATORS.get(extracted.rendition, DEFAULT_LOCATOR)(extracted)
     fiscal = fiscal_year_of(located.paragraphs, located)
-    group_name = group_name_of(located) if doc_kind == "report" else None
-    ctx = DocContext(doc_id, fiscal.year, group_name)
-    checks: list[Check] = [Check(**ctx.common(None), check=name, severity="info", detail=detail)
-                           for name, detail in extracted.notes]
+    is_report = doc_kind == "report"
+    ctx = DocContext(doc_id_of(data), fiscal.year, group_name_of(located) if is_report else None)
+    checks = [_check(ctx, name, "info", detail) for name, detail in extracted.notes]
     form = detect_form(all_text)
-    status, message = "ok", None
-    result_tables: dict[str, object] = {}
-    if doc_kind != "report":
-        status = "skipped"
-        message = ("not a 計画（報告）書: guidance material of the programme (slides, notices)"
-                   if doc_kind == "guidance" else "not a report of the グループ化推進事業 programme")
-    else:
-        tables, more_checks = _report_records(ctx, located)
-        result_tables.update(tables)
-        checks += more_checks
+    tables: dict[str, tuple[object, ...]] = {}
+    status, message = "skipped", SKIP_MESSAGES.get(doc_kind)
+    if is_report:
+        tables, report_checks = _report_records(ctx, located)
+        checks += report_checks
         if fiscal.source == "content":
-            checks.append(Check(**ctx.common(None), check="fiscal_year_inferred", severity="info",
-                                detail=f"no title year; fiscal year {fiscal.year} inferred from the period "
-                                       f"header {fiscal.label!r}"))
-        problems = []
+            checks.append(_check(ctx, "fiscal_year_inferred", "info", f"no title year; fiscal year {fiscal.year} "
+                                 f"inferred from the period header {fiscal.label!r}"))
         if form.spec is None:
-            checks.append(Check(**ctx.common(None), check="unknown_form", severity="warning",
-                                detail=f"the wording fits no registered form version (best score {form.score})"))
-            problems.append(f"unknown form version (best score {form.score}); extracted on a best-effort basis")
-        if not located.items:
-            problems.append("the 取組 table (取組事項/取組内容) was not found")
-        if extracted.problem:
-            problems.append(extracted.problem)
-        if problems:
-            status, message = "partial", "; ".join(problems)
+            checks.append(_check(ctx, "unknown_form", "warning",
+                                 f"the wording fits no registered form version (best score {form.score})"))
+        problems = _report_problems(form.spec is None, form.score, bool(located.items), extracted.problem)
+        status, message = ("partial", "; ".join(problems)) if problems else ("ok", None)
     document = Document(
-        doc_id=doc_id, source_path="", source_sha256=hashlib.sha256(data).hexdigest(),
+        doc_id=ctx.doc_id, source_path="", source_sha256=hashlib.sha256(data).hexdigest(),
         source_format=source_format, rendition=extracted.rendition, doc_kind=doc_kind,
         fiscal_year=fiscal.year, fiscal_year_label=fiscal.label, fiscal_year_source=fiscal.source,
-        form_version=form.spec.id if (form.spec and doc_kind == "report") else None,
-        form_score=form.score if doc_kind == "report" else None,
-        group_name=group_name, pages=extracted.pages, status=status, message=message, size_bytes=len(data),
+        form_version=form.spec.id if (form.spec and is_report) else None,
+        form_score=form.score if is_report else None,
+        group_name=ctx.group_name, pages=extracted.pages, status=status, message=message, size_bytes=len(data),
     )
-    return DocumentResult(document=document, checks=tuple(checks), **result_tables)  # type: ignore[arg-type]
+    return DocumentResult(document=document, checks=tuple(checks), **tables)  # type: ignore[arg-type]
 
 
-def _report_records(ctx: DocContext, located: LocatedReport) -> tuple[dict[str, object], list[Check]]:
+def _report_problems(unknown_form: bool, score: float, has_items: bool, extraction_problem: str | None) -> list[str]:
+    """Why a report is `partial`: sections that could not be read."""
+    problems = []
+    if unknown_form:
+        problems.append(f"unknown form version (best score {score}); extracted on a best-effort basis")
+    if not has_items:
+        problems.append("the 取組 table (取組事項/取組内容) was not found")
+    if extraction_problem:
+        problems.append(extraction_problem)
+    return problems
+
+
+def _report_records(ctx: DocContext, located: LocatedReport) -> tuple[dict[str, tuple[object, ...]], list[Check]]:
     members, checks = build_members(ctx, located.members)
     initiatives = build_initiatives(ctx, located.items)
     status = build_status(ctx, located.items)
@@ -160,7 +168,7 @@ def _report_records(ctx: DocContext, located: LocatedReport) -> tuple[dict[str, 
     dates, date_checks = build_dates(ctx, initiatives, status)
     checks += outcome_checks + date_checks
     checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes)
-    checks += [Check(**ctx.common(span), check=name, severity="warning", detail=detail)
+    checks += [Check(**ctx.common(span), check=name, severity="warning", detail=detail)  # type: ignore[arg-type]
                for name, detail, span in located.problems]
     tables = {"members": tuple(members), "initiatives": tuple(initiatives), "status": tuple(status),
               "outcomes": tuple(outcomes), "dates": tuple(dates)}

@@ -46,6 +46,7 @@ class Member:
     fiscal_year: Int32 | None
     group_name: str | None
     page: Int32 | None
+    line: Int32 | None  # 1-based line of a text input (null for PDFs): provenance like page
     row_no: Int32
     role: str
     role_label: str | None
@@ -66,6 +67,7 @@ class Initiative:
     fiscal_year: Int32 | None
     group_name: str | None
     page: Int32 | None
+    line: Int32 | None  # 1-based line of a text input (null for PDFs): provenance like page
     item_no: Int32
     item_theme: str
     item_title: str
@@ -81,6 +83,7 @@ class StatusSegment:
     fiscal_year: Int32 | None
     group_name: str | None
     page: Int32 | None
+    line: Int32 | None  # 1-based line of a text input (null for PDFs): provenance like page
     item_no: Int32
     period: str
     period_label: str
@@ -97,6 +100,7 @@ class Outcome:
     fiscal_year: Int32 | None
     group_name: str | None
     page: Int32 | None
+    line: Int32 | None  # 1-based line of a text input (null for PDFs): provenance like page
     section: Int32
     metric: str
     institution: str | None
@@ -115,6 +119,7 @@ class DateMention:
     fiscal_year: Int32 | None
     group_name: str | None
     page: Int32 | None
+    line: Int32 | None  # 1-based line of a text input (null for PDFs): provenance like page
     source_table: str
     item_no: Int32
     period: str | None
@@ -134,6 +139,7 @@ class Check:
     fiscal_year: Int32 | None
     group_name: str | None
     page: Int32 | None
+    line: Int32 | None  # 1-based line of a text input (null for PDFs): provenance like page
     check: str
     severity: str
     detail: str

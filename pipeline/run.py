@@ -5,20 +5,24 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import os
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 from pipeline import __version__
+from pipeline.cache import ResultCache
 from pipeline.faults import pause_point
 from pipeline.process import DocumentResult
 from pipeline.records import TABLES, Run, to_arrow
-from pipeline.workers import Limits, run_in_process, run_in_workers
+from pipeline.schema_gate import validate_all
+from pipeline.workers import Finished, Limits, run_in_process, run_in_workers
 from pipeline.write import commit_tables, record_run, recover
 
 LOCK_FILE = ".extract.lock"
@@ -37,6 +41,7 @@ class RunSummary:
     table_versions: dict[str, int]
     rows: dict[str, int]
     recovered: list[str] = field(default_factory=list)
+    cache_hits: int = 0
 
     def by_status(self) -> Counter[str]:
         return Counter(r.document.status for r in self.documents)
@@ -67,7 +72,7 @@ class OutputLock:
         self.wait_s = wait_s
         self.handle: object = None
 
-    def __enter__(self) -> OutputLock:
+    def __enter__(self) -> Self:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(self.path, "a+")
         deadline = time.monotonic() + self.wait_s
@@ -92,7 +97,7 @@ class OutputLock:
             self.handle.close()  # type: ignore[attr-defined]
 
 
-def _with_paths(results: Iterator[tuple[Path, DocumentResult]], root: Path) -> list[DocumentResult]:
+def _with_paths(results: Iterable[tuple[Path, DocumentResult]], root: Path) -> list[DocumentResult]:
     """Attach source paths; a byte-identical duplicate keeps its documents row (one doc_id, its own
     path, `duplicate_of` the first path) but its records are counted once."""
     first_path: dict[str, str] = {}
@@ -118,17 +123,34 @@ def build_tables(results: list[DocumentResult]) -> dict[str, object]:
     return tables
 
 
-def run_extract(input_root: Path, output: Path, *, workers: int = 0, limits: Limits = Limits(),
-                strict: bool = False, lock_wait_s: float = DEFAULT_LOCK_WAIT_S,
+def _extract_all(paths: list[Path], cache: ResultCache | None, workers: int, limits: Limits,
+                 strict: bool) -> Iterator[Finished]:
+    """Cached results first, then the rest through the workers; new results go into the cache."""
+    todo: list[Path] = []
+    for path in paths:
+        hit = cache.get(hashlib.sha256(path.read_bytes()).hexdigest()) if cache else None
+        if hit is not None:
+            yield path, hit, False
+        else:
+            todo.append(path)
+    stream = run_in_workers(todo, workers, limits) if workers > 0 else run_in_process(todo, strict)
+    for path, result, computed in stream:
+        if computed and cache is not None:
+            cache.put(result)
+        yield path, result, computed
+
+
+def run_extract(input_root: Path, output: Path, *, workers: int = 0, limits: Limits | None = None,
+                strict: bool = False, lock_wait_s: float = DEFAULT_LOCK_WAIT_S, use_cache: bool = True,
                 on_document: Callable[[DocumentResult], None] | None = None) -> RunSummary:
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     paths = discover(input_root)
     with OutputLock(output, lock_wait_s):
         recovered = recover(output, list(TABLES))
-        stream = run_in_workers(paths, workers, limits) if workers > 0 else run_in_process(paths, strict)
+        cache = ResultCache(output) if use_cache else None
 
         def observed() -> Iterator[tuple[Path, DocumentResult]]:
-            for path, result in stream:
+            for path, result, _ in _extract_all(paths, cache, workers, limits or Limits(), strict):
                 if on_document:
                     on_document(result)
                 yield path, result
@@ -136,6 +158,7 @@ def run_extract(input_root: Path, output: Path, *, workers: int = 0, limits: Lim
         results = _with_paths(observed(), input_root)
         pause_point("extracted", output)
         tables = build_tables(results)
+        validate_all(tables)  # type: ignore[arg-type]
         try:
             versions = commit_tables(output, tables)  # type: ignore[arg-type]
         except Exception as error:  # put back what was committed, then fail the run
@@ -145,7 +168,7 @@ def run_extract(input_root: Path, output: Path, *, workers: int = 0, limits: Lim
         run = Run(
             run_id=uuid.uuid4().hex,
             started_at=started,
-            finished_at=dt.datetime.now(dt.timezone.utc),
+            finished_at=dt.datetime.now(dt.UTC),
             pipeline_version=__version__,
             input_root=str(input_root),
             documents_total=len(results),
@@ -158,4 +181,4 @@ def run_extract(input_root: Path, output: Path, *, workers: int = 0, limits: Lim
         pause_point("before_run_record", output)
         record_run(output, run)
     rows = {name: table.num_rows for name, table in tables.items()}  # type: ignore[attr-defined]
-    return RunSummary(run.run_id, results, versions, rows, recovered)
+    return RunSummary(run.run_id, results, versions, rows, recovered, cache.hits if cache else 0)

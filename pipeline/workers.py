@@ -23,7 +23,7 @@ from pipeline.process import DocumentResult, failed_result, process_document
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 2048
 OUT_OF_MEMORY_WORDS = ("Cannot allocate memory", "failed to map segment", "out of memory", "malloc", "realloc", "calloc")
-PRELOADED_MODULES = ("extractors.pdf", "extractors.pdf_text", "extractors.pdf_image")
+PRELOADED_MODULES = ("extractors.pdf",)  # imports pdf_detect, pdf_text and pdf_image
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def _child(conn: multiprocessing.connection.Connection, path: str, memory_mb: in
         conn.send(("ok", result))
     except MemoryError:
         conn.send(("memory", None))
-    except BaseException as error:  # reported as this document's failure, never swallowed
+    except BaseException as error:  # noqa: BLE001 - sent to the parent as this document's failure
         kind = "memory" if _is_out_of_memory(error) else "error"
         conn.send((kind, f"{type(error).__name__}: {error}"))
     finally:
@@ -73,6 +73,10 @@ def _failure(path: Path, message: str) -> DocumentResult:
     return failed_result(data, message, source_format="pdf" if data[:5] == b"%PDF-" else "other")
 
 
+# (path, result, computed): computed is False where a limit or a crash, not the bytes, decided it.
+Finished = tuple[Path, DocumentResult, bool]
+
+
 def _outcome(path: Path, kind: str, payload: object, limits: Limits) -> DocumentResult:
     if kind == "ok" and isinstance(payload, DocumentResult):
         return payload
@@ -84,18 +88,18 @@ def _outcome(path: Path, kind: str, payload: object, limits: Limits) -> Document
     return _failure(path, f"extraction error: {payload}")
 
 
-def run_in_process(paths: Sequence[Path], strict: bool = False) -> Iterator[tuple[Path, DocumentResult]]:
+def run_in_process(paths: Sequence[Path], strict: bool = False) -> Iterator[Finished]:
     for path in paths:
         try:
-            yield path, process_document(path.read_bytes())
+            yield path, process_document(path.read_bytes()), True
         except Exception as error:  # the one place a document's failure is recorded
             if strict:
                 raise
-            yield path, _failure(path, f"extraction error: {type(error).__name__}: {error}")
+            yield path, _failure(path, f"extraction error: {type(error).__name__}: {error}"), False
 
 
 def run_in_workers(paths: Sequence[Path], workers: int, limits: Limits,
-                   clock: Callable[[], float] = time.monotonic) -> Iterator[tuple[Path, DocumentResult]]:
+                   clock: Callable[[], float] = time.monotonic) -> Iterator[Finished]:
     """Yield (path, result) as documents finish, at most `workers` at a time."""
     context = _context()
     preload_extractors()
@@ -119,14 +123,14 @@ def run_in_workers(paths: Sequence[Path], workers: int, limits: Limits,
                 process.join(1)
                 kind, payload = "died", process.exitcode
             process.join(5)
-            yield path, _outcome(path, kind, payload, limits)
+            yield path, _outcome(path, kind, payload, limits), kind == "ok"
         now = clock()
         for conn, (path, process, deadline) in list(running.items()):
             if deadline <= now and conn not in ready:
                 process.kill()
                 process.join()
                 del running[conn]
-                yield path, _failure(path, f"time limit exceeded ({limits.timeout_s:g} s) while extracting")
+                yield path, _failure(path, f"time limit exceeded ({limits.timeout_s:g} s) while extracting"), False
 
 
 def default_workers() -> int:

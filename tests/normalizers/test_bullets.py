@@ -26,6 +26,12 @@ from normalizers.bullets import Bullet, Segment, assign_levels, split_bullets, s
         # markers lost by the rendition: split at sentence ends
         ("体制を構築します。 勉強会を開催します。 また、相談に応じます。",
          [(None, 0, "体制を構築します。"), (None, 0, "勉強会を開催します。"), (None, 0, "また、相談に応じます。")]),
+        # a hard break inside one item (PDF cell) continues the item
+        ("①事務局を担う方\n\n水戸市在宅医療・介護連携支援センター\n\n②打ち合わせ",
+         [("①", 0, "事務局を担う方 水戸市在宅医療・介護連携支援センター"), ("②", 0, "打ち合わせ")]),
+        # a marker that only opens a wrapped line in mid-sentence is text
+        ("・既存の水戸グループ①②\n③、水戸東域を補完する。\n・次の取組。",
+         [("・", 0, "既存の水戸グループ①②③、水戸東域を補完する。"), ("・", 0, "次の取組。")]),
         ("", []),
     ],
 )
@@ -57,6 +63,7 @@ def test_assign_levels(markers: list[str | None], levels: list[int]) -> None:
         ("⑥研修会（1回） ◆派遣先：東部圏域 ・開催日時：7/6(水)14:00～",
          [("⑥", "研修会（1回）"), ("◆", "派遣先：東部圏域"), ("・", "開催日時：7/6(水)14:00～")]),
         ("③調査実施及びリスト作成・配付", [("③", "調査実施及びリスト作成・配付")]),
+        ("④会議への出席およびファシリテーター\n\n18回", [("④", "会議への出席およびファシリテーター 18回")]),
         ("   ", []),
     ],
 )

@@ -20,7 +20,7 @@ RAW = ROOT / "data" / "raw"
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600)
+                          timeout=600, check=False)
 
 
 @pytest.fixture(scope="module")

@@ -76,7 +76,7 @@ def test_kill_at_any_point_keeps_last_run(baseline: tuple[Path, Path], tmp_path:
         pd.testing.assert_frame_equal(before[name], after[name], check_like=True)
 
     rerun = start_run(archive, output, None)
-    out, err = rerun.communicate(timeout=300)
+    _out, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err
     latest = load_run(output)
     assert len(latest["runs"]) == 2

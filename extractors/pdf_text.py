@@ -1,0 +1,388 @@
+"""PDFs with a text layer -> neutral blocks (rendition "pdf_text"). Per page:
+
+1. chars from PyMuPDF `get_text("rawdict")`, after `remove_rotation()`; thresholds
+   are in em of each char's size, so scaled pages read like unscaled ones;
+2. grids from the drawn rules with pdfplumber's edge -> intersection -> cell
+   functions (what PyMuPDF's `find_tables` ports: same grids here, 30-50x faster
+   without its text pass; see pdf_bench); a merged cell's text sits in its
+   top-left slot and the slots it spans are "";
+3. drawn labels (an org chart over a cell) stay out of the cell and follow the
+   table as paragraphs: text inside a shape drawn within a cell, or a line set
+   apart from a left-aligned cell's flow by blank lines and an indent;
+4. cell text: lines by baseline joined by "\n" where the next line's first unit
+   would not have fitted (a wrap), else "\n\n" (also after a blank line and before
+   a list marker);
+5. text outside tables: a paragraph per printed line (a wrapped line continues it),
+   in reading order with the tables. Pages with images but no chars go to pdf_image.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pymupdf
+from pdfplumber import table as plumber_table
+
+from extractors.blocks import Block, Cell, ExtractedDocument, Span
+
+RENDITION = "pdf_text"
+DEFAULT_BASELINE_TOLERANCE = 0.45  # em: chars whose baselines differ less share a line
+DEFAULT_GRID_TOLERANCE = 1.5  # pt: cell edges closer than this are one boundary
+DEFAULT_SNAP_TOLERANCE = 3.0  # pt: rules closer than this are one (pdfplumber's default)
+DEFAULT_FIT_TOLERANCE = 0.5  # em: a unit counts as not fitting when it misses by less than this
+DEFAULT_SPACE_GAP = 0.8  # em: a gap without a space glyph this wide reads as one space
+DEFAULT_LINE_PITCH = 1.3  # em: the usual distance of baselines, to count blank lines
+DEFAULT_EMPTY_LINE = 1.6  # line pitches: a larger baseline gap means an empty line (hard break)
+DEFAULT_LABEL_GAP_LINES = 2.5  # line pitches of blank space that set a label apart from the flow
+DEFAULT_LABEL_INDENT = 2.0  # em from the cell's text edge for such a label
+DEFAULT_SHAPE_MIN = 4.0  # pt: smaller drawings are strokes, not shapes
+DEFAULT_SEGMENT_GAP = 3.0  # em: a wider gap on one baseline starts a new text segment
+# Spaces only where the PDF prints a space glyph: no spaces made up from gaps by MuPDF.
+TEXT_FLAGS = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES
+CIRCLED = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+HARD_BREAK_MARKERS = frozenset("・▶◆●■□○◇※") | CIRCLED
+NO_LINE_START = frozenset("、。，．,.)）」』】〕］｝〉》ー…：；？！ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
+NO_LINE_END = frozenset("(（「『【〔［｛〈《")
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+
+    @property
+    def mid(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, self.baseline - 0.35 * self.size
+
+
+@dataclass(frozen=True)
+class Line:
+    chars: tuple[Char, ...]
+
+    x0 = property(lambda self: self.chars[0].x0)
+    x1 = property(lambda self: max(c.x1 for c in self.chars if c.text.strip()))
+    baseline = property(lambda self: self.chars[0].baseline)
+    size = property(lambda self: max(c.size for c in self.chars))
+
+    @property
+    def text(self) -> str:
+        """The chars as printed; one space stands for a wide gap that has no space glyph."""
+        out = [self.chars[0].text]
+        for prev, ch in zip(self.chars, self.chars[1:]):
+            blank = not (prev.text.strip() and ch.text.strip())
+            out.append(ch.text if blank or ch.x0 - prev.x1 < DEFAULT_SPACE_GAP * ch.size else " " + ch.text)
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class Grid:
+    bbox: tuple[float, float, float, float]
+    xs: tuple[float, ...]  # column boundaries
+    ys: tuple[float, ...]  # row boundaries
+    cells: tuple[tuple[int, int, tuple[float, float, float, float]], ...]  # top-left (row, col), bbox
+
+    def slot(self, x: float, y: float) -> tuple[int, int]:
+        return bisect.bisect(self.ys, y) - 1, bisect.bisect(self.xs, x) - 1
+
+    def owners(self) -> dict[tuple[int, int], tuple[int, int]]:
+        """Every (row, col) slot -> the top-left slot of the cell covering it."""
+        return {
+            (rr, cc): (r, c)
+            for r, c, bbox in self.cells
+            for rr in range(r, len(self.ys) - 1)
+            if self.ys[rr] < bbox[3] - 1
+            for cc in range(c, len(self.xs) - 1)
+            if self.xs[cc] < bbox[2] - 1
+        }
+
+
+def extract(data: bytes) -> ExtractedDocument:
+    return read_document(data, find_grids)
+
+
+def read_document(data: bytes, grid_finder: Callable[[pymupdf.Page], list[Grid]]) -> ExtractedDocument:
+    """`grid_finder` finds a page's grids (pdf_bench passes PyMuPDF's find_tables to compare)."""
+    from extractors import pdf_image  # imported here: pdf_image builds on this module
+
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    per_page: dict[int, list[Block]] = {}
+    notes: list[tuple[str, str]] = []
+    scanned = []
+    for pno, page in enumerate(doc, start=1):
+        if page.rotation:
+            page.remove_rotation()
+        chars = page_chars(page)
+        if not chars and page.get_images():
+            scanned.append(pno)
+            continue
+        grids = grid_finder(page)
+        per_page[pno], labels = assemble_page(grids, chars, shape_boxes(page, grids), pno)
+        if labels:
+            notes.append(
+                ("drawn_labels", f"p.{pno}: {labels} labels drawn over table cells, emitted after the table")
+            )
+    problem = None
+    if scanned:
+        ocr_blocks, ocr_notes, problem = pdf_image.ocr_pages(doc, scanned)
+        notes.extend(ocr_notes)
+        for block in ocr_blocks:
+            per_page.setdefault(block.span.page or 0, []).append(block)
+    blocks = tuple(b for pno in sorted(per_page) for b in per_page[pno])
+    return ExtractedDocument(RENDITION, blocks, pages=doc.page_count, notes=tuple(notes), problem=problem)
+
+
+def page_chars(page: pymupdf.Page) -> list[Char]:
+    chars = []
+    for block in page.get_text("rawdict", flags=TEXT_FLAGS)["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                for ch in span["chars"]:
+                    x0, _, x1, _ = ch["bbox"]
+                    chars.append(Char(ch["c"], x0, x1, ch["origin"][1], span["size"]))
+    return chars
+
+
+def find_grids(page: pymupdf.Page) -> list[Grid]:
+    """Ruled tables from the page's vector lines and boxes."""
+    return grids_from_edges(drawing_edges(page))
+
+
+def drawing_edges(page: pymupdf.Page) -> list[dict]:
+    """Axis-parallel strokes of lines, rectangles and quads, as pdfplumber edges."""
+    edges = []
+    for path in page.get_drawings():
+        for item in path["items"]:
+            if item[0] == "l":
+                edges += edge(item[1], item[2])
+            elif item[0] in ("re", "qu"):
+                q = pymupdf.Quad(item[1]) if item[0] == "qu" else pymupdf.Rect(item[1]).quad
+                for a, b in ((q.ul, q.ur), (q.ur, q.lr), (q.lr, q.ll), (q.ll, q.ul)):
+                    edges += edge(a, b)
+    return edges
+
+
+def edge(a: pymupdf.Point, b: pymupdf.Point) -> list[dict]:
+    x0, x1, top, bottom = min(a.x, b.x), max(a.x, b.x), min(a.y, b.y), max(a.y, b.y)
+    kind = "h" if bottom - top < 0.01 < x1 - x0 else "v" if x1 - x0 < 0.01 < bottom - top else None
+    box = {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top}
+    return [{**box, "orientation": kind}] if kind else []
+
+
+def grids_from_edges(edges: list[dict]) -> list[Grid]:
+    """pdfplumber's lines algorithm: merged edges -> intersections -> cells -> tables (the one
+    PyMuPDF's find_tables ports); a grid inside another grid (a drawn box) is not a table."""
+    tol = DEFAULT_SNAP_TOLERANCE
+    merged = plumber_table.merge_edges(edges, tol, tol, tol, tol)
+    cells = plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(merged, tol, tol))
+    return drop_nested([grid_from_cells(list(t)) for t in plumber_table.cells_to_tables(cells)])
+
+
+def drop_nested(grids: list[Grid]) -> list[Grid]:
+    return [g for g in grids if not any(h is not g and contains(h.bbox, g.bbox) for h in grids)]
+
+
+def grid_from_cells(boxes: list[tuple[float, float, float, float]]) -> Grid:
+    xs = cluster([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+    cells = sorted((nearest(ys, b[1]), nearest(xs, b[0]), tuple(b)) for b in boxes)
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    return Grid(bbox, tuple(xs), tuple(ys), tuple(cells))
+
+
+def nearest(values: list[float], v: float) -> int:
+    return min(range(len(values)), key=lambda i: abs(values[i] - v))
+
+
+def cluster(values: list[float], tolerance: float = DEFAULT_GRID_TOLERANCE) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def contains(outer: tuple, inner: tuple, margin: float = 0.5) -> bool:
+    return (
+        outer[0] - margin <= inner[0]
+        and outer[1] - margin <= inner[1]
+        and inner[2] <= outer[2] + margin
+        and inner[3] <= outer[3] + margin
+    )
+
+
+def shape_boxes(page: pymupdf.Page, grids: list[Grid]) -> list[tuple]:
+    """Drawn shapes (closed boxes, rounded boxes, text frames) lying inside a table cell."""
+    boxes = []
+    for path in page.get_drawings():
+        r = tuple(path["rect"])
+        if r[2] - r[0] < DEFAULT_SHAPE_MIN or r[3] - r[1] < DEFAULT_SHAPE_MIN:
+            continue
+        if any(
+            contains((b[0] + 1, b[1] + 1, b[2] - 1, b[3] - 1), r, 0) for g in grids for _, _, b in g.cells
+        ):
+            boxes.append(r)
+    return boxes
+
+
+def assemble_page(
+    grids: list[Grid], chars: list[Char], shapes: list[tuple], pno: int
+) -> tuple[list[Block], int]:
+    """Tables and outside paragraphs of one page in reading order; returns blocks and label count."""
+    items: list[tuple[float, float, list[Block]]] = []
+    by_grid: dict[int, list[Char]] = {}
+    outside = []
+    for ch in chars:
+        x, y = ch.mid
+        owner = next((i for i, g in enumerate(grids) if contains(g.bbox, (x, y, x, y), 0)), None)
+        (outside.append(ch) if owner is None else by_grid.setdefault(owner, []).append(ch))
+    n_labels = 0
+    for i, grid in enumerate(grids):
+        table, labels = table_blocks(grid, by_grid.get(i, []), shapes, pno)
+        n_labels += len(labels)
+        items.append((grid.bbox[1], grid.bbox[0], [table, *labels]))
+    for y, x, block in outside_paragraphs(outside, [g.bbox for g in grids], pno):
+        items.append((y, x, [block]))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [b for _, _, blocks in items for b in blocks], n_labels
+
+
+def table_blocks(grid: Grid, chars: list[Char], shapes: list[tuple], pno: int) -> tuple[Block, list[Block]]:
+    in_cell: dict[tuple[int, int], list[Char]] = {}
+    in_shape: dict[tuple, list[Char]] = {}
+    owner = grid.owners()
+    for ch in chars:
+        x, y = ch.mid
+        shape = next((s for s in shapes if contains(s, (x, y, x, y), 0)), None)
+        if shape is not None:
+            in_shape.setdefault(shape, []).append(ch)
+        elif grid.slot(x, y) in owner:
+            in_cell.setdefault(owner[grid.slot(x, y)], []).append(ch)
+    pad = table_padding(grid, in_cell)
+    texts = {}
+    labels = [
+        (s[1], s[0], "\n".join(ln.text.strip(" ") for ln in lines_of(cs))) for s, cs in in_shape.items()
+    ]
+    for r, c, bbox in grid.cells:
+        flow, apart = split_flow(lines_of(in_cell.get((r, c), [])), bbox[0] + pad)
+        labels += [(ln.baseline - ln.size, ln.x0, ln.text.strip(" ")) for ln in apart]
+        texts[(r, c)] = join_lines(flow, bbox[2] - bbox[0] - 2 * pad)
+    rows = tuple(
+        tuple(Cell(texts.get((r, c), ""), Span(page=pno)) for c in range(len(grid.xs) - 1))
+        for r in range(len(grid.ys) - 1)
+    )
+    label_blocks = [Block("paragraph", Span(page=pno), text=t) for _, _, t in sorted(labels)]
+    return Block("table", Span(page=pno), rows=rows), label_blocks
+
+
+def table_padding(grid: Grid, in_cell: dict[tuple[int, int], list[Char]]) -> float:
+    """The cells' inner left padding: the smallest distance of text from its cell's left edge."""
+    gaps = [
+        min(ch.x0 for ch in chars) - bbox[0] for r, c, bbox in grid.cells if (chars := in_cell.get((r, c)))
+    ]
+    return max(0.0, min(gaps, default=0.0))
+
+
+def lines_of(chars: list[Char]) -> list[Line]:
+    """Chars grouped by baseline, top to bottom, each line left to right."""
+    lines: list[list[Char]] = []
+    for ch in sorted(chars, key=lambda c: c.baseline):
+        if lines and abs(lines[-1][0].baseline - ch.baseline) <= DEFAULT_BASELINE_TOLERANCE * ch.size:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    return [
+        Line(tuple(sorted(ln, key=lambda c: c.x0))) for ln in lines if "".join(c.text for c in ln).strip()
+    ]
+
+
+def split_flow(lines: list[Line], text_left: float) -> tuple[list[Line], list[Line]]:
+    """Separate labels of borderless text boxes from a left-aligned cell's text flow: a line
+    after more than DEFAULT_LABEL_GAP_LINES blank lines and indented, and the indented lines after it."""
+    if not lines or lines[0].x0 > text_left + lines[0].size:
+        return lines, []
+    flow, apart = [lines[0]], []
+    for prev, line in itertools.pairwise(lines):
+        indented = line.x0 - text_left > DEFAULT_LABEL_INDENT * line.size
+        far = line.baseline - prev.baseline > DEFAULT_LABEL_GAP_LINES * DEFAULT_LINE_PITCH * line.size
+        (apart if indented and (far or (apart and apart[-1] is prev)) else flow).append(line)
+    return flow, apart
+
+
+def join_lines(lines: list[Line], available: float) -> str:
+    parts: list[str] = []
+    for prev, line in zip([None, *lines], lines):
+        if prev is not None:
+            parts.append("\n" if is_soft_wrap(prev, line, available) else "\n\n")
+        parts.append(line.text.strip(" "))
+    return "".join(parts)
+
+
+def is_soft_wrap(prev: Line, line: Line, available: float) -> bool:
+    """Soft when the next line's first unit would not have fitted after `prev`."""
+    pitch = line.baseline - prev.baseline
+    if pitch > DEFAULT_EMPTY_LINE * DEFAULT_LINE_PITCH * line.size or starts_item(
+        prev.text.strip(), line.text.strip()
+    ):
+        return False
+    used = prev.x1 - prev.x0
+    return used + first_unit_width(line) > available - DEFAULT_FIT_TOLERANCE * line.size
+
+
+def starts_item(prev: str, text: str) -> bool:
+    """The line opens a list item, unless it continues a run such as 水戸グループ①②|③."""
+    if not text or text[0] not in HARD_BREAK_MARKERS:
+        return False
+    return not (text[0] in CIRCLED and prev[-1:] in CIRCLED | {"・"})
+
+
+def first_unit_width(line: Line) -> float:
+    """Width of what could not be split from the line start: an ASCII word, a char with its
+    trailing closing punctuation, an opening bracket with the char after it."""
+    chars = [c for c in line.chars if c.text.strip()]
+    end = 1
+    if chars[0].text.isascii() and chars[0].text.isalnum():
+        while end < len(chars) and chars[end].text.isascii() and chars[end].text.isalnum():
+            end += 1
+    elif chars[0].text in NO_LINE_END and len(chars) > 1:
+        end = 2
+    while end < len(chars) and chars[end].text in NO_LINE_START:
+        end += 1
+    return chars[end - 1].x1 - chars[0].x0
+
+
+def outside_paragraphs(chars: list[Char], tables: list[tuple], pno: int) -> list[tuple[float, float, Block]]:
+    """Text outside tables: one block per printed line segment; a wrapped line continues its block."""
+    segments = [seg for ln in lines_of(chars) for seg in split_segments(ln)]
+    if not segments:
+        return []
+    right = max([s.x1 for s in segments] + [t[2] for t in tables])
+    left = min([s.x0 for s in segments] + [t[0] for t in tables])
+    out: list[tuple[float, float, list[Line]]] = []
+    for seg in segments:
+        last = out[-1][2][-1] if out else None
+        if last is not None and seg.x0 <= left + seg.size and is_soft_wrap(last, seg, right - left):
+            out[-1][2].append(seg)
+        else:
+            out.append((seg.baseline - seg.size, seg.x0, [seg]))
+    return [
+        (y, x, Block("paragraph", Span(page=pno), text="\n".join(s.text.strip(" ") for s in segs)))
+        for y, x, segs in out
+    ]
+
+
+def split_segments(line: Line) -> list[Line]:
+    """A printed line split where the gap between chars is wider than DEFAULT_SEGMENT_GAP em."""
+    groups = [[line.chars[0]]]
+    for prev, ch in zip(line.chars, line.chars[1:]):
+        ink = [c for c in groups[-1] if c.text.strip()]
+        gap = ch.x0 - (ink[-1].x1 if ink else prev.x1)
+        if ch.text.strip() and gap > DEFAULT_SEGMENT_GAP * ch.size:
+            groups.append([])
+        groups[-1].append(ch)
+    return [Line(tuple(g)) for g in groups if "".join(c.text for c in g).strip()]

@@ -1,0 +1,60 @@
+"""Per-document results cached by content hash, so a re-run only extracts new or changed files.
+
+The key is the SHA-256 of the file's bytes plus a fingerprint of the pipeline's own source code:
+a result is reused only by the same code on the same bytes, which is exactly when it would be
+recomputed identically (`process_document` is a pure function of the bytes). Results that hit a
+worker limit are never cached: the limit, not the bytes, decided them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.process import DocumentResult
+
+PACKAGES = ("extractors", "normalizers", "pipeline")
+CACHE_DIR = "_cache"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for package in PACKAGES:
+        for path in sorted((root / package).rglob("*.py")):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ResultCache:
+    def __init__(self, output: Path) -> None:
+        self.folder = output / CACHE_DIR / code_fingerprint()
+        self.hits = 0
+
+    def _path(self, sha256: str) -> Path:
+        return self.folder / sha256[:2] / f"{sha256}.pickle"
+
+    def get(self, sha256: str) -> DocumentResult | None:
+        path = self._path(sha256)
+        if not path.exists():
+            return None
+        try:
+            with path.open("rb") as handle:
+                result = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None  # a torn or stale entry is recomputed
+        self.hits += 1
+        return result if isinstance(result, DocumentResult) else None
+
+    def put(self, result: DocumentResult) -> None:
+        path = self._path(result.document.source_sha256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)  # atomic: a killed run never leaves half an entry

@@ -1,0 +1,95 @@
+"""Two runs over the same input give identical records; the schema gate stops a bad run before
+anything is committed and names the column."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from deltalake import DeltaTable
+
+import pipeline.run as run_module
+from pipeline.load import load_run
+from pipeline.records import TABLES, Initiative, to_arrow
+from pipeline.run import run_extract
+from pipeline.schema_gate import SchemaViolation, validate_table
+
+ROOT = Path(__file__).resolve().parents[2]
+RAW = ROOT / "data" / "raw"
+
+
+def test_two_runs_give_identical_records(tmp_path: Path) -> None:
+    first = run_extract(RAW, tmp_path / "a", workers=2)
+    second = run_extract(RAW, tmp_path / "b", workers=0)
+    assert first.run_id != second.run_id
+    a, b = load_run(tmp_path / "a"), load_run(tmp_path / "b")
+    for name in TABLES:
+        assert a[name].equals(b[name]), name
+        assert len(a[name]) == first.rows[name]
+
+
+def _initiative(**changes: object) -> Initiative:
+    base = Initiative(doc_id="0" * 16, fiscal_year=2020, group_name=None, page=None, line=None, item_no=1,
+                      item_theme="intra_group", item_title="t", bullet_no=1, marker=None, level=0, text="x")
+    return dataclasses.replace(base, **changes)
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        (_initiative(item_theme="other"), "initiatives.item_theme: values outside the vocabulary: ['other']"),
+        (_initiative(item_no=4), "initiatives.item_no: values outside the vocabulary: ['4']"),
+        (_initiative(fiscal_year=1900), "initiatives.fiscal_year: values outside (1989, 2100): 1900..1900"),
+        (_initiative(text=None), "initiatives.text: 1 null value(s) in a non-null column"),
+    ],
+)
+def test_gate_names_the_broken_column(record: Initiative, message: str) -> None:
+    with pytest.raises(SchemaViolation) as caught:
+        validate_table("initiatives", to_arrow(Initiative, [record]))
+    assert str(caught.value) == message
+
+
+def test_gate_rejects_a_drifted_schema() -> None:
+    table = to_arrow(Initiative, [_initiative()]).append_column("extra", pa.array([1]))
+    with pytest.raises(SchemaViolation, match="schema differs"):
+        validate_table("initiatives", table)
+
+
+def test_violating_run_commits_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    output = tmp_path / "out"
+    run_extract(RAW, output, workers=0)
+    versions = {name: DeltaTable(str(output / name)).version() for name in TABLES}
+    original = run_module.build_tables
+
+    def broken_tables(results: list) -> dict:
+        tables = original(results)
+        bad = tables["initiatives"].to_pylist()
+        bad[0]["item_theme"] = "made_up"
+        tables["initiatives"] = pa.Table.from_pylist(bad, schema=tables["initiatives"].schema)
+        return tables
+
+    monkeypatch.setattr(run_module, "build_tables", broken_tables)
+    with pytest.raises(SchemaViolation, match="initiatives.item_theme"):
+        run_extract(RAW, output, workers=0)
+    assert {name: DeltaTable(str(output / name)).version() for name in TABLES} == versions
+    assert len(load_run(output)["runs"]) == 1
+
+
+def test_copy_of_output_folder_loads(tmp_path: Path) -> None:
+    run_extract(RAW, tmp_path / "out", workers=0)
+    shutil.copytree(tmp_path / "out", tmp_path / "moved")
+    assert len(load_run(tmp_path / "moved")["documents"]) == len(list(RAW.iterdir()))
+
+
+def test_second_run_reuses_cache_with_identical_records(tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    first = run_extract(RAW, output, workers=2)
+    second = run_extract(RAW, output, workers=2)
+    assert first.cache_hits == 0 and second.cache_hits == len(list(RAW.iterdir()))
+    a = load_run(output, run_id=first.run_id)
+    b = load_run(output, run_id=second.run_id)
+    for name in TABLES:
+        assert a[name].equals(b[name]), name

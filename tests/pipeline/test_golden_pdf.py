@@ -1,0 +1,69 @@
+"""Golden tests on the fixture PDFs (tests/fixtures/pdf, made by tests/fixtures/make_pdfs.py with
+LibreOffice from the seeds' content): each must meet its seed's gold exactly as the text
+renditions do, and every record must carry its page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.process import process_document
+from tests.gold_scoring import as_dicts, compare_exact, compare_initiatives, norm
+
+ROOT = Path(__file__).resolve().parents[2]
+PDFS = ROOT / "tests" / "fixtures" / "pdf"
+GOLD = ROOT / "tests" / "gold"
+# fixture -> the seed whose content it lays out
+FIXTURE_SEEDS = {
+    "h30_ryugasaki.pdf": "002_ea5a7a86fcbe7014.txt",
+    "r2_tsukubamirai.pdf": "000_77fec06e79e16c0d.txt",
+    "r3_ami.pdf": "003_1d5314b91ff3f58c.txt",
+    "r4_mito.pdf": "001_aa0a80047dfd47e6.txt",
+}
+# Checks a PDF may add to its seed's: facts of the extraction, not of the data.
+EXTRACTION_NOTES = {"drawn_labels", "ocr_used"}
+RECORD_TABLES = ("members", "initiatives", "status", "outcomes", "dates")
+
+
+@pytest.fixture(scope="module", params=sorted(FIXTURE_SEEDS))
+def case(request: pytest.FixtureRequest) -> tuple[dict, object]:
+    gold = json.loads((GOLD / f"{FIXTURE_SEEDS[request.param]}.gold.json").read_text(encoding="utf-8"))
+    return gold, process_document((PDFS / request.param).read_bytes())
+
+
+def test_document(case: tuple[dict, object]) -> None:
+    gold, result = case
+    document = result.document  # type: ignore[attr-defined]
+    assert (document.source_format, document.rendition) == ("pdf", "pdf_text")
+    for column, expected in gold["document"].items():
+        assert norm(getattr(document, column)) == norm(expected), f"document.{column}"
+
+
+@pytest.mark.parametrize("table", ["members", "status", "outcomes", "dates"])
+def test_exact_tables(case: tuple[dict, object], table: str) -> None:
+    gold, result = case
+    score, diffs = compare_exact(gold.get(table, []), as_dicts(getattr(result, table)))
+    assert not diffs, f"{table}: score {score:.3f}\n" + "\n".join(diffs)
+
+
+def test_initiatives(case: tuple[dict, object]) -> None:
+    gold, result = case
+    score, diffs = compare_initiatives(gold, as_dicts(result.initiatives))  # type: ignore[attr-defined]
+    assert not diffs, f"initiatives: score {score:.3f}\n" + "\n".join(diffs)
+
+
+def test_checks(case: tuple[dict, object]) -> None:
+    gold, result = case
+    ours = {c.check for c in result.checks}  # type: ignore[attr-defined]
+    assert set(gold.get("checks", [])) <= ours
+    assert ours - set(gold.get("checks", [])) <= EXTRACTION_NOTES
+
+
+def test_every_record_has_a_page(case: tuple[dict, object]) -> None:
+    _, result = case
+    pages = result.document.pages  # type: ignore[attr-defined]
+    for table in RECORD_TABLES:
+        for record in getattr(result, table):
+            assert record.page is not None and 1 <= record.page <= pages, (table, record)
