@@ -24,7 +24,7 @@ from pathlib import Path
 import pdfplumber
 import pymupdf
 
-from extractors import pdf_text
+from extractors import pdf_grid, pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "tests" / "fixtures" / "pdf_content"
@@ -115,17 +115,17 @@ def tables_pymupdf_extract(path: Path) -> list[PagedTable]:
     doc = pymupdf.open(path)
     return [
         (page.number + 1, [[c or "" for c in row] for row in t.extract()])
-        for page in doc
+        for page in doc.pages()
         for t in page.find_tables(strategy="lines").tables
     ]
 
 
-def grids_from_find_tables(page: pymupdf.Page) -> list[pdf_text.Grid]:
+def grids_from_find_tables(page: pymupdf.Page) -> list[pdf_grid.Grid]:
     found = page.find_tables(strategy="lines", use_layout=False)
-    return pdf_text.drop_nested([pdf_text.grid_from_cells([c for c in t.cells if c]) for t in found.tables])
+    return pdf_grid.drop_nested([pdf_grid.grid_from_cells([c for c in t.cells if c]) for t in found.tables])
 
 
-def tables_pdf_text(path: Path, grid_finder: Callable = pdf_text.find_grids) -> list[PagedTable]:
+def tables_pdf_text(path: Path, grid_finder: Callable = pdf_grid.find_grids) -> list[PagedTable]:
     doc = pdf_text.read_document(path.read_bytes(), grid_finder)
     return [
         (b.span.page or 0, [[c.text for c in row] for row in b.rows]) for b in doc.blocks if b.kind == "table"
@@ -142,8 +142,8 @@ METHODS: dict[str, Callable[[Path], list[PagedTable]]] = {
 
 def bench(paths: Iterable[Path | str]) -> dict:
     """Per method: pages, seconds, pages/s, cells right / expected and accuracy over `paths`."""
-    jobs = [(Path(p), transcription_for(Path(p))) for p in paths]
-    jobs = [(p, c) for p, c in jobs if c is not None]
+    found = [(Path(p), transcription_for(Path(p))) for p in paths]
+    jobs = [(p, c) for p, c in found if c is not None]
     result = {}
     for method in METHODS.values():  # warm up: imports, font and library caches
         method(jobs[0][0])

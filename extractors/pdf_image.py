@@ -7,7 +7,7 @@ DEFAULT_DPI in gray with PyMuPDF, and:
    horizontal runs of at least DEFAULT_MIN_RULE_H inches, vertical ones of
    DEFAULT_MIN_RULE_V inches, far longer than any stroke of a character;
 2. those runs become table edges, and grids as on text-layer pages
-   (`pdf_text.grids_from_edges`; PyMuPDF's finder ignores added lines on a page
+   (`pdf_grid.grids_from_edges`; PyMuPDF's finder ignores added lines on a page
    without text);
 3. the rules are painted out and Tesseract reads the page (`-l jpn`, DEFAULT_PSM,
    hOCR with character boxes);
@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import pymupdf
 
-from extractors import pdf_text
+from extractors import pdf_grid, pdf_text
 from extractors.blocks import Block, ExtractedDocument
 
 RENDITION = "pdf_image"
@@ -97,7 +97,7 @@ def page_blocks(page: pymupdf.Page, pno: int, binary: str) -> list[Block]:
     scale = DEFAULT_DPI / 72
     h_runs = rule_runs(gray < DEFAULT_DARK, round(DEFAULT_MIN_RULE_H * DEFAULT_DPI))
     v_runs = rule_runs((gray < DEFAULT_DARK).T, round(DEFAULT_MIN_RULE_V * DEFAULT_DPI))
-    grids = pdf_text.grids_from_edges(rule_edges(h_runs, v_runs, scale))
+    grids = pdf_grid.grids_from_edges(rule_edges(h_runs, v_runs, scale))
     clean = gray.copy()
     for i, a, b in h_runs:
         clean[max(i - 1, 0) : i + 2, a:b] = 255
@@ -189,19 +189,23 @@ def parse_hocr(hocr: bytes, scale: float) -> list[pdf_text.Char]:
     chars = []
     for line in ET.fromstring(hocr).iterfind(".//h:span[@class='ocr_line']", HOCR_NS):
         title = line.get("title", "")
-        y1 = float(re.search(r"bbox \d+ \d+ \d+ (\d+)", title).group(1))
+        bottom = re.search(r"bbox \d+ \d+ \d+ (\d+)", title)
+        if bottom is None:
+            continue
+        y1 = float(bottom.group(1))
         offset = float(m.group(1)) if (m := re.search(r"baseline [-\d.]+ ([-\d.]+)", title)) else 0.0
         size = float(m.group(1)) if (m := re.search(r"x_size ([\d.]+)", title)) else 0.0
         left = 0.0
         for cinfo in line.iterfind(".//h:span[@class='ocrx_cinfo']", HOCR_NS):
             box = re.search(r"x_bboxes (\d+) \d+ (\d+) \d+", cinfo.get("title", ""))
-            if box is None or not (cinfo.text or "").strip():
+            glyph = cinfo.text or ""
+            if box is None or not glyph.strip():
                 continue
             x0, x1 = float(box.group(1)), float(box.group(2))
             left = max(x0, left + 0.01)
             chars.append(
                 pdf_text.Char(
-                    cinfo.text,
+                    glyph,
                     left / scale,
                     max(x1, left) / scale,
                     (y1 + offset) / scale,

@@ -18,27 +18,23 @@
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pymupdf
-from pdfplumber import table as plumber_table
 
 from extractors.blocks import Block, Cell, ExtractedDocument, Span
+from extractors.pdf_grid import Grid, contains, find_grids, shape_boxes
 
 RENDITION = "pdf_text"
 DEFAULT_BASELINE_TOLERANCE = 0.45  # em: chars whose baselines differ less share a line
-DEFAULT_GRID_TOLERANCE = 1.5  # pt: cell edges closer than this are one boundary
-DEFAULT_SNAP_TOLERANCE = 3.0  # pt: rules closer than this are one (pdfplumber's default)
 DEFAULT_FIT_TOLERANCE = 0.5  # em: a unit counts as not fitting when it misses by less than this
 DEFAULT_SPACE_GAP = 0.8  # em: a gap without a space glyph this wide reads as one space
 DEFAULT_LINE_PITCH = 1.3  # em: the usual distance of baselines, to count blank lines
 DEFAULT_EMPTY_LINE = 1.6  # line pitches: a larger baseline gap means an empty line (hard break)
 DEFAULT_LABEL_GAP_LINES = 2.5  # line pitches of blank space that set a label apart from the flow
 DEFAULT_LABEL_INDENT = 2.0  # em from the cell's text edge for such a label
-DEFAULT_SHAPE_MIN = 4.0  # pt: smaller drawings are strokes, not shapes
 DEFAULT_SEGMENT_GAP = 3.0  # em: a wider gap on one baseline starts a new text segment
 # Spaces only where the PDF prints a space glyph: no spaces made up from gaps by MuPDF.
 TEXT_FLAGS = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES
@@ -80,28 +76,6 @@ class Line:
         return "".join(out)
 
 
-@dataclass(frozen=True)
-class Grid:
-    bbox: tuple[float, float, float, float]
-    xs: tuple[float, ...]  # column boundaries
-    ys: tuple[float, ...]  # row boundaries
-    cells: tuple[tuple[int, int, tuple[float, float, float, float]], ...]  # top-left (row, col), bbox
-
-    def slot(self, x: float, y: float) -> tuple[int, int]:
-        return bisect.bisect(self.ys, y) - 1, bisect.bisect(self.xs, x) - 1
-
-    def owners(self) -> dict[tuple[int, int], tuple[int, int]]:
-        """Every (row, col) slot -> the top-left slot of the cell covering it."""
-        return {
-            (rr, cc): (r, c)
-            for r, c, bbox in self.cells
-            for rr in range(r, len(self.ys) - 1)
-            if self.ys[rr] < bbox[3] - 1
-            for cc in range(c, len(self.xs) - 1)
-            if self.xs[cc] < bbox[2] - 1
-        }
-
-
 def extract(data: bytes) -> ExtractedDocument:
     return read_document(data, find_grids)
 
@@ -114,7 +88,8 @@ def read_document(data: bytes, grid_finder: Callable[[pymupdf.Page], list[Grid]]
     per_page: dict[int, list[Block]] = {}
     notes: list[tuple[str, str]] = []
     scanned = []
-    for pno, page in enumerate(doc, start=1):
+    for pno in range(1, doc.page_count + 1):
+        page = doc[pno - 1]
         if page.rotation:
             page.remove_rotation()
         chars = page_chars(page)
@@ -146,88 +121,6 @@ def page_chars(page: pymupdf.Page) -> list[Char]:
                     x0, _, x1, _ = ch["bbox"]
                     chars.append(Char(ch["c"], x0, x1, ch["origin"][1], span["size"]))
     return chars
-
-
-def find_grids(page: pymupdf.Page) -> list[Grid]:
-    """Ruled tables from the page's vector lines and boxes."""
-    return grids_from_edges(drawing_edges(page))
-
-
-def drawing_edges(page: pymupdf.Page) -> list[dict]:
-    """Axis-parallel strokes of lines, rectangles and quads, as pdfplumber edges."""
-    edges = []
-    for path in page.get_drawings():
-        for item in path["items"]:
-            if item[0] == "l":
-                edges += edge(item[1], item[2])
-            elif item[0] in ("re", "qu"):
-                q = pymupdf.Quad(item[1]) if item[0] == "qu" else pymupdf.Rect(item[1]).quad
-                for a, b in ((q.ul, q.ur), (q.ur, q.lr), (q.lr, q.ll), (q.ll, q.ul)):
-                    edges += edge(a, b)
-    return edges
-
-
-def edge(a: pymupdf.Point, b: pymupdf.Point) -> list[dict]:
-    x0, x1, top, bottom = min(a.x, b.x), max(a.x, b.x), min(a.y, b.y), max(a.y, b.y)
-    kind = "h" if bottom - top < 0.01 < x1 - x0 else "v" if x1 - x0 < 0.01 < bottom - top else None
-    box = {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top}
-    return [{**box, "orientation": kind}] if kind else []
-
-
-def grids_from_edges(edges: list[dict]) -> list[Grid]:
-    """pdfplumber's lines algorithm: merged edges -> intersections -> cells -> tables (the one
-    PyMuPDF's find_tables ports); a grid inside another grid (a drawn box) is not a table."""
-    tol = DEFAULT_SNAP_TOLERANCE
-    merged = plumber_table.merge_edges(edges, tol, tol, tol, tol)
-    cells = plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(merged, tol, tol))
-    return drop_nested([grid_from_cells(list(t)) for t in plumber_table.cells_to_tables(cells)])
-
-
-def drop_nested(grids: list[Grid]) -> list[Grid]:
-    return [g for g in grids if not any(h is not g and contains(h.bbox, g.bbox) for h in grids)]
-
-
-def grid_from_cells(boxes: list[tuple[float, float, float, float]]) -> Grid:
-    xs = cluster([b[0] for b in boxes] + [b[2] for b in boxes])
-    ys = cluster([b[1] for b in boxes] + [b[3] for b in boxes])
-    cells = sorted((nearest(ys, b[1]), nearest(xs, b[0]), tuple(b)) for b in boxes)
-    bbox = (xs[0], ys[0], xs[-1], ys[-1])
-    return Grid(bbox, tuple(xs), tuple(ys), tuple(cells))
-
-
-def nearest(values: list[float], v: float) -> int:
-    return min(range(len(values)), key=lambda i: abs(values[i] - v))
-
-
-def cluster(values: list[float], tolerance: float = DEFAULT_GRID_TOLERANCE) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > tolerance:
-            out.append(v)
-    return out
-
-
-def contains(outer: tuple, inner: tuple, margin: float = 0.5) -> bool:
-    return (
-        outer[0] - margin <= inner[0]
-        and outer[1] - margin <= inner[1]
-        and inner[2] <= outer[2] + margin
-        and inner[3] <= outer[3] + margin
-    )
-
-
-def shape_boxes(page: pymupdf.Page, grids: list[Grid]) -> list[tuple]:
-    """Drawn shapes (closed boxes, rounded boxes, text frames) lying inside a table cell."""
-    boxes = []
-    for path in page.get_drawings():
-        r = tuple(path["rect"])
-        if r[2] - r[0] < DEFAULT_SHAPE_MIN or r[3] - r[1] < DEFAULT_SHAPE_MIN:
-            continue
-        if any(
-            contains((b[0] + 1, b[1] + 1, b[2] - 1, b[3] - 1), r, 0) for g in grids for _, _, b in g.cells
-        ):
-            boxes.append(r)
-    return boxes
 
 
 def assemble_page(
@@ -306,7 +199,7 @@ def split_flow(lines: list[Line], text_left: float) -> tuple[list[Line], list[Li
     after more than DEFAULT_LABEL_GAP_LINES blank lines and indented, and the indented lines after it."""
     if not lines or lines[0].x0 > text_left + lines[0].size:
         return lines, []
-    flow, apart = [lines[0]], []
+    flow, apart = [lines[0]], list[Line]()
     for prev, line in itertools.pairwise(lines):
         indented = line.x0 - text_left > DEFAULT_LABEL_INDENT * line.size
         far = line.baseline - prev.baseline > DEFAULT_LABEL_GAP_LINES * DEFAULT_LINE_PITCH * line.size

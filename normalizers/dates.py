@@ -174,6 +174,7 @@ def _atom_span(atom: _Atom, year: int | None, month: int) -> tuple[dt.date | Non
 def _end_span(a: _Atom, first: dt.date | None, b: _Atom, fy: int | None) -> dt.date | None:
     """Last day of the range end b, given the start atom a and its first day."""
     month = b.month or (first.month if first else 0)
+    year: int | None
     if b.year is not None:
         year = b.year
     elif a.year is not None or b.kind == "day":

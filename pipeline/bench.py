@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from pipeline.process import process_document
@@ -44,7 +45,7 @@ def per_rendition(repeats: int = DEFAULT_REPEATS) -> dict[str, tuple[int, int, f
         pages[document.rendition or "none"] += document.pages or 0
     out = {}
     for rendition, items in groups.items():
-        times = [sum(_timed(lambda d=d: process_document(d)) for d in items) for _ in range(repeats)]
+        times = [sum(_timed(partial(process_document, d)) for d in items) for _ in range(repeats)]
         out[rendition] = (len(items), pages[rendition], statistics.median(times))
     return out
 

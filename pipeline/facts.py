@@ -28,18 +28,18 @@ class FiscalYearFact:
     source: str | None
 
 
-def fiscal_year_of(texts: Iterable[TextAt], located: LocatedReport) -> FiscalYearFact:
+def fiscal_year_of(paragraphs: Iterable[TextAt], located: LocatedReport) -> FiscalYearFact:
     """From a title line (`令和 2 年度茨城県医療提供施設等グループ化推進事業…`), else inferred from
     the period headers (`Ｒ3年度（Ｂ）`), else unknown."""
-    texts = list(texts)
+    texts = list(paragraphs)
     for text in texts:
         for mention in find_fiscal_years(text.text):
             if any(match_key(text.text[mention.end :]).startswith(w) for w in TITLE_FOLLOWERS):
                 return FiscalYearFact(mention.year, mention.label, "title")
     headers = [label for table in located.outcomes for label in table.period_labels]
-    for text in [t.text for t in texts] + headers:
-        for mention in find_fiscal_years(text):
-            if _REPORT_PERIOD_MARK.match(fold_width(text[mention.end :])):
+    for words in [t.text for t in texts] + headers:
+        for mention in find_fiscal_years(words):
+            if _REPORT_PERIOD_MARK.match(fold_width(words[mention.end :])):
                 return FiscalYearFact(mention.year, mention.label, "content")
     return FiscalYearFact(None, None, None)
 

@@ -112,7 +112,7 @@ SKIP_MESSAGES = {
 
 
 def _check(ctx: DocContext, name: str, severity: str, detail: str) -> Check:
-    return Check(**ctx.common(None), check=name, severity=severity, detail=detail)  # type: ignore[arg-type]
+    return Check(**ctx.common(None), check=name, severity=severity, detail=detail)
 
 
 def build_result(data: bytes, source_format: str, extracted: ExtractedDocument) -> DocumentResult:
@@ -168,7 +168,7 @@ def _report_records(ctx: DocContext, located: LocatedReport) -> tuple[dict[str, 
     dates, date_checks = build_dates(ctx, initiatives, status)
     checks += outcome_checks + date_checks
     checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes)
-    checks += [Check(**ctx.common(span), check=name, severity="warning", detail=detail)  # type: ignore[arg-type]
+    checks += [Check(**ctx.common(span), check=name, severity="warning", detail=detail)
                for name, detail, span in located.problems]
     tables = {"members": tuple(members), "initiatives": tuple(initiatives), "status": tuple(status),
               "outcomes": tuple(outcomes), "dates": tuple(dates)}

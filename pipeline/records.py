@@ -11,12 +11,12 @@ import datetime as dt
 import types
 import typing
 from dataclasses import dataclass
+from typing import Annotated
 
 import pyarrow as pa
 
-
-class Int32(int):
-    """Marker type: an int stored as int32."""
+INT32 = "int32"
+Int32 = Annotated[int, INT32]  # an int stored as Arrow int32
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ RUNS_TABLE = "runs"
 _ARROW_TYPES: dict[object, pa.DataType] = {
     str: pa.string(),
     int: pa.int64(),
-    Int32: pa.int32(),
+    INT32: pa.int32(),
     float: pa.float64(),
     bool: pa.bool_(),
     dt.date: pa.date32(),
@@ -188,11 +188,13 @@ def _arrow_field(name: str, hint: object) -> pa.Field:
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         nullable = len(args) < len(typing.get_args(hint))
         (hint,) = args
+    if typing.get_origin(hint) is Annotated:
+        hint = typing.get_args(hint)[1]
     return pa.field(name, _ARROW_TYPES[hint], nullable=nullable)
 
 
 def arrow_schema(record_type: type) -> pa.Schema:
-    hints = typing.get_type_hints(record_type)
+    hints = typing.get_type_hints(record_type, include_extras=True)
     return pa.schema([_arrow_field(f.name, hints[f.name]) for f in dataclasses.fields(record_type)])
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
+import pyarrow as pa
+
 from pipeline import __version__
 from pipeline.cache import ResultCache
 from pipeline.faults import pause_point
@@ -115,7 +117,7 @@ def _with_paths(results: Iterable[tuple[Path, DocumentResult]], root: Path) -> l
     return out
 
 
-def build_tables(results: list[DocumentResult]) -> dict[str, object]:
+def build_tables(results: list[DocumentResult]) -> dict[str, pa.Table]:
     ordered = sorted(results, key=lambda r: (r.document.source_path, r.document.doc_id))
     tables = {"documents": to_arrow(TABLES["documents"], [r.document for r in ordered])}
     for name in RECORD_TABLES:
@@ -158,9 +160,9 @@ def run_extract(input_root: Path, output: Path, *, workers: int = 0, limits: Lim
         results = _with_paths(observed(), input_root)
         pause_point("extracted", output)
         tables = build_tables(results)
-        validate_all(tables)  # type: ignore[arg-type]
+        validate_all(tables)
         try:
-            versions = commit_tables(output, tables)  # type: ignore[arg-type]
+            versions = commit_tables(output, tables)
         except Exception as error:  # put back what was committed, then fail the run
             recover(output, list(TABLES))
             raise RunError(f"commit failed, tables left at the last recorded run: {error}") from error
@@ -180,5 +182,5 @@ def run_extract(input_root: Path, output: Path, *, workers: int = 0, limits: Lim
         )
         pause_point("before_run_record", output)
         record_run(output, run)
-    rows = {name: table.num_rows for name, table in tables.items()}  # type: ignore[attr-defined]
+    rows = {name: table.num_rows for name, table in tables.items()}
     return RunSummary(run.run_id, results, versions, rows, recovered, cache.hits if cache else 0)

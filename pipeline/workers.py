@@ -60,9 +60,9 @@ def preload_extractors() -> None:
         importlib.import_module(module)
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> multiprocessing.context.DefaultContext:
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    return multiprocessing.get_context(method)
+    return multiprocessing.get_context(method)  # type: ignore[return-value]
 
 
 def _failure(path: Path, message: str) -> DocumentResult:
@@ -114,11 +114,14 @@ def run_in_workers(paths: Sequence[Path], workers: int, limits: Limits,
             child.close()
             running[parent] = (path, process, clock() + limits.timeout_s)
         next_deadline = min(deadline for _, _, deadline in running.values())
-        ready = multiprocessing.connection.wait(list(running), timeout=max(0.0, next_deadline - clock()))
+        waited = multiprocessing.connection.wait(list(running), timeout=max(0.0, next_deadline - clock()))
+        ready = [conn for conn in running if conn in waited]
         for conn in ready:
-            path, process, _ = running.pop(conn)  # type: ignore[index]
+            path, process, _ = running.pop(conn)
+            kind: str
+            payload: object
             try:
-                kind, payload = conn.recv()  # type: ignore[union-attr]
+                kind, payload = conn.recv()
             except EOFError:
                 process.join(1)
                 kind, payload = "died", process.exitcode

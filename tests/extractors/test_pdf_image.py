@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from extractors import pdf_image, pdf_text
+from extractors import pdf_grid, pdf_image
 from extractors.blocks import ExtractedDocument
 from extractors.pdf_bench import expected_tables, join_continued, normalize, score, transcription_for
 
@@ -95,7 +95,7 @@ def test_rule_runs_keep_only_long_runs() -> None:
 def test_grid_from_raster_edges_resolves_merges() -> None:
     h = [(y, 0, 300) for y in (0, 72, 144)]  # 3 horizontal rules, pixel units at scale 1
     v = [(0, 0, 144), (150, 72, 144), (300, 0, 144)]  # the middle rule only in the lower row
-    grids = pdf_text.grids_from_edges(pdf_image.rule_edges(h, v, 1.0))
+    grids = pdf_grid.grids_from_edges(pdf_image.rule_edges(h, v, 1.0))
     assert len(grids) == 1
     assert [(r, c) for r, c, _ in grids[0].cells] == [(0, 0), (1, 0), (1, 1)]
 

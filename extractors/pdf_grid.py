@@ -1,0 +1,122 @@
+"""Ruled tables of a PDF page: grids from the drawn rules, and the shapes drawn inside cells.
+
+Grids use pdfplumber's edge -> intersection -> cell functions on the lines PyMuPDF reports (what
+PyMuPDF's `find_tables` ports: the same grids on the fixtures, 30-50x faster without its text
+pass; see pdf_bench). A merged cell is one box whose top-left slot owns the slots it covers.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import pymupdf
+from pdfplumber import table as plumber_table
+
+DEFAULT_GRID_TOLERANCE = 1.5  # pt: cell edges closer than this are one boundary
+DEFAULT_SNAP_TOLERANCE = 3.0  # pt: rules closer than this are one (pdfplumber's default)
+DEFAULT_SHAPE_MIN = 4.0  # pt: smaller drawings are strokes, not shapes
+
+
+@dataclass(frozen=True)
+class Grid:
+    bbox: tuple[float, float, float, float]
+    xs: tuple[float, ...]  # column boundaries
+    ys: tuple[float, ...]  # row boundaries
+    cells: tuple[tuple[int, int, tuple[float, float, float, float]], ...]  # top-left (row, col), bbox
+
+    def slot(self, x: float, y: float) -> tuple[int, int]:
+        return bisect.bisect(self.ys, y) - 1, bisect.bisect(self.xs, x) - 1
+
+    def owners(self) -> dict[tuple[int, int], tuple[int, int]]:
+        """Every (row, col) slot -> the top-left slot of the cell covering it."""
+        return {
+            (rr, cc): (r, c)
+            for r, c, bbox in self.cells
+            for rr in range(r, len(self.ys) - 1)
+            if self.ys[rr] < bbox[3] - 1
+            for cc in range(c, len(self.xs) - 1)
+            if self.xs[cc] < bbox[2] - 1
+        }
+
+
+def find_grids(page: pymupdf.Page) -> list[Grid]:
+    """Ruled tables from the page's vector lines and boxes."""
+    return grids_from_edges(drawing_edges(page))
+
+
+def drawing_edges(page: pymupdf.Page) -> list[dict]:
+    """Axis-parallel strokes of lines, rectangles and quads, as pdfplumber edges."""
+    edges = []
+    for path in page.get_drawings():
+        for item in path["items"]:
+            if item[0] == "l":
+                edges += edge(item[1], item[2])
+            elif item[0] in ("re", "qu"):
+                q = pymupdf.Quad(item[1]) if item[0] == "qu" else pymupdf.Rect(item[1]).quad
+                for a, b in ((q.ul, q.ur), (q.ur, q.lr), (q.lr, q.ll), (q.ll, q.ul)):
+                    edges += edge(a, b)
+    return edges
+
+
+def edge(a: pymupdf.Point, b: pymupdf.Point) -> list[dict]:
+    x0, x1, top, bottom = min(a.x, b.x), max(a.x, b.x), min(a.y, b.y), max(a.y, b.y)
+    kind = "h" if bottom - top < 0.01 < x1 - x0 else "v" if x1 - x0 < 0.01 < bottom - top else None
+    box = {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top}
+    return [{**box, "orientation": kind}] if kind else []
+
+
+def grids_from_edges(edges: list[dict]) -> list[Grid]:
+    """pdfplumber's lines algorithm: merged edges -> intersections -> cells -> tables (the one
+    PyMuPDF's find_tables ports); a grid inside another grid (a drawn box) is not a table."""
+    tol = DEFAULT_SNAP_TOLERANCE
+    merged = plumber_table.merge_edges(edges, tol, tol, tol, tol)
+    cells = plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(merged, tol, tol))
+    return drop_nested([grid_from_cells(list(t)) for t in plumber_table.cells_to_tables(cells)])
+
+
+def drop_nested(grids: list[Grid]) -> list[Grid]:
+    return [g for g in grids if not any(h is not g and contains(h.bbox, g.bbox) for h in grids)]
+
+
+def grid_from_cells(boxes: list[tuple[float, float, float, float]]) -> Grid:
+    xs = cluster([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+    cells = sorted((nearest(ys, b[1]), nearest(xs, b[0]), (b[0], b[1], b[2], b[3])) for b in boxes)
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    return Grid(bbox, tuple(xs), tuple(ys), tuple(cells))
+
+
+def nearest(values: list[float], v: float) -> int:
+    return min(range(len(values)), key=lambda i: abs(values[i] - v))
+
+
+def cluster(values: list[float], tolerance: float = DEFAULT_GRID_TOLERANCE) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def contains(outer: tuple, inner: tuple, margin: float = 0.5) -> bool:
+    return (
+        outer[0] - margin <= inner[0]
+        and outer[1] - margin <= inner[1]
+        and inner[2] <= outer[2] + margin
+        and inner[3] <= outer[3] + margin
+    )
+
+
+def shape_boxes(page: pymupdf.Page, grids: list[Grid]) -> list[tuple]:
+    """Drawn shapes (closed boxes, rounded boxes, text frames) lying inside a table cell."""
+    boxes = []
+    for path in page.get_drawings():
+        r = tuple(path["rect"])
+        if r[2] - r[0] < DEFAULT_SHAPE_MIN or r[3] - r[1] < DEFAULT_SHAPE_MIN:
+            continue
+        if any(
+            contains((b[0] + 1, b[1] + 1, b[2] - 1, b[3] - 1), r, 0) for g in grids for _, _, b in g.cells
+        ):
+            boxes.append(r)
+    return boxes
