@@ -140,6 +140,18 @@ def is_total_label(label: str) -> bool:
 # Printed instructions of the form (never data).
 INSTRUCTION_WORDS = ("記載例",)
 
+# How names of facilities end: labels of an org chart drawn inside a cell are such names.
+FACILITY_NAME_ENDINGS = (
+    "医師会", "薬剤師会", "クリニック", "医院", "病院", "診療所", "ステーション", "センター", "薬局",
+    "事業所", "ホーム", "市役所", "町役場", "村役場",
+)
+
+
+def is_facility_name(text: str) -> bool:
+    key = match_key(text)
+    return bool(key) and key.endswith(FACILITY_NAME_ENDINGS)
+
+
 MEMBER_ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("医師会", "medical_association"),
     ("参入又は拡充", "participant"),

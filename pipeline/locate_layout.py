@@ -19,8 +19,11 @@ from extractors.blocks import Block, ExtractedDocument, Span
 from normalizers.bullets import CIRCLED_NUMBERS, SYMBOL_MARKERS
 from normalizers.forms import (
     FORMS,
+    PERIOD_ALIASES,
     SECTION_CELL_OPENERS,
     SECTION_CELL_UNITS,
+    is_facility_name,
+    is_total_label,
     period_of_header,
 )
 from normalizers.text import fold_width, match_key, reflow
@@ -63,7 +66,13 @@ def is_status_like(text: str) -> bool:
     return bool(_COUNT.search(fold_width(body))) or body in STATUS_WORDS
 
 
-def _is_drawn_label(line: Block) -> bool:
+def is_drawn_label(text: str) -> bool:
+    """An org chart's labels: facility names, one or several set apart by wide gaps."""
+    parts = regex.split(r"\s{2,}", text.strip())
+    return all(is_facility_name(part) for part in parts)
+
+
+def _is_set_apart(line: Block) -> bool:
     return line.indent >= DEFAULT_DRAWN_INDENT or bool(_GAP.search(line.text.strip()))
 
 
@@ -100,12 +109,17 @@ class _ItemDraft:
             if text[:1] not in _MARKERS and not wide:
                 self.title.append(line)
                 return
+        sentence_open = bool(self.content) and not self.content[-1].text.rstrip().endswith("。")
         if text[:1] in _MARKERS:
             self.content.append(line)
         elif is_status_like(text):
             self.status.append(line)
-        elif _is_drawn_label(line):
+        elif is_drawn_label(text):
             self.drawn.append(line)
+        elif sentence_open and not _is_set_apart(line):
+            self.content.append(line)  # a wrapped line of the bullet
+        elif len(text) <= DEFAULT_STATUS_MAX_CHARS:
+            self.status.append(line)  # a short free-text cell of a period column
         else:
             self.content.append(line)
 
@@ -116,9 +130,19 @@ def _span(lines: list[Block]) -> Span:
     return Span(line_start=lines[0].span.line_start, line_end=lines[-1].span.line_end)
 
 
+def _content_text(lines: list[Block]) -> str:
+    """Printed lines of a 取組内容 cell: a line that opens with a marker opens a paragraph (a
+    bullet); other lines are wraps."""
+    text = ""
+    for line in lines:
+        body = line.text.strip()
+        text += ("\n\n" if body[:1] in _MARKERS else "\n") + body if text else body
+    return text
+
+
 def _item_row(draft: _ItemDraft, labels: list[str]) -> ItemRow:
     title = TextAt("\n".join(b.text.strip() for b in draft.title), _span(draft.title))
-    content = TextAt("\n".join(b.text.strip() for b in draft.content), _span(draft.content))
+    content = TextAt(_content_text(draft.content), _span(draft.content))
     status = tuple((label, TextAt(line.text.strip(), line.span)) for label, line in zip(labels, draft.status))
     drawn = tuple(TextAt(b.text.strip(), b.span) for b in draft.drawn)
     return ItemRow(draft.number, title, content, status, drawn)
@@ -126,24 +150,33 @@ def _item_row(draft: _ItemDraft, labels: list[str]) -> ItemRow:
 
 def _locate_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[tuple[str, str, Span]]]:
     """Items from the 取組 header on; returns the items, the index after them, and problems."""
-    start = next((i for i, b in enumerate(lines) if {"取組事項", "取組内容"} <= _words(b.text)), None)
+    start = _items_header(lines)
     if start is None:
         return [], 0, []
     title_keys = _known_title_keys()
     drafts: list[_ItemDraft] = []
     header: list[Block] = []
+    label = ""  # the period header being read, "" when none is
     index = start + 1
     while index < len(lines):
         line = lines[index]
+        index += 1
+        if _is_period_header(line.text):
+            label = line.text.strip()
+        elif label and _continues_label(label, line.text):
+            label += line.text.strip()
+        else:
+            label = ""
+        if label:
+            header.append(line)  # the period headers, before the items or after item 1's cell
+            continue
         if _item_start(line, len(drafts) + 1, title_keys):
             drafts.append(_ItemDraft(len(drafts) + 1))
         elif drafts and _is_items_end(line):
+            index -= 1
             break
         if drafts:
             drafts[-1].add(line)
-        else:
-            header.append(line)
-        index += 1
     labels = _header_labels(header)
     problems = [
         ("status_cells_ambiguous",
@@ -154,9 +187,34 @@ def _locate_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[tuple[st
     return [_item_row(d, labels) for d in drafts], index, problems
 
 
-def _words(text: str) -> set[str]:
+DEFAULT_HEADER_WINDOW = 3  # lines over which 取組事項 and 取組内容 may be printed
+
+
+def _items_header(lines: list[Block]) -> int | None:
+    """Index of the line that ends the 取組事項 / 取組内容 header (on one line or a few)."""
+    for index, line in enumerate(lines):
+        if "取組事項" in match_key(line.text):
+            window = lines[index : index + DEFAULT_HEADER_WINDOW]
+            for offset, other in enumerate(window):
+                if "取組内容" in match_key(other.text):
+                    return index + offset
+    return None
+
+
+def _is_period_header(text: str) -> bool:
+    """A column header line: the period word alone, or followed by its parenthesis."""
     key = match_key(text)
-    return {w for w in ("取組事項", "取組内容") if w in key}
+    period = period_of_header(text)
+    if period is None or len(text.strip()) > DEFAULT_TITLE_COLUMN_CHARS:
+        return False
+    word = next(w for w, p in PERIOD_ALIASES if key.startswith(w))
+    return key == word or key[len(word) :][:1] in "(（"
+
+
+def _continues_label(label: str, text: str) -> bool:
+    """A header line continues the label while its parenthesis is open, or opens it."""
+    has_paren = "（" in label or "(" in label
+    return _open_parens(label) > 0 or (not has_paren and text.strip()[:1] in "（(")
 
 
 def split_layout_row(text: str, section: int, cells: int) -> tuple[str, list[str]] | None:
@@ -184,34 +242,85 @@ def split_layout_row(text: str, section: int, cells: int) -> tuple[str, list[str
     return text[:end].strip(), found
 
 
+# The rest of a cell wrapped onto its own line: `名)`, `名(うち医療機関以外:`.
+_CELL_TAIL = regex.compile(r"^\s*(?:[名回件]\s*[()（）]|[)）])")
+
+
+def _may_label_row(text: str) -> bool:
+    """Whether a line before a section's first cells can be that row's label, not a header."""
+    key = match_key(text)
+    return period_of_header(text) is None and key[:1] not in "（(" and "医療機関名" not in key
+
+
+@dataclass
+class _SectionDraft:
+    """Rows of one 取組効果 section. A row prints on one line (`・A医院  1名  2名  1名`) or as its
+    label line followed by one line per cell; a merged 合計 label may follow its cells."""
+
+    section: int
+    header: list[Block] = field(default_factory=list)
+    rows: list[tuple[TextAt, list[TextAt]]] = field(default_factory=list)
+    label: Block | None = None  # a label line waiting for its cells
+    has_institution: bool = False
+
+    def width(self) -> int:
+        return max(len(_header_labels(self.header)), 1)
+
+    def add(self, line: Block) -> None:
+        text = line.text.strip()
+        self.has_institution = self.has_institution or "医療機関名" in match_key(text)
+        split = None if text.startswith("※") else split_layout_row(line.text, self.section, self.width())
+        if split is not None:
+            self._add_cells(line, *split)
+        elif self.rows and _CELL_TAIL.match(text):
+            last = self.rows[-1][1][-1]
+            self.rows[-1][1][-1] = TextAt(last.text + text, last.span)
+        elif self.rows and not self.rows[-1][0].text and is_total_label(text):
+            self.rows[-1] = (TextAt(text, line.span), self.rows[-1][1])
+        elif text.startswith("※"):
+            self.label = None
+        elif not self.rows:
+            self.header.append(line)  # a header line, or the first row's label: _add_cells decides
+            self.label = line if _may_label_row(text) else None
+        else:
+            self.label = line
+
+    def _add_cells(self, line: Block, label: str, cells: list[str]) -> None:
+        found = [TextAt(c, line.span) for c in cells]
+        open_row = self.rows and len(self.rows[-1][1]) < self.width() and not label
+        if open_row:
+            self.rows[-1][1].extend(found)
+            return
+        if not label and self.label is not None:
+            if self.label in self.header:
+                self.header.remove(self.label)
+            label, at = self.label.text.strip(), self.label.span
+        else:
+            at = line.span
+        self.rows.append((TextAt(label, at), found))
+        self.label = None
+
+    def table(self) -> OutcomeTable:
+        """A 合計 label printed among the headers (a merged cell read out of order) names the
+        last row when that row has no label of its own."""
+        stray = next((b for b in self.header if is_total_label(b.text)), None)
+        if stray is not None and self.rows and not self.rows[-1][0].text:
+            self.header.remove(stray)
+            self.rows[-1] = (TextAt(stray.text.strip(), stray.span), self.rows[-1][1])
+        rows = tuple(OutcomeRow(label, tuple(cells)) for label, cells in self.rows)
+        return OutcomeTable(self.section, tuple(_header_labels(self.header)), self.has_institution, rows,
+                            _span(self.header))
+
+
 def _locate_outcomes(lines: list[Block]) -> list[OutcomeTable]:
-    tables: list[OutcomeTable] = []
-    index = 0
-    while index < len(lines):
-        section = section_heading(lines[index].text)
-        if section is None:
-            index += 1
-            continue
-        header: list[Block] = []
-        rows: list[OutcomeRow] = []
-        has_institution = False
-        index += 1
-        while index < len(lines) and section_heading(lines[index].text) is None:
-            line = lines[index]
-            index += 1
-            has_institution = has_institution or "医療機関名" in match_key(line.text)
-            labels = _header_labels(header)
-            split = None if line.text.strip().startswith("※") else split_layout_row(
-                line.text, section, max(len(labels), 1))
-            if split is None:
-                if not rows:
-                    header.append(line)
-                continue
-            label, cells = split
-            rows.append(OutcomeRow(TextAt(label, line.span), tuple(TextAt(c, line.span) for c in cells)))
-        labels = _header_labels(header)
-        tables.append(OutcomeTable(section, tuple(labels), has_institution, tuple(rows), _span(header)))
-    return tables
+    drafts: list[_SectionDraft] = []
+    for line in lines:
+        section = section_heading(line.text)
+        if section is not None:
+            drafts.append(_SectionDraft(section))
+        elif drafts:
+            drafts[-1].add(line)
+    return [draft.table() for draft in drafts]
 
 
 def locate_layout(doc: ExtractedDocument) -> LocatedReport:

@@ -32,6 +32,8 @@ from normalizers.bullets import Bullet, Segment, assign_levels, split_bullets, s
         # a marker that only opens a wrapped line in mid-sentence is text
         ("・既存の水戸グループ①②\n③、水戸東域を補完する。\n・次の取組。",
          [("・", 0, "既存の水戸グループ①②③、水戸東域を補完する。"), ("・", 0, "次の取組。")]),
+        # a circled number followed by punctuation continues a sentence, even at a paragraph start
+        ("③、水戸東域を補完する。", [(None, 0, "③、水戸東域を補完する。")]),
         ("", []),
     ],
 )

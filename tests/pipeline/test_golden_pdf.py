@@ -25,6 +25,9 @@ FIXTURE_SEEDS = {
 # Checks a PDF may add to its seed's: facts of the extraction, not of the data.
 EXTRACTION_NOTES = {"drawn_labels", "ocr_used"}
 RECORD_TABLES = ("members", "initiatives", "status", "outcomes", "dates")
+LAYOUT = ROOT / "tests" / "fixtures" / "layout"
+# pdftotext renditions of fixture PDFs (tests/fixtures/make_layout_texts.py): another flattening
+LAYOUT_SEEDS = {"r3_ami.pdftotext.txt": "003_1d5314b91ff3f58c.txt"}
 
 
 @pytest.fixture(scope="module", params=sorted(FIXTURE_SEEDS))
@@ -67,3 +70,18 @@ def test_every_record_has_a_page(case: tuple[dict, object]) -> None:
     for table in RECORD_TABLES:
         for record in getattr(result, table):
             assert record.page is not None and 1 <= record.page <= pages, (table, record)
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUT_SEEDS))
+def test_pdftotext_rendition_meets_seed_gold(name: str) -> None:
+    gold = json.loads((GOLD / f"{LAYOUT_SEEDS[name]}.gold.json").read_text(encoding="utf-8"))
+    result = process_document((LAYOUT / name).read_bytes())
+    assert result.document.rendition == "layout_text"
+    for column, expected in gold["document"].items():
+        assert norm(getattr(result.document, column)) == norm(expected), f"document.{column}"
+    for table in ("members", "status", "outcomes", "dates"):
+        score, diffs = compare_exact(gold.get(table, []), as_dicts(getattr(result, table)))
+        assert not diffs, f"{table}: score {score:.3f}\n" + "\n".join(diffs)
+    score, diffs = compare_initiatives(gold, as_dicts(result.initiatives))
+    assert not diffs, "\n".join(diffs)
+    assert {c.check for c in result.checks} == set(gold.get("checks", []))
