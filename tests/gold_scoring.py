@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 BULLET_SIMILARITY = 0.97
+EXACT_TABLES = ("members", "status", "outcomes", "dates")  # every value must match
 
 
 def norm(value: Any) -> Any:
@@ -89,3 +90,18 @@ def compare_initiatives(gold: dict[str, Any], ours: list[dict[str, Any]]) -> tup
             if column in g and g[column] != o[column]:
                 diffs.append(f"bullet {key}: {column} gold {g[column]!r} ours {o[column]!r}")
     return (sum(scores) / len(scores) if scores else 1.0), diffs
+
+
+def assert_document(gold: dict[str, Any], result: Any) -> None:
+    for column, expected in gold["document"].items():
+        assert norm(getattr(result.document, column)) == norm(expected), f"document.{column}"
+
+
+def assert_exact_table(gold: dict[str, Any], result: Any, table: str) -> None:
+    score, diffs = compare_exact(gold.get(table, []), as_dicts(getattr(result, table)))
+    assert not diffs, f"{table}: score {score:.3f}\n" + "\n".join(diffs)
+
+
+def assert_initiatives(gold: dict[str, Any], result: Any) -> None:
+    score, diffs = compare_initiatives(gold, as_dicts(result.initiatives))
+    assert not diffs, f"initiatives: score {score:.3f}\n" + "\n".join(diffs)

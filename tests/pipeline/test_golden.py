@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.process import process_document
-from tests.gold_scoring import as_dicts, compare_exact, compare_initiatives, norm
+from tests.gold_scoring import EXACT_TABLES, assert_document, assert_exact_table, assert_initiatives
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 GOLD = ROOT / "tests" / "gold"
 SEEDS = sorted(p.name for p in RAW.iterdir() if p.is_file())
-EXACT_TABLES = ("members", "status", "outcomes", "dates")
 
 
 def gold_for(name: str) -> dict:
@@ -37,23 +36,16 @@ def test_every_seed_has_gold() -> None:
 
 
 def test_document(seed: tuple[dict, object]) -> None:
-    gold, result = seed
-    document = result.document  # type: ignore[attr-defined]
-    for column, expected in gold["document"].items():
-        assert norm(getattr(document, column)) == norm(expected), f"document.{column}"
+    assert_document(*seed)
 
 
 @pytest.mark.parametrize("table", EXACT_TABLES)
 def test_exact_tables(seed: tuple[dict, object], table: str) -> None:
-    gold, result = seed
-    score, diffs = compare_exact(gold.get(table, []), as_dicts(getattr(result, table)))
-    assert not diffs, f"{table}: score {score:.3f}\n" + "\n".join(diffs)
+    assert_exact_table(*seed, table)
 
 
 def test_initiatives(seed: tuple[dict, object]) -> None:
-    gold, result = seed
-    score, diffs = compare_initiatives(gold, as_dicts(result.initiatives))  # type: ignore[attr-defined]
-    assert not diffs, f"initiatives: score {score:.3f}\n" + "\n".join(diffs)
+    assert_initiatives(*seed)
 
 
 def test_checks(seed: tuple[dict, object]) -> None:

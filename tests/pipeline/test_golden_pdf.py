@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.process import process_document
-from tests.gold_scoring import as_dicts, compare_exact, compare_initiatives, norm
+from tests.gold_scoring import EXACT_TABLES, assert_document, assert_exact_table, assert_initiatives
 
 ROOT = Path(__file__).resolve().parents[2]
 PDFS = ROOT / "tests" / "fixtures" / "pdf"
@@ -38,23 +38,17 @@ def case(request: pytest.FixtureRequest) -> tuple[dict, object]:
 
 def test_document(case: tuple[dict, object]) -> None:
     gold, result = case
-    document = result.document  # type: ignore[attr-defined]
-    assert (document.source_format, document.rendition) == ("pdf", "pdf_text")
-    for column, expected in gold["document"].items():
-        assert norm(getattr(document, column)) == norm(expected), f"document.{column}"
+    assert (result.document.source_format, result.document.rendition) == ("pdf", "pdf_text")  # type: ignore[attr-defined]
+    assert_document(gold, result)
 
 
-@pytest.mark.parametrize("table", ["members", "status", "outcomes", "dates"])
+@pytest.mark.parametrize("table", EXACT_TABLES)
 def test_exact_tables(case: tuple[dict, object], table: str) -> None:
-    gold, result = case
-    score, diffs = compare_exact(gold.get(table, []), as_dicts(getattr(result, table)))
-    assert not diffs, f"{table}: score {score:.3f}\n" + "\n".join(diffs)
+    assert_exact_table(*case, table)
 
 
 def test_initiatives(case: tuple[dict, object]) -> None:
-    gold, result = case
-    score, diffs = compare_initiatives(gold, as_dicts(result.initiatives))  # type: ignore[attr-defined]
-    assert not diffs, f"initiatives: score {score:.3f}\n" + "\n".join(diffs)
+    assert_initiatives(*case)
 
 
 def test_checks(case: tuple[dict, object]) -> None:
@@ -77,11 +71,8 @@ def test_pdftotext_rendition_meets_seed_gold(name: str) -> None:
     gold = json.loads((GOLD / f"{LAYOUT_SEEDS[name]}.gold.json").read_text(encoding="utf-8"))
     result = process_document((LAYOUT / name).read_bytes())
     assert result.document.rendition == "layout_text"
-    for column, expected in gold["document"].items():
-        assert norm(getattr(result.document, column)) == norm(expected), f"document.{column}"
-    for table in ("members", "status", "outcomes", "dates"):
-        score, diffs = compare_exact(gold.get(table, []), as_dicts(getattr(result, table)))
-        assert not diffs, f"{table}: score {score:.3f}\n" + "\n".join(diffs)
-    score, diffs = compare_initiatives(gold, as_dicts(result.initiatives))
-    assert not diffs, "\n".join(diffs)
+    assert_document(gold, result)
+    for table in EXACT_TABLES:
+        assert_exact_table(gold, result, table)
+    assert_initiatives(gold, result)
     assert {c.check for c in result.checks} == set(gold.get("checks", []))
