@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pipeline.process import DocumentResult, failed_result, process_document
 
-DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_TIMEOUT_S = 300.0  # a scanned PDF is OCRed page by page: allow it minutes
 DEFAULT_MEMORY_MB = 2048
 OUT_OF_MEMORY_WORDS = ("Cannot allocate memory", "failed to map segment", "out of memory", "malloc", "realloc", "calloc")
 PRELOADED_MODULES = ("extractors.pdf",)  # imports pdf_detect, pdf_text and pdf_image
