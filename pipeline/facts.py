@@ -12,6 +12,8 @@ from normalizers.text import fold_width, match_key, reflow
 from pipeline.located import LocatedReport, TextAt
 
 TITLE_FOLLOWERS = ("茨城県医療提供施設等グループ化推進事業", "医療提供施設等グループ化推進事業")
+TITLE_WORDS = ("グループ化推進", "計画(報告)書")
+DEFAULT_TITLE_SPAN = 40  # characters after the year in which a title names the programme
 # The period after the grouping, printed as `（グループ化後（Ｒ3年度（Ｂ）））`, is the report's year.
 _REPORT_PERIOD_MARK = regex.compile(r"^\s*[(（]\s*[BＢ]\s*[)）]")
 GROUP_NAME_PATTERNS = (
@@ -34,7 +36,7 @@ def fiscal_year_of(paragraphs: Iterable[TextAt], located: LocatedReport) -> Fisc
     texts = list(paragraphs)
     for text in texts:
         for mention in find_fiscal_years(text.text):
-            if any(match_key(text.text[mention.end :]).startswith(w) for w in TITLE_FOLLOWERS):
+            if is_title_mention(text.text, mention.start, mention.end):
                 return FiscalYearFact(mention.year, mention.label, "title")
     headers = [label for table in located.outcomes for label in table.period_labels]
     for words in [t.text for t in texts] + headers:
@@ -42,6 +44,17 @@ def fiscal_year_of(paragraphs: Iterable[TextAt], located: LocatedReport) -> Fisc
             if _REPORT_PERIOD_MARK.match(fold_width(words[mention.end :])):
                 return FiscalYearFact(mention.year, mention.label, "content")
     return FiscalYearFact(None, None, None)
+
+
+def is_title_mention(text: str, start: int, end: int) -> bool:
+    """A year that names the report: followed by the programme's name, or opening a line that
+    goes on to name it in a few words (a title misread by OCR: `令和2年度茨城県医療混供施設等
+    グループ化推進環業計画(報告)書`)."""
+    after = match_key(text[end:])
+    if any(after.startswith(w) for w in TITLE_FOLLOWERS):
+        return True
+    opens_line = not text[:start].strip(" \t\u3000#")
+    return opens_line and any(w in after[:DEFAULT_TITLE_SPAN] for w in TITLE_WORDS)
 
 
 def group_name_in(text: str) -> str | None:

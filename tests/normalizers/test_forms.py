@@ -16,6 +16,8 @@ RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
         ("医療機関等の連携強化を図るための取組 現 状 (事前協議月の前月から) 取組目標 (事前協議月から)", "R2-R3"),
         ("1 グループ化した医療機関等を支える取組 計 画 (補助金交付申請の月から) 差 (B) - (A)", "R4"),
         ("何の様式でもない文章", None),
+        # OCR misread one character of the long wording
+        ("医機関等の連携強化を図るための取組 現状 (事前協議月の前月から) 取組目標", "R2-R3"),
     ],
 )
 def test_detect_form_by_wording(wording: str, form_id: str | None) -> None:

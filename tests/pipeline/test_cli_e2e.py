@@ -74,3 +74,18 @@ def test_missing_input_folder_exits_2(tmp_path: Path) -> None:
     result = run_cli("extract", "--input", str(tmp_path / "nope"), "--output", str(tmp_path / "out"))
     assert result.returncode == 2
     assert "input folder not found" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (RAW / "001_aa0a80047dfd47e6.txt", ["rendition: tsv_html", "form: R4 (score 1.0)", "item 3:"]),
+        (ROOT / "tests" / "fixtures" / "pdf" / "r4_mito.pdf", ["rendition: pdf_text  pages: 4", "p.2 table"]),
+        (RAW / "004_cc1aa9bd5661404e.txt", ["doc_kind: guidance"]),
+    ],
+)
+def test_debug_view(path: Path, expected: list[str]) -> None:
+    result = run_cli("debug", str(path))
+    assert result.returncode == 0, result.stderr
+    for words in expected:
+        assert words in result.stdout

@@ -1,7 +1,7 @@
 """The scanned fixture (r2_tsukubamirai.pdf rasterized at 200 dpi, image-only) through the whole
 pipeline. OCR misreads characters, so it has its own bar, stated here:
 
-  - group name exact; `ocr_used` check raised; rendition pdf_image
+  - group name, fiscal year and form version exact; `ocr_used` check raised; rendition pdf_image
   - members: all 8 rows, every phone, role and designation exact; at least 5 of 8 names exact
   - status: at least 7 of the 8 gold segments exact (text, value, unit)
   - outcomes: at least 6 of the 8 gold figures exact
@@ -49,6 +49,7 @@ def test_scan_meets_its_bar_or_says_what_is_missing(scanned: tuple[dict, object]
         assert "tesseract-ocr" in document.message and "tesseract-ocr-jpn" in document.message
         return
     assert document.group_name == gold["document"]["group_name"]
+    assert (document.fiscal_year, document.form_version) == (gold["document"]["fiscal_year"], "R2-R3")
     assert "ocr_used" in {c.check for c in result.checks}  # type: ignore[attr-defined]
     members = as_dicts(result.members)  # type: ignore[attr-defined]
     assert len(members) == len(gold["members"])
