@@ -7,7 +7,9 @@ Decisions beyond SCHEMA.md:
 - A year-less date takes its year from the fiscal year (April-December: fiscal_year,
   January-March: fiscal_year + 1); without a fiscal year it stays a mention with no date.
 - A date that cannot exist in any year (13/40, 4/31) is not a mention; one that only fails in
-  the resolved year (2/29 of a common year) is kept with ``date_start`` None.
+  its printed or resolved year (2/29 of a common year) is kept with ``date_start`` None.
+- Not dates: fractions and ratios (`出席率2/3`, `1/2以上`) and rates (`2月に1回`).
+- `から` joins a range like a dash (`9月1日から30日まで`).
 - A range end without a year takes the start's printed year, plus one when it would otherwise
   fall before the start (令和4年12/1～1/15 ends 2023-01-15); after an inferred start it is
   resolved by the fiscal year on its own.
@@ -31,7 +33,7 @@ _N2 = "[0-9]{1,2}"
 _YEAR = rf"""(?:(?P<era>{ERA_NAMES})\s*(?P<en>元|{_N2}|{KANJI_NUMBER})
     |(?<![A-Za-z])(?P<el>[HR])\s*(?P<eln>{_N2})
     |(?<![0-9])(?P<wy>[12][0-9]{{3}}))\s*年\s*"""
-_NOT_DAY = r"(?![0-9/]|\s*(?:[箇ヶケヵカか]\s*月|回|人|名|件|倍|%|割|分|枚|本|個|世帯|施設|機関))"
+_NOT_DAY = r"(?![0-9/]|\s*(?:[箇ヶケヵカか]\s*月|回|人|名|件|倍|%|割|分|枚|本|個|世帯|施設|機関|以上|以下|未満|程度))"
 _WD = rf"""(?:\s*\(\s*(?P<wd>[{WEEKDAYS}])\s*(?:曜日?)?\s*(?:[・,、]\s*祝日?\s*)?\)
     |\s*(?P<wd>[{WEEKDAYS}])曜日?)?"""
 _TIME = rf"{_N2}\s*(?::\s*[0-9]{{2}}|時(?!間)(?:\s*{_N2}\s*分|半)?)"
@@ -39,14 +41,14 @@ _NEXT_DATE = rf"(?:[0-9]|{ERA_NAMES}|[HR]\s*[0-9])"
 _TIMES = rf"""(?:\s*(?P<t>{_TIME})(?:\s*{DASH}\s*(?P<t>{_TIME}))*(?:\s*{DASH}(?!\s*{_NEXT_DATE}))?)?"""
 _ATOM_RE = regex.compile(
     rf"""(?:{_YEAR})?(?<![0-9A-Za-z/.])(?<![0-9]:)
-        (?:(?P<m>{_N2})\s*(?:月\s*(?P<d>{_N2})\s*日|/(?P<d>{_N2}){_NOT_DAY}){_WD}{_TIMES}
-          |(?P<mo>{_N2})\s*月(?!\s*[0-9])
+        (?:(?P<m>{_N2})\s*(?:月\s*(?P<d>{_N2})\s*日|(?<![率約]\s*[0-9]{{1,2}})/(?P<d>{_N2}){_NOT_DAY}){_WD}{_TIMES}
+          |(?P<mo>{_N2})\s*月(?!\s*[0-9]|\s*に\s*[0-9]+\s*回)
           |(?P<dd>{_N2})\s*日(?!\s*間){_WD}{_TIMES})
     |(?<![A-Za-z])(?P<el>[HR])(?P<eln>{_N2})\.(?P<m>{_N2})\.(?P<d>{_N2})(?![0-9.]){_WD}{_TIMES}
     |(?<![0-9])(?P<wy>[12][0-9]{{3}})/(?P<m>{_N2})/(?P<d>{_N2})(?![0-9/]){_WD}{_TIMES}""",
     regex.VERBOSE,
 )
-_GAP_RE = regex.compile(rf"\s*{DASH}\s*")
+_GAP_RE = regex.compile(rf"\s*(?:{DASH}|から)\s*")  # `9/1～9/30`, `9月1日から30日まで`
 _TIME_PARTS_RE = regex.compile(r"([0-9]+)\s*(?::\s*([0-9]+)|時\s*(?:([0-9]+)\s*分|(半))?)")
 
 
@@ -104,10 +106,12 @@ def _printed_year(m: regex.Match[str]) -> tuple[int | None, tuple[str, int] | No
 
 
 def _day_exists(year: int | None, month: int, day: int) -> bool:
-    """Whether month/day can exist: in ``year`` if printed, else in some (leap) year."""
+    """Whether month/day can exist in some (leap) year. A day that fails only in its printed or
+    resolved year (令和4年2月29日) stays a mention, with no date: the caller raises a check."""
+    del year  # kept for the call sites: existence is judged on the calendar, not the year
     if not 1 <= month <= 12:
         return False
-    return 1 <= day <= calendar.monthrange(year or 2000, month)[1]
+    return 1 <= day <= calendar.monthrange(2000, month)[1]
 
 
 def _atom_from_match(m: regex.Match[str]) -> _Atom | None:

@@ -36,7 +36,7 @@ FORMS: tuple[FormSpec, ...] = (
     FormSpec(
         id="H30",
         label="平成30年度様式 (医療機関同士, 事前協議月, 取組目標)",
-        signature=(("医療機関同士", 3.0), ("事前協議月", 1.0), ("取組目標", 1.0), ("補助金交付申請", -3.0)),
+        signature=(("医療機関同士の連携強化", 3.0), ("事前協議月", 1.0), ("取組目標", 1.0), ("補助金交付申請", -3.0)),
         item_titles={
             1: "これから在宅医療への参入又は拡充に取り組む医療機関同士の連携強化を図るための取組",
             2: "在宅医療を提供する連携体制として必要な拠点機能を担う取組",
@@ -52,7 +52,7 @@ FORMS: tuple[FormSpec, ...] = (
             ("医療機関等の連携強化を図るための取組", 3.0),
             ("事前協議月", 1.0),
             ("取組目標", 1.0),
-            ("医療機関同士", -3.0),
+            ("医療機関同士の連携強化", -3.0),
             ("補助金交付申請", -3.0),
         ),
         item_titles={
@@ -105,23 +105,29 @@ SECTION_ANCHORS: tuple[tuple[str, int], ...] = (
 class MetricPattern:
     metric: str
     unit: str
-    # Regex over the width-folded cell: group "v" holds the printed digits (may be empty).
+    # Regex over the width-folded cell: group "v" holds the printed figure (empty: a blank cell).
     pattern: str
+    # The word that names this figure inside a cell; where it is printed but the pattern does not
+    # read, the figure is kept as unreadable (null + check), never dropped.
+    anchor: str | None = None
+
+
+_V = r"(?P<v>[-+−▲△]?\s*[0-9][0-9,]*|[-+−▲△]?)"  # a signed figure (差 (B)-(A)), or nothing
 
 
 # How each section's cells print their figures. Section 4 takes its metric from the row label.
 SECTION_CELLS: dict[int, tuple[MetricPattern, ...]] = {
-    1: (MetricPattern("patients", "名", r"^\s*(?P<v>[0-9,]*)\s*名\s*$"),),
+    1: (MetricPattern("patients", "名", rf"^\s*{_V}\s*名\s*$"),),
     2: (
-        MetricPattern("visits", "回", r"合計回数\s*[:：]?\s*(?P<v>[0-9,]*)\s*回"),
-        MetricPattern("visits_on_call", "回", r"往診\s*[:：]?\s*(?P<v>[0-9,]*)\s*回"),
-        MetricPattern("visits_scheduled", "回", r"訪問診療\s*[:：]?\s*(?P<v>[0-9,]*)\s*回"),
+        MetricPattern("visits", "回", rf"合計回数\s*[:：]?\s*{_V}\s*回", "合計回数"),
+        MetricPattern("visits_on_call", "回", rf"往診\s*[:：]?\s*{_V}\s*回", "往診"),
+        MetricPattern("visits_scheduled", "回", rf"訪問診療\s*[:：]?\s*{_V}\s*回", "訪問診療"),
     ),
     3: (
-        MetricPattern("deaths", "名", r"死亡患者数\s*[:：]?\s*(?P<v>[0-9,]*)\s*名"),
-        MetricPattern("deaths_outside_hospital", "名", r"医療機関以外\s*[:：]?\s*(?P<v>[0-9,]*)\s*名"),
+        MetricPattern("deaths", "名", rf"死亡患者数\s*[:：]?\s*{_V}\s*名", "死亡患者数"),
+        MetricPattern("deaths_outside_hospital", "名", rf"医療機関以外\s*[:：]?\s*{_V}\s*名", "医療機関以外"),
     ),
-    4: (MetricPattern("count", "件", r"^\s*(?P<v>[0-9,]*)\s*件\s*$"),),
+    4: (MetricPattern("count", "件", rf"^\s*{_V}\s*件\s*$"),),
 }
 # In layout renditions a row's cells are found by the word that opens each cell, or by the unit
 # that closes it (peeled off the row's end).
@@ -218,11 +224,17 @@ def first_word_match(text: str, table: tuple[tuple[str, str], ...]) -> str | Non
 
 # --- document kinds -------------------------------------------------------------------------
 PROGRAMME_WORDS = ("グループ化推進事業", "医療提供施設等グループ化")
+MEMBER_LIST_WORDS = ("医療機関一覧", "所在地")
 REPORT_STRUCTURE_WORDS: tuple[tuple[str, ...], ...] = (
     ("取組事項", "取組内容"),
     ("取組効果",),
-    ("医療機関一覧", "所在地"),
+    MEMBER_LIST_WORDS,
 )
+
+
+def has_member_list(text: str) -> bool:
+    key = match_key(text)
+    return all(w in key for w in MEMBER_LIST_WORDS)
 
 
 def classify_document(text: str) -> str:

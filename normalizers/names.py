@@ -39,6 +39,9 @@ def split_corporation(name: str) -> tuple[str | None, str]:
     if prefix is None:
         return None, s
     if rest:
+        second, _, after = rest.partition(" ")
+        if head == prefix and after:  # `医療法人社団 青洲会 神立病院`: the type, then the body's name
+            return f"{head} {second}", after
         return head, rest
     if s == prefix:
         return None, s

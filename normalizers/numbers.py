@@ -9,14 +9,14 @@ import regex
 from normalizers.text import fold_width, normalize_space
 
 COUNT_UNITS = "回件名人"
-_INT_RE = regex.compile(r"(?P<sign>[-\u2212▲△])?\s*(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
+_INT_RE = regex.compile(r"(?P<sign>[-+\u2212▲△])?\s*(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 _N = r"(?P<n>[0-9][0-9,]*)\s*(?P<u>[回件名人])"
 # The whole segment is a count: `3回`, `1回/年`, `2回（9月～3月）`.
 _WHOLE_RE = regex.compile(rf"{_N}(?:\s*/\s*年度?)?(?:\s*\([^()]*\))?")
 # A count closing a segment: `…講師派遣（1回）`, `…の開催：0回`, `…ファシリテーター 18回`, and
 # `…開催・調整0回` where a PDF line wrap ate the space. Not a rate (`月2回`, `年 1 回`).
 _WORDY = r"[\p{Han}\p{Hiragana}\p{Katakana}ー」』]"
-_TAIL_RE = regex.compile(rf"(?:\(\s*{_N}\s*\)|(?::|(?<![月年週日毎]) |(?<![月年週日毎])(?<={_WORDY}))\s*{_N})$")
+_TAIL_RE = regex.compile(rf"(?:\(\s*{_N}\s*\)|(?::|(?<![月年週日毎]) |(?<![月年週日毎])(?<={_WORDY}))\s*(?<![約第およそ概延計]){_N})$")
 MAX_DIGITS = 18  # int64 range; longer digit strings are not counts
 
 
@@ -27,11 +27,11 @@ class Count:
 
 
 def parse_int(text: str) -> int | None:
-    """Digits as printed (ASCII or full-width, optional thousands commas, leading - ▲ △); else None."""
+    """Digits as printed (ASCII or full-width, optional thousands commas, leading + - ▲ △); else None."""
     m = _INT_RE.fullmatch(fold_width(text).strip())
     if m is None or len(digits := m.group("digits").replace(",", "")) > MAX_DIGITS:
         return None
-    return -int(digits) if m.group("sign") else int(digits)
+    return -int(digits) if m.group("sign") not in (None, "+") else int(digits)
 
 
 def parse_status_count(segment: str) -> Count | None:

@@ -48,6 +48,11 @@ def build_members(ctx: DocContext, tables: Iterable[MemberTable]) -> tuple[list[
             if role_cell is not None and role_cell.text.strip():
                 role_label = normalize_space(role_cell.text)
             if name_cell is None or not name_cell.text.strip():
+                printed = " | ".join(normalize_space(c.text) for c in row if c.text.strip())
+                if printed and printed != role_label:
+                    at = next(c for c in row if c.text.strip())
+                    checks.append(Check(**ctx.common(at.span), check="member_row_unread", severity="warning",
+                                        detail=f"別添1: a row without a name was not read: {printed!r}"))
                 continue
             name = normalize_space(name_cell.text)
             corporation, facility = split_corporation(name)

@@ -17,6 +17,7 @@ from normalizers.forms import (
     first_word_match,
     is_total_label,
     period_of_header,
+    section_of_heading,
 )
 from normalizers.numbers import parse_int
 from normalizers.text import fold_width, match_key, normalize_space
@@ -50,6 +51,18 @@ def _is_instruction(row: OutcomeRow) -> bool:
     return any(w in match_key(c.text) for c in (row.label, *row.cells) for w in INSTRUCTION_WORDS)
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where a cell sits: its table, row, column and the row's institution."""
+
+    table: OutcomeTable
+    row_no: int
+    cell: TextAt
+    column: _Column
+    institution: str | None
+    is_total: bool
+
+
 class OutcomeBuilder:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
@@ -62,71 +75,83 @@ class OutcomeBuilder:
     def add_table(self, table: OutcomeTable) -> None:
         columns = _columns(table)
         before = len(self.outcomes)
-        for row in table.rows:
+        for row_no, row in enumerate(table.rows, start=1):
             if not _is_instruction(row):
-                self._add_row(table, row, columns)
+                self._add_row(table, row_no, row, columns)
         if len(self.outcomes) == before:
             where = TextAt("", table.span)
             self.check(where, "template_unfilled", "info",
                        f"取組効果 {table.section}: every figure cell is blank (the form left unfilled)")
 
     def _row_identity(self, table: OutcomeTable, row: OutcomeRow) -> tuple[str | None, bool, str | None]:
-        """(institution, is_total, section-4 metric) of a row."""
+        """(institution, is_total, section-4 metric) of a row. Without a 医療機関名 column, a row
+        labelled with a name (not 合計, not the section's own title) is still an institution's."""
+        label = row.label.text
         if table.section == 4:
-            return None, True, first_word_match(row.label.text, SECTION4_ROW_METRICS)
-        if not table.has_institution_column or is_total_label(row.label.text):
+            return None, True, first_word_match(label, SECTION4_ROW_METRICS)
+        if is_total_label(label):
             return None, True, None
-        return _institution(row.label.text), False, None
+        if not table.has_institution_column and (not label.strip() or section_of_heading(label) is not None):
+            return None, True, None
+        return _institution(label), False, None
 
-    def _add_row(self, table: OutcomeTable, row: OutcomeRow, columns: list[_Column | None]) -> None:
+    def _add_row(self, table: OutcomeTable, row_no: int, row: OutcomeRow, columns: list[_Column | None]) -> None:
         institution, is_total, row_metric = self._row_identity(table, row)
         if table.section == 4 and row_metric is None and any(c.text.strip() for c in row.cells):
             self.check(row.label, "unknown_wording", "warning",
                        f"取組効果 4: row label {row.label.text!r} names no known count; row not read")
             return
         for cell, column in zip(row.cells, columns):
-            if column is not None:
-                self._add_cell(table, cell, column, institution, is_total, row_metric)
+            if column is not None and cell.text.strip():
+                at = _Place(table, row_no, cell, column, institution, is_total)
+                self._add_cell(at, row_metric)
 
-    def _add_cell(self, table: OutcomeTable, cell: TextAt, column: _Column,
-                  institution: str | None, is_total: bool, row_metric: str | None) -> None:
-        folded = fold_width(cell.text)
-        matched_any = False
-        for pattern in SECTION_CELLS[table.section]:
+    def _add_cell(self, at: _Place, row_metric: str | None) -> None:
+        """Every figure the form's patterns read; a figure whose word is printed but whose value
+        does not read is kept as null with a check; digits left outside every pattern raise one."""
+        folded = fold_width(at.cell.text)
+        consumed: list[tuple[int, int]] = []
+        for pattern in SECTION_CELLS[at.table.section]:
             match = regex.search(pattern.pattern, folded)
-            if not match:
-                continue
-            matched_any = True
-            value = parse_int(match.group("v"))
-            if value is None:
-                continue  # a blank template cell (`名`, `合計回数: 回`) is never a 0
-            self._emit(table, cell, column, institution, is_total, row_metric or pattern.metric,
-                       value, pattern.unit)
-        if not matched_any and cell.text.strip():
-            first = SECTION_CELLS[table.section][0]
-            self._emit(table, cell, column, institution, is_total, row_metric or first.metric, None, first.unit)
-            self.check(cell, "unparsed_figure", "warning",
-                       f"取組効果 {table.section} {column.label}: {cell.text!r} holds no figure in the form's "
-                       "pattern; kept with a null value")
+            metric = row_metric or pattern.metric
+            if match is not None:
+                consumed.append(match.span())
+                printed = match.group("v").strip()
+                if printed:  # empty: a blank template cell (`名`, `合計回数: 回`), never a 0
+                    self._emit(at, metric, parse_int(printed), pattern.unit)
+            elif pattern.anchor and pattern.anchor in folded:
+                self._emit(at, metric, None, pattern.unit)
+        if not consumed and not any(p.anchor and p.anchor in folded for p in SECTION_CELLS[at.table.section]):
+            first = SECTION_CELLS[at.table.section][0]
+            self._emit(at, row_metric or first.metric, None, first.unit)
+        leftover = "".join(ch for i, ch in enumerate(folded) if not any(a <= i < b for a, b in consumed))
+        if consumed and regex.search(r"[0-9]", leftover):
+            self.check(at.cell, "unparsed_figure", "warning",
+                       f"取組効果 {at.table.section} {at.column.label}: digits outside the form's pattern in "
+                       f"{at.cell.text!r}; not read")
 
-    def _emit(self, table: OutcomeTable, cell: TextAt, column: _Column, institution: str | None,
-              is_total: bool, metric: str, value: int | None, unit: str) -> None:
-        if not is_total and institution is None:
-            self.check(cell, "institution_unnamed", "warning",
-                       f"取組効果 {table.section}: figures in a row without an institution name")
+    def _emit(self, at: _Place, metric: str, value: int | None, unit: str) -> None:
+        if not at.is_total and at.institution is None:
+            self.check(at.cell, "institution_unnamed", "warning",
+                       f"取組効果 {at.table.section}: figures in a row without an institution name")
+        if value is None:
+            self.check(at.cell, "unparsed_figure", "warning",
+                       f"取組効果 {at.table.section} {at.column.label}: {metric} in {at.cell.text!r} does not "
+                       "read as a figure; kept with a null value")
         self.outcomes.append(
             Outcome(
-                **self.ctx.common(cell.span),
-                section=table.section,
+                **self.ctx.common(at.cell.span),
+                section=at.table.section,
+                row_no=at.row_no,
                 metric=metric,
-                institution=institution,
-                is_total=is_total,
-                period=column.period,
-                period_label=column.label,
-                period_fiscal_year=column.fiscal_year,
+                institution=at.institution,
+                is_total=at.is_total,
+                period=at.column.period,
+                period_label=at.column.label,
+                period_fiscal_year=at.column.fiscal_year,
                 value=value,
                 unit=unit,
-                raw=cell.text,
+                raw=at.cell.text,
             )
         )
 

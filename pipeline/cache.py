@@ -42,7 +42,7 @@ class ResultCache:
 
     def get(self, sha256: str) -> DocumentResult | None:
         path = self._path(sha256)
-        if not path.exists():
+        if not sha256 or not path.exists():
             return None
         try:
             with path.open("rb") as handle:

@@ -28,9 +28,9 @@ def _check(ctx: DocContext, at: Outcome, name: str, detail: str) -> Check:
 
 
 def breakdown_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check]:
-    cells: dict[tuple[int, str | None, bool, str], dict[str, Outcome]] = defaultdict(dict)
+    cells: dict[tuple[int, int, str], dict[str, Outcome]] = defaultdict(dict)
     for o in outcomes:
-        cells[(o.section, o.institution, o.is_total, o.period)][o.metric] = o
+        cells[(o.section, o.row_no, o.period)][o.metric] = o
     checks: list[Check] = []
     for metrics in cells.values():
         for total_metric, parts, must_add_up in BREAKDOWNS:
@@ -50,17 +50,17 @@ def breakdown_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check
 def total_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check]:
     """Sum of the institutions' figures vs the printed 合計, where every institution of the section
     printed that figure."""
-    institutions: dict[int, set[str | None]] = defaultdict(set)
-    parts: dict[tuple[int, str, str], dict[str | None, int]] = defaultdict(dict)
+    institutions: dict[int, set[int]] = defaultdict(set)  # rows of institutions, by section
+    parts: dict[tuple[int, str, str], dict[int, int]] = defaultdict(dict)
     totals: dict[tuple[int, str, str], Outcome] = {}
     for o in outcomes:
         key = (o.section, o.metric, o.period)
         if o.is_total:
             totals[key] = o
         else:
-            institutions[o.section].add(o.institution)
+            institutions[o.section].add(o.row_no)
             if o.value is not None:
-                parts[key][o.institution] = o.value
+                parts[key][o.row_no] = o.value
     checks: list[Check] = []
     for key, total in totals.items():
         values = parts.get(key, {})

@@ -56,7 +56,7 @@ def _extract(args: argparse.Namespace) -> int:
 
     input_root, output = Path(args.input), Path(args.output)
     try:
-        total = len(discover(input_root))
+        total = len(discover(input_root, exclude=output))
         progress = Progress(total, enabled=sys.stderr.isatty() and not args.no_progress)
         limits = Limits(timeout_s=args.timeout, memory_mb=args.memory_mb)
         workers = 0 if args.strict else args.workers

@@ -228,15 +228,18 @@ def split_layout_row(text: str, section: int, cells: int) -> tuple[str, list[str
         bounds = starts + [len(text)]
         return text[: starts[0]].strip(), [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
     unit = SECTION_CELL_UNITS[section]
+    tokens = [(m.start(), m.end()) for m in regex.finditer(r"\S+", folded)]
     found: list[str] = []
     end = len(folded)
-    cell = regex.compile(r"(?:^|(?<=\s))([0-9,]*\s*" + regex.escape(unit) + r")\s*$")
-    while len(found) < cells:
-        match = cell.search(folded[:end])
-        if not match:
-            break
-        found.insert(0, text[match.start(1) : match.end(1)].strip())
-        end = match.start(1)
+    while tokens and len(found) < cells:
+        start, stop = tokens.pop()
+        word = folded[start:stop]
+        if word == unit and tokens and regex.fullmatch(r"[-+−▲△]?[0-9][0-9,]*", folded[slice(*tokens[-1])]):
+            start = tokens.pop()[0]  # `1 名`: the figure and its unit printed apart
+        elif not (word.endswith(unit) and (word == unit or regex.search(r"[0-9]", word))):
+            break  # not a cell: the row's label
+        found.insert(0, text[start:stop])
+        end = start
     if not found:
         return None
     return text[:end].strip(), found
@@ -300,19 +303,27 @@ class _SectionDraft:
         self.rows.append((TextAt(label, at), found))
         self.label = None
 
-    def table(self) -> OutcomeTable:
+    def table(self, problems: list[tuple[str, str, Span]]) -> OutcomeTable:
         """A 合計 label printed among the headers (a merged cell read out of order) names the
-        last row when that row has no label of its own."""
+        last row when that row has no label of its own. A row with fewer cells than period
+        columns cannot say which period each figure belongs to: it is reported, not guessed."""
         stray = next((b for b in self.header if is_total_label(b.text)), None)
         if stray is not None and self.rows and not self.rows[-1][0].text:
             self.header.remove(stray)
             self.rows[-1] = (TextAt(stray.text.strip(), stray.span), self.rows[-1][1])
-        rows = tuple(OutcomeRow(label, tuple(cells)) for label, cells in self.rows)
+        width = self.width()
+        for label, cells in self.rows:
+            if len(cells) != width:
+                printed = " | ".join(c.text for c in cells)
+                detail = (f"取組効果 {self.section}: row {label.text!r} prints {len(cells)} cells for {width} "
+                          f"period columns ({printed}); not assigned")
+                problems.append(("cells_ambiguous", detail, label.span))
+        rows = tuple(OutcomeRow(label, tuple(cells)) for label, cells in self.rows if len(cells) == width)
         return OutcomeTable(self.section, tuple(_header_labels(self.header)), self.has_institution, rows,
                             _span(self.header))
 
 
-def _locate_outcomes(lines: list[Block]) -> list[OutcomeTable]:
+def _locate_outcomes(lines: list[Block], problems: list[tuple[str, str, Span]]) -> list[OutcomeTable]:
     drafts: list[_SectionDraft] = []
     for line in lines:
         section = section_heading(line.text)
@@ -320,12 +331,12 @@ def _locate_outcomes(lines: list[Block]) -> list[OutcomeTable]:
             drafts.append(_SectionDraft(section))
         elif drafts:
             drafts[-1].add(line)
-    return [draft.table() for draft in drafts]
+    return [draft.table(problems) for draft in drafts]
 
 
 def locate_layout(doc: ExtractedDocument) -> LocatedReport:
     lines = [b for b in doc.blocks if b.kind == "line"]
     items, after, problems = _locate_items(lines)
-    outcomes = _locate_outcomes(lines[after:])
+    outcomes = _locate_outcomes(lines[after:], problems)
     paragraphs = tuple(TextAt(b.text.strip(), b.span) for b in lines)
     return LocatedReport(tuple(items), tuple(outcomes), (), paragraphs, tuple(problems))

@@ -70,12 +70,29 @@ def _at(cell: Cell) -> TextAt:
     return TextAt(cell.text, cell.span)
 
 
+STATUS_PERIODS = ("baseline", "plan", "actual")
+
+
+def unread_item_columns(headers: Sequence[str]) -> list[str]:
+    """Headers of the 取組 table that name neither the item, its content nor a status period."""
+    def known(header: str) -> bool:
+        key = match_key(header)
+        return "取組事項" in key or "取組内容" in key or period_of_header(header) in STATUS_PERIODS
+
+    return [h for h in headers if h.strip() and not known(h)]
+
+
+def unread_column_detail(header: str) -> str:
+    return (f"取組 table column {header_label(header)!r} names no period of the form "
+            "(現状/取組目標・計画/実績); its cells were not read")
+
+
 def _add_item_rows(items: list[ItemRow], rows: Sequence[Sequence[Cell]], headers: Sequence[str]) -> None:
     """Append the items of these rows; a row without an item number continues the last item
     (a row split over two pages)."""
     title_col = next((i for i, h in enumerate(headers) if "取組事項" in match_key(h)), 0)
     content_col = next((i for i, h in enumerate(headers) if "取組内容" in match_key(h)), 1)
-    period_cols = [(i, h) for i, h in enumerate(headers) if period_of_header(h)]
+    period_cols = [(i, h) for i, h in enumerate(headers) if period_of_header(h) in STATUS_PERIODS]
     for row in rows:
         cells = list(row) + [Cell("", row[-1].span if row else Span())] * (len(headers) - len(row))
         if _find_header([row]) is not None:
@@ -160,6 +177,9 @@ def locate_tables(doc: ExtractedDocument) -> LocatedReport:
             continue
         body = block.rows[header.row_index + 1 :]
         if header.kind == "items":
+            if header.row_index >= 0:
+                problems += [("unread_column", unread_column_detail(h), block.span)
+                             for h in unread_item_columns(header.cells)]
             _add_item_rows(items, body, header.cells)
         elif header.kind == "members":
             members.append(MemberTable(header.cells, _member_roles(header.cells),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from extractors import TEXT_EXTRACTORS
 from extractors.blocks import ExtractedDocument
 from extractors.detect import decode_text, detect_text_rendition, is_pdf
-from normalizers.forms import classify_document, detect_form
+from normalizers.forms import classify_document, detect_form, has_member_list
 from pipeline.build_dates import build_dates
 from pipeline.build_items import build_initiatives, build_status
 from pipeline.build_members import build_members
@@ -22,6 +22,7 @@ from pipeline.locate_layout import locate_layout
 from pipeline.locate_tables import locate_tables
 from pipeline.located import LocatedReport
 from pipeline.records import Check, DateMention, Document, Initiative, Member, Outcome, StatusSegment
+from pipeline.schema_gate import SchemaViolation, validate_result
 
 DOC_ID_HEX_DIGITS = 16
 LOCATORS: dict[str, Callable[[ExtractedDocument], LocatedReport]] = {"layout_text": locate_layout}
@@ -52,7 +53,7 @@ class DocumentResult:
 class UnreadableInput(Exception):
     """The input cannot be read at all; its message is the documents row's message."""
 
-    def __init__(self, message: str, status: str = "failed", source_format: str = "text") -> None:
+    def __init__(self, message: str, status: str = "failed", source_format: str | None = "text") -> None:
         super().__init__(message)
         self.status = status
         self.source_format = source_format
@@ -76,7 +77,7 @@ def read_document(data: bytes) -> tuple[str, ExtractedDocument]:
     for magic, what in UNSUPPORTED_MAGIC:
         if data.startswith(magic):
             raise UnreadableInput(f"unsupported file type: {what}; only PDF and text renditions are read",
-                                  status="skipped", source_format="other")
+                                  status="skipped", source_format=None)
     decoded = decode_text(data)
     if decoded is None:
         raise UnreadableInput("undecodable text: neither UTF-8 nor CP932 (Shift_JIS); binary or corrupt file")
@@ -85,7 +86,7 @@ def read_document(data: bytes) -> tuple[str, ExtractedDocument]:
 
 
 def failed_result(data: bytes, error: UnreadableInput | str, status: str = "failed",
-                  source_format: str = "other") -> DocumentResult:
+                  source_format: str | None = None) -> DocumentResult:
     if isinstance(error, UnreadableInput):
         status, source_format = error.status, error.source_format
     document = Document(
@@ -102,9 +103,16 @@ def process_document(data: bytes) -> DocumentResult:
         source_format, extracted = read_document(data)
     except UnreadableInput as error:
         return failed_result(data, error)
-    return build_result(data, source_format, extracted)
+    result = build_result(data, source_format, extracted)
+    try:
+        validate_result(result)
+    except SchemaViolation as error:  # one document's out-of-contract value fails that document only
+        return failed_result(data, f"schema gate: {error}", source_format=source_format)
+    return result
 
 
+# Located problems that leave part of a report unread: the document is `partial`.
+UNREAD_PROBLEMS = frozenset({"unread_column", "cells_ambiguous"})
 SKIP_MESSAGES = {
     "guidance": "not a 計画（報告）書: guidance material of the programme (slides, notices)",
     "unknown": "not a report of the グループ化推進事業 programme",
@@ -136,6 +144,9 @@ def build_result(data: bytes, source_format: str, extracted: ExtractedDocument) 
             checks.append(_check(ctx, "unknown_form", "warning",
                                  f"the wording fits no registered form version (best score {form.score})"))
         problems = _report_problems(form.spec is None, form.score, bool(located.items), extracted.problem)
+        problems += [detail for name, detail, _ in located.problems if name in UNREAD_PROBLEMS]
+        if not located.members and has_member_list(all_text):
+            problems.append("the 別添1 member list was found but could not be read in this rendition")
         status, message = ("partial", "; ".join(problems)) if problems else ("ok", None)
     document = Document(
         doc_id=ctx.doc_id, source_path="", source_sha256=hashlib.sha256(data).hexdigest(),

@@ -24,7 +24,7 @@ class Document:
     doc_id: str
     source_path: str
     source_sha256: str
-    source_format: str
+    source_format: str | None  # null for files that are neither PDF nor text
     rendition: str | None
     doc_kind: str
     fiscal_year: Int32 | None
@@ -102,6 +102,7 @@ class Outcome:
     page: Int32 | None
     line: Int32 | None  # 1-based line of a text input (null for PDFs): provenance like page
     section: Int32
+    row_no: Int32  # the row's place in its 取組効果 table, from 1 (two unnamed rows stay apart)
     metric: str
     institution: str | None
     is_total: bool

@@ -55,13 +55,16 @@ class RunSummary:
         return Counter(c.check for r in self.documents for c in r.checks)
 
 
-def discover(input_root: Path) -> list[Path]:
-    """Every file below the root, in a stable order; hidden files and folders are not inputs."""
+def discover(input_root: Path, exclude: Path | None = None) -> list[Path]:
+    """Every file below the root, in a stable order. Hidden files and folders (`.git`, `.DS_Store`)
+    are not inputs, nor is the output folder when it lies inside the input."""
     if not input_root.is_dir():
         raise RunError(f"input folder not found: {input_root}")
+    skip = exclude.resolve() if exclude is not None else None
     found = []
     for dirpath, dirnames, filenames in os.walk(input_root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames
+                             if not d.startswith(".") and (Path(dirpath) / d).resolve() != skip)
         found += [Path(dirpath) / f for f in sorted(filenames) if not f.startswith(".")]
     return sorted(found, key=lambda p: p.relative_to(input_root).as_posix())
 
@@ -125,12 +128,20 @@ def build_tables(results: list[DocumentResult]) -> dict[str, pa.Table]:
     return tables
 
 
+def _sha256_of(path: Path) -> str:
+    """The file's hash for the cache; an unreadable file hashes to "" (a miss: the worker reports it)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 def _extract_all(paths: list[Path], cache: ResultCache | None, workers: int, limits: Limits,
                  strict: bool) -> Iterator[Finished]:
     """Cached results first, then the rest through the workers; new results go into the cache."""
     todo: list[Path] = []
     for path in paths:
-        hit = cache.get(hashlib.sha256(path.read_bytes()).hexdigest()) if cache else None
+        hit = cache.get(_sha256_of(path)) if cache else None
         if hit is not None:
             yield path, hit, False
         else:
@@ -146,7 +157,7 @@ def run_extract(input_root: Path, output: Path, *, workers: int = 0, limits: Lim
                 strict: bool = False, lock_wait_s: float = DEFAULT_LOCK_WAIT_S, use_cache: bool = True,
                 on_document: Callable[[DocumentResult], None] | None = None) -> RunSummary:
     started = dt.datetime.now(dt.UTC)
-    paths = discover(input_root)
+    paths = discover(input_root, exclude=output)
     with OutputLock(output, lock_wait_s):
         recovered = recover(output, list(TABLES))
         cache = ResultCache(output) if use_cache else None

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.records import TABLES, arrow_schema
+from pipeline.records import TABLES, arrow_schema, to_arrow
 
 VOCABULARIES: dict[tuple[str, str], frozenset[object]] = {
-    ("documents", "source_format"): frozenset({"pdf", "text", "other"}),
+    ("documents", "source_format"): frozenset({"pdf", "text"}),
     ("documents", "rendition"): frozenset({"pdf_text", "pdf_image", "markdown", "tsv_html", "layout_text"}),
     ("documents", "doc_kind"): frozenset({"report", "guidance", "unknown"}),
     ("documents", "fiscal_year_source"): frozenset({"title", "content", "path"}),
@@ -58,6 +58,13 @@ def validate_table(name: str, table: pa.Table) -> None:
             low, high = pc.min(column).as_py(), pc.max(column).as_py()
             if low < bounds[0] or high > bounds[1]:
                 raise SchemaViolation(f"{name}.{field.name}: values outside {bounds}: {low}..{high}")
+
+
+def validate_result(result: object) -> None:
+    """One document's records (a `process.DocumentResult`) against the contract."""
+    for name, record_type in TABLES.items():
+        records = [result.document] if name == "documents" else getattr(result, name)  # type: ignore[attr-defined]
+        validate_table(name, to_arrow(record_type, records))
 
 
 def validate_all(tables: dict[str, pa.Table]) -> None:

@@ -70,7 +70,7 @@ def _failure(path: Path, message: str) -> DocumentResult:
         data = path.read_bytes()
     except OSError as error:
         return failed_result(b"", f"unreadable file: {error}")
-    return failed_result(data, message, source_format="pdf" if data[:5] == b"%PDF-" else "other")
+    return failed_result(data, message, source_format="pdf" if data[:5] == b"%PDF-" else None)
 
 
 # (path, result, computed): computed is False where a limit or a crash, not the bytes, decided it.

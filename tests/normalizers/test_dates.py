@@ -117,7 +117,19 @@ CASES = [
     # 2/29 exists, but not in 2023: kept as printed, no date
     ("2/29", 2022, [("2/29", None, None, None, None, None, None, True)]),
     ("2/29", 2023, [("2/29", D(2024, 2, 29), None, None, None, None, None, True)]),
+    # a printed year in which the day does not exist: a mention without a date (review D)
+    ("令和4年2月29日", None, [("令和4年2月29日", None, None, None, None, None, None, False)]),
+    # から joins a range like a dash (review D)
+    ("9月1日から30日まで", 2022, [("9月1日から30日", D(2022, 9, 1), D(2022, 9, 30), None, None, None, None, True)]),
+    (
+        "令和4年10月1日から令和5年3月31日まで",
+        None,
+        [("令和4年10月1日から令和5年3月31日", D(2022, 10, 1), D(2023, 3, 31), None, None, None, None, False)],
+    ),
     # must not match
+    ("出席率2/3", 2022, []),
+    ("参加者の1/2以上", 2022, []),
+    ("2月に1回開催", 2022, []),
     ("1回/2箇月", 2022, []),
     ("定期的（1回/4箇月）開催", 2022, []),
     ("1回／2ヶ月程度", 2022, []),
