@@ -89,6 +89,13 @@ def test_f1_a_common_phrase_does_not_flip_the_form() -> None:
     assert run("review-f1-common-phrase-form.txt").document.form_version == "R2-R3"
 
 
+def test_b3_member_row_without_a_name_is_reported() -> None:
+    result = run("review-b3-member-row-without-name.txt")
+    assert len(result.members) == 7
+    (detail,) = details(result, "member_row_unread")
+    assert "0297-47-2255" in detail
+
+
 def test_c1_out_of_contract_document_fails_alone(tmp_path: Path) -> None:
     archive = tmp_path / "in"
     archive.mkdir()
