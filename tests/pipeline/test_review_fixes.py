@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -96,28 +97,32 @@ def test_b3_member_row_without_a_name_is_reported() -> None:
     assert "0297-47-2255" in detail
 
 
-def test_c1_out_of_contract_document_fails_alone(tmp_path: Path) -> None:
+def extract_beside_a_good_report(tmp_path: Path, add_bad: Callable[[Path], object], workers: int) -> dict:
+    """Documents of a run over one good report and one bad file `bad.txt`, by path."""
     archive = tmp_path / "in"
     archive.mkdir()
-    shutil.copy(BUGS / "review-c1-fiscal-year-out-of-range.txt", archive / "bad.txt")
     shutil.copy(RAW / "000_77fec06e79e16c0d.txt", archive / "good.txt")
-    summary = run_extract(archive, tmp_path / "out", workers=0)
+    add_bad(archive / "bad.txt")
+    summary = run_extract(archive, tmp_path / "out", workers=workers)
     by_path = {r.document.source_path: r.document for r in summary.documents}
     assert by_path["good.txt"].status == "ok"
-    assert by_path["bad.txt"].status == "failed"
-    assert by_path["bad.txt"].message.startswith("schema gate: documents.fiscal_year")
+    return by_path
+
+
+def test_c1_out_of_contract_document_fails_alone(tmp_path: Path) -> None:
+    bad = BUGS / "review-c1-fiscal-year-out-of-range.txt"
+    document = extract_beside_a_good_report(tmp_path, lambda path: shutil.copy(bad, path), workers=0)["bad.txt"]
+    assert document.status == "failed"
+    assert document.message.startswith("schema gate: documents.fiscal_year")
 
 
 def test_c2_broken_link_is_a_failed_row_not_a_lost_run(tmp_path: Path) -> None:
-    archive = tmp_path / "in"
-    archive.mkdir()
-    shutil.copy(RAW / "000_77fec06e79e16c0d.txt", archive / "good.txt")
-    os.symlink(tmp_path / "missing.txt", archive / "broken.txt")
-    summary = run_extract(archive, tmp_path / "out", workers=2)
-    by_path = {r.document.source_path: r.document for r in summary.documents}
-    assert by_path["good.txt"].status == "ok"
-    assert by_path["broken.txt"].status == "failed"
-    assert by_path["broken.txt"].message.startswith("unreadable file")
+    def broken_link(path: Path) -> None:
+        os.symlink(tmp_path / "missing.txt", path)
+
+    document = extract_beside_a_good_report(tmp_path, broken_link, workers=2)["bad.txt"]
+    assert document.status == "failed"
+    assert document.message.startswith("unreadable file")
 
 
 def test_c4_output_inside_input_is_not_read_as_input(tmp_path: Path) -> None:
