@@ -10,6 +10,7 @@ Decisions beyond SCHEMA.md:
   its printed or resolved year (2/29 of a common year) is kept with ``date_start`` None.
 - Not dates: fractions and ratios (`出席率2/3`, `1/2以上`) and rates (`2月に1回`).
 - `から` joins a range like a dash (`9月1日から30日まで`).
+- A bare day listed after a date takes its month and year (`9月2日、16日、30日`: three dates).
 - A range end without a year takes the start's printed year, plus one when it would otherwise
   fall before the start (令和4年12/1～1/15 ends 2023-01-15); after an inferred start it is
   resolved by the fiscal year on its own.
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -137,8 +138,25 @@ def _linked(folded: str, a: _Atom, b: _Atom) -> bool:
     return kinds_ok and _GAP_RE.fullmatch(folded, a.end, b.start) is not None
 
 
+_LIST_SEP_RE = regex.compile(r"\s*[、,，・]\s*")
+
+
+def _listed_days(folded: str, atoms: list[_Atom]) -> list[_Atom]:
+    """A bare day listed after a date (`9月2日、16日、30日`) is a date of that month and year."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if (atom.kind == "day" and prev is not None and prev.kind == "date"
+                and _LIST_SEP_RE.fullmatch(folded, prev.end, atom.start) is not None
+                and _day_exists(None, prev.month or 0, atom.day or 0)):
+            atom = replace(atom, kind="date", year=prev.year, era=prev.era, month=prev.month)
+        out.append(atom)
+    return out
+
+
 def _pair_atoms(folded: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | None]]:
     pairs: list[tuple[_Atom, _Atom | None]] = []
+    atoms = _listed_days(folded, atoms)
     i = 0
     while i < len(atoms):
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None

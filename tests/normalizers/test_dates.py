@@ -126,6 +126,20 @@ CASES = [
         None,
         [("令和4年10月1日から令和5年3月31日", D(2022, 10, 1), D(2023, 3, 31), None, None, None, None, False)],
     ),
+    # listed days take the month and year of the date before them (review D)
+    (
+        "9月2日、16日、30日",
+        2022,
+        [
+            ("9月2日", D(2022, 9, 2), None, None, None, None, None, True),
+            ("16日", D(2022, 9, 16), None, None, None, None, None, True),
+            ("30日", D(2022, 9, 30), None, None, None, None, None, True),
+        ],
+    ),
+    ("令和5年1月5日・12日", None, [
+        ("令和5年1月5日", D(2023, 1, 5), None, None, None, None, None, False),
+        ("12日", D(2023, 1, 12), None, None, None, None, None, False),
+    ]),
     # must not match
     ("出席率2/3", 2022, []),
     ("参加者の1/2以上", 2022, []),
