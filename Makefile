@@ -32,6 +32,7 @@ bench: venv
 
 lint: venv
 	$(PY) -m ruff check pipeline extractors normalizers tests
+	$(PY) -m ruff format --check pipeline extractors normalizers tests
 	$(PY) -m mypy pipeline extractors normalizers
 
 format: venv

@@ -13,7 +13,9 @@ import pymupdf
 from extractors import pdf_detect
 from extractors.blocks import ExtractedDocument
 
-REPAIRED_MESSAGE = "the PDF is damaged (probably truncated) and was repaired on reading; content may be missing"
+REPAIRED_MESSAGE = (
+    "the PDF is damaged (probably truncated) and was repaired on reading; content may be missing"
+)
 
 
 class UnreadablePdf(ValueError):

@@ -37,7 +37,9 @@ def _marker_pattern(markers: str) -> regex.Pattern[str]:
     previous line ended a sentence. A marker that merely opens a wrapped line mid-sentence
     (`水戸グループ①②` / `③、…` wrapped in a PDF cell), or that punctuation follows, is text."""
     return regex.compile(
-        r"(?:\A|(?<=[ \t\u3000])|(?<=[。．.！!？?][ \t\u3000]*\n[ \t\u3000]*))([" + regex.escape(markers) + r"])"
+        r"(?:\A|(?<=[ \t\u3000])|(?<=[。．.！!？?][ \t\u3000]*\n[ \t\u3000]*))(["
+        + regex.escape(markers)
+        + r"])"
         r"(?![、。，．・）)」』])"  # `③、…` / `②・③` continue a sentence: text, not a marker
     )
 

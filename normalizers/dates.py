@@ -146,9 +146,13 @@ def _listed_days(folded: str, atoms: list[_Atom]) -> list[_Atom]:
     out: list[_Atom] = []
     for atom in atoms:
         prev = out[-1] if out else None
-        if (atom.kind == "day" and prev is not None and prev.kind == "date"
-                and _LIST_SEP_RE.fullmatch(folded, prev.end, atom.start) is not None
-                and _day_exists(None, prev.month or 0, atom.day or 0)):
+        if (
+            atom.kind == "day"
+            and prev is not None
+            and prev.kind == "date"
+            and _LIST_SEP_RE.fullmatch(folded, prev.end, atom.start) is not None
+            and _day_exists(None, prev.month or 0, atom.day or 0)
+        ):
             atom = replace(atom, kind="date", year=prev.year, era=prev.era, month=prev.month)
         out.append(atom)
     return out

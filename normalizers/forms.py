@@ -36,7 +36,12 @@ FORMS: tuple[FormSpec, ...] = (
     FormSpec(
         id="H30",
         label="平成30年度様式 (医療機関同士, 事前協議月, 取組目標)",
-        signature=(("医療機関同士の連携強化", 3.0), ("事前協議月", 1.0), ("取組目標", 1.0), ("補助金交付申請", -3.0)),
+        signature=(
+            ("医療機関同士の連携強化", 3.0),
+            ("事前協議月", 1.0),
+            ("取組目標", 1.0),
+            ("補助金交付申請", -3.0),
+        ),
         item_titles={
             1: "これから在宅医療への参入又は拡充に取り組む医療機関同士の連携強化を図るための取組",
             2: "在宅医療を提供する連携体制として必要な拠点機能を担う取組",
@@ -146,13 +151,27 @@ TOTAL_ROW_ENDINGS = ("合計", "総計", "合 計")
 
 def is_total_label(label: str) -> bool:
     return any(match_key(label).endswith(match_key(w)) for w in TOTAL_ROW_ENDINGS)
+
+
 # Printed instructions of the form (never data).
 INSTRUCTION_WORDS = ("記載例",)
 
 # How names of facilities end: labels of an org chart drawn inside a cell are such names.
 FACILITY_NAME_ENDINGS = (
-    "医師会", "薬剤師会", "クリニック", "医院", "病院", "診療所", "ステーション", "センター", "薬局",
-    "事業所", "ホーム", "市役所", "町役場", "村役場",
+    "医師会",
+    "薬剤師会",
+    "クリニック",
+    "医院",
+    "病院",
+    "診療所",
+    "ステーション",
+    "センター",
+    "薬局",
+    "事業所",
+    "ホーム",
+    "市役所",
+    "町役場",
+    "村役場",
 )
 
 

@@ -16,7 +16,9 @@ _WHOLE_RE = regex.compile(rf"{_N}(?:\s*/\s*年度?)?(?:\s*\([^()]*\))?")
 # A count closing a segment: `…講師派遣（1回）`, `…の開催：0回`, `…ファシリテーター 18回`, and
 # `…開催・調整0回` where a PDF line wrap ate the space. Not a rate (`月2回`, `年 1 回`).
 _WORDY = r"[\p{Han}\p{Hiragana}\p{Katakana}ー」』]"
-_TAIL_RE = regex.compile(rf"(?:\(\s*{_N}\s*\)|(?::|(?<![月年週日毎]) |(?<![月年週日毎])(?<={_WORDY}))\s*(?<![約第およそ概延計]){_N})$")
+_TAIL_RE = regex.compile(
+    rf"(?:\(\s*{_N}\s*\)|(?::|(?<![月年週日毎]) |(?<![月年週日毎])(?<={_WORDY}))\s*(?<![約第およそ概延計]){_N})$"
+)
 MAX_DIGITS = 18  # int64 range; longer digit strings are not counts
 
 

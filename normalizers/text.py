@@ -33,7 +33,6 @@ def _is_ascii_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
-
 def reflow(lines: Iterable[str]) -> str:
     """Join wrapped lines: no separator, except one space between two ASCII letters (an English
     word boundary). Digits join directly: a wrap inside `16:0` / `0` is a wrap inside a number."""

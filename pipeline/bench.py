@@ -22,8 +22,10 @@ from pipeline.process import process_document
 from pipeline.run import run_extract
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = [*sorted((ROOT / "data" / "raw").iterdir()), *sorted(
-    p for p in (ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf") if not p.name.startswith("scan"))]
+CORPUS = [
+    *sorted((ROOT / "data" / "raw").iterdir()),
+    *sorted(p for p in (ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf") if not p.name.startswith("scan")),
+]
 DEFAULT_REPEATS = 3
 DEFAULT_BATCH_COPIES = 6
 
@@ -68,8 +70,15 @@ def batch_ratios(copies: int = DEFAULT_BATCH_COPIES) -> dict[str, float]:
         warm = _timed(lambda: run_extract(base / "in", base / "out3", workers=2))
         shutil.rmtree(base / "out1")
     files = copies * len(CORPUS)
-    return {"files": files, "workers1_s": one, "workers2_s": two, "speedup_2_vs_1": one / two,
-            "cache_cold_s": cold, "cache_warm_s": warm, "speedup_cache": cold / warm}
+    return {
+        "files": files,
+        "workers1_s": one,
+        "workers2_s": two,
+        "speedup_2_vs_1": one / two,
+        "cache_cold_s": cold,
+        "cache_warm_s": warm,
+        "speedup_cache": cold / warm,
+    }
 
 
 def main() -> None:
@@ -78,10 +87,14 @@ def main() -> None:
         per_page = f", {pages / seconds:.1f} pages/s" if pages else ""
         print(f"  {rendition:<12} {docs} docs in {seconds:.3f} s: {docs / seconds:.1f} docs/s{per_page}")
     ratios = batch_ratios()
-    print(f"batch of {ratios['files']} files: 1 worker {ratios['workers1_s']:.2f} s, 2 workers "
-          f"{ratios['workers2_s']:.2f} s -> speed-up {ratios['speedup_2_vs_1']:.2f}x")
-    print(f"content-hash cache: first run {ratios['cache_cold_s']:.2f} s, re-run {ratios['cache_warm_s']:.2f} s "
-          f"-> {ratios['speedup_cache']:.1f}x")
+    print(
+        f"batch of {ratios['files']} files: 1 worker {ratios['workers1_s']:.2f} s, 2 workers "
+        f"{ratios['workers2_s']:.2f} s -> speed-up {ratios['speedup_2_vs_1']:.2f}x"
+    )
+    print(
+        f"content-hash cache: first run {ratios['cache_cold_s']:.2f} s, re-run {ratios['cache_warm_s']:.2f} s "
+        f"-> {ratios['speedup_cache']:.1f}x"
+    )
     from extractors import pdf_bench
 
     print("PDF table extraction (extractors.pdf_bench):")

@@ -9,8 +9,15 @@ from pipeline.context import DocContext
 from pipeline.records import Check, DateMention, Initiative, StatusSegment
 
 
-def _mentions(ctx: DocContext, table: str, item_no: int, period: str | None, text: str,
-              page: int | None, line: int | None) -> list[DateMention]:
+def _mentions(
+    ctx: DocContext,
+    table: str,
+    item_no: int,
+    period: str | None,
+    text: str,
+    page: int | None,
+    line: int | None,
+) -> list[DateMention]:
     return [
         DateMention(
             doc_id=ctx.doc_id,
@@ -34,21 +41,48 @@ def _mentions(ctx: DocContext, table: str, item_no: int, period: str | None, tex
     ]
 
 
-def build_dates(ctx: DocContext, initiatives: Iterable[Initiative],
-                status: Iterable[StatusSegment]) -> tuple[list[DateMention], list[Check]]:
+def build_dates(
+    ctx: DocContext, initiatives: Iterable[Initiative], status: Iterable[StatusSegment]
+) -> tuple[list[DateMention], list[Check]]:
     dates: list[DateMention] = []
     for bullet in initiatives:
         dates += _mentions(ctx, "initiatives", bullet.item_no, None, bullet.text, bullet.page, bullet.line)
     for segment in status:
-        dates += _mentions(ctx, "status", segment.item_no, segment.period, segment.text, segment.page, segment.line)
-    checks = [_check(ctx, d, "weekday_mismatch", f"{d.raw!r} prints {d.weekday_printed} but {d.date_start} "
-                     "is another weekday") for d in dates if d.weekday_ok is False]
-    checks += [_check(ctx, d, "date_unresolved", f"{d.raw!r} gives no calendar date (no such day in its year, "
-                      "or no fiscal year to place it in); kept as printed") for d in dates if d.date_start is None]
+        dates += _mentions(
+            ctx, "status", segment.item_no, segment.period, segment.text, segment.page, segment.line
+        )
+    checks = [
+        _check(
+            ctx,
+            d,
+            "weekday_mismatch",
+            f"{d.raw!r} prints {d.weekday_printed} but {d.date_start} is another weekday",
+        )
+        for d in dates
+        if d.weekday_ok is False
+    ]
+    checks += [
+        _check(
+            ctx,
+            d,
+            "date_unresolved",
+            f"{d.raw!r} gives no calendar date (no such day in its year, "
+            "or no fiscal year to place it in); kept as printed",
+        )
+        for d in dates
+        if d.date_start is None
+    ]
     return dates, checks
 
 
 def _check(ctx: DocContext, d: DateMention, name: str, detail: str) -> Check:
-    return Check(doc_id=ctx.doc_id, fiscal_year=ctx.fiscal_year, group_name=ctx.group_name, page=d.page,
-                 line=d.line, check=name, severity="warning",
-                 detail=f"{d.source_table} 取組{d.item_no} {d.period or ''}: {detail}")
+    return Check(
+        doc_id=ctx.doc_id,
+        fiscal_year=ctx.fiscal_year,
+        group_name=ctx.group_name,
+        page=d.page,
+        line=d.line,
+        check=name,
+        severity="warning",
+        detail=f"{d.source_table} 取組{d.item_no} {d.period or ''}: {detail}",
+    )

@@ -80,8 +80,12 @@ class OutcomeBuilder:
                 self._add_row(table, row_no, row, columns)
         if len(self.outcomes) == before:
             where = TextAt("", table.span)
-            self.check(where, "template_unfilled", "info",
-                       f"取組効果 {table.section}: every figure cell is blank (the form left unfilled)")
+            self.check(
+                where,
+                "template_unfilled",
+                "info",
+                f"取組効果 {table.section}: every figure cell is blank (the form left unfilled)",
+            )
 
     def _row_identity(self, table: OutcomeTable, row: OutcomeRow) -> tuple[str | None, bool, str | None]:
         """(institution, is_total, section-4 metric) of a row. Without a 医療機関名 column, a row
@@ -95,11 +99,17 @@ class OutcomeBuilder:
             return None, True, None
         return _institution(label), False, None
 
-    def _add_row(self, table: OutcomeTable, row_no: int, row: OutcomeRow, columns: list[_Column | None]) -> None:
+    def _add_row(
+        self, table: OutcomeTable, row_no: int, row: OutcomeRow, columns: list[_Column | None]
+    ) -> None:
         institution, is_total, row_metric = self._row_identity(table, row)
         if table.section == 4 and row_metric is None and any(c.text.strip() for c in row.cells):
-            self.check(row.label, "unknown_wording", "warning",
-                       f"取組効果 4: row label {row.label.text!r} names no known count; row not read")
+            self.check(
+                row.label,
+                "unknown_wording",
+                "warning",
+                f"取組効果 4: row label {row.label.text!r} names no known count; row not read",
+            )
             return
         for cell, column in zip(row.cells, columns):
             if column is not None and cell.text.strip():
@@ -126,18 +136,30 @@ class OutcomeBuilder:
             self._emit(at, row_metric or first.metric, None, first.unit)
         leftover = "".join(ch for i, ch in enumerate(folded) if not any(a <= i < b for a, b in consumed))
         if consumed and regex.search(r"[0-9]", leftover):
-            self.check(at.cell, "unparsed_figure", "warning",
-                       f"取組効果 {at.table.section} {at.column.label}: digits outside the form's pattern in "
-                       f"{at.cell.text!r}; not read")
+            self.check(
+                at.cell,
+                "unparsed_figure",
+                "warning",
+                f"取組効果 {at.table.section} {at.column.label}: digits outside the form's pattern in "
+                f"{at.cell.text!r}; not read",
+            )
 
     def _emit(self, at: _Place, metric: str, value: int | None, unit: str) -> None:
         if not at.is_total and at.institution is None:
-            self.check(at.cell, "institution_unnamed", "warning",
-                       f"取組効果 {at.table.section}: figures in a row without an institution name")
+            self.check(
+                at.cell,
+                "institution_unnamed",
+                "warning",
+                f"取組効果 {at.table.section}: figures in a row without an institution name",
+            )
         if value is None:
-            self.check(at.cell, "unparsed_figure", "warning",
-                       f"取組効果 {at.table.section} {at.column.label}: {metric} in {at.cell.text!r} does not "
-                       "read as a figure; kept with a null value")
+            self.check(
+                at.cell,
+                "unparsed_figure",
+                "warning",
+                f"取組効果 {at.table.section} {at.column.label}: {metric} in {at.cell.text!r} does not "
+                "read as a figure; kept with a null value",
+            )
         self.outcomes.append(
             Outcome(
                 **self.ctx.common(at.cell.span),

@@ -22,9 +22,16 @@ def _where(o: Outcome) -> str:
 
 
 def _check(ctx: DocContext, at: Outcome, name: str, detail: str) -> Check:
-    return Check(doc_id=ctx.doc_id, fiscal_year=ctx.fiscal_year, group_name=ctx.group_name, page=at.page,
-                 line=at.line,
-                 check=name, severity="warning", detail=detail)
+    return Check(
+        doc_id=ctx.doc_id,
+        fiscal_year=ctx.fiscal_year,
+        group_name=ctx.group_name,
+        page=at.page,
+        line=at.line,
+        check=name,
+        severity="warning",
+        detail=detail,
+    )
 
 
 def breakdown_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check]:
@@ -42,8 +49,14 @@ def breakdown_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check
             broken = part_sum != total.value if must_add_up else part_sum > total.value
             if broken:
                 printed = " + ".join(f"{f.metric} {f.value}" for f in found if f is not None)
-                checks.append(_check(ctx, total, "breakdown_mismatch",
-                                     f"{_where(total)}: {total_metric} {total.value} vs {printed} = {part_sum}"))
+                checks.append(
+                    _check(
+                        ctx,
+                        total,
+                        "breakdown_mismatch",
+                        f"{_where(total)}: {total_metric} {total.value} vs {printed} = {part_sum}",
+                    )
+                )
     return checks
 
 
@@ -67,7 +80,13 @@ def total_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check]:
         if total.value is None or not institutions[key[0]] or set(values) != institutions[key[0]]:
             continue
         if sum(values.values()) != total.value:
-            checks.append(_check(ctx, total, "total_mismatch",
-                                 f"{_where(total)}: {total.metric} total {total.value} vs sum of "
-                                 f"{len(values)} institutions {sum(values.values())}"))
+            checks.append(
+                _check(
+                    ctx,
+                    total,
+                    "total_mismatch",
+                    f"{_where(total)}: {total.metric} total {total.value} vs sum of "
+                    f"{len(values)} institutions {sum(values.values())}",
+                )
+            )
     return checks

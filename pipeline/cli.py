@@ -28,8 +28,9 @@ class Progress:
             return
         width = 30
         filled = width * self.done // max(self.total, 1)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} "
-                         f"{result.document.status:<8}")
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {result.document.status:<8}"
+        )
         sys.stderr.flush()
         if self.done == self.total:
             sys.stderr.write("\n")
@@ -60,8 +61,16 @@ def _extract(args: argparse.Namespace) -> int:
         progress = Progress(total, enabled=sys.stderr.isatty() and not args.no_progress)
         limits = Limits(timeout_s=args.timeout, memory_mb=args.memory_mb)
         workers = 0 if args.strict else args.workers
-        summary = run_extract(input_root, output, workers=workers, limits=limits, strict=args.strict,
-                              lock_wait_s=args.wait, use_cache=not args.no_cache, on_document=progress)
+        summary = run_extract(
+            input_root,
+            output,
+            workers=workers,
+            limits=limits,
+            strict=args.strict,
+            lock_wait_s=args.wait,
+            use_cache=not args.no_cache,
+            on_document=progress,
+        )
     except (RunError, SchemaViolation, OSError) as error:
         print(f"extract: {error}", file=sys.stderr)
         return 2
@@ -83,8 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="extract a folder of reports into the versioned dataset")
     extract.add_argument("--input", default="data/raw")
     extract.add_argument("--output", default="data/parquet")
-    extract.add_argument("--workers", type=int, default=default_workers(),
-                         help="worker processes (0: in this process)")
+    extract.add_argument(
+        "--workers", type=int, default=default_workers(), help="worker processes (0: in this process)"
+    )
     extract.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, help="seconds per document")
     extract.add_argument("--memory-mb", type=int, default=DEFAULT_MEMORY_MB, help="memory per document")
     extract.add_argument("--wait", type=float, default=0.0, help="seconds to wait for another run's lock")

@@ -33,17 +33,23 @@ def describe(data: bytes) -> str:
     for block in extracted.blocks:
         where = block.span.describe()
         if block.kind == "table":
-            lines.append(f"  {where:>8} table {len(block.rows)} rows x {max(map(len, block.rows), default=0)} cols")
+            lines.append(
+                f"  {where:>8} table {len(block.rows)} rows x {max(map(len, block.rows), default=0)} cols"
+            )
             for row in block.rows:
                 lines.append("           | " + " | ".join(_preview(c.text, 24) for c in row))
         else:
             lines.append(f"  {where:>8} {block.kind}: {_preview(block.text)}")
     located = LOCATORS.get(extracted.rendition, DEFAULT_LOCATOR)(extracted)
     for item in located.items:
-        lines.append(f"item {item.item_no}: {_preview(item.title.text, 40)} | "
-                     + " | ".join(f"{label[:6]}={_preview(cell.text, 20)}" for label, cell in item.status))
+        lines.append(
+            f"item {item.item_no}: {_preview(item.title.text, 40)} | "
+            + " | ".join(f"{label[:6]}={_preview(cell.text, 20)}" for label, cell in item.status)
+        )
     for table in located.outcomes:
-        lines.append(f"outcomes section {table.section}: {len(table.rows)} rows; periods {table.period_labels}")
+        lines.append(
+            f"outcomes section {table.section}: {len(table.rows)} rows; periods {table.period_labels}"
+        )
     for problem in located.problems:
         lines.append(f"problem: {problem[0]}: {problem[1]}")
     return "\n".join(lines)

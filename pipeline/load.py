@@ -1,8 +1,8 @@
 """Load a whole run back, consistently: the table versions the run recorded.
 
-    from pipeline.load import load_run
-    tables = load_run("data/parquet")          # latest run
-    tables["outcomes"].query("metric == 'visits'")
+from pipeline.load import load_run
+tables = load_run("data/parquet")          # latest run
+tables["outcomes"].query("metric == 'visits'")
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from pipeline.records import RUNS_TABLE
 
 
 def runs(output: str | Path) -> pd.DataFrame:
-    return DeltaTable(str(Path(output) / RUNS_TABLE)).to_pandas().sort_values("finished_at", ignore_index=True)
+    return (
+        DeltaTable(str(Path(output) / RUNS_TABLE)).to_pandas().sort_values("finished_at", ignore_index=True)
+    )
 
 
 def load_run(output: str | Path, run_id: str | None = None) -> dict[str, pd.DataFrame]:
@@ -27,6 +29,8 @@ def load_run(output: str | Path, run_id: str | None = None) -> dict[str, pd.Data
         raise LookupError(f"no recorded run in {output}")
     chosen = all_runs.iloc[-1] if run_id is None else all_runs[all_runs["run_id"] == run_id].iloc[0]
     versions = json.loads(chosen["table_versions"])
-    tables = {name: DeltaTable(str(Path(output) / name), version=v).to_pandas() for name, v in versions.items()}
+    tables = {
+        name: DeltaTable(str(Path(output) / name), version=v).to_pandas() for name, v in versions.items()
+    }
     tables[RUNS_TABLE] = all_runs
     return tables

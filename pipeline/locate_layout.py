@@ -34,7 +34,22 @@ DEFAULT_TITLE_COLUMN_CHARS = 24  # a longer line cannot be in the narrow 取組�
 DEFAULT_STATUS_MAX_CHARS = 20
 DEFAULT_DRAWN_INDENT = 4
 DEFAULT_MIN_TITLE_PREFIX = 3
-STATUS_WORDS = ("随時", "未定", "未実施", "実施", "なし", "無し", "予定", "検討中", "継続", "中止", "延期", "-", "－", "―")
+STATUS_WORDS = (
+    "随時",
+    "未定",
+    "未実施",
+    "実施",
+    "なし",
+    "無し",
+    "予定",
+    "検討中",
+    "継続",
+    "中止",
+    "延期",
+    "-",
+    "－",
+    "―",
+)
 ITEMS_END_WORDS = ("※これから在宅医療への参入又は拡充", "別添", "※本票", "【参入促進")
 _COUNT = regex.compile(r"[0-9]+\s*[回件名人]")
 _GAP = regex.compile(r"\S\s{2,}\S")
@@ -179,10 +194,13 @@ def _locate_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[tuple[st
             drafts[-1].add(line)
     labels = _header_labels(header)
     problems = [
-        ("status_cells_ambiguous",
-         f"取組{d.number}: {len(d.status)} short cells for {len(labels)} period columns; assigned in order",
-         _span(d.status))
-        for d in drafts if d.status and len(d.status) != len(labels)
+        (
+            "status_cells_ambiguous",
+            f"取組{d.number}: {len(d.status)} short cells for {len(labels)} period columns; assigned in order",
+            _span(d.status),
+        )
+        for d in drafts
+        if d.status and len(d.status) != len(labels)
     ]
     return [_item_row(d, labels) for d in drafts], index, problems
 
@@ -315,12 +333,15 @@ class _SectionDraft:
         for label, cells in self.rows:
             if len(cells) != width:
                 printed = " | ".join(c.text for c in cells)
-                detail = (f"取組効果 {self.section}: row {label.text!r} prints {len(cells)} cells for {width} "
-                          f"period columns ({printed}); not assigned")
+                detail = (
+                    f"取組効果 {self.section}: row {label.text!r} prints {len(cells)} cells for {width} "
+                    f"period columns ({printed}); not assigned"
+                )
                 problems.append(("cells_ambiguous", detail, label.span))
         rows = tuple(OutcomeRow(label, tuple(cells)) for label, cells in self.rows if len(cells) == width)
-        return OutcomeTable(self.section, tuple(_header_labels(self.header)), self.has_institution, rows,
-                            _span(self.header))
+        return OutcomeTable(
+            self.section, tuple(_header_labels(self.header)), self.has_institution, rows, _span(self.header)
+        )
 
 
 def _locate_outcomes(lines: list[Block], problems: list[tuple[str, str, Span]]) -> list[OutcomeTable]:

@@ -75,6 +75,7 @@ STATUS_PERIODS = ("baseline", "plan", "actual")
 
 def unread_item_columns(headers: Sequence[str]) -> list[str]:
     """Headers of the 取組 table that name neither the item, its content nor a status period."""
+
     def known(header: str) -> bool:
         key = match_key(header)
         return "取組事項" in key or "取組内容" in key or period_of_header(header) in STATUS_PERIODS
@@ -83,8 +84,10 @@ def unread_item_columns(headers: Sequence[str]) -> list[str]:
 
 
 def unread_column_detail(header: str) -> str:
-    return (f"取組 table column {header_label(header)!r} names no period of the form "
-            "(現状/取組目標・計画/実績); its cells were not read")
+    return (
+        f"取組 table column {header_label(header)!r} names no period of the form "
+        "(現状/取組目標・計画/実績); its cells were not read"
+    )
 
 
 def _add_item_rows(items: list[ItemRow], rows: Sequence[Sequence[Cell]], headers: Sequence[str]) -> None:
@@ -143,16 +146,23 @@ def _member_roles(headers: Sequence[str]) -> tuple[str, ...]:
     return tuple(roles)
 
 
-def _table_section(heading_section: int | None, header: _Header, outcomes: list[OutcomeTable],
-                   problems: list[tuple[str, str, Span]], span: Span) -> int:
+def _table_section(
+    heading_section: int | None,
+    header: _Header,
+    outcomes: list[OutcomeTable],
+    problems: list[tuple[str, str, Span]],
+    span: Span,
+) -> int:
     """The section named by the heading above the table, or by its own label cell; failing both
     (an unreadable OCR heading), the section after the previous table, with a check."""
     named = heading_section or section_of_heading(header.cells[0] if header.cells else "")
     if named is not None:
         return named
     inferred = min(outcomes[-1].section + 1, 4) if outcomes else 1
-    detail = (f"取組効果 table without a readable section heading: taken as section {inferred} "
-              "from its place after the previous one")
+    detail = (
+        f"取組効果 table without a readable section heading: taken as section {inferred} "
+        "from its place after the previous one"
+    )
     problems.append(("section_inferred", detail, span))
     return inferred
 
@@ -178,18 +188,26 @@ def locate_tables(doc: ExtractedDocument) -> LocatedReport:
         body = block.rows[header.row_index + 1 :]
         if header.kind == "items":
             if header.row_index >= 0:
-                problems += [("unread_column", unread_column_detail(h), block.span)
-                             for h in unread_item_columns(header.cells)]
+                problems += [
+                    ("unread_column", unread_column_detail(h), block.span)
+                    for h in unread_item_columns(header.cells)
+                ]
             _add_item_rows(items, body, header.cells)
         elif header.kind == "members":
-            members.append(MemberTable(header.cells, _member_roles(header.cells),
-                                       tuple(tuple(_at(c) for c in row) for row in body)))
+            members.append(
+                MemberTable(
+                    header.cells,
+                    _member_roles(header.cells),
+                    tuple(tuple(_at(c) for c in row) for row in body),
+                )
+            )
         elif header.row_index < 0 and outcomes:  # an outcome table continued on the next page
             more = _outcome_table(block, header, outcomes[-1].section)
             outcomes[-1] = replace(outcomes[-1], rows=outcomes[-1].rows + more.rows)
         else:
-            outcomes.append(_outcome_table(block, header, _table_section(section, header, outcomes, problems,
-                                                                        block.span)))
+            outcomes.append(
+                _outcome_table(block, header, _table_section(section, header, outcomes, problems, block.span))
+            )
             section = None
         last = (header.kind, header)
     return LocatedReport(tuple(items), tuple(outcomes), tuple(members), tuple(paragraphs), tuple(problems))

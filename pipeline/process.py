@@ -76,8 +76,11 @@ def read_document(data: bytes) -> tuple[str, ExtractedDocument]:
             raise UnreadableInput(str(error), status="failed", source_format="pdf") from error
     for magic, what in UNSUPPORTED_MAGIC:
         if data.startswith(magic):
-            raise UnreadableInput(f"unsupported file type: {what}; only PDF and text renditions are read",
-                                  status="skipped", source_format=None)
+            raise UnreadableInput(
+                f"unsupported file type: {what}; only PDF and text renditions are read",
+                status="skipped",
+                source_format=None,
+            )
     decoded = decode_text(data)
     if decoded is None:
         raise UnreadableInput("undecodable text: neither UTF-8 nor CP932 (Shift_JIS); binary or corrupt file")
@@ -85,15 +88,28 @@ def read_document(data: bytes) -> tuple[str, ExtractedDocument]:
     return "text", TEXT_EXTRACTORS[rendition](decoded.text)
 
 
-def failed_result(data: bytes, error: UnreadableInput | str, status: str = "failed",
-                  source_format: str | None = None) -> DocumentResult:
+def failed_result(
+    data: bytes, error: UnreadableInput | str, status: str = "failed", source_format: str | None = None
+) -> DocumentResult:
     if isinstance(error, UnreadableInput):
         status, source_format = error.status, error.source_format
     document = Document(
-        doc_id=doc_id_of(data), source_path="", source_sha256=hashlib.sha256(data).hexdigest(),
-        source_format=source_format, rendition=None, doc_kind="unknown", fiscal_year=None,
-        fiscal_year_label=None, fiscal_year_source=None, form_version=None, form_score=None,
-        group_name=None, pages=None, status=status, message=str(error), size_bytes=len(data),
+        doc_id=doc_id_of(data),
+        source_path="",
+        source_sha256=hashlib.sha256(data).hexdigest(),
+        source_format=source_format,
+        rendition=None,
+        doc_kind="unknown",
+        fiscal_year=None,
+        fiscal_year_label=None,
+        fiscal_year_source=None,
+        form_version=None,
+        form_score=None,
+        group_name=None,
+        pages=None,
+        status=status,
+        message=str(error),
+        size_bytes=len(data),
     )
     return DocumentResult(document=document)
 
@@ -138,28 +154,53 @@ def build_result(data: bytes, source_format: str, extracted: ExtractedDocument) 
         tables, report_checks = _report_records(ctx, located)
         checks += report_checks
         if fiscal.source == "content":
-            checks.append(_check(ctx, "fiscal_year_inferred", "info", f"no title year; fiscal year {fiscal.year} "
-                                 f"inferred from the period header {fiscal.label!r}"))
+            checks.append(
+                _check(
+                    ctx,
+                    "fiscal_year_inferred",
+                    "info",
+                    f"no title year; fiscal year {fiscal.year} "
+                    f"inferred from the period header {fiscal.label!r}",
+                )
+            )
         if form.spec is None:
-            checks.append(_check(ctx, "unknown_form", "warning",
-                                 f"the wording fits no registered form version (best score {form.score})"))
+            checks.append(
+                _check(
+                    ctx,
+                    "unknown_form",
+                    "warning",
+                    f"the wording fits no registered form version (best score {form.score})",
+                )
+            )
         problems = _report_problems(form.spec is None, form.score, bool(located.items), extracted.problem)
         problems += [detail for name, detail, _ in located.problems if name in UNREAD_PROBLEMS]
         if not located.members and has_member_list(all_text):
             problems.append("the 別添1 member list was found but could not be read in this rendition")
         status, message = ("partial", "; ".join(problems)) if problems else ("ok", None)
     document = Document(
-        doc_id=ctx.doc_id, source_path="", source_sha256=hashlib.sha256(data).hexdigest(),
-        source_format=source_format, rendition=extracted.rendition, doc_kind=doc_kind,
-        fiscal_year=fiscal.year, fiscal_year_label=fiscal.label, fiscal_year_source=fiscal.source,
+        doc_id=ctx.doc_id,
+        source_path="",
+        source_sha256=hashlib.sha256(data).hexdigest(),
+        source_format=source_format,
+        rendition=extracted.rendition,
+        doc_kind=doc_kind,
+        fiscal_year=fiscal.year,
+        fiscal_year_label=fiscal.label,
+        fiscal_year_source=fiscal.source,
         form_version=form.spec.id if (form.spec and is_report) else None,
         form_score=form.score if is_report else None,
-        group_name=ctx.group_name, pages=extracted.pages, status=status, message=message, size_bytes=len(data),
+        group_name=ctx.group_name,
+        pages=extracted.pages,
+        status=status,
+        message=message,
+        size_bytes=len(data),
     )
     return DocumentResult(document=document, checks=tuple(checks), **tables)  # type: ignore[arg-type]
 
 
-def _report_problems(unknown_form: bool, score: float, has_items: bool, extraction_problem: str | None) -> list[str]:
+def _report_problems(
+    unknown_form: bool, score: float, has_items: bool, extraction_problem: str | None
+) -> list[str]:
     """Why a report is `partial`: sections that could not be read."""
     problems = []
     if unknown_form:
@@ -171,7 +212,9 @@ def _report_problems(unknown_form: bool, score: float, has_items: bool, extracti
     return problems
 
 
-def _report_records(ctx: DocContext, located: LocatedReport) -> tuple[dict[str, tuple[object, ...]], list[Check]]:
+def _report_records(
+    ctx: DocContext, located: LocatedReport
+) -> tuple[dict[str, tuple[object, ...]], list[Check]]:
     members, checks = build_members(ctx, located.members)
     initiatives = build_initiatives(ctx, located.items)
     status = build_status(ctx, located.items)
@@ -179,8 +222,15 @@ def _report_records(ctx: DocContext, located: LocatedReport) -> tuple[dict[str, 
     dates, date_checks = build_dates(ctx, initiatives, status)
     checks += outcome_checks + date_checks
     checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes)
-    checks += [Check(**ctx.common(span), check=name, severity="warning", detail=detail)
-               for name, detail, span in located.problems]
-    tables = {"members": tuple(members), "initiatives": tuple(initiatives), "status": tuple(status),
-              "outcomes": tuple(outcomes), "dates": tuple(dates)}
+    checks += [
+        Check(**ctx.common(span), check=name, severity="warning", detail=detail)
+        for name, detail, span in located.problems
+    ]
+    tables = {
+        "members": tuple(members),
+        "initiatives": tuple(initiatives),
+        "status": tuple(status),
+        "outcomes": tuple(outcomes),
+        "dates": tuple(dates),
+    }
     return tables, checks

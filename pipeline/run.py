@@ -49,7 +49,9 @@ class RunSummary:
         return Counter(r.document.status for r in self.documents)
 
     def by_form(self) -> Counter[str]:
-        return Counter(r.document.form_version or "-" for r in self.documents if r.document.doc_kind == "report")
+        return Counter(
+            r.document.form_version or "-" for r in self.documents if r.document.doc_kind == "report"
+        )
 
     def checks_by_name(self) -> Counter[str]:
         return Counter(c.check for r in self.documents for c in r.checks)
@@ -63,8 +65,9 @@ def discover(input_root: Path, exclude: Path | None = None) -> list[Path]:
     skip = exclude.resolve() if exclude is not None else None
     found = []
     for dirpath, dirnames, filenames in os.walk(input_root):
-        dirnames[:] = sorted(d for d in dirnames
-                             if not d.startswith(".") and (Path(dirpath) / d).resolve() != skip)
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and (Path(dirpath) / d).resolve() != skip
+        )
         found += [Path(dirpath) / f for f in sorted(filenames) if not f.startswith(".")]
     return sorted(found, key=lambda p: p.relative_to(input_root).as_posix())
 
@@ -88,8 +91,10 @@ class OutputLock:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     handle.close()
-                    raise RunError(f"another extract run is writing to {self.path.parent}; "
-                                   "try again when it has finished (or pass --wait SECONDS)") from None
+                    raise RunError(
+                        f"another extract run is writing to {self.path.parent}; "
+                        "try again when it has finished (or pass --wait SECONDS)"
+                    ) from None
                 time.sleep(0.2)
         handle.truncate(0)
         handle.write(str(os.getpid()))
@@ -136,8 +141,9 @@ def _sha256_of(path: Path) -> str:
         return ""
 
 
-def _extract_all(paths: list[Path], cache: ResultCache | None, workers: int, limits: Limits,
-                 strict: bool) -> Iterator[Finished]:
+def _extract_all(
+    paths: list[Path], cache: ResultCache | None, workers: int, limits: Limits, strict: bool
+) -> Iterator[Finished]:
     """Cached results first, then the rest through the workers; new results go into the cache."""
     todo: list[Path] = []
     for path in paths:
@@ -153,9 +159,17 @@ def _extract_all(paths: list[Path], cache: ResultCache | None, workers: int, lim
         yield path, result, computed
 
 
-def run_extract(input_root: Path, output: Path, *, workers: int = 0, limits: Limits | None = None,
-                strict: bool = False, lock_wait_s: float = DEFAULT_LOCK_WAIT_S, use_cache: bool = True,
-                on_document: Callable[[DocumentResult], None] | None = None) -> RunSummary:
+def run_extract(
+    input_root: Path,
+    output: Path,
+    *,
+    workers: int = 0,
+    limits: Limits | None = None,
+    strict: bool = False,
+    lock_wait_s: float = DEFAULT_LOCK_WAIT_S,
+    use_cache: bool = True,
+    on_document: Callable[[DocumentResult], None] | None = None,
+) -> RunSummary:
     started = dt.datetime.now(dt.UTC)
     paths = discover(input_root, exclude=output)
     with OutputLock(output, lock_wait_s):

@@ -22,18 +22,26 @@ VOCABULARIES: dict[tuple[str, str], frozenset[object]] = {
     ("status", "item_no"): frozenset({1, 2, 3}),
     ("status", "period"): frozenset({"baseline", "plan", "actual"}),
     ("outcomes", "section"): frozenset({1, 2, 3, 4}),
-    ("outcomes", "metric"): frozenset({
-        "patients", "visits", "visits_on_call", "visits_scheduled", "deaths", "deaths_outside_hospital",
-        "referrals", "emergency_admissions", "reverse_referrals"}),
+    ("outcomes", "metric"): frozenset(
+        {
+            "patients",
+            "visits",
+            "visits_on_call",
+            "visits_scheduled",
+            "deaths",
+            "deaths_outside_hospital",
+            "referrals",
+            "emergency_admissions",
+            "reverse_referrals",
+        }
+    ),
     ("outcomes", "period"): frozenset({"baseline", "plan", "actual", "difference"}),
     ("outcomes", "unit"): frozenset({"名", "回", "件"}),
     ("dates", "source_table"): frozenset({"initiatives", "status"}),
     ("dates", "period"): frozenset({"baseline", "plan", "actual"}),
     ("checks", "severity"): frozenset({"info", "warning", "error"}),
 }
-RANGES: dict[tuple[str, str], tuple[int, int]] = {
-    (table, "fiscal_year"): (1989, 2100) for table in TABLES
-}
+RANGES: dict[tuple[str, str], tuple[int, int]] = {(table, "fiscal_year"): (1989, 2100) for table in TABLES}
 
 
 class SchemaViolation(Exception):
@@ -47,12 +55,16 @@ def validate_table(name: str, table: pa.Table) -> None:
     for field in expected:
         column = table.column(field.name)
         if not field.nullable and column.null_count:
-            raise SchemaViolation(f"{name}.{field.name}: {column.null_count} null value(s) in a non-null column")
+            raise SchemaViolation(
+                f"{name}.{field.name}: {column.null_count} null value(s) in a non-null column"
+            )
         allowed = VOCABULARIES.get((name, field.name))
         if allowed is not None:
             bad = {v for v in column.to_pylist() if v is not None and v not in allowed}
             if bad:
-                raise SchemaViolation(f"{name}.{field.name}: values outside the vocabulary: {sorted(map(str, bad))}")
+                raise SchemaViolation(
+                    f"{name}.{field.name}: values outside the vocabulary: {sorted(map(str, bad))}"
+                )
         bounds = RANGES.get((name, field.name))
         if bounds is not None and len(column) and column.null_count < len(column):
             low, high = pc.min(column).as_py(), pc.max(column).as_py()

@@ -22,7 +22,14 @@ from pipeline.process import DocumentResult, failed_result, process_document
 
 DEFAULT_TIMEOUT_S = 300.0  # a scanned PDF is OCRed page by page: allow it minutes
 DEFAULT_MEMORY_MB = 2048
-OUT_OF_MEMORY_WORDS = ("Cannot allocate memory", "failed to map segment", "out of memory", "malloc", "realloc", "calloc")
+OUT_OF_MEMORY_WORDS = (
+    "Cannot allocate memory",
+    "failed to map segment",
+    "out of memory",
+    "malloc",
+    "realloc",
+    "calloc",
+)
 PRELOADED_MODULES = ("extractors.pdf",)  # imports pdf_detect, pdf_text and pdf_image
 
 
@@ -83,8 +90,11 @@ def _outcome(path: Path, kind: str, payload: object, limits: Limits) -> Document
     if kind == "memory":
         return _failure(path, f"memory limit exceeded ({limits.memory_mb} MB) while extracting")
     if kind == "died":
-        return _failure(path, f"worker process died (exit code {payload}) while extracting, most likely at "
-                              f"the memory limit ({limits.memory_mb} MB) or in a crashing parser")
+        return _failure(
+            path,
+            f"worker process died (exit code {payload}) while extracting, most likely at "
+            f"the memory limit ({limits.memory_mb} MB) or in a crashing parser",
+        )
     return _failure(path, f"extraction error: {payload}")
 
 
@@ -98,8 +108,9 @@ def run_in_process(paths: Sequence[Path], strict: bool = False) -> Iterator[Fini
             yield path, _failure(path, f"extraction error: {type(error).__name__}: {error}"), False
 
 
-def run_in_workers(paths: Sequence[Path], workers: int, limits: Limits,
-                   clock: Callable[[], float] = time.monotonic) -> Iterator[Finished]:
+def run_in_workers(
+    paths: Sequence[Path], workers: int, limits: Limits, clock: Callable[[], float] = time.monotonic
+) -> Iterator[Finished]:
     """Yield (path, result) as documents finish, at most `workers` at a time."""
     context = _context()
     preload_extractors()
@@ -133,7 +144,11 @@ def run_in_workers(paths: Sequence[Path], workers: int, limits: Limits,
                 process.kill()
                 process.join()
                 del running[conn]
-                yield path, _failure(path, f"time limit exceeded ({limits.timeout_s:g} s) while extracting"), False
+                yield (
+                    path,
+                    _failure(path, f"time limit exceeded ({limits.timeout_s:g} s) while extracting"),
+                    False,
+                )
 
 
 def default_workers() -> int:

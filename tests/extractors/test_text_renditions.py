@@ -13,7 +13,10 @@ from extractors.html_cells import html_cell_to_text
         ('<ul style="x"> <li>・一つ目</li> <li>・二つ目</li> </ul>', "・一つ目\n\n・二つ目"),
         ("<p>0回</p> <p>10件</p>", "0回\n\n10件"),
         ("合計回数:297回 <small>（うち往診:50回）</small>", "合計回数:297回 （うち往診:50回）"),
-        ("グループ名 <b>水戸市グループ</b> ※<a href=\"#\">参考資料1</a>", "グループ名 水戸市グループ ※参考資料1"),
+        (
+            'グループ名 <b>水戸市グループ</b> ※<a href="#">参考資料1</a>',
+            "グループ名 水戸市グループ ※参考資料1",
+        ),
         ("A &amp; B<br>C", "A & B\n\nC"),
         ("", ""),
     ],
@@ -73,4 +76,7 @@ def test_markdown_skips_rule_rows() -> None:
 def test_layout_lines_keep_indent_and_line_numbers() -> None:
     doc = TEXT_EXTRACTORS["layout_text"]("取組\n\n    0回 \n\f  稲敷医師会   \n")
     assert [(b.text, b.indent, b.span.line_start) for b in doc.blocks] == [
-        ("取組", 0, 1), ("    0回", 4, 3), ("  稲敷医師会", 2, 4)]
+        ("取組", 0, 1),
+        ("    0回", 4, 3),
+        ("  稲敷医師会", 2, 4),
+    ]

@@ -120,7 +120,11 @@ CASES = [
     # a printed year in which the day does not exist: a mention without a date (review D)
     ("令和4年2月29日", None, [("令和4年2月29日", None, None, None, None, None, None, False)]),
     # から joins a range like a dash (review D)
-    ("9月1日から30日まで", 2022, [("9月1日から30日", D(2022, 9, 1), D(2022, 9, 30), None, None, None, None, True)]),
+    (
+        "9月1日から30日まで",
+        2022,
+        [("9月1日から30日", D(2022, 9, 1), D(2022, 9, 30), None, None, None, None, True)],
+    ),
     (
         "令和4年10月1日から令和5年3月31日まで",
         None,
@@ -136,10 +140,14 @@ CASES = [
             ("30日", D(2022, 9, 30), None, None, None, None, None, True),
         ],
     ),
-    ("令和5年1月5日・12日", None, [
-        ("令和5年1月5日", D(2023, 1, 5), None, None, None, None, None, False),
-        ("12日", D(2023, 1, 12), None, None, None, None, None, False),
-    ]),
+    (
+        "令和5年1月5日・12日",
+        None,
+        [
+            ("令和5年1月5日", D(2023, 1, 5), None, None, None, None, None, False),
+            ("12日", D(2023, 1, 12), None, None, None, None, None, False),
+        ],
+    ),
     # must not match
     ("出席率2/3", 2022, []),
     ("参加者の1/2以上", 2022, []),

@@ -126,8 +126,9 @@ def test_memory_limit_names_the_limit(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
     (archive / "big.pdf").write_bytes(decompression_bomb_pdf(MEMORY_TEST_OPERATIONS))
-    summary = run_extract(archive, tmp_path / "out", workers=1,
-                          limits=Limits(timeout_s=120, memory_mb=MEMORY_TEST_LIMIT_MB))
+    summary = run_extract(
+        archive, tmp_path / "out", workers=1, limits=Limits(timeout_s=120, memory_mb=MEMORY_TEST_LIMIT_MB)
+    )
     document = summary.documents[0].document
     assert document.status == "failed"
     assert "memory limit" in document.message and f"{MEMORY_TEST_LIMIT_MB} MB" in document.message

@@ -19,12 +19,20 @@ RAW = ROOT / "data" / "raw"
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
-def extracted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, subprocess.CompletedProcess[str]]:
+def extracted(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, Path, subprocess.CompletedProcess[str]]:
     base = tmp_path_factory.mktemp("e2e")
     archive = base / "archive"
     shutil.copytree(RAW, archive / "nested")
@@ -54,7 +62,8 @@ def test_tables_read_back_with_pandas(extracted: tuple[Path, Path, subprocess.Co
 
 
 def test_second_run_adds_versions_and_old_run_loads(
-        extracted: tuple[Path, Path, subprocess.CompletedProcess[str]]) -> None:
+    extracted: tuple[Path, Path, subprocess.CompletedProcess[str]],
+) -> None:
     archive, output, _ = extracted
     first = load_run(output)
     (archive / "nested" / "000_77fec06e79e16c0d.txt").unlink()

@@ -32,8 +32,20 @@ def test_two_runs_give_identical_records(tmp_path: Path) -> None:
 
 
 def _initiative(**changes: object) -> Initiative:
-    base = Initiative(doc_id="0" * 16, fiscal_year=2020, group_name=None, page=None, line=None, item_no=1,
-                      item_theme="intra_group", item_title="t", bullet_no=1, marker=None, level=0, text="x")
+    base = Initiative(
+        doc_id="0" * 16,
+        fiscal_year=2020,
+        group_name=None,
+        page=None,
+        line=None,
+        item_no=1,
+        item_theme="intra_group",
+        item_title="t",
+        bullet_no=1,
+        marker=None,
+        level=0,
+        text="x",
+    )
     return dataclasses.replace(base, **changes)
 
 

@@ -27,8 +27,19 @@ def start_run(archive: Path, output: Path, pause_at: str | None) -> subprocess.P
     env = dict(os.environ)
     if pause_at:
         env.update(PIPELINE_PAUSE_AT=pause_at, PIPELINE_PAUSE_S="60")
-    cmd = [sys.executable, "-m", "pipeline", "extract", "--input", str(archive), "--output", str(output),
-           "--workers", "0", "--no-progress"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "extract",
+        "--input",
+        str(archive),
+        "--output",
+        str(output),
+        "--workers",
+        "0",
+        "--no-progress",
+    ]
     return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -59,7 +70,8 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.mark.parametrize(
-    "point", ["extracted", "committed:documents", "committed:outcomes", "committed:checks", "before_run_record"]
+    "point",
+    ["extracted", "committed:documents", "committed:outcomes", "committed:checks", "before_run_record"],
 )
 def test_kill_at_any_point_keeps_last_run(baseline: tuple[Path, Path], tmp_path: Path, point: str) -> None:
     archive, template = baseline

@@ -62,8 +62,11 @@ def test_b2_digits_outside_the_pattern_raise_a_check(cells: DocumentResult) -> N
 def test_a4_layout_row_with_unreadable_cell_keeps_columns() -> None:
     result = run("review-a4-layout-unreadable-cell.txt")
     sakae = values(result, section=1, institution="さかえ医院")
-    assert sakae == [("さかえ医院", "patients", "baseline", None), ("さかえ医院", "patients", "plan", 1),
-                     ("さかえ医院", "patients", "actual", 0)]
+    assert sakae == [
+        ("さかえ医院", "patients", "baseline", None),
+        ("さかえ医院", "patients", "plan", 1),
+        ("さかえ医院", "patients", "actual", 0),
+    ]
     assert not details(result, "total_mismatch")
 
 
@@ -111,7 +114,9 @@ def extract_beside_a_good_report(tmp_path: Path, add_bad: Callable[[Path], objec
 
 def test_c1_out_of_contract_document_fails_alone(tmp_path: Path) -> None:
     bad = BUGS / "review-c1-fiscal-year-out-of-range.txt"
-    document = extract_beside_a_good_report(tmp_path, lambda path: shutil.copy(bad, path), workers=0)["bad.txt"]
+    document = extract_beside_a_good_report(tmp_path, lambda path: shutil.copy(bad, path), workers=0)[
+        "bad.txt"
+    ]
     assert document.status == "failed"
     assert document.message.startswith("schema gate: documents.fiscal_year")
 

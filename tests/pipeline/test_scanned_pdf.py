@@ -31,7 +31,10 @@ HAS_OCR = pdf_image.find_tesseract() is not None
 
 def matched(gold_rows: list[dict], ours: list[dict], columns: list[str]) -> int:
     def key(row: dict) -> tuple:
-        return tuple(norm(int(v) if isinstance(v, float) and v.is_integer() else v) for v in map(row.get, columns))
+        return tuple(
+            norm(int(v) if isinstance(v, float) and v.is_integer() else v) for v in map(row.get, columns)
+        )
+
     return sum((Counter(map(key, gold_rows)) & Counter(map(key, ours))).values())
 
 
@@ -55,10 +58,22 @@ def test_scan_meets_its_bar_or_says_what_is_missing(scanned: tuple[dict, object]
     assert len(members) == len(gold["members"])
     assert matched(gold["members"], members, ["row_no", "phone", "role", "designation"]) == len(members)
     assert matched(gold["members"], members, ["row_no", "name"]) >= MIN_NAMES
-    assert matched(gold["status"], as_dicts(result.status),  # type: ignore[attr-defined]
-                   ["item_no", "period", "text", "value", "unit"]) >= MIN_STATUS
-    assert matched(gold["outcomes"], as_dicts(result.outcomes),  # type: ignore[attr-defined]
-                   ["section", "metric", "period", "value"]) >= MIN_OUTCOMES
+    assert (
+        matched(
+            gold["status"],
+            as_dicts(result.status),  # type: ignore[attr-defined]
+            ["item_no", "period", "text", "value", "unit"],
+        )
+        >= MIN_STATUS
+    )
+    assert (
+        matched(
+            gold["outcomes"],
+            as_dicts(result.outcomes),  # type: ignore[attr-defined]
+            ["section", "metric", "period", "value"],
+        )
+        >= MIN_OUTCOMES
+    )
     joined = dict(gold, initiatives_segmented=False)
     score, diffs = compare_initiatives(joined, as_dicts(result.initiatives))  # type: ignore[attr-defined]
     assert score >= MIN_ITEM_SIMILARITY, diffs

@@ -12,14 +12,20 @@ from pipeline.process import DocumentResult, process_document
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
-SEEDS = ["000_77fec06e79e16c0d.txt", "001_aa0a80047dfd47e6.txt", "002_ea5a7a86fcbe7014.txt",
-         "003_1d5314b91ff3f58c.txt"]
+SEEDS = [
+    "000_77fec06e79e16c0d.txt",
+    "001_aa0a80047dfd47e6.txt",
+    "002_ea5a7a86fcbe7014.txt",
+    "003_1d5314b91ff3f58c.txt",
+]
 FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def figures(result: DocumentResult) -> dict[str, list[tuple[object, ...]]]:
     return {
-        "outcomes": sorted((o.section, o.metric, o.institution or "", o.period, o.value) for o in result.outcomes),
+        "outcomes": sorted(
+            (o.section, o.metric, o.institution or "", o.period, o.value) for o in result.outcomes
+        ),
         "status": [(s.item_no, s.period, s.value, s.unit) for s in result.status],
         "dates": [(d.date_start, d.date_end, d.weekday_ok) for d in result.dates],
         "members": [(m.row_no, m.role, m.designation, m.phone) for m in result.members],
@@ -31,14 +37,16 @@ def figures(result: DocumentResult) -> dict[str, list[tuple[object, ...]]]:
 def full_width_digits_in_cells(text: str) -> str:
     """Digits outside HTML tags and outside the title line, as Japanese typists often print them."""
     lines = text.split("\n")
-    return "\n".join(line if "<" in line and "style" in line else line.translate(FULL_WIDTH_DIGITS)
-                     for line in lines)
+    return "\n".join(
+        line if "<" in line and "style" in line else line.translate(FULL_WIDTH_DIGITS) for line in lines
+    )
 
 
 VARIANTS: dict[str, Callable[[str], str]] = {
     "crlf": lambda t: t.replace("\n", "\r\n"),
-    "trailing_spaces": lambda t: "\n".join(line + "  " if line and "\t" not in line else line
-                                           for line in t.split("\n")),
+    "trailing_spaces": lambda t: "\n".join(
+        line + "  " if line and "\t" not in line else line for line in t.split("\n")
+    ),
     "full_width_digits": full_width_digits_in_cells,
 }
 
