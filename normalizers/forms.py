@@ -28,8 +28,6 @@ class FormSpec:
     # (wording, weight): positive weights identify the version, negative ones rule it out.
     signature: tuple[tuple[str, float], ...]
     item_titles: dict[int, str]
-    outcome_sections: tuple[int, ...]
-    plan_header: str  # how the form names its plan column
 
 
 FORMS: tuple[FormSpec, ...] = (
@@ -47,8 +45,6 @@ FORMS: tuple[FormSpec, ...] = (
             2: "在宅医療を提供する連携体制として必要な拠点機能を担う取組",
             3: "在宅医療についての普及啓発活動等の取組",
         },
-        outcome_sections=(1, 2, 3, 4),
-        plan_header="取組目標",
     ),
     FormSpec(
         id="R2-R3",
@@ -65,8 +61,6 @@ FORMS: tuple[FormSpec, ...] = (
             2: "在宅医療を提供する連携体制として必要な拠点機能を担う取組",
             3: "在宅医療についての普及啓発活動等の取組",
         },
-        outcome_sections=(1, 2, 3, 4),
-        plan_header="取組目標",
     ),
     FormSpec(
         id="R4",
@@ -83,8 +77,6 @@ FORMS: tuple[FormSpec, ...] = (
             2: "患者・家族を中心とした在宅医療を推進するための取組",
             3: "在宅医療についての普及啓発活動等の取組を行う取組",
         },
-        outcome_sections=(1, 2, 3, 4),
-        plan_header="計画",
     ),
 )
 

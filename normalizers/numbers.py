@@ -8,7 +8,6 @@ import regex
 
 from normalizers.text import fold_width, normalize_space
 
-COUNT_UNITS = "回件名人"
 _INT_RE = regex.compile(r"(?P<sign>[-+\u2212▲△])?\s*(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 _N = r"(?P<n>[0-9][0-9,]*)\s*(?P<u>[回件名人])"
 # The whole segment is a count: `3回`, `1回/年`, `2回（9月～3月）`.

@@ -36,6 +36,7 @@ def _mentions(
             weekday_printed=found.weekday_printed,
             weekday_ok=found.weekday_ok,
             year_inferred=found.year_inferred,
+            era_out_of_range=found.era_out_of_range,
         )
         for found in find_dates(text, ctx.fiscal_year)
     ]
@@ -60,6 +61,17 @@ def build_dates(
         )
         for d in dates
         if d.weekday_ok is False
+    ]
+    checks += [
+        _check(
+            ctx,
+            d,
+            "era_out_of_range",
+            f"{d.raw!r} is written in an era that had not begun (or had ended) "
+            "on that date; resolved arithmetically",
+        )
+        for d in dates
+        if d.era_out_of_range
     ]
     checks += [
         _check(

@@ -42,6 +42,9 @@ def describe(data: bytes) -> str:
             lines.append(f"  {where:>8} {block.kind}: {_preview(block.text)}")
     located = LOCATORS.get(extracted.rendition, DEFAULT_LOCATOR)(extracted)
     for item in located.items:
+        if item.drawn_labels:
+            labels = " / ".join(label.text for label in item.drawn_labels)
+            lines.append(f"item {item.item_no} drawn labels (not bullets): {_preview(labels, 80)}")
         lines.append(
             f"item {item.item_no}: {_preview(item.title.text, 40)} | "
             + " | ".join(f"{label[:6]}={_preview(cell.text, 20)}" for label, cell in item.status)

@@ -132,6 +132,7 @@ class DateMention:
     weekday_printed: str | None
     weekday_ok: bool | None
     year_inferred: bool
+    era_out_of_range: bool  # 令和元年4月1日: a date before its era began, resolved arithmetically
 
 
 @dataclass(frozen=True)

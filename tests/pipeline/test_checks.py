@@ -91,3 +91,10 @@ def test_unknown_form_is_partial_with_best_effort_records() -> None:
     assert result.document.message.startswith("unknown form version")
     assert checks_named(result, "unknown_form")
     assert len(result.members) == 8 and len(result.initiatives) == 15
+
+
+def test_date_before_its_era_is_resolved_and_flagged() -> None:
+    result = run(HEAD.replace("令和3年10月5日(月)", "令和元年4月1日") + SECTION2)
+    (mention,) = [d for d in result.dates if d.raw == "令和元年4月1日"]
+    assert (str(mention.date_start), mention.era_out_of_range) == ("2019-04-01", True)
+    assert checks_named(result, "era_out_of_range")
