@@ -37,7 +37,7 @@ _YEAR = rf"""(?:(?P<era>{ERA_NAMES})\s*(?P<en>元|{_N2}|{KANJI_NUMBER})
 _NOT_DAY = r"(?![0-9/]|\s*(?:[箇ヶケヵカか]\s*月|回|人|名|件|倍|%|割|分|枚|本|個|世帯|施設|機関|以上|以下|未満|程度))"
 _WD = rf"""(?:\s*\(\s*(?P<wd>[{WEEKDAYS}])\s*(?:曜日?)?\s*(?:[・,、]\s*祝日?\s*)?\)
     |\s*(?P<wd>[{WEEKDAYS}])曜日?)?"""
-_TIME = rf"{_N2}\s*(?::\s*[0-9]{{2}}|時(?!間)(?:\s*{_N2}\s*分|半)?)"
+_TIME = rf"(?:午[前後]\s*)?{_N2}\s*(?::\s*[0-9]{{2}}|時(?!間)(?:\s*{_N2}\s*分|半)?)"
 _NEXT_DATE = rf"(?:[0-9]|{ERA_NAMES}|[HR]\s*[0-9])"
 _TIMES = rf"""(?:\s*(?P<t>{_TIME})(?:\s*{DASH}\s*(?P<t>{_TIME}))*(?:\s*{DASH}(?!\s*{_NEXT_DATE}))?)?"""
 _ATOM_RE = regex.compile(
@@ -50,7 +50,7 @@ _ATOM_RE = regex.compile(
     regex.VERBOSE,
 )
 _GAP_RE = regex.compile(rf"\s*(?:{DASH}|から)\s*")  # `9/1～9/30`, `9月1日から30日まで`
-_TIME_PARTS_RE = regex.compile(r"([0-9]+)\s*(?::\s*([0-9]+)|時\s*(?:([0-9]+)\s*分|(半))?)")
+_TIME_PARTS_RE = regex.compile(r"(?:午([前後])\s*)?([0-9]+)\s*(?::\s*([0-9]+)|時\s*(?:([0-9]+)\s*分|(半))?)")
 
 
 @dataclass(frozen=True)
@@ -84,12 +84,17 @@ class _Atom:
 
 
 def time_to_hhmm(text: str) -> str | None:
-    """``18:30`` / ``18時30分`` / ``18時半`` / ``18時`` -> ``"18:30"``; None when not a valid time."""
+    """``18:30`` / ``18時30分`` / ``18時半`` / ``18時`` / ``午後2時`` -> ``"HH:MM"``; None when not a valid time."""
     m = _TIME_PARTS_RE.fullmatch(fold_width(text).strip())
     if m is None:
         return None
-    hour = int(m.group(1))
-    minute = 30 if m.group(4) else int(m.group(2) or m.group(3) or 0)
+    half_day, hour_text, colon_minutes, minutes, half = m.groups()
+    hour = int(hour_text)
+    minute = 30 if half else int(colon_minutes or minutes or 0)
+    if half_day and hour > 12:
+        return None  # 午後13時 is no time
+    if half_day == "後" and hour < 12:
+        hour += 12
     if hour > 24 or minute > 59 or (hour == 24 and minute):
         return None
     return f"{hour:02d}:{minute:02d}"
