@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from normalizers.dates import find_dates
-from pipeline.context import DocContext
+from pipeline.context import DocContext, span_of_record
 from pipeline.records import Check, DateMention, Initiative, StatusSegment
 
 
@@ -88,13 +88,5 @@ def build_dates(
 
 
 def _check(ctx: DocContext, d: DateMention, name: str, detail: str) -> Check:
-    return Check(
-        doc_id=ctx.doc_id,
-        fiscal_year=ctx.fiscal_year,
-        group_name=ctx.group_name,
-        page=d.page,
-        line=d.line,
-        check=name,
-        severity="warning",
-        detail=f"{d.source_table} 取組{d.item_no} {d.period or ''}: {detail}",
-    )
+    where = f"{d.source_table} 取組{d.item_no} {d.period or ''}"
+    return ctx.check(name, "warning", f"{where}: {detail}", span_of_record(d))

@@ -51,14 +51,8 @@ def build_members(ctx: DocContext, tables: Iterable[MemberTable]) -> tuple[list[
                 printed = " | ".join(normalize_space(c.text) for c in row if c.text.strip())
                 if printed and printed != role_label:
                     at = next(c for c in row if c.text.strip())
-                    checks.append(
-                        Check(
-                            **ctx.common(at.span),
-                            check="member_row_unread",
-                            severity="warning",
-                            detail=f"別添1: a row without a name was not read: {printed!r}",
-                        )
-                    )
+                    detail = f"別添1: a row without a name was not read: {printed!r}"
+                    checks.append(ctx.check("member_row_unread", "warning", detail, at.span))
                 continue
             name = normalize_space(name_cell.text)
             corporation, facility = split_corporation(name)
@@ -71,15 +65,8 @@ def build_members(ctx: DocContext, tables: Iterable[MemberTable]) -> tuple[list[
             role = first_word_match(role_label or "", MEMBER_ROLE_WORDS) or "other"
             designation = meanings.get(mark[:1]) if mark else None
             if mark and designation is None:
-                checks.append(
-                    Check(
-                        **ctx.common(name_cell.span),
-                        check="unknown_wording",
-                        severity="warning",
-                        detail=f"別添1: designation {mark!r} of {name!r} is not named in the header "
-                        f"{designation_header!r}",
-                    )
-                )
+                detail = f"別添1: designation {mark!r} of {name!r} is not named in the header {designation_header!r}"
+                checks.append(ctx.check("unknown_wording", "warning", detail, name_cell.span))
             members.append(
                 Member(
                     **ctx.common(name_cell.span),

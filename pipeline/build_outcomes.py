@@ -70,7 +70,7 @@ class OutcomeBuilder:
         self.checks: list[Check] = []
 
     def check(self, cell: TextAt, name: str, severity: str, detail: str) -> None:
-        self.checks.append(Check(**self.ctx.common(cell.span), check=name, severity=severity, detail=detail))
+        self.checks.append(self.ctx.check(name, severity, detail, cell.span))
 
     def add_table(self, table: OutcomeTable) -> None:
         columns = _columns(table)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from pipeline.context import DocContext
+from pipeline.context import DocContext, span_of_record
 from pipeline.records import Check, Outcome
 
 # (total metric, parts that must add up to it, or None where the part may not exceed the total)
@@ -22,16 +22,7 @@ def _where(o: Outcome) -> str:
 
 
 def _check(ctx: DocContext, at: Outcome, name: str, detail: str) -> Check:
-    return Check(
-        doc_id=ctx.doc_id,
-        fiscal_year=ctx.fiscal_year,
-        group_name=ctx.group_name,
-        page=at.page,
-        line=at.line,
-        check=name,
-        severity="warning",
-        detail=detail,
-    )
+    return ctx.check(name, "warning", detail, span_of_record(at))
 
 
 def breakdown_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import Protocol, TypedDict
 
 from extractors.blocks import Span
+from pipeline.records import Check
 
 
 class Common(TypedDict):
@@ -32,3 +33,20 @@ class DocContext:
             page=span.page if span is not None else None,
             line=span.line_start if span is not None else None,
         )
+
+    def check(self, name: str, severity: str, detail: str, span: Span | None = None) -> Check:
+        """A `checks` row about this document, placed at `span` (page or line) when known."""
+        return Check(**self.common(span), check=name, severity=severity, detail=detail)
+
+
+class Placed(Protocol):
+    @property
+    def page(self) -> int | None: ...
+
+    @property
+    def line(self) -> int | None: ...
+
+
+def span_of_record(record: Placed) -> Span:
+    """Where an already built record was printed, for a check about it."""
+    return Span(page=record.page, line_start=record.line)

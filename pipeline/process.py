@@ -135,10 +135,6 @@ SKIP_MESSAGES = {
 }
 
 
-def _check(ctx: DocContext, name: str, severity: str, detail: str) -> Check:
-    return Check(**ctx.common(None), check=name, severity=severity, detail=detail)
-
-
 def build_result(data: bytes, source_format: str, extracted: ExtractedDocument) -> DocumentResult:
     all_text = extracted.all_text()
     doc_kind = classify_document(all_text)
@@ -146,7 +142,7 @@ def build_result(data: bytes, source_format: str, extracted: ExtractedDocument) 
     fiscal = fiscal_year_of(located.paragraphs, located)
     is_report = doc_kind == "report"
     ctx = DocContext(doc_id_of(data), fiscal.year, group_name_of(located) if is_report else None)
-    checks = [_check(ctx, name, "info", detail) for name, detail in extracted.notes]
+    checks = [ctx.check(name, "info", detail) for name, detail in extracted.notes]
     form = detect_form(all_text)
     tables: dict[str, tuple[object, ...]] = {}
     status, message = "skipped", SKIP_MESSAGES.get(doc_kind)
@@ -155,8 +151,7 @@ def build_result(data: bytes, source_format: str, extracted: ExtractedDocument) 
         checks += report_checks
         if fiscal.source == "content":
             checks.append(
-                _check(
-                    ctx,
+                ctx.check(
                     "fiscal_year_inferred",
                     "info",
                     f"no title year; fiscal year {fiscal.year} "
@@ -165,8 +160,7 @@ def build_result(data: bytes, source_format: str, extracted: ExtractedDocument) 
             )
         if form.spec is None:
             checks.append(
-                _check(
-                    ctx,
+                ctx.check(
                     "unknown_form",
                     "warning",
                     f"the wording fits no registered form version (best score {form.score})",
@@ -222,10 +216,7 @@ def _report_records(
     dates, date_checks = build_dates(ctx, initiatives, status)
     checks += outcome_checks + date_checks
     checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes)
-    checks += [
-        Check(**ctx.common(span), check=name, severity="warning", detail=detail)
-        for name, detail, span in located.problems
-    ]
+    checks += [ctx.check(name, "warning", detail, span) for name, detail, span in located.problems]
     tables = {
         "members": tuple(members),
         "initiatives": tuple(initiatives),
