@@ -140,7 +140,7 @@ def run_in_workers(
             yield path, _outcome(path, kind, payload, limits), kind == "ok"
         now = clock()
         for conn, (path, process, deadline) in list(running.items()):
-            if deadline <= now and conn not in ready:
+            if deadline <= now:  # finished ones were already taken out of `running`
                 process.kill()
                 process.join()
                 del running[conn]
