@@ -28,7 +28,7 @@ test: venv system-deps
 	$(PY) -m pytest
 
 bench: venv
-	$(PY) -m pipeline.bench
+	$(PY) -m bench.throughput
 
 lint: venv
 	$(PY) -m ruff check pipeline extractors normalizers tests

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline.process import DocumentResult
 from pipeline.run import RunError, RunSummary, run_extract
-from pipeline.schema_gate import SchemaViolation
+from pipeline.store.gate import SchemaViolation
 from pipeline.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, default_workers
 
 

@@ -11,18 +11,18 @@ from extractors import TEXT_EXTRACTORS
 from extractors.blocks import ExtractedDocument
 from extractors.detect import decode_text, detect_text_rendition, is_pdf
 from normalizers.forms import classify_document, detect_form, has_member_list
-from pipeline.build_dates import build_dates
-from pipeline.build_items import build_initiatives, build_status
-from pipeline.build_members import build_members
-from pipeline.build_outcomes import build_outcomes
-from pipeline.checks import breakdown_checks, total_checks
-from pipeline.context import DocContext
-from pipeline.facts import fiscal_year_of, group_name_of
-from pipeline.locate_layout import locate_layout
-from pipeline.locate_tables import locate_tables
-from pipeline.located import LocatedReport
+from pipeline.build.dates import build_dates
+from pipeline.build.items import build_initiatives, build_status
+from pipeline.build.members import build_members
+from pipeline.build.outcomes import build_outcomes
+from pipeline.build.consistency import breakdown_checks, total_checks
+from pipeline.build.context import DocContext
+from pipeline.build.facts import fiscal_year_of, group_name_of
+from pipeline.locate.layout import locate_layout
+from pipeline.locate.tables import locate_tables
+from pipeline.locate.located import LocatedReport
 from pipeline.records import Check, DateMention, Document, Initiative, Member, Outcome, StatusSegment
-from pipeline.schema_gate import SchemaViolation, validate_result
+from pipeline.store.gate import SchemaViolation, validate_result
 
 DOC_ID_HEX_DIGITS = 16
 LOCATORS: dict[str, Callable[[ExtractedDocument], LocatedReport]] = {"layout_text": locate_layout}

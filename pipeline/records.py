@@ -1,7 +1,7 @@
 """One frozen dataclass per dataset table (SCHEMA.md v1), and the Arrow schemas derived from them.
 
 Field names, order and nullability are the contract; `arrow_schema` is the only place
-types are decided, and `pipeline.write` writes nothing else.
+types are decided, and `pipeline.store.write` writes nothing else.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import pytest
 
 from extractors import pdf_grid, pdf_image
 from extractors.blocks import ExtractedDocument
-from extractors.pdf_bench import expected_tables, join_continued, normalize, score, transcription_for
+from bench.pdf_tables import expected_tables, join_continued, normalize, score, transcription_for
 
 PDF_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pdf"
 SCAN = PDF_DIR / "scan_r2_tsukubamirai.pdf"

@@ -16,7 +16,7 @@ import pytest
 
 from extractors import pdf_detect, pdf_image, pdf_text
 from extractors.blocks import ExtractedDocument
-from extractors.pdf_bench import expected_tables, join_continued, normalize, transcription_for
+from bench.pdf_tables import expected_tables, join_continued, normalize, transcription_for
 
 ROOT = Path(__file__).resolve().parents[2]
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"

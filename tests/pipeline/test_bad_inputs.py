@@ -9,7 +9,7 @@ import pandas as pd
 import pymupdf
 import pytest
 
-from pipeline.load import load_run
+from pipeline.store.load import load_run
 from pipeline.run import run_extract
 from pipeline.workers import Limits
 

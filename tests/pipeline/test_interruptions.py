@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from deltalake import DeltaTable
 
-from pipeline.load import load_run
+from pipeline.store.load import load_run
 from pipeline.records import TABLES
 
 ROOT = Path(__file__).resolve().parents[2]

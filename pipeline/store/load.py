@@ -1,6 +1,6 @@
 """Load a whole run back, consistently: the table versions the run recorded.
 
-from pipeline.load import load_run
+from pipeline.store.load import load_run
 tables = load_run("data/parquet")          # latest run
 tables["outcomes"].query("metric == 'visits'")
 """

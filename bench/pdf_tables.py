@@ -1,6 +1,6 @@
 """Time and score PDF table extraction on the fixtures: pdfplumber vs PyMuPDF.
 
-    python -m extractors.pdf_bench [PDF ...]     (default: tests/fixtures/pdf/*.pdf with a transcription)
+    python -m bench.pdf_tables [PDF ...]     (default: tests/fixtures/pdf/*.pdf with a transcription)
 
 Expected cells come from the transcriptions in tests/fixtures/pdf_content/*.json
 (a merged cell's text in its top-left slot, "" in the slots it covers). Texts are

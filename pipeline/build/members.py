@@ -11,8 +11,8 @@ from normalizers.forms import DESIGNATION_WORDS, MEMBER_ROLE_WORDS, first_word_m
 from normalizers.names import municipality_from_address, split_corporation
 from normalizers.phone import normalize_phone
 from normalizers.text import normalize_space
-from pipeline.context import DocContext
-from pipeline.located import MemberTable, TextAt
+from pipeline.build.context import DocContext
+from pipeline.locate.located import MemberTable, TextAt
 from pipeline.records import Check, Member
 
 _CIRCLED_LABEL = regex.compile(r"([①-⑳])\s*([^①-⑳、,，]+)")

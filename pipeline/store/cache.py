@@ -23,7 +23,7 @@ CACHE_DIR = "_cache"
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     digest = hashlib.sha256()
     for package in PACKAGES:
         for path in sorted((root / package).rglob("*.py")):

@@ -4,7 +4,7 @@ and noisy: compare the ratios, not the seconds, between runs).
   - per rendition: documents/s and pages/s of `process_document` (median of repeats)
   - worker processes: a batch with 2 workers vs 1
   - the content-hash cache: a re-run vs the first run
-  - PDF extraction: pdfplumber vs PyMuPDF vs ours (extractors.pdf_bench)
+  - PDF extraction: pdfplumber vs PyMuPDF vs ours (bench.pdf_tables)
 """
 
 from __future__ import annotations
@@ -95,9 +95,9 @@ def main() -> None:
         f"content-hash cache: first run {ratios['cache_cold_s']:.2f} s, re-run {ratios['cache_warm_s']:.2f} s "
         f"-> {ratios['speedup_cache']:.1f}x"
     )
-    from extractors import pdf_bench
+    from bench import pdf_tables as pdf_bench
 
-    print("PDF table extraction (extractors.pdf_bench):")
+    print("PDF table extraction (bench.pdf_tables):")
     pdf_bench.main([])
 
 

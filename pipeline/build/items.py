@@ -8,9 +8,9 @@ from normalizers.bullets import paragraphs_of, split_bullets, split_segments
 from normalizers.forms import ITEM_THEMES, period_of_header
 from normalizers.numbers import parse_status_count
 from normalizers.text import reflow
-from pipeline.context import DocContext
-from pipeline.facts import is_group_name_paragraph, is_reference_note
-from pipeline.located import ItemRow
+from pipeline.build.context import DocContext
+from pipeline.build.facts import is_group_name_paragraph, is_reference_note
+from pipeline.locate.located import ItemRow
 from pipeline.records import Initiative, StatusSegment
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from normalizers.dates import find_dates
-from pipeline.context import DocContext, span_of_record
+from pipeline.build.context import DocContext, span_of_record
 from pipeline.records import Check, DateMention, Initiative, StatusSegment
 
 

@@ -23,9 +23,9 @@ from normalizers.forms import (
     period_of_header,
 )
 from normalizers.text import fold_width, match_key
-from pipeline.layout_headers import header_labels, open_parens, span_of
-from pipeline.layout_outcomes import locate_layout_outcomes
-from pipeline.located import ItemRow, LocatedReport, TextAt
+from pipeline.locate.layout_headers import header_labels, open_parens, span_of
+from pipeline.locate.layout_outcomes import locate_layout_outcomes
+from pipeline.locate.located import ItemRow, LocatedReport, TextAt
 
 DEFAULT_TITLE_COLUMN_CHARS = 24  # a longer line cannot be in the narrow 取組事項 column
 DEFAULT_STATUS_MAX_CHARS = 20

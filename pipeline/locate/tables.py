@@ -14,7 +14,7 @@ import regex
 from extractors.blocks import Block, Cell, ExtractedDocument, Span
 from normalizers.forms import is_total_label, period_of_header, section_of_heading
 from normalizers.text import fold_width, match_key, reflow
-from pipeline.located import ItemRow, LocatedReport, MemberTable, OutcomeRow, OutcomeTable, TextAt
+from pipeline.locate.located import ItemRow, LocatedReport, MemberTable, OutcomeRow, OutcomeTable, TextAt
 
 _ITEM_NUMBER = regex.compile(r"^\s*([1-3])(?![0-9])")
 _SECTION_HEADING = regex.compile(r"^\s*([1-4])(?![0-9])")

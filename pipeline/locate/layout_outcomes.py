@@ -11,9 +11,9 @@ import regex
 from extractors.blocks import Block, Span
 from normalizers.forms import SECTION_CELL_OPENERS, SECTION_CELL_UNITS, is_total_label, period_of_header
 from normalizers.text import fold_width, match_key
-from pipeline.layout_headers import header_labels, span_of
-from pipeline.locate_tables import section_heading
-from pipeline.located import OutcomeRow, OutcomeTable, TextAt
+from pipeline.locate.layout_headers import header_labels, span_of
+from pipeline.locate.tables import section_heading
+from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
 
 
 def split_layout_row(text: str, section: int, cells: int) -> tuple[str, list[str]] | None:

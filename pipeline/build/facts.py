@@ -9,7 +9,7 @@ import regex
 
 from normalizers.era import find_fiscal_years
 from normalizers.text import fold_width, match_key, reflow
-from pipeline.located import LocatedReport, TextAt
+from pipeline.locate.located import LocatedReport, TextAt
 
 TITLE_FOLLOWERS = ("茨城県医療提供施設等グループ化推進事業", "医療提供施設等グループ化推進事業")
 TITLE_WORDS = ("グループ化推進", "計画(報告)書")

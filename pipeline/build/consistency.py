@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from pipeline.context import DocContext, span_of_record
+from pipeline.build.context import DocContext, span_of_record
 from pipeline.records import Check, Outcome
 
 # (total metric, parts that must add up to it, or None where the part may not exceed the total)

@@ -21,8 +21,8 @@ from normalizers.forms import (
 )
 from normalizers.numbers import parse_int
 from normalizers.text import fold_width, match_key, normalize_space
-from pipeline.context import DocContext
-from pipeline.located import OutcomeRow, OutcomeTable, TextAt
+from pipeline.build.context import DocContext
+from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
 from pipeline.records import Check, Outcome
 
 

@@ -1,0 +1,1 @@
+"""Measurements (dev only): throughput, PDF table extraction, accuracy against generated gold."""

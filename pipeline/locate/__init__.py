@@ -1,0 +1,1 @@
+"""Locators: an extracted document's blocks -> the report's parts (`located.LocatedReport`)."""
