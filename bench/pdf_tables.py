@@ -24,7 +24,8 @@ from pathlib import Path
 import pdfplumber
 import pymupdf
 
-from extractors import pdf_grid, pdf_text
+from extractors import pdf_grid
+from extractors.pdf import extract_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "tests" / "fixtures" / "pdf_content"
@@ -126,7 +127,7 @@ def grids_from_find_tables(page: pymupdf.Page) -> list[pdf_grid.Grid]:
 
 
 def tables_pdf_text(path: Path, grid_finder: Callable = pdf_grid.find_grids) -> list[PagedTable]:
-    doc = pdf_text.read_document(path.read_bytes(), grid_finder)
+    doc = extract_pdf(path.read_bytes(), grid_finder)
     return [
         (b.span.page or 0, [[c.text for c in row] for row in b.rows]) for b in doc.blocks if b.kind == "table"
     ]

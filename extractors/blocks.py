@@ -29,6 +29,23 @@ class Span:
         return "?"
 
 
+class UnreadableInput(ValueError):
+    """An extractor cannot read the input at all (a corrupt or locked file); the message says why."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something found in a document that an analyst should see: it becomes a `checks` row.
+
+    `check` names an entry of the check registry (`pipeline.checks.CHECKS`), which gives its
+    severity and whether it leaves the document `partial`; `detail` says what and where.
+    """
+
+    check: str
+    detail: str
+    span: Span = field(default_factory=Span)
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
@@ -55,10 +72,8 @@ class ExtractedDocument:
     rendition: str
     blocks: tuple[Block, ...]
     pages: int | None = None
-    # Facts about the extraction an analyst should see as checks (e.g. "ocr_used").
-    notes: tuple[tuple[str, str], ...] = ()
-    # Set when part of the input could not be read (e.g. scanned pages without OCR).
-    problem: str | None = None
+    # What the extraction found (OCR used, labels drawn over cells, pages it could not read).
+    findings: tuple[Finding, ...] = ()
 
     def all_text(self) -> str:
         parts: list[str] = []

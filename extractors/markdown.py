@@ -8,8 +8,13 @@ from extractors.blocks import ExtractedDocument
 from extractors.text_lines import blocks_from_lines
 
 RENDITION = "markdown"
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
 _SEPARATOR_ROW = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+DEFAULT_MIN_TABLE_ROWS = 2  # pipe-table rows that make a text this rendition
+
+
+def looks_like(text: str, min_rows: int = DEFAULT_MIN_TABLE_ROWS) -> bool:
+    return len(_PIPE_ROW.findall(text)) >= min_rows
 
 
 def split_pipe_row(line: str) -> list[str] | None:

@@ -12,11 +12,11 @@ DEFAULT_DPI in gray with PyMuPDF, and:
 3. the rules are painted out and Tesseract reads the page (`-l jpn`, DEFAULT_PSM,
    hOCR with character boxes);
 4. the characters, in page points, go through the same assembly as text-layer
-   pages (`pdf_text.assemble_page`): cells with soft/hard breaks, merged cells
+   pages (`pdf_page.assemble_page`): cells with soft/hard breaks, merged cells
    once, paragraphs outside tables.
 
-Without Tesseract or its Japanese data: no blocks and a `problem` naming the
-packages. The OCR text is as read: expect misread characters.
+Without Tesseract or its Japanese data: no blocks and an `ocr_unavailable` finding
+naming the packages. The OCR text is as read: expect misread characters.
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ from pathlib import Path
 import numpy as np
 import pymupdf
 
-from extractors import pdf_grid, pdf_text
-from extractors.blocks import Block, ExtractedDocument
+from extractors import pdf_grid
+from extractors.blocks import Block, Finding
+from extractors.pdf_page import Char, assemble_page
 
 RENDITION = "pdf_image"
 DEFAULT_DPI = 300
@@ -62,32 +63,19 @@ def tesseract_version(binary: str) -> str:
     return first[0].strip() if first else "tesseract"
 
 
-def extract(data: bytes) -> ExtractedDocument:
-    doc = pymupdf.open(stream=data, filetype="pdf")
-    blocks, notes, problem = ocr_pages(doc, list(range(1, doc.page_count + 1)))
-    return ExtractedDocument(
-        RENDITION, tuple(blocks), pages=doc.page_count, notes=tuple(notes), problem=problem
-    )
-
-
-def ocr_pages(
-    doc: pymupdf.Document, page_numbers: list[int]
-) -> tuple[list[Block], list[tuple[str, str]], str | None]:
-    """Blocks of the given 1-based pages, the `ocr_used` note, and a problem if OCR is missing."""
+def ocr_pages(doc: pymupdf.Document, page_numbers: list[int]) -> tuple[list[Block], list[Finding]]:
+    """Blocks of the given 1-based pages and the `ocr_used` finding, or no blocks and an
+    `ocr_unavailable` finding when OCR is missing."""
     binary = find_tesseract()
     if binary is None:
-        return [], [], NO_OCR_PROBLEM
+        return [], [Finding("ocr_unavailable", NO_OCR_PROBLEM)]
     blocks: list[Block] = []
     for pno in page_numbers:
         blocks.extend(page_blocks(doc[pno - 1], pno, binary))
-    note = (
-        "ocr_used",
-        (
-            f"{tesseract_version(binary)} (jpn, psm {DEFAULT_PSM}, {DEFAULT_DPI} dpi), "
-            f"{len(page_numbers)} pages"
-        ),
+    detail = (
+        f"{tesseract_version(binary)} (jpn, psm {DEFAULT_PSM}, {DEFAULT_DPI} dpi), {len(page_numbers)} pages"
     )
-    return blocks, [note], None
+    return blocks, [Finding("ocr_used", detail)]
 
 
 def page_blocks(page: pymupdf.Page, pno: int, binary: str) -> list[Block]:
@@ -104,7 +92,7 @@ def page_blocks(page: pymupdf.Page, pno: int, binary: str) -> list[Block]:
     for i, a, b in v_runs:
         clean[a:b, max(i - 1, 0) : i + 2] = 255
     chars = ocr_chars(clean, binary, scale)
-    blocks, _ = pdf_text.assemble_page(grids, chars, [], pno)
+    blocks, _ = assemble_page(grids, chars, [], pno)
     return blocks
 
 
@@ -157,7 +145,7 @@ def rule_edges(h_runs: list, v_runs: list, scale: float) -> list[dict]:
     return edges
 
 
-def ocr_chars(gray: np.ndarray, binary: str, scale: float) -> list[pdf_text.Char]:
+def ocr_chars(gray: np.ndarray, binary: str, scale: float) -> list[Char]:
     pix = pymupdf.Pixmap(
         pymupdf.csGRAY, gray.shape[1], gray.shape[0], np.ascontiguousarray(gray).tobytes(), 0
     )
@@ -182,7 +170,7 @@ def ocr_chars(gray: np.ndarray, binary: str, scale: float) -> list[pdf_text.Char
     return parse_hocr(out.stdout, scale)
 
 
-def parse_hocr(hocr: bytes, scale: float) -> list[pdf_text.Char]:
+def parse_hocr(hocr: bytes, scale: float) -> list[Char]:
     """Characters of Tesseract's hOCR (hocr_char_boxes=1) in points, on their line's baseline.
     Tesseract's reading order is kept: character boxes inside a word may overlap, so each
     char starts no further left than the one before it."""
@@ -204,7 +192,7 @@ def parse_hocr(hocr: bytes, scale: float) -> list[pdf_text.Char]:
             x0, x1 = float(box.group(1)), float(box.group(2))
             left = max(x0, left + 0.01)
             chars.append(
-                pdf_text.Char(
+                Char(
                     glyph,
                     left / scale,
                     max(x1, left) / scale,

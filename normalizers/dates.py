@@ -54,7 +54,7 @@ _TIME_PARTS_RE = regex.compile(r"(?:午([前後])\s*)?([0-9]+)\s*(?::\s*([0-9]+)
 
 
 @dataclass(frozen=True)
-class DateMention:
+class FoundDate:
     raw: str
     start: int
     end: int
@@ -235,7 +235,7 @@ def _out_of_era(atom: _Atom) -> bool:
     return not (era_date_in_range(era, n, atom.month, 1) or era_date_in_range(era, n, atom.month, last))
 
 
-def _mention(text: str, a: _Atom, b: _Atom | None, fy: int | None) -> DateMention:
+def _mention(text: str, a: _Atom, b: _Atom | None, fy: int | None) -> FoundDate:
     month = a.month or 0
     year = a.year if a.year is not None else _fiscal_month_year(month, fy)
     first, last = _atom_span(a, year, month)
@@ -243,7 +243,7 @@ def _mention(text: str, a: _Atom, b: _Atom | None, fy: int | None) -> DateMentio
     date_end = end if b is not None else (last if a.kind == "month" else None)
     end_times = [t for t in (b.times if b and b.times else a.times[1:]) if t]
     stop = (b or a).end
-    return DateMention(
+    return FoundDate(
         raw=text[a.start : stop],
         start=a.start,
         end=stop,
@@ -258,7 +258,7 @@ def _mention(text: str, a: _Atom, b: _Atom | None, fy: int | None) -> DateMentio
     )
 
 
-def find_dates(text: str, fiscal_year: int | None) -> list[DateMention]:
+def find_dates(text: str, fiscal_year: int | None) -> list[FoundDate]:
     """Every date, date range or month mention in ``text``, in order, non-overlapping."""
     folded = fold_width(text)
     atoms = [a for a in map(_atom_from_match, _ATOM_RE.finditer(folded)) if a is not None]

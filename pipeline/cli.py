@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.process import DocumentResult
+from pipeline.records import DocumentResult
 from pipeline.run import RunError, RunSummary, run_extract
 from pipeline.store.gate import SchemaViolation
 from pipeline.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, default_workers

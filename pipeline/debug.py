@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from normalizers.forms import FORMS, classify_document, detect_form, score_form
 from normalizers.text import match_key
-from pipeline.process import DEFAULT_LOCATOR, LOCATORS, UnreadableInput, read_document
+from pipeline.process import NotExtracted, read_input
 
 DEFAULT_PREVIEW_CHARS = 60
 
@@ -16,19 +16,17 @@ def _preview(text: str, width: int = DEFAULT_PREVIEW_CHARS) -> str:
 
 def describe(data: bytes) -> str:
     try:
-        source_format, extracted = read_document(data)
-    except UnreadableInput as error:
+        spec, extracted = read_input(data)
+    except NotExtracted as error:
         return f"unreadable ({error.status}): {error}"
     text = extracted.all_text()
     form = detect_form(text)
     lines = [
-        f"format: {source_format}  rendition: {extracted.rendition}  pages: {extracted.pages}",
+        f"format: {spec.source_format}  rendition: {extracted.rendition}  pages: {extracted.pages}",
         f"doc_kind: {classify_document(text)}",
         f"form: {form.spec.id if form.spec else 'unknown'} (score {form.score}); all scores: "
         + ", ".join(f"{s.id} {score_form(s, match_key(text)):.2f}" for s in FORMS),
     ]
-    if extracted.problem:
-        lines.append(f"problem: {extracted.problem}")
     lines.append(f"blocks: {len(extracted.blocks)}")
     for block in extracted.blocks:
         where = block.span.describe()
@@ -40,7 +38,7 @@ def describe(data: bytes) -> str:
                 lines.append("           | " + " | ".join(_preview(c.text, 24) for c in row))
         else:
             lines.append(f"  {where:>8} {block.kind}: {_preview(block.text)}")
-    located = LOCATORS.get(extracted.rendition, DEFAULT_LOCATOR)(extracted)
+    located = spec.locate(extracted)
     for item in located.items:
         if item.drawn_labels:
             labels = " / ".join(label.text for label in item.drawn_labels)
@@ -53,6 +51,6 @@ def describe(data: bytes) -> str:
         lines.append(
             f"outcomes section {table.section}: {len(table.rows)} rows; periods {table.period_labels}"
         )
-    for problem in located.problems:
-        lines.append(f"problem: {problem[0]}: {problem[1]}")
+    for finding in extracted.findings + located.findings:
+        lines.append(f"check {finding.check} ({finding.span.describe()}): {finding.detail}")
     return "\n".join(lines)

@@ -4,54 +4,33 @@ by the caller), so results can be computed in worker processes and cached by con
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from extractors import TEXT_EXTRACTORS
-from extractors.blocks import ExtractedDocument
-from extractors.detect import decode_text, detect_text_rendition, is_pdf
+from extractors.blocks import ExtractedDocument, Finding, UnreadableInput
+from extractors.detect import unsupported_kind
 from normalizers.forms import classify_document, detect_form, has_member_list
+from pipeline.build.consistency import breakdown_checks, total_checks
+from pipeline.build.context import DocContext
 from pipeline.build.dates import build_dates
+from pipeline.build.facts import fiscal_year_of, group_name_of
 from pipeline.build.items import build_initiatives, build_status
 from pipeline.build.members import build_members
 from pipeline.build.outcomes import build_outcomes
-from pipeline.build.consistency import breakdown_checks, total_checks
-from pipeline.build.context import DocContext
-from pipeline.build.facts import fiscal_year_of, group_name_of
-from pipeline.locate.layout import locate_layout
-from pipeline.locate.tables import locate_tables
+from pipeline.checks import spec_of
+from pipeline.formats import Input, InputFormat, format_of
 from pipeline.locate.located import LocatedReport
-from pipeline.records import Check, DateMention, Document, Initiative, Member, Outcome, StatusSegment
+from pipeline.records import Check, Document, DocumentResult
 from pipeline.store.gate import SchemaViolation, validate_result
 
 DOC_ID_HEX_DIGITS = 16
-LOCATORS: dict[str, Callable[[ExtractedDocument], LocatedReport]] = {"layout_text": locate_layout}
-DEFAULT_LOCATOR = locate_tables
-# Binary formats we recognise but do not read: (magic bytes, what it is).
-UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a ZIP container (xlsx/docx/zip)"),
-    (b"\xd0\xcf\x11\xe0", "an OLE2 Office file (xls/doc)"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-)
+SKIP_MESSAGES = {
+    "guidance": "not a 計画（報告）書: guidance material of the programme (slides, notices)",
+    "unknown": "not a report of the グループ化推進事業 programme",
+}
 
 
-@dataclass(frozen=True)
-class DocumentResult:
-    document: Document
-    members: tuple[Member, ...] = ()
-    initiatives: tuple[Initiative, ...] = ()
-    status: tuple[StatusSegment, ...] = ()
-    outcomes: tuple[Outcome, ...] = ()
-    dates: tuple[DateMention, ...] = ()
-    checks: tuple[Check, ...] = field(default=())
-
-
-class UnreadableInput(Exception):
-    """The input cannot be read at all; its message is the documents row's message."""
+class NotExtracted(Exception):
+    """The input gives no records at all (empty, unreadable, not a format we read); its message
+    and status (`failed` or `skipped`) become the documents row's."""
 
     def __init__(self, message: str, status: str = "failed", source_format: str | None = "text") -> None:
         super().__init__(message)
@@ -63,36 +42,31 @@ def doc_id_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:DOC_ID_HEX_DIGITS]
 
 
-def read_document(data: bytes) -> tuple[str, ExtractedDocument]:
-    """(source_format, extracted blocks). Raises UnreadableInput with a clear message."""
+def read_input(data: bytes) -> tuple[InputFormat, ExtractedDocument]:
+    """The input's format and its extracted blocks. Raises NotExtracted with a clear message."""
     if not data:
-        raise UnreadableInput("empty file (0 bytes)", status="failed")
-    if is_pdf(data):
-        from extractors.pdf import UnreadablePdf, extract_pdf  # PDF libraries load only for PDFs
-
-        try:
-            return "pdf", extract_pdf(data)
-        except UnreadablePdf as error:
-            raise UnreadableInput(str(error), status="failed", source_format="pdf") from error
-    for magic, what in UNSUPPORTED_MAGIC:
-        if data.startswith(magic):
-            raise UnreadableInput(
-                f"unsupported file type: {what}; only PDF and text renditions are read",
+        raise NotExtracted("empty file (0 bytes)", status="failed")
+    source = Input(data)
+    spec = format_of(source)
+    if spec is None:
+        kind = unsupported_kind(data)
+        if kind is not None:
+            raise NotExtracted(
+                f"unsupported file type: {kind}; only PDF and text renditions are read",
                 status="skipped",
                 source_format=None,
             )
-    decoded = decode_text(data)
-    if decoded is None:
-        raise UnreadableInput("undecodable text: neither UTF-8 nor CP932 (Shift_JIS); binary or corrupt file")
-    rendition = detect_text_rendition(decoded.text)
-    return "text", TEXT_EXTRACTORS[rendition](decoded.text)
+        raise NotExtracted("undecodable text: neither UTF-8 nor CP932 (Shift_JIS); binary or corrupt file")
+    try:
+        return spec, spec.extract(source)
+    except UnreadableInput as error:
+        raise NotExtracted(str(error), status="failed", source_format=spec.source_format) from error
 
 
-def failed_result(
-    data: bytes, error: UnreadableInput | str, status: str = "failed", source_format: str | None = None
+def result_without_records(
+    data: bytes, message: str, status: str = "failed", source_format: str | None = None
 ) -> DocumentResult:
-    if isinstance(error, UnreadableInput):
-        status, source_format = error.status, error.source_format
+    """A documents row alone: a file that gives no records (failed or skipped), and why."""
     document = Document(
         doc_id=doc_id_of(data),
         source_path="",
@@ -108,7 +82,7 @@ def failed_result(
         group_name=None,
         pages=None,
         status=status,
-        message=str(error),
+        message=message,
         size_bytes=len(data),
     )
     return DocumentResult(document=document)
@@ -116,33 +90,26 @@ def failed_result(
 
 def process_document(data: bytes) -> DocumentResult:
     try:
-        source_format, extracted = read_document(data)
-    except UnreadableInput as error:
-        return failed_result(data, error)
-    result = build_result(data, source_format, extracted)
+        spec, extracted = read_input(data)
+    except NotExtracted as error:
+        return result_without_records(data, str(error), error.status, error.source_format)
+    result = build_result(data, spec, extracted)
     try:
         validate_result(result)
     except SchemaViolation as error:  # one document's out-of-contract value fails that document only
-        return failed_result(data, f"schema gate: {error}", source_format=source_format)
+        return result_without_records(data, f"schema gate: {error}", source_format=spec.source_format)
     return result
 
 
-# Located problems that leave part of a report unread: the document is `partial`.
-UNREAD_PROBLEMS = frozenset({"unread_column", "cells_ambiguous"})
-SKIP_MESSAGES = {
-    "guidance": "not a 計画（報告）書: guidance material of the programme (slides, notices)",
-    "unknown": "not a report of the グループ化推進事業 programme",
-}
-
-
-def build_result(data: bytes, source_format: str, extracted: ExtractedDocument) -> DocumentResult:
+def build_result(data: bytes, spec: InputFormat, extracted: ExtractedDocument) -> DocumentResult:
     all_text = extracted.all_text()
     doc_kind = classify_document(all_text)
-    located = LOCATORS.get(extracted.rendition, DEFAULT_LOCATOR)(extracted)
+    located = spec.locate(extracted)
     fiscal = fiscal_year_of(located.paragraphs, located)
     is_report = doc_kind == "report"
     ctx = DocContext(doc_id_of(data), fiscal.year, group_name_of(located) if is_report else None)
-    checks = [ctx.check(name, "info", detail) for name, detail in extracted.notes]
+    checks = [ctx.check(f.check, f.detail, f.span) for f in extracted.findings]
+    unread = _unread_findings(extracted.findings)
     form = detect_form(all_text)
     tables: dict[str, tuple[object, ...]] = {}
     status, message = "skipped", SKIP_MESSAGES.get(doc_kind)
@@ -150,32 +117,24 @@ def build_result(data: bytes, source_format: str, extracted: ExtractedDocument) 
         tables, report_checks = _report_records(ctx, located)
         checks += report_checks
         if fiscal.source == "content":
-            checks.append(
-                ctx.check(
-                    "fiscal_year_inferred",
-                    "info",
-                    f"no title year; fiscal year {fiscal.year} "
-                    f"inferred from the period header {fiscal.label!r}",
-                )
+            detail = (
+                f"no title year; fiscal year {fiscal.year} inferred from the period header {fiscal.label!r}"
             )
+            checks.append(ctx.check("fiscal_year_inferred", detail))
         if form.spec is None:
-            checks.append(
-                ctx.check(
-                    "unknown_form",
-                    "warning",
-                    f"the wording fits no registered form version (best score {form.score})",
-                )
-            )
-        problems = _report_problems(form.spec is None, form.score, bool(located.items), extracted.problem)
-        problems += [detail for name, detail, _ in located.problems if name in UNREAD_PROBLEMS]
+            detail = f"the wording fits no registered form version (best score {form.score})"
+            checks.append(ctx.check("unknown_form", detail))
+        unread = _unread_parts(form.spec is None, form.score, bool(located.items)) + unread
+        unread += _unread_findings(located.findings)
         if not located.members and has_member_list(all_text):
-            problems.append("the 別添1 member list was found but could not be read in this rendition")
-        status, message = ("partial", "; ".join(problems)) if problems else ("ok", None)
+            unread.append("the 別添1 member list was found but could not be read in this rendition")
+    if is_report or (unread and not extracted.blocks):  # nothing read: not known to be a non-report
+        status, message = ("partial", "; ".join(unread)) if unread else ("ok", None)
     document = Document(
         doc_id=ctx.doc_id,
         source_path="",
         source_sha256=hashlib.sha256(data).hexdigest(),
-        source_format=source_format,
+        source_format=spec.source_format,
         rendition=extracted.rendition,
         doc_kind=doc_kind,
         fiscal_year=fiscal.year,
@@ -192,18 +151,18 @@ def build_result(data: bytes, source_format: str, extracted: ExtractedDocument) 
     return DocumentResult(document=document, checks=tuple(checks), **tables)  # type: ignore[arg-type]
 
 
-def _report_problems(
-    unknown_form: bool, score: float, has_items: bool, extraction_problem: str | None
-) -> list[str]:
-    """Why a report is `partial`: sections that could not be read."""
-    problems = []
+def _unread_parts(unknown_form: bool, score: float, has_items: bool) -> list[str]:
+    """Why a report is `partial`, by its parts: a form not recognised, a 取組 table not found."""
+    unread = []
     if unknown_form:
-        problems.append(f"unknown form version (best score {score}); extracted on a best-effort basis")
+        unread.append(f"unknown form version (best score {score}); extracted on a best-effort basis")
     if not has_items:
-        problems.append("the 取組 table (取組事項/取組内容) was not found")
-    if extraction_problem:
-        problems.append(extraction_problem)
-    return problems
+        unread.append("the 取組 table (取組事項/取組内容) was not found")
+    return unread
+
+
+def _unread_findings(findings: tuple[Finding, ...]) -> list[str]:
+    return [f.detail for f in findings if spec_of(f.check).makes_partial]
 
 
 def _report_records(
@@ -216,7 +175,7 @@ def _report_records(
     dates, date_checks = build_dates(ctx, initiatives, status)
     checks += outcome_checks + date_checks
     checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes)
-    checks += [ctx.check(name, "warning", detail, span) for name, detail, span in located.problems]
+    checks += [ctx.check(f.check, f.detail, f.span) for f in located.findings]
     tables = {
         "members": tuple(members),
         "initiatives": tuple(initiatives),

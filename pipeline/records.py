@@ -162,6 +162,19 @@ class Run:
     table_versions: str  # JSON object: table name -> Delta version committed by this run
 
 
+@dataclass(frozen=True)
+class DocumentResult:
+    """One document's row and its records: what `process.process_document` returns."""
+
+    document: Document
+    members: tuple[Member, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+    status: tuple[StatusSegment, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    checks: tuple[Check, ...] = ()
+
+
 TABLES: dict[str, type] = {
     "documents": Document,
     "members": Member,

@@ -19,13 +19,12 @@ from typing import Self
 import pyarrow as pa
 
 from pipeline import __version__
-from pipeline.store.cache import ResultCache
 from pipeline.faults import pause_point
-from pipeline.process import DocumentResult
-from pipeline.records import TABLES, Run, to_arrow
+from pipeline.records import TABLES, DocumentResult, Run, to_arrow
+from pipeline.store.cache import ResultCache
 from pipeline.store.gate import validate_all
-from pipeline.workers import Finished, Limits, run_in_process, run_in_workers
 from pipeline.store.write import commit_tables, record_run, recover
+from pipeline.workers import Finished, Limits, run_in_process, run_in_workers
 
 LOCK_FILE = ".extract.lock"
 DEFAULT_LOCK_WAIT_S = 0.0

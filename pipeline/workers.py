@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.process import DocumentResult, failed_result, process_document
+from pipeline.formats import source_format_of
+from pipeline.process import process_document, result_without_records
+from pipeline.records import DocumentResult
 
 DEFAULT_TIMEOUT_S = 300.0  # a scanned PDF is OCRed page by page: allow it minutes
 DEFAULT_MEMORY_MB = 2048
@@ -30,7 +32,7 @@ OUT_OF_MEMORY_WORDS = (
     "realloc",
     "calloc",
 )
-PRELOADED_MODULES = ("extractors.pdf",)  # imports pdf_detect, pdf_text and pdf_image
+PRELOADED_MODULES = ("extractors.pdf",)  # imports PyMuPDF, pdfplumber and the PDF extractors
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,8 @@ def _failure(path: Path, message: str) -> DocumentResult:
     try:
         data = path.read_bytes()
     except OSError as error:
-        return failed_result(b"", f"unreadable file: {error}")
-    return failed_result(data, message, source_format="pdf" if data[:5] == b"%PDF-" else None)
+        return result_without_records(b"", f"unreadable file: {error}")
+    return result_without_records(data, message, source_format=source_format_of(data))
 
 
 # (path, result, computed): computed is False where a limit or a crash, not the bytes, decided it.

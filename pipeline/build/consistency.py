@@ -22,7 +22,7 @@ def _where(o: Outcome) -> str:
 
 
 def _check(ctx: DocContext, at: Outcome, name: str, detail: str) -> Check:
-    return ctx.check(name, "warning", detail, span_of_record(at))
+    return ctx.check(name, detail, span_of_record(at))
 
 
 def breakdown_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypedDict
 
 from extractors.blocks import Span
+from pipeline.checks import spec_of
 from pipeline.records import Check
 
 
@@ -34,9 +35,10 @@ class DocContext:
             line=span.line_start if span is not None else None,
         )
 
-    def check(self, name: str, severity: str, detail: str, span: Span | None = None) -> Check:
-        """A `checks` row about this document, placed at `span` (page or line) when known."""
-        return Check(**self.common(span), check=name, severity=severity, detail=detail)
+    def check(self, name: str, detail: str, span: Span | None = None) -> Check:
+        """A `checks` row about this document, placed at `span` (page or line) when known; its
+        severity comes from the check registry."""
+        return Check(**self.common(span), check=name, severity=spec_of(name).severity, detail=detail)
 
 
 class Placed(Protocol):

@@ -89,4 +89,4 @@ def build_dates(
 
 def _check(ctx: DocContext, d: DateMention, name: str, detail: str) -> Check:
     where = f"{d.source_table} 取組{d.item_no} {d.period or ''}"
-    return ctx.check(name, "warning", f"{where}: {detail}", span_of_record(d))
+    return ctx.check(name, f"{where}: {detail}", span_of_record(d))

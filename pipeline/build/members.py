@@ -52,7 +52,7 @@ def build_members(ctx: DocContext, tables: Iterable[MemberTable]) -> tuple[list[
                 if printed and printed != role_label:
                     at = next(c for c in row if c.text.strip())
                     detail = f"別添1: a row without a name was not read: {printed!r}"
-                    checks.append(ctx.check("member_row_unread", "warning", detail, at.span))
+                    checks.append(ctx.check("member_row_unread", detail, at.span))
                 continue
             name = normalize_space(name_cell.text)
             corporation, facility = split_corporation(name)
@@ -66,7 +66,7 @@ def build_members(ctx: DocContext, tables: Iterable[MemberTable]) -> tuple[list[
             designation = meanings.get(mark[:1]) if mark else None
             if mark and designation is None:
                 detail = f"別添1: designation {mark!r} of {name!r} is not named in the header {designation_header!r}"
-                checks.append(ctx.check("unknown_wording", "warning", detail, name_cell.span))
+                checks.append(ctx.check("unknown_wording", detail, name_cell.span))
             members.append(
                 Member(
                     **ctx.common(name_cell.span),

@@ -69,8 +69,8 @@ class OutcomeBuilder:
         self.outcomes: list[Outcome] = []
         self.checks: list[Check] = []
 
-    def check(self, cell: TextAt, name: str, severity: str, detail: str) -> None:
-        self.checks.append(self.ctx.check(name, severity, detail, cell.span))
+    def check(self, cell: TextAt, name: str, detail: str) -> None:
+        self.checks.append(self.ctx.check(name, detail, cell.span))
 
     def add_table(self, table: OutcomeTable) -> None:
         columns = _columns(table)
@@ -83,7 +83,6 @@ class OutcomeBuilder:
             self.check(
                 where,
                 "template_unfilled",
-                "info",
                 f"取組効果 {table.section}: every figure cell is blank (the form left unfilled)",
             )
 
@@ -107,7 +106,6 @@ class OutcomeBuilder:
             self.check(
                 row.label,
                 "unknown_wording",
-                "warning",
                 f"取組効果 4: row label {row.label.text!r} names no known count; row not read",
             )
             return
@@ -139,7 +137,6 @@ class OutcomeBuilder:
             self.check(
                 at.cell,
                 "unparsed_figure",
-                "warning",
                 f"取組効果 {at.table.section} {at.column.label}: digits outside the form's pattern in "
                 f"{at.cell.text!r}; not read",
             )
@@ -149,14 +146,12 @@ class OutcomeBuilder:
             self.check(
                 at.cell,
                 "institution_unnamed",
-                "warning",
                 f"取組効果 {at.table.section}: figures in a row without an institution name",
             )
         if value is None:
             self.check(
                 at.cell,
                 "unparsed_figure",
-                "warning",
                 f"取組効果 {at.table.section} {at.column.label}: {metric} in {at.cell.text!r} does not "
                 "read as a figure; kept with a null value",
             )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.blocks import Block, ExtractedDocument, Span
+from extractors.blocks import Block, ExtractedDocument, Finding
 from normalizers.bullets import CIRCLED_NUMBERS, SYMBOL_MARKERS
 from normalizers.forms import (
     FORMS,
@@ -136,8 +136,8 @@ def _item_row(draft: _ItemDraft, labels: list[str]) -> ItemRow:
     return ItemRow(draft.number, title, content, status, drawn)
 
 
-def _locate_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[tuple[str, str, Span]]]:
-    """Items from the 取組 header on; returns the items, the index after them, and problems."""
+def _locate_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Finding]]:
+    """Items from the 取組 header on; returns the items, the index after them, and findings."""
     start = _items_header(lines)
     if start is None:
         return [], 0, []
@@ -166,8 +166,8 @@ def _locate_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[tuple[st
         if drafts:
             drafts[-1].add(line)
     labels = header_labels(header)
-    problems = [
-        (
+    findings = [
+        Finding(
             "status_cells_ambiguous",
             f"取組{d.number}: {len(d.status)} short cells for {len(labels)} period columns; assigned in order",
             span_of(d.status),
@@ -175,7 +175,7 @@ def _locate_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[tuple[st
         for d in drafts
         if d.status and len(d.status) != len(labels)
     ]
-    return [_item_row(d, labels) for d in drafts], index, problems
+    return [_item_row(d, labels) for d in drafts], index, findings
 
 
 DEFAULT_HEADER_WINDOW = 3  # lines over which 取組事項 and 取組内容 may be printed
@@ -210,7 +210,7 @@ def _continues_label(label: str, text: str) -> bool:
 
 def locate_layout(doc: ExtractedDocument) -> LocatedReport:
     lines = [b for b in doc.blocks if b.kind == "line"]
-    items, after, problems = _locate_items(lines)
-    outcomes = locate_layout_outcomes(lines[after:], problems)
+    items, after, findings = _locate_items(lines)
+    outcomes = locate_layout_outcomes(lines[after:], findings)
     paragraphs = tuple(TextAt(b.text.strip(), b.span) for b in lines)
-    return LocatedReport(tuple(items), tuple(outcomes), (), paragraphs, tuple(problems))
+    return LocatedReport(tuple(items), tuple(outcomes), (), paragraphs, tuple(findings))

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.blocks import Block, Span
+from extractors.blocks import Block, Finding
 from normalizers.forms import SECTION_CELL_OPENERS, SECTION_CELL_UNITS, is_total_label, period_of_header
 from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_headers import header_labels, span_of
-from pipeline.locate.tables import section_heading
 from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
+from pipeline.locate.tables import section_heading
 
 
 def split_layout_row(text: str, section: int, cells: int) -> tuple[str, list[str]] | None:
@@ -102,7 +102,7 @@ class _SectionDraft:
         self.rows.append((TextAt(label, at), found))
         self.label = None
 
-    def table(self, problems: list[tuple[str, str, Span]]) -> OutcomeTable:
+    def table(self, findings: list[Finding]) -> OutcomeTable:
         """A 合計 label printed among the headers (a merged cell read out of order) names the
         last row when that row has no label of its own. A row with fewer cells than period
         columns cannot say which period each figure belongs to: it is reported, not guessed."""
@@ -118,14 +118,14 @@ class _SectionDraft:
                     f"取組効果 {self.section}: row {label.text!r} prints {len(cells)} cells for {width} "
                     f"period columns ({printed}); not assigned"
                 )
-                problems.append(("cells_ambiguous", detail, label.span))
+                findings.append(Finding("cells_ambiguous", detail, label.span))
         rows = tuple(OutcomeRow(label, tuple(cells)) for label, cells in self.rows if len(cells) == width)
         return OutcomeTable(
             self.section, tuple(header_labels(self.header)), self.has_institution, rows, span_of(self.header)
         )
 
 
-def locate_layout_outcomes(lines: list[Block], problems: list[tuple[str, str, Span]]) -> list[OutcomeTable]:
+def locate_layout_outcomes(lines: list[Block], findings: list[Finding]) -> list[OutcomeTable]:
     drafts: list[_SectionDraft] = []
     for line in lines:
         section = section_heading(line.text)
@@ -133,4 +133,4 @@ def locate_layout_outcomes(lines: list[Block], problems: list[tuple[str, str, Sp
             drafts.append(_SectionDraft(section))
         elif drafts:
             drafts[-1].add(line)
-    return [draft.table(problems) for draft in drafts]
+    return [draft.table(findings) for draft in drafts]

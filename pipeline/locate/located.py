@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.blocks import Span
+from extractors.blocks import Finding, Span
 
 
 @dataclass(frozen=True)
@@ -57,5 +57,5 @@ class LocatedReport:
     members: tuple[MemberTable, ...] = ()
     # Text outside tables, in reading order: titles, 別添 labels, group-name lines, notes.
     paragraphs: tuple[TextAt, ...] = ()
-    # What the locator could not place, in words for a `checks` row.
-    problems: tuple[tuple[str, str, Span], ...] = field(default=())
+    # What the locator could not place, or placed by inference: `checks` rows.
+    findings: tuple[Finding, ...] = field(default=())

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from extractors.blocks import Block, Cell, ExtractedDocument, Span
+from extractors.blocks import Block, Cell, ExtractedDocument, Finding, Span
 from normalizers.forms import is_total_label, period_of_header, section_of_heading
 from normalizers.text import fold_width, match_key, reflow
 from pipeline.locate.located import ItemRow, LocatedReport, MemberTable, OutcomeRow, OutcomeTable, TextAt
@@ -150,7 +150,7 @@ def _table_section(
     heading_section: int | None,
     header: _Header,
     outcomes: list[OutcomeTable],
-    problems: list[tuple[str, str, Span]],
+    findings: list[Finding],
     span: Span,
 ) -> int:
     """The section named by the heading above the table, or by its own label cell; failing both
@@ -163,7 +163,7 @@ def _table_section(
         f"取組効果 table without a readable section heading: taken as section {inferred} "
         "from its place after the previous one"
     )
-    problems.append(("section_inferred", detail, span))
+    findings.append(Finding("section_inferred", detail, span))
     return inferred
 
 
@@ -172,7 +172,7 @@ def locate_tables(doc: ExtractedDocument) -> LocatedReport:
     outcomes: list[OutcomeTable] = []
     members: list[MemberTable] = []
     paragraphs: list[TextAt] = []
-    problems: list[tuple[str, str, Span]] = []
+    findings: list[Finding] = []
     section: int | None = None
     last: tuple[str, _Header] | None = None
     for block in doc.blocks:
@@ -188,8 +188,8 @@ def locate_tables(doc: ExtractedDocument) -> LocatedReport:
         body = block.rows[header.row_index + 1 :]
         if header.kind == "items":
             if header.row_index >= 0:
-                problems += [
-                    ("unread_column", unread_column_detail(h), block.span)
+                findings += [
+                    Finding("unread_column", unread_column_detail(h), block.span)
                     for h in unread_item_columns(header.cells)
                 ]
             _add_item_rows(items, body, header.cells)
@@ -206,8 +206,8 @@ def locate_tables(doc: ExtractedDocument) -> LocatedReport:
             outcomes[-1] = replace(outcomes[-1], rows=outcomes[-1].rows + more.rows)
         else:
             outcomes.append(
-                _outcome_table(block, header, _table_section(section, header, outcomes, problems, block.span))
+                _outcome_table(block, header, _table_section(section, header, outcomes, findings, block.span))
             )
             section = None
         last = (header.kind, header)
-    return LocatedReport(tuple(items), tuple(outcomes), tuple(members), tuple(paragraphs), tuple(problems))
+    return LocatedReport(tuple(items), tuple(outcomes), tuple(members), tuple(paragraphs), tuple(findings))

@@ -15,7 +15,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.process import DocumentResult
+from pipeline.records import DocumentResult
 
 PACKAGES = ("extractors", "normalizers", "pipeline")
 CACHE_DIR = "_cache"

@@ -7,11 +7,13 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline.checks import CHECKS
+from pipeline.formats import RENDITIONS, SOURCE_FORMATS
 from pipeline.records import TABLES, arrow_schema, to_arrow
 
 VOCABULARIES: dict[tuple[str, str], frozenset[object]] = {
-    ("documents", "source_format"): frozenset({"pdf", "text"}),
-    ("documents", "rendition"): frozenset({"pdf_text", "pdf_image", "markdown", "tsv_html", "layout_text"}),
+    ("documents", "source_format"): SOURCE_FORMATS,
+    ("documents", "rendition"): RENDITIONS,
     ("documents", "doc_kind"): frozenset({"report", "guidance", "unknown"}),
     ("documents", "fiscal_year_source"): frozenset({"title", "content", "path"}),
     ("documents", "status"): frozenset({"ok", "partial", "skipped", "failed"}),
@@ -40,6 +42,7 @@ VOCABULARIES: dict[tuple[str, str], frozenset[object]] = {
     ("dates", "source_table"): frozenset({"initiatives", "status"}),
     ("dates", "period"): frozenset({"baseline", "plan", "actual"}),
     ("checks", "severity"): frozenset({"info", "warning", "error"}),
+    ("checks", "check"): frozenset(CHECKS),
 }
 RANGES: dict[tuple[str, str], tuple[int, int]] = {(table, "fiscal_year"): (1989, 2100) for table in TABLES}
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from extractors import pdf_grid, pdf_image
-from extractors.blocks import ExtractedDocument
 from bench.pdf_tables import expected_tables, join_continued, normalize, score, transcription_for
+from extractors import pdf, pdf_grid, pdf_image
+from extractors.blocks import ExtractedDocument
 
 PDF_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pdf"
 SCAN = PDF_DIR / "scan_r2_tsukubamirai.pdf"
@@ -34,7 +34,7 @@ needs_tesseract = pytest.mark.skipif(
 
 @cache
 def scanned() -> ExtractedDocument:
-    return pdf_image.extract(SCAN.read_bytes())
+    return pdf.extract_pdf(SCAN.read_bytes())
 
 
 def table_rows(doc: ExtractedDocument) -> list[list[list[str]]]:
@@ -44,8 +44,8 @@ def table_rows(doc: ExtractedDocument) -> list[list[list[str]]]:
 @needs_tesseract
 def test_ocr_rebuilds_the_tables() -> None:
     doc = scanned()
-    assert doc.rendition == "pdf_image" and doc.problem is None and doc.pages == 3
-    assert [key for key, _ in doc.notes] == ["ocr_used"] and "tesseract" in doc.notes[0][1]
+    assert doc.rendition == "pdf_image" and doc.pages == 3
+    assert [f.check for f in doc.findings] == ["ocr_used"] and "tesseract" in doc.findings[0].detail
     assert [(len(t), len(t[0])) for t in table_rows(doc)] == [(9, 5), (4, 5), (2, 4), (2, 4)]
     for block in doc.blocks:
         assert block.span.page in (1, 2, 3)
@@ -78,11 +78,14 @@ def test_ocr_cell_accuracy_bar() -> None:
 
 def test_without_tesseract_names_the_packages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_image, "find_tesseract", lambda: None)
-    doc = pdf_image.extract(SCAN.read_bytes())
-    assert doc.rendition == "pdf_image" and doc.blocks == () and doc.notes == ()
-    assert doc.problem == (
-        "scanned PDF without a text layer: install Debian's tesseract-ocr and tesseract-ocr-jpn to extract it"
-    )
+    doc = pdf.extract_pdf(SCAN.read_bytes())
+    assert doc.rendition == "pdf_image" and doc.blocks == ()
+    assert [(f.check, f.detail) for f in doc.findings] == [
+        (
+            "ocr_unavailable",
+            "scanned PDF without a text layer: install Debian's tesseract-ocr and tesseract-ocr-jpn to extract it",
+        )
+    ]
 
 
 def test_rule_runs_keep_only_long_runs() -> None:

@@ -14,9 +14,9 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from extractors import pdf_detect, pdf_image, pdf_text
-from extractors.blocks import ExtractedDocument
 from bench.pdf_tables import expected_tables, join_continued, normalize, transcription_for
+from extractors import pdf, pdf_image
+from extractors.blocks import ExtractedDocument
 
 ROOT = Path(__file__).resolve().parents[2]
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
@@ -41,7 +41,7 @@ ORG_CHART = [
 
 @cache
 def extracted(name: str) -> ExtractedDocument:
-    return pdf_text.extract((PDF_DIR / name).read_bytes())
+    return pdf.extract_pdf((PDF_DIR / name).read_bytes())
 
 
 def tables(doc: ExtractedDocument) -> list[tuple[int, list[list[str]]]]:
@@ -111,7 +111,8 @@ def test_r3_cells_are_in_layout_seed() -> None:
 @pytest.mark.parametrize("name", TEXT_PDFS)
 def test_spans_rows_and_rendition(name: str) -> None:
     doc = extracted(name)
-    assert doc.rendition == "pdf_text" and doc.problem is None and doc.pages
+    assert doc.rendition == "pdf_text" and doc.pages
+    assert {f.check for f in doc.findings} <= {"drawn_labels"}
     for block in doc.blocks:
         assert block.span.page is not None and 1 <= block.span.page <= doc.pages
         widths = {len(row) for row in block.rows}
@@ -140,7 +141,7 @@ def test_org_chart_labels_are_not_cell_text() -> None:
     assert normalize(item1).endswith(normalize("閲覧報告できるように活用します。"))
     assert [b.text for b in doc.blocks[index + 1 : index + 8]] == ORG_CHART
     assert all(b.kind == "paragraph" for b in doc.blocks[index + 1 : index + 8])
-    assert any(key == "drawn_labels" for key, _ in doc.notes)
+    assert any(f.check == "drawn_labels" for f in doc.findings)
 
 
 def test_continued_table_on_page_2() -> None:
@@ -212,7 +213,7 @@ def transformed(name: str, rotate: int = 0, scale: float = 1.0) -> bytes:
 @pytest.mark.parametrize("rotate,scale", [(90, 1.0), (270, 1.0), (0, 0.7), (90, 1.41)])
 def test_rotated_and_scaled_pages_read_alike(rotate: int, scale: float) -> None:
     plain = [b for b in extracted("h30_ryugasaki.pdf").blocks if b.span.page == 1]
-    doc = pdf_text.extract(transformed("h30_ryugasaki.pdf", rotate, scale))
+    doc = pdf.extract_pdf(transformed("h30_ryugasaki.pdf", rotate, scale))
     assert [(b.kind, b.text, [[c.text for c in r] for r in b.rows]) for b in doc.blocks] == [
         (b.kind, b.text, [[c.text for c in r] for r in b.rows]) for b in plain
     ]
@@ -220,8 +221,9 @@ def test_rotated_and_scaled_pages_read_alike(rotate: int, scale: float) -> None:
 
 def test_image_only_pages_without_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_image, "find_tesseract", lambda: None)
-    doc = pdf_text.extract((PDF_DIR / "scan_r2_tsukubamirai.pdf").read_bytes())
-    assert doc.blocks == () and doc.problem == pdf_image.NO_OCR_PROBLEM and doc.pages == 3
+    doc = pdf.extract_pdf((PDF_DIR / "scan_r2_tsukubamirai.pdf").read_bytes())
+    assert doc.blocks == () and doc.pages == 3 and doc.rendition == "pdf_image"
+    assert [(f.check, f.detail) for f in doc.findings] == [("ocr_unavailable", pdf_image.NO_OCR_PROBLEM)]
 
 
 @pytest.mark.parametrize(
@@ -229,8 +231,7 @@ def test_image_only_pages_without_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_has_text_layer(name: str, expected: bool) -> None:
     data = (PDF_DIR / name).read_bytes()
-    assert pdf_detect.has_text_layer(data) is expected
-    assert pdf_detect.pdf_rendition(data) == ("pdf_text" if expected else "pdf_image")
+    assert pdf.has_text_layer(pdf.open_pdf(data)) is expected
 
 
 @pytest.mark.parametrize("name", TEXT_PDFS + ["scan_r2_tsukubamirai.pdf"])

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import TEXT_EXTRACTORS
-from extractors.detect import decode_text, detect_text_rendition, is_pdf
+from extractors import layout_text, markdown, tsv_html
+from extractors.detect import decode_text, is_pdf
 from extractors.html_cells import html_cell_to_text
+from pipeline.formats import Input, format_of
 
 
 @pytest.mark.parametrize(
@@ -34,7 +35,8 @@ def test_html_cell_to_text(cell: str, text: str) -> None:
     ],
 )
 def test_detect_text_rendition(text: str, rendition: str) -> None:
-    assert detect_text_rendition(text) == rendition
+    spec = format_of(Input(text.encode()))
+    assert spec is not None and spec.name == rendition
 
 
 @pytest.mark.parametrize(
@@ -59,7 +61,7 @@ def test_is_pdf() -> None:
 
 def test_tsv_rows_cells_and_spans() -> None:
     text = "## 1 見出し\n\n\t現 状\t実 績\n<p>1 取組</p>\t<p>0回</p>\t2回\n\n注記\n"
-    doc = TEXT_EXTRACTORS["tsv_html"](text)
+    doc = tsv_html.extract(text)
     kinds = [(b.kind, b.span.line_start) for b in doc.blocks]
     assert kinds == [("heading", 1), ("table", 3), ("paragraph", 6)]
     table = doc.blocks[1]
@@ -69,12 +71,12 @@ def test_tsv_rows_cells_and_spans() -> None:
 
 def test_markdown_skips_rule_rows() -> None:
     text = "| 取組事項 | 取組内容 |\n|---|---|\n| <p>1</p> | x |\n"
-    table = TEXT_EXTRACTORS["markdown"](text).blocks[0]
+    table = markdown.extract(text).blocks[0]
     assert [[c.text for c in row] for row in table.rows] == [["取組事項", "取組内容"], ["1", "x"]]
 
 
 def test_layout_lines_keep_indent_and_line_numbers() -> None:
-    doc = TEXT_EXTRACTORS["layout_text"]("取組\n\n    0回 \n\f  稲敷医師会   \n")
+    doc = layout_text.extract("取組\n\n    0回 \n\f  稲敷医師会   \n")
     assert [(b.text, b.indent, b.span.line_start) for b in doc.blocks] == [
         ("取組", 0, 1),
         ("    0回", 4, 3),

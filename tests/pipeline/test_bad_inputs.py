@@ -9,8 +9,8 @@ import pandas as pd
 import pymupdf
 import pytest
 
-from pipeline.store.load import load_run
 from pipeline.run import run_extract
+from pipeline.store.load import load_run
 from pipeline.workers import Limits
 
 ROOT = Path(__file__).resolve().parents[2]

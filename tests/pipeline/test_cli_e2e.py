@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from deltalake import DeltaTable
 
-from pipeline.store.load import load_run
 from pipeline.records import TABLES
+from pipeline.store.load import load_run
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"

@@ -12,10 +12,10 @@ import pytest
 from deltalake import DeltaTable
 
 import pipeline.run as run_module
-from pipeline.store.load import load_run
 from pipeline.records import TABLES, Initiative, to_arrow
 from pipeline.run import run_extract
 from pipeline.store.gate import SchemaViolation, validate_table
+from pipeline.store.load import load_run
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"

@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 from deltalake import DeltaTable
 
-from pipeline.store.load import load_run
 from pipeline.records import TABLES
+from pipeline.store.load import load_run
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"

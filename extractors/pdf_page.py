@@ -1,0 +1,224 @@
+"""The page model shared by text-layer and scanned PDF pages: characters in page points, lines by
+baseline, and the assembly of one page's characters and ruled grids into neutral blocks.
+
+1. thresholds are in em of each char's size, so scaled pages read like unscaled ones;
+2. a merged cell's text sits in its top-left slot and the slots it spans are "";
+3. drawn labels (an org chart over a cell) stay out of the cell and follow the table as
+   paragraphs: text inside a shape drawn within a cell, or a line set apart from a left-aligned
+   cell's flow by blank lines and an indent;
+4. cell text: lines by baseline joined by "\n" where the next line's first unit would not have
+   fitted (a wrap), else "\n\n" (also after a blank line and before a list marker);
+5. text outside tables: a paragraph per printed line (a wrapped line continues it), in reading
+   order with the tables.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from extractors.blocks import Block, Cell, Span
+from extractors.pdf_grid import Grid, contains
+
+DEFAULT_BASELINE_TOLERANCE = 0.45  # em: chars whose baselines differ less share a line
+DEFAULT_FIT_TOLERANCE = 0.5  # em: a unit counts as not fitting when it misses by less than this
+DEFAULT_SPACE_GAP = 0.8  # em: a gap without a space glyph this wide reads as one space
+DEFAULT_LINE_PITCH = 1.3  # em: the usual distance of baselines, to count blank lines
+DEFAULT_EMPTY_LINE = 1.6  # line pitches: a larger baseline gap means an empty line (hard break)
+DEFAULT_LABEL_GAP_LINES = 2.5  # line pitches of blank space that set a label apart from the flow
+DEFAULT_LABEL_INDENT = 2.0  # em from the cell's text edge for such a label
+DEFAULT_SEGMENT_GAP = 3.0  # em: a wider gap on one baseline starts a new text segment
+CIRCLED = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+HARD_BREAK_MARKERS = frozenset("・▶◆●■□○◇※") | CIRCLED
+NO_LINE_START = frozenset("、。，．,.)）」』】〕］｝〉》ー…：；？！ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
+NO_LINE_END = frozenset("(（「『【〔［｛〈《")
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+
+    @property
+    def mid(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, self.baseline - 0.35 * self.size
+
+
+@dataclass(frozen=True)
+class Line:
+    chars: tuple[Char, ...]
+
+    x0 = property(lambda self: self.chars[0].x0)
+    x1 = property(lambda self: max(c.x1 for c in self.chars if c.text.strip()))
+    baseline = property(lambda self: self.chars[0].baseline)
+    size = property(lambda self: max(c.size for c in self.chars))
+
+    @property
+    def text(self) -> str:
+        """The chars as printed; one space stands for a wide gap that has no space glyph."""
+        out = [self.chars[0].text]
+        for prev, ch in zip(self.chars, self.chars[1:]):
+            blank = not (prev.text.strip() and ch.text.strip())
+            out.append(ch.text if blank or ch.x0 - prev.x1 < DEFAULT_SPACE_GAP * ch.size else " " + ch.text)
+        return "".join(out)
+
+
+def assemble_page(
+    grids: list[Grid], chars: list[Char], shapes: list[tuple], pno: int
+) -> tuple[list[Block], int]:
+    """Tables and outside paragraphs of one page in reading order; returns blocks and label count."""
+    items: list[tuple[float, float, list[Block]]] = []
+    by_grid: dict[int, list[Char]] = {}
+    outside = []
+    for ch in chars:
+        x, y = ch.mid
+        owner = next((i for i, g in enumerate(grids) if contains(g.bbox, (x, y, x, y), 0)), None)
+        (outside.append(ch) if owner is None else by_grid.setdefault(owner, []).append(ch))
+    n_labels = 0
+    for i, grid in enumerate(grids):
+        table, labels = table_blocks(grid, by_grid.get(i, []), shapes, pno)
+        n_labels += len(labels)
+        items.append((grid.bbox[1], grid.bbox[0], [table, *labels]))
+    for y, x, block in outside_paragraphs(outside, [g.bbox for g in grids], pno):
+        items.append((y, x, [block]))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [b for _, _, blocks in items for b in blocks], n_labels
+
+
+def table_blocks(grid: Grid, chars: list[Char], shapes: list[tuple], pno: int) -> tuple[Block, list[Block]]:
+    in_cell: dict[tuple[int, int], list[Char]] = {}
+    in_shape: dict[tuple, list[Char]] = {}
+    owner = grid.owners()
+    for ch in chars:
+        x, y = ch.mid
+        shape = next((s for s in shapes if contains(s, (x, y, x, y), 0)), None)
+        if shape is not None:
+            in_shape.setdefault(shape, []).append(ch)
+        elif grid.slot(x, y) in owner:
+            in_cell.setdefault(owner[grid.slot(x, y)], []).append(ch)
+    pad = table_padding(grid, in_cell)
+    texts = {}
+    labels = [
+        (s[1], s[0], "\n".join(ln.text.strip(" ") for ln in lines_of(cs))) for s, cs in in_shape.items()
+    ]
+    for r, c, bbox in grid.cells:
+        flow, apart = split_flow(lines_of(in_cell.get((r, c), [])), bbox[0] + pad)
+        labels += [(ln.baseline - ln.size, ln.x0, ln.text.strip(" ")) for ln in apart]
+        texts[(r, c)] = join_lines(flow, bbox[2] - bbox[0] - 2 * pad)
+    rows = tuple(
+        tuple(Cell(texts.get((r, c), ""), Span(page=pno)) for c in range(len(grid.xs) - 1))
+        for r in range(len(grid.ys) - 1)
+    )
+    label_blocks = [Block("paragraph", Span(page=pno), text=t) for _, _, t in sorted(labels)]
+    return Block("table", Span(page=pno), rows=rows), label_blocks
+
+
+def table_padding(grid: Grid, in_cell: dict[tuple[int, int], list[Char]]) -> float:
+    """The cells' inner left padding: the smallest distance of text from its cell's left edge."""
+    gaps = [
+        min(ch.x0 for ch in chars) - bbox[0] for r, c, bbox in grid.cells if (chars := in_cell.get((r, c)))
+    ]
+    return max(0.0, min(gaps, default=0.0))
+
+
+def lines_of(chars: list[Char]) -> list[Line]:
+    """Chars grouped by baseline, top to bottom, each line left to right."""
+    lines: list[list[Char]] = []
+    for ch in sorted(chars, key=lambda c: c.baseline):
+        if lines and abs(lines[-1][0].baseline - ch.baseline) <= DEFAULT_BASELINE_TOLERANCE * ch.size:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    return [
+        Line(tuple(sorted(ln, key=lambda c: c.x0))) for ln in lines if "".join(c.text for c in ln).strip()
+    ]
+
+
+def split_flow(lines: list[Line], text_left: float) -> tuple[list[Line], list[Line]]:
+    """Separate labels of borderless text boxes from a left-aligned cell's text flow: a line
+    after more than DEFAULT_LABEL_GAP_LINES blank lines and indented, and the indented lines after it."""
+    if not lines or lines[0].x0 > text_left + lines[0].size:
+        return lines, []
+    flow, apart = [lines[0]], list[Line]()
+    for prev, line in itertools.pairwise(lines):
+        indented = line.x0 - text_left > DEFAULT_LABEL_INDENT * line.size
+        far = line.baseline - prev.baseline > DEFAULT_LABEL_GAP_LINES * DEFAULT_LINE_PITCH * line.size
+        (apart if indented and (far or (apart and apart[-1] is prev)) else flow).append(line)
+    return flow, apart
+
+
+def join_lines(lines: list[Line], available: float) -> str:
+    parts: list[str] = []
+    for prev, line in zip([None, *lines], lines):
+        if prev is not None:
+            parts.append("\n" if is_soft_wrap(prev, line, available) else "\n\n")
+        parts.append(line.text.strip(" "))
+    return "".join(parts)
+
+
+def is_soft_wrap(prev: Line, line: Line, available: float) -> bool:
+    """Soft when the next line's first unit would not have fitted after `prev`."""
+    pitch = line.baseline - prev.baseline
+    if pitch > DEFAULT_EMPTY_LINE * DEFAULT_LINE_PITCH * line.size or starts_item(
+        prev.text.strip(), line.text.strip()
+    ):
+        return False
+    used = prev.x1 - prev.x0
+    return used + first_unit_width(line) > available - DEFAULT_FIT_TOLERANCE * line.size
+
+
+def starts_item(prev: str, text: str) -> bool:
+    """The line opens a list item, unless it continues a run such as 水戸グループ①②|③."""
+    if not text or text[0] not in HARD_BREAK_MARKERS:
+        return False
+    return not (text[0] in CIRCLED and prev[-1:] in CIRCLED | {"・"})
+
+
+def first_unit_width(line: Line) -> float:
+    """Width of what could not be split from the line start: an ASCII word, a char with its
+    trailing closing punctuation, an opening bracket with the char after it."""
+    chars = [c for c in line.chars if c.text.strip()]
+    end = 1
+    if chars[0].text.isascii() and chars[0].text.isalnum():
+        while end < len(chars) and chars[end].text.isascii() and chars[end].text.isalnum():
+            end += 1
+    elif chars[0].text in NO_LINE_END and len(chars) > 1:
+        end = 2
+    while end < len(chars) and chars[end].text in NO_LINE_START:
+        end += 1
+    return chars[end - 1].x1 - chars[0].x0
+
+
+def outside_paragraphs(chars: list[Char], tables: list[tuple], pno: int) -> list[tuple[float, float, Block]]:
+    """Text outside tables: one block per printed line segment; a wrapped line continues its block."""
+    segments = [seg for ln in lines_of(chars) for seg in split_at_gaps(ln)]
+    if not segments:
+        return []
+    right = max([s.x1 for s in segments] + [t[2] for t in tables])
+    left = min([s.x0 for s in segments] + [t[0] for t in tables])
+    out: list[tuple[float, float, list[Line]]] = []
+    for seg in segments:
+        last = out[-1][2][-1] if out else None
+        if last is not None and seg.x0 <= left + seg.size and is_soft_wrap(last, seg, right - left):
+            out[-1][2].append(seg)
+        else:
+            out.append((seg.baseline - seg.size, seg.x0, [seg]))
+    return [
+        (y, x, Block("paragraph", Span(page=pno), text="\n".join(s.text.strip(" ") for s in segs)))
+        for y, x, segs in out
+    ]
+
+
+def split_at_gaps(line: Line) -> list[Line]:
+    """A printed line split where the gap between chars is wider than DEFAULT_SEGMENT_GAP em."""
+    groups = [[line.chars[0]]]
+    for prev, ch in zip(line.chars, line.chars[1:]):
+        ink = [c for c in groups[-1] if c.text.strip()]
+        gap = ch.x0 - (ink[-1].x1 if ink else prev.x1)
+        if ch.text.strip() and gap > DEFAULT_SEGMENT_GAP * ch.size:
+            groups.append([])
+        groups[-1].append(ch)
+    return [Line(tuple(g)) for g in groups if "".join(c.text for c in g).strip()]

@@ -1,0 +1,112 @@
+"""The registry of checks: every kind of problem the pipeline can find in a document.
+
+A check is one entry: its name (the `checks.check` value), its severity, what it means, and whether
+it leaves the document `partial` (part of the report was not read, or not placed with
+certainty). Code that finds a problem names an entry; severity and consequence come from here.
+The README's checks table is generated from this registry (`python -m pipeline.checks`), and a
+test fails when the two drift.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["info", "warning", "error"]
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    name: str
+    severity: Severity
+    meaning: str
+    makes_partial: bool = False  # the document is `partial` when this check is raised
+
+
+_SPECS = (
+    CheckSpec(
+        "breakdown_mismatch",
+        "warning",
+        "往診 + 訪問診療 ≠ 合計回数, or 医療機関以外 > 死亡患者数 (figures kept as printed)",
+    ),
+    CheckSpec("total_mismatch", "warning", "the institutions' figures do not add up to the printed 合計"),
+    CheckSpec("weekday_mismatch", "warning", "the printed weekday is not the date's"),
+    CheckSpec(
+        "era_out_of_range",
+        "warning",
+        "a date written in an era that had not begun (令和元年4月1日): resolved arithmetically",
+    ),
+    CheckSpec(
+        "date_unresolved",
+        "warning",
+        "a date with no calendar day (令和4年2月29日) or no fiscal year to place it in",
+    ),
+    CheckSpec("template_unfilled", "info", "a 取組効果 section left as the blank form"),
+    CheckSpec(
+        "fiscal_year_inferred", "info", "no title year; taken from a period header such as `Ｒ3年度（Ｂ）`"
+    ),
+    CheckSpec("unknown_form", "warning", "the wording fits no registered form version (document `partial`)"),
+    CheckSpec(
+        "unparsed_figure",
+        "warning",
+        "a figure cell that does not read as a number: kept with a null value and its `raw`",
+    ),
+    CheckSpec("institution_unnamed", "warning", "figures in a row without an institution name"),
+    CheckSpec(
+        "unknown_wording", "warning", "a label the registry does not know (row or designation not read)"
+    ),
+    CheckSpec(
+        "unread_column",
+        "warning",
+        "a 取組 table column that names no period (document `partial`)",
+        makes_partial=True,
+    ),
+    CheckSpec(
+        "cells_ambiguous",
+        "warning",
+        "a layout row whose cells cannot be assigned to periods (document `partial`)",
+        makes_partial=True,
+    ),
+    CheckSpec("status_cells_ambiguous", "warning", "layout status cells assigned to periods in order"),
+    CheckSpec("member_row_unread", "warning", "a 別添1 row without a name"),
+    CheckSpec(
+        "section_inferred",
+        "warning",
+        "a 取組効果 table without a readable heading, placed after the previous one",
+    ),
+    CheckSpec("drawn_labels", "info", "org-chart labels drawn over a PDF cell, kept out of the bullets"),
+    CheckSpec("ocr_used", "info", "the document was read by OCR (Tesseract, jpn)"),
+    CheckSpec(
+        "ocr_unavailable",
+        "warning",
+        "scanned pages that could not be read: no OCR engine installed (document `partial`)",
+        makes_partial=True,
+    ),
+    CheckSpec(
+        "pdf_repaired",
+        "warning",
+        "a damaged PDF the reader had to repair; content may be missing (document `partial`)",
+        makes_partial=True,
+    ),
+)
+CHECKS: dict[str, CheckSpec] = {spec.name: spec for spec in _SPECS}
+
+
+def spec_of(name: str) -> CheckSpec:
+    """The registered check; an unregistered name is a programming error and raises KeyError."""
+    try:
+        return CHECKS[name]
+    except KeyError:
+        raise KeyError(f"check {name!r} is not registered in pipeline/checks.py") from None
+
+
+def markdown_table() -> str:
+    """The README's checks table, generated from the registry."""
+    lines = ["| check | severity | meaning |", "|---|---|---|"]
+    lines += [f"| `{s.name}` | {s.severity} | {s.meaning} |" for s in _SPECS]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(markdown_table() + "\n")
