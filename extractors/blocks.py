@@ -13,13 +13,19 @@ from typing import Literal
 BlockKind = Literal["heading", "paragraph", "table", "line"]
 
 
+BBox = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points from the page's top left
+
+
 @dataclass(frozen=True)
 class Span:
-    """Where a block or cell was printed: 1-based page (PDF) or 1-based line range (text)."""
+    """Where a block or cell was printed: 1-based page (PDF) or 1-based line range (text); on PDFs
+    the box it occupies on the page, and whether its text came from OCR."""
 
     page: int | None = None
     line_start: int | None = None
     line_end: int | None = None
+    bbox: BBox | None = None
+    ocr: bool = False
 
     def describe(self) -> str:
         if self.page is not None:

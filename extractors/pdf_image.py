@@ -92,7 +92,7 @@ def page_blocks(page: pymupdf.Page, pno: int, binary: str) -> list[Block]:
     for i, a, b in v_runs:
         clean[a:b, max(i - 1, 0) : i + 2] = 255
     chars = ocr_chars(clean, binary, scale)
-    blocks, _ = assemble_page(grids, chars, [], pno)
+    blocks, _ = assemble_page(grids, chars, [], pno, ocr=True)
     return blocks
 
 

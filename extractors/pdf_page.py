@@ -67,9 +67,10 @@ class Line:
 
 
 def assemble_page(
-    grids: list[Grid], chars: list[Char], shapes: list[tuple], pno: int
+    grids: list[Grid], chars: list[Char], shapes: list[tuple], pno: int, ocr: bool = False
 ) -> tuple[list[Block], int]:
-    """Tables and outside paragraphs of one page in reading order; returns blocks and label count."""
+    """Tables and outside paragraphs of one page in reading order; returns blocks and label count.
+    `ocr`: the chars were read by OCR (the spans of the page's cells say so)."""
     items: list[tuple[float, float, list[Block]]] = []
     by_grid: dict[int, list[Char]] = {}
     outside = []
@@ -79,7 +80,7 @@ def assemble_page(
         (outside.append(ch) if owner is None else by_grid.setdefault(owner, []).append(ch))
     n_labels = 0
     for i, grid in enumerate(grids):
-        table, labels = table_blocks(grid, by_grid.get(i, []), shapes, pno)
+        table, labels = table_blocks(grid, by_grid.get(i, []), shapes, pno, ocr)
         n_labels += len(labels)
         items.append((grid.bbox[1], grid.bbox[0], [table, *labels]))
     for y, x, block in outside_paragraphs(outside, [g.bbox for g in grids], pno):
@@ -88,7 +89,9 @@ def assemble_page(
     return [b for _, _, blocks in items for b in blocks], n_labels
 
 
-def table_blocks(grid: Grid, chars: list[Char], shapes: list[tuple], pno: int) -> tuple[Block, list[Block]]:
+def table_blocks(
+    grid: Grid, chars: list[Char], shapes: list[tuple], pno: int, ocr: bool = False
+) -> tuple[Block, list[Block]]:
     in_cell: dict[tuple[int, int], list[Char]] = {}
     in_shape: dict[tuple, list[Char]] = {}
     owner = grid.owners()
@@ -108,8 +111,12 @@ def table_blocks(grid: Grid, chars: list[Char], shapes: list[tuple], pno: int) -
         flow, apart = split_flow(lines_of(in_cell.get((r, c), [])), bbox[0] + pad)
         labels += [(ln.baseline - ln.size, ln.x0, ln.text.strip(" ")) for ln in apart]
         texts[(r, c)] = join_lines(flow, bbox[2] - bbox[0] - 2 * pad)
+    boxes = {(r, c): bbox for r, c, bbox in grid.cells}
     rows = tuple(
-        tuple(Cell(texts.get((r, c), ""), Span(page=pno)) for c in range(len(grid.xs) - 1))
+        tuple(
+            Cell(texts.get((r, c), ""), Span(page=pno, bbox=boxes.get((r, c)), ocr=ocr))
+            for c in range(len(grid.xs) - 1)
+        )
         for r in range(len(grid.ys) - 1)
     )
     label_blocks = [Block("paragraph", Span(page=pno), text=t) for _, _, t in sorted(labels)]

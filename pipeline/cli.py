@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.records import DocumentResult
+from pipeline.records import FileResult
 from pipeline.run import RunError, RunSummary, run_extract
 from pipeline.store.gate import SchemaViolation
 from pipeline.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, default_workers
@@ -22,14 +22,14 @@ class Progress:
     def __init__(self, total: int, enabled: bool) -> None:
         self.total, self.done, self.enabled = total, 0, enabled
 
-    def __call__(self, result: DocumentResult) -> None:
+    def __call__(self, result: FileResult) -> None:
         self.done += 1
         if not self.enabled:
             return
         width = 30
         filled = width * self.done // max(self.total, 1)
         sys.stderr.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {result.document.status:<8}"
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {result.file.status:<8}"
         )
         sys.stderr.flush()
         if self.done == self.total:
@@ -37,7 +37,10 @@ class Progress:
 
 
 def print_summary(summary: RunSummary) -> None:
-    print(f"run {summary.run_id}: {len(summary.documents)} documents ({summary.cache_hits} from the cache)")
+    print(
+        f"run {summary.run_id}: {len(summary.files)} files, {len(summary.documents)} documents "
+        f"({summary.cache_hits} files from the cache)"
+    )
     for line in summary.recovered:
         print(f"  recovered: {line}")
     print("  by status: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status().items())))
@@ -69,7 +72,7 @@ def _extract(args: argparse.Namespace) -> int:
             strict=args.strict,
             lock_wait_s=args.wait,
             use_cache=not args.no_cache,
-            on_document=progress,
+            on_file=progress,
         )
     except (RunError, SchemaViolation, OSError) as error:
         print(f"extract: {error}", file=sys.stderr)

@@ -1,5 +1,6 @@
-"""One document's bytes -> its records. A pure function of the bytes (the source path is attached
-by the caller), so results can be computed in worker processes and cached by content hash."""
+"""One input file's bytes -> its `files` row and the documents it holds, with their records. A pure
+function of the bytes (the source path is attached by the caller), so results can be computed in
+worker processes and cached by content hash."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from pipeline.build.outcomes import build_outcomes
 from pipeline.checks import spec_of
 from pipeline.formats import Input, InputFormat, format_of
 from pipeline.locate.located import LocatedReport
-from pipeline.records import Check, Document, DocumentResult
+from pipeline.records import Check, Document, DocumentResult, File, FileResult, group_key_of
 from pipeline.store.gate import SchemaViolation, validate_result
 
 DOC_ID_HEX_DIGITS = 16
@@ -67,8 +68,9 @@ def result_without_records(
     data: bytes, message: str, status: str = "failed", source_format: str | None = None
 ) -> DocumentResult:
     """A documents row alone: a file that gives no records (failed or skipped), and why."""
+    doc_id = doc_id_of(data)
     document = Document(
-        doc_id=doc_id_of(data),
+        doc_id=doc_id,
         source_path="",
         source_sha256=hashlib.sha256(data).hexdigest(),
         source_format=source_format,
@@ -80,6 +82,7 @@ def result_without_records(
         form_version=None,
         form_score=None,
         group_name=None,
+        group_key=group_key_of(None, doc_id),
         pages=None,
         status=status,
         message=message,
@@ -88,7 +91,55 @@ def result_without_records(
     return DocumentResult(document=document)
 
 
+def file_without_records(
+    data: bytes, message: str, status: str = "failed", source_format: str | None = None
+) -> FileResult:
+    """A file that gives no records (a worker past its limit, an unreadable path), and why."""
+    return file_result(data, (result_without_records(data, message, status, source_format),))
+
+
+def process_file(data: bytes) -> FileResult:
+    """The file's row and its documents (one per report; a bundle of reports holds several)."""
+    return file_result(data, (_process_one(data),))
+
+
+def file_result(data: bytes, documents: tuple[DocumentResult, ...]) -> FileResult:
+    """The `files` row over the documents a file holds: its status is theirs when it holds one;
+    a bundle is `ok` when every part is ok or skipped, else `partial` naming the parts."""
+    statuses = {r.document.status for r in documents}
+    if len(documents) == 1:
+        status, message = documents[0].document.status, documents[0].document.message
+    elif statuses <= {"ok", "skipped"}:
+        status, message = ("ok" if "ok" in statuses else "skipped"), None
+    else:
+        status = "partial"
+        message = "; ".join(
+            f"part {r.document.part}: {r.document.status}: {r.document.message}"
+            for r in documents
+            if r.document.status in ("partial", "failed")
+        )
+    file = File(
+        source_path="",
+        file_sha256=hashlib.sha256(data).hexdigest(),
+        size_bytes=len(data),
+        source_format=documents[0].document.source_format,
+        doc_ids=tuple(r.document.doc_id for r in documents),
+        duplicate_of=None,
+        status=status,
+        message=message,
+    )
+    return FileResult(file=file, documents=documents)
+
+
 def process_document(data: bytes) -> DocumentResult:
+    """The one document of a file that holds one (a bundle raises ValueError): for tests, debugging."""
+    documents = process_file(data).documents
+    if len(documents) != 1:
+        raise ValueError(f"the file holds {len(documents)} documents; use process_file")
+    return documents[0]
+
+
+def _process_one(data: bytes) -> DocumentResult:
     try:
         spec, extracted = read_input(data)
     except NotExtracted as error:
@@ -143,6 +194,7 @@ def build_result(data: bytes, spec: InputFormat, extracted: ExtractedDocument) -
         form_version=form.spec.id if (form.spec and is_report) else None,
         form_score=form.score if is_report else None,
         group_name=ctx.group_name,
+        group_key=group_key_of(ctx.group_name, ctx.doc_id),
         pages=extracted.pages,
         status=status,
         message=message,

@@ -1,4 +1,4 @@
-"""One frozen dataclass per dataset table (SCHEMA.md v1), and the Arrow schemas derived from them.
+"""One frozen dataclass per dataset table (SCHEMA.md v2), and the Arrow schemas derived from them.
 
 Field names, order and nullability are the contract; `arrow_schema` is the only place
 types are decided, and `pipeline.store.write` writes nothing else.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -17,6 +18,23 @@ import pyarrow as pa
 
 INT32 = "int32"
 Int32 = Annotated[int, INT32]  # an int stored as Arrow int32
+FLOAT32 = "float32"
+Float32 = Annotated[float, FLOAT32]  # a float stored as Arrow float32 (positions on the page)
+GROUP_KEY_UNNAMED = "(グループ名なし)"  # documents.group_key of a report that prints no group name
+
+
+@dataclass(frozen=True)
+class File:
+    """One input file, whatever it holds (SCHEMA v2 `files`)."""
+
+    source_path: str
+    file_sha256: str
+    size_bytes: int
+    source_format: str | None  # null for files that are neither PDF nor text
+    doc_ids: tuple[str, ...]  # the documents it holds; a byte-identical copy lists its twin's
+    duplicate_of: str | None  # the first path with the same bytes
+    status: str
+    message: str | None
 
 
 @dataclass(frozen=True)
@@ -33,11 +51,24 @@ class Document:
     form_version: str | None
     form_score: float | None
     group_name: str | None
+    # A non-null key to group by: the printed group name, else GROUP_KEY_UNNAMED (see group_key_of).
+    group_key: str
     pages: Int32 | None
     status: str
     message: str | None
     size_bytes: int
-    duplicate_of: str | None = None
+    # Where the document sits in its file (a bundle of reports): part 1.. and its page or line range.
+    part: Int32 | None = None
+    page_start: Int32 | None = None
+    page_end: Int32 | None = None
+    line_start: Int32 | None = None
+    line_end: Int32 | None = None
+
+
+def group_key_of(group_name: str | None, doc_id: str) -> str:
+    """The printed group name; a report that prints none keeps its own key, never merged with
+    other unnamed reports: `(グループ名なし) 77fec06e79e16c0d`."""
+    return group_name if group_name else f"{GROUP_KEY_UNNAMED} {doc_id}"
 
 
 @dataclass(frozen=True)
@@ -59,6 +90,12 @@ class Member:
     municipality: str | None
     phone: str | None
     phone_raw: str | None
+    bbox_x0: Float32 | None  # the row's box on `page`, in PDF points from the page's top left
+    bbox_y0: Float32 | None
+    bbox_x1: Float32 | None
+    bbox_y1: Float32 | None
+    ocr: bool  # the text came from OCR
+    facility_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +129,11 @@ class StatusSegment:
     text: str
     value: float | None
     unit: str | None
+    bbox_x0: Float32 | None  # the cell's box on `page`, in PDF points from the page's top left
+    bbox_y0: Float32 | None
+    bbox_x1: Float32 | None
+    bbox_y1: Float32 | None
+    ocr: bool  # the text came from OCR
 
 
 @dataclass(frozen=True)
@@ -112,6 +154,12 @@ class Outcome:
     value: int | None
     unit: str
     raw: str
+    bbox_x0: Float32 | None  # the figure's cell on `page`, in PDF points from the page's top left
+    bbox_y0: Float32 | None
+    bbox_x1: Float32 | None
+    bbox_y1: Float32 | None
+    ocr: bool  # the text came from OCR
+    facility_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -175,7 +223,16 @@ class DocumentResult:
     checks: tuple[Check, ...] = ()
 
 
+@dataclass(frozen=True)
+class FileResult:
+    """One input file's row and the documents it holds: what `process.process_file` returns."""
+
+    file: File
+    documents: tuple[DocumentResult, ...]
+
+
 TABLES: dict[str, type] = {
+    "files": File,
     "documents": Document,
     "members": Member,
     "initiatives": Initiative,
@@ -191,6 +248,7 @@ _ARROW_TYPES: dict[object, pa.DataType] = {
     int: pa.int64(),
     INT32: pa.int32(),
     float: pa.float64(),
+    FLOAT32: pa.float32(),
     bool: pa.bool_(),
     dt.date: pa.date32(),
     dt.datetime: pa.timestamp("us", tz="UTC"),
@@ -205,9 +263,15 @@ def _arrow_field(name: str, hint: object) -> pa.Field:
         (hint,) = args
     if typing.get_origin(hint) is Annotated:
         hint = typing.get_args(hint)[1]
+    if typing.get_origin(hint) is tuple:  # tuple[str, ...]: an Arrow list
+        item = typing.get_args(hint)[0]
+        return pa.field(
+            name, pa.list_(pa.field("item", _ARROW_TYPES[item], nullable=False)), nullable=nullable
+        )
     return pa.field(name, _ARROW_TYPES[hint], nullable=nullable)
 
 
+@functools.cache
 def arrow_schema(record_type: type) -> pa.Schema:
     hints = typing.get_type_hints(record_type, include_extras=True)
     return pa.schema([_arrow_field(f.name, hints[f.name]) for f in dataclasses.fields(record_type)])
@@ -215,5 +279,8 @@ def arrow_schema(record_type: type) -> pa.Schema:
 
 def to_arrow(record_type: type, records: typing.Sequence[object]) -> pa.Table:
     schema = arrow_schema(record_type)
-    columns = {f.name: [getattr(r, f.name) for r in records] for f in dataclasses.fields(record_type)}
+    columns = {
+        f.name: [list(v) if isinstance(v := getattr(r, f.name), tuple) else v for r in records]
+        for f in dataclasses.fields(record_type)
+    }
     return pa.Table.from_pydict(columns, schema=schema)

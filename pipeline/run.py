@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from pipeline import __version__
 from pipeline.faults import pause_point
-from pipeline.records import TABLES, DocumentResult, Run, to_arrow
+from pipeline.records import TABLES, DocumentResult, FileResult, Run, to_arrow
 from pipeline.store.cache import ResultCache
 from pipeline.store.gate import validate_all
 from pipeline.store.write import commit_tables, record_run, recover
@@ -28,7 +28,7 @@ from pipeline.workers import Finished, Limits, run_in_process, run_in_workers
 
 LOCK_FILE = ".extract.lock"
 DEFAULT_LOCK_WAIT_S = 0.0
-RECORD_TABLES = [name for name in TABLES if name != "documents"]
+RECORD_TABLES = [name for name in TABLES if name not in ("files", "documents")]
 
 
 class RunError(Exception):
@@ -38,7 +38,8 @@ class RunError(Exception):
 @dataclass
 class RunSummary:
     run_id: str
-    documents: list[DocumentResult]
+    files: list[FileResult]  # every input file, a byte-identical copy with no documents of its own
+    documents: list[DocumentResult]  # every document once
     table_versions: dict[str, int]
     rows: dict[str, int]
     recovered: list[str] = field(default_factory=list)
@@ -106,29 +107,37 @@ class OutputLock:
             self.handle.close()  # type: ignore[attr-defined]
 
 
-def _with_paths(results: Iterable[tuple[Path, DocumentResult]], root: Path) -> list[DocumentResult]:
-    """Attach source paths; a byte-identical duplicate keeps its documents row (one doc_id, its own
-    path, `duplicate_of` the first path) but its records are counted once."""
+def _with_paths(results: Iterable[tuple[Path, FileResult]], root: Path) -> list[FileResult]:
+    """Attach source paths, in path order. A byte-identical copy of an earlier file (one sha256)
+    keeps its own `files` row, with `duplicate_of` the first path and the twin's doc_ids, and no
+    documents of its own: documents and their records are counted once."""
     first_path: dict[str, str] = {}
-    out: list[DocumentResult] = []
+    out: list[FileResult] = []
     ordered = sorted(((p.relative_to(root).as_posix(), r) for p, r in results), key=lambda pr: pr[0])
     for relative, result in ordered:
-        document = dataclasses.replace(result.document, source_path=relative)
-        doc_id = document.doc_id
-        if doc_id in first_path and document.size_bytes > 0:
-            document = dataclasses.replace(document, duplicate_of=first_path[doc_id])
-            out.append(DocumentResult(document=document))
+        file = dataclasses.replace(result.file, source_path=relative)
+        if file.file_sha256 in first_path and file.size_bytes > 0:
+            file = dataclasses.replace(file, duplicate_of=first_path[file.file_sha256])
+            out.append(FileResult(file=file, documents=()))
             continue
-        first_path.setdefault(doc_id, relative)
-        out.append(dataclasses.replace(result, document=document))
+        first_path.setdefault(file.file_sha256, relative)
+        documents = tuple(
+            dataclasses.replace(r, document=dataclasses.replace(r.document, source_path=relative))
+            for r in result.documents
+        )
+        out.append(FileResult(file=file, documents=documents))
     return out
 
 
-def build_tables(results: list[DocumentResult]) -> dict[str, pa.Table]:
-    ordered = sorted(results, key=lambda r: (r.document.source_path, r.document.doc_id))
-    tables = {"documents": to_arrow(TABLES["documents"], [r.document for r in ordered])}
+def build_tables(files: list[FileResult]) -> dict[str, pa.Table]:
+    ordered = sorted(files, key=lambda f: f.file.source_path)
+    documents = [d for f in ordered for d in f.documents]
+    tables = {
+        "files": to_arrow(TABLES["files"], [f.file for f in ordered]),
+        "documents": to_arrow(TABLES["documents"], [r.document for r in documents]),
+    }
     for name in RECORD_TABLES:
-        tables[name] = to_arrow(TABLES[name], [rec for r in ordered for rec in getattr(r, name)])
+        tables[name] = to_arrow(TABLES[name], [rec for r in documents for rec in getattr(r, name)])
     return tables
 
 
@@ -167,7 +176,7 @@ def run_extract(
     strict: bool = False,
     lock_wait_s: float = DEFAULT_LOCK_WAIT_S,
     use_cache: bool = True,
-    on_document: Callable[[DocumentResult], None] | None = None,
+    on_file: Callable[[FileResult], None] | None = None,
 ) -> RunSummary:
     started = dt.datetime.now(dt.UTC)
     paths = discover(input_root, exclude=output)
@@ -175,15 +184,16 @@ def run_extract(
         recovered = recover(output, list(TABLES))
         cache = ResultCache(output) if use_cache else None
 
-        def observed() -> Iterator[tuple[Path, DocumentResult]]:
+        def observed() -> Iterator[tuple[Path, FileResult]]:
             for path, result, _ in _extract_all(paths, cache, workers, limits or Limits(), strict):
-                if on_document:
-                    on_document(result)
+                if on_file:
+                    on_file(result)
                 yield path, result
 
-        results = _with_paths(observed(), input_root)
+        files = _with_paths(observed(), input_root)
+        results = [d for f in files for d in f.documents]
         pause_point("extracted", output)
-        tables = build_tables(results)
+        tables = build_tables(files)
         validate_all(tables)
         try:
             versions = commit_tables(output, tables)
@@ -207,4 +217,4 @@ def run_extract(
         pause_point("before_run_record", output)
         record_run(output, run)
     rows = {name: table.num_rows for name, table in tables.items()}
-    return RunSummary(run.run_id, results, versions, rows, recovered, cache.hits if cache else 0)
+    return RunSummary(run.run_id, files, results, versions, rows, recovered, cache.hits if cache else 0)

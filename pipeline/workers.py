@@ -1,4 +1,4 @@
-"""Run `process_document` on each file in its own worker process, with a time and a memory limit.
+"""Run `process_file` on each file in its own worker process, with a time and a memory limit.
 
 A document past its limit is killed and becomes a `failed` result that names the limit; the batch
 goes on. `workers=0` runs in this process (for debugging and `--strict`).
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.formats import source_format_of
-from pipeline.process import process_document, result_without_records
-from pipeline.records import DocumentResult
+from pipeline.process import file_without_records, process_file
+from pipeline.records import FileResult
 
 DEFAULT_TIMEOUT_S = 300.0  # a scanned PDF is OCRed page by page: allow it minutes
 DEFAULT_MEMORY_MB = 2048
@@ -46,7 +46,7 @@ def _child(conn: multiprocessing.connection.Connection, path: str, memory_mb: in
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
-        result = process_document(Path(path).read_bytes())
+        result = process_file(Path(path).read_bytes())
         conn.send(("ok", result))
     except MemoryError:
         conn.send(("memory", None))
@@ -74,20 +74,20 @@ def _context() -> multiprocessing.context.DefaultContext:
     return multiprocessing.get_context(method)  # type: ignore[return-value]
 
 
-def _failure(path: Path, message: str) -> DocumentResult:
+def _failure(path: Path, message: str) -> FileResult:
     try:
         data = path.read_bytes()
     except OSError as error:
-        return result_without_records(b"", f"unreadable file: {error}")
-    return result_without_records(data, message, source_format=source_format_of(data))
+        return file_without_records(b"", f"unreadable file: {error}")
+    return file_without_records(data, message, source_format=source_format_of(data))
 
 
 # (path, result, computed): computed is False where a limit or a crash, not the bytes, decided it.
-Finished = tuple[Path, DocumentResult, bool]
+Finished = tuple[Path, FileResult, bool]
 
 
-def _outcome(path: Path, kind: str, payload: object, limits: Limits) -> DocumentResult:
-    if kind == "ok" and isinstance(payload, DocumentResult):
+def _outcome(path: Path, kind: str, payload: object, limits: Limits) -> FileResult:
+    if kind == "ok" and isinstance(payload, FileResult):
         return payload
     if kind == "memory":
         return _failure(path, f"memory limit exceeded ({limits.memory_mb} MB) while extracting")
@@ -103,7 +103,7 @@ def _outcome(path: Path, kind: str, payload: object, limits: Limits) -> Document
 def run_in_process(paths: Sequence[Path], strict: bool = False) -> Iterator[Finished]:
     for path in paths:
         try:
-            yield path, process_document(path.read_bytes()), True
+            yield path, process_file(path.read_bytes()), True
         except Exception as error:  # the one place a document's failure is recorded
             if strict:
                 raise

@@ -8,7 +8,7 @@ from normalizers.bullets import paragraphs_of, split_bullets, split_segments
 from normalizers.forms import ITEM_THEMES, period_of_header
 from normalizers.numbers import parse_status_count
 from normalizers.text import reflow
-from pipeline.build.context import DocContext
+from pipeline.build.context import DocContext, position
 from pipeline.build.facts import is_group_name_paragraph, is_reference_note
 from pipeline.locate.located import ItemRow
 from pipeline.records import Initiative, StatusSegment
@@ -70,6 +70,7 @@ def build_status(ctx: DocContext, items: Iterable[ItemRow]) -> list[StatusSegmen
                         text=segment.text,
                         value=float(count.value) if count else None,
                         unit=count.unit if count else None,
+                        **position(cell.span),
                     )
                 )
     return records

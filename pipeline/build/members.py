@@ -11,7 +11,7 @@ from normalizers.forms import DESIGNATION_WORDS, MEMBER_ROLE_WORDS, first_word_m
 from normalizers.names import municipality_from_address, split_corporation
 from normalizers.phone import normalize_phone
 from normalizers.text import normalize_space
-from pipeline.build.context import DocContext
+from pipeline.build.context import DocContext, row_position
 from pipeline.locate.located import MemberTable, TextAt
 from pipeline.records import Check, Member
 
@@ -82,6 +82,7 @@ def build_members(ctx: DocContext, tables: Iterable[MemberTable]) -> tuple[list[
                     municipality=municipality_from_address(address) if address else None,
                     phone=normalize_phone(phone_raw) if phone_raw else None,
                     phone_raw=phone_raw or None,
+                    **row_position(c.span for c in row if c.text.strip()),
                 )
             )
     return members, checks

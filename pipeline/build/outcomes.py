@@ -21,7 +21,7 @@ from normalizers.forms import (
 )
 from normalizers.numbers import parse_int
 from normalizers.text import fold_width, match_key, normalize_space
-from pipeline.build.context import DocContext
+from pipeline.build.context import DocContext, position
 from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
 from pipeline.records import Check, Outcome
 
@@ -169,6 +169,7 @@ class OutcomeBuilder:
                 value=value,
                 unit=unit,
                 raw=at.cell.text,
+                **position(at.cell.span),
             )
         )
 

@@ -2,7 +2,7 @@
 
 The key is the SHA-256 of the file's bytes plus a fingerprint of the pipeline's own source code:
 a result is reused only by the same code on the same bytes, which is exactly when it would be
-recomputed identically (`process_document` is a pure function of the bytes). Results that hit a
+recomputed identically (`process_file` is a pure function of the bytes). Results that hit a
 worker limit are never cached: the limit, not the bytes, decided them.
 """
 
@@ -15,7 +15,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.records import DocumentResult
+from pipeline.records import FileResult
 
 PACKAGES = ("extractors", "normalizers", "pipeline")
 CACHE_DIR = "_cache"
@@ -40,7 +40,7 @@ class ResultCache:
     def _path(self, sha256: str) -> Path:
         return self.folder / sha256[:2] / f"{sha256}.pickle"
 
-    def get(self, sha256: str) -> DocumentResult | None:
+    def get(self, sha256: str) -> FileResult | None:
         path = self._path(sha256)
         if not sha256 or not path.exists():
             return None
@@ -50,10 +50,10 @@ class ResultCache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             return None  # a torn or stale entry is recomputed
         self.hits += 1
-        return result if isinstance(result, DocumentResult) else None
+        return result if isinstance(result, FileResult) else None
 
-    def put(self, result: DocumentResult) -> None:
-        path = self._path(result.document.source_sha256)
+    def put(self, result: FileResult) -> None:
+        path = self._path(result.file.file_sha256)
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
             pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -9,14 +9,16 @@ import pyarrow.compute as pc
 
 from pipeline.checks import CHECKS
 from pipeline.formats import RENDITIONS, SOURCE_FORMATS
-from pipeline.records import TABLES, arrow_schema, to_arrow
+from pipeline.records import TABLES, DocumentResult, arrow_schema, to_arrow
 
 VOCABULARIES: dict[tuple[str, str], frozenset[object]] = {
     ("documents", "source_format"): SOURCE_FORMATS,
+    ("files", "source_format"): SOURCE_FORMATS,
     ("documents", "rendition"): RENDITIONS,
     ("documents", "doc_kind"): frozenset({"report", "guidance", "unknown"}),
     ("documents", "fiscal_year_source"): frozenset({"title", "content", "path"}),
     ("documents", "status"): frozenset({"ok", "partial", "skipped", "failed"}),
+    ("files", "status"): frozenset({"ok", "partial", "skipped", "failed"}),
     ("members", "role"): frozenset({"medical_association", "participant", "backup_hospital", "other"}),
     ("members", "designation"): frozenset({"hub", "active"}),
     ("initiatives", "item_no"): frozenset({1, 2, 3}),
@@ -75,10 +77,12 @@ def validate_table(name: str, table: pa.Table) -> None:
                 raise SchemaViolation(f"{name}.{field.name}: values outside {bounds}: {low}..{high}")
 
 
-def validate_result(result: object) -> None:
-    """One document's records (a `process.DocumentResult`) against the contract."""
+def validate_result(result: DocumentResult) -> None:
+    """One document's records against the contract."""
     for name, record_type in TABLES.items():
-        records = [result.document] if name == "documents" else getattr(result, name)  # type: ignore[attr-defined]
+        if name == "files":
+            continue
+        records = [result.document] if name == "documents" else getattr(result, name)
         validate_table(name, to_arrow(record_type, records))
 
 

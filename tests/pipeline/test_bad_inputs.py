@@ -1,4 +1,5 @@
-"""Every kind of bad input gets its own documents row, status and clear message; the batch goes on."""
+"""Every kind of bad input gets its own files row (and a documents row), status and clear message;
+the batch goes on."""
 
 from __future__ import annotations
 
@@ -67,8 +68,9 @@ def archive_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     output = archive.parent / "out"
     run_extract(archive, output, workers=2, limits=Limits(timeout_s=60, memory_mb=2048))
     tables = load_run(output)
-    docs = {row["source_path"]: row for row in tables["documents"].to_dict("records")}
-    return {"docs": docs, "tables": tables, "archive": archive}
+    files = {row["source_path"]: row for row in tables["files"].to_dict("records")}
+    docs = {row["doc_id"]: row for row in tables["documents"].to_dict("records")}
+    return {"files": files, "docs": docs, "tables": tables, "archive": archive}
 
 
 @pytest.mark.parametrize(
@@ -85,29 +87,39 @@ def archive_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     ],
 )
 def test_bad_input_status_and_message(archive_run: dict, name: str, status: str, message: str) -> None:
-    row = archive_run["docs"][name]
+    row = archive_run["files"][name]
     assert row["status"] == status
     assert row["message"].startswith(message), row["message"]
+    (doc_id,) = row["doc_ids"]
+    document = archive_run["docs"][doc_id]
+    assert (document["status"], document["message"]) == (row["status"], row["message"])
 
 
 def test_one_row_per_input_file(archive_run: dict) -> None:
     files = [p for p in archive_run["archive"].rglob("*") if p.is_file()]
-    assert len(archive_run["docs"]) == len(files)
+    assert sorted(archive_run["files"]) == sorted(
+        p.relative_to(archive_run["archive"]).as_posix() for p in files
+    )
+    documents = archive_run["tables"]["documents"]
+    assert documents["doc_id"].is_unique and len(documents) == len(files) - 1  # the copy shares its twin's
 
 
 @pytest.mark.parametrize("name", ["utf8.txt", "bom.txt", "sjis.txt"])
 def test_encodings_read_alike(archive_run: dict, name: str) -> None:
-    row = archive_run["docs"][name]
+    (doc_id,) = archive_run["files"][name]["doc_ids"]
+    row = archive_run["docs"][doc_id]
     assert (row["status"], row["group_name"], row["fiscal_year"]) == ("ok", "つくばみらい市グループ", 2020)
 
 
 def test_duplicates_one_doc_id_both_paths_counted_once(archive_run: dict) -> None:
-    docs, tables = archive_run["docs"], archive_run["tables"]
-    original, copy = docs["copy/utf8-again.txt"], docs["utf8.txt"]
-    assert original["doc_id"] == copy["doc_id"]
+    files, tables = archive_run["files"], archive_run["tables"]
+    original, copy = files["copy/utf8-again.txt"], files["utf8.txt"]
+    assert list(original["doc_ids"]) == list(copy["doc_ids"])
     assert pd.isna(original["duplicate_of"]) and copy["duplicate_of"] == "copy/utf8-again.txt"
+    (doc_id,) = original["doc_ids"]
+    assert archive_run["docs"][doc_id]["source_path"] == "copy/utf8-again.txt"
     members = tables["members"]
-    assert (members["doc_id"] == original["doc_id"]).sum() == 8  # not 16
+    assert (members["doc_id"] == doc_id).sum() == 8  # not 16
 
 
 def test_time_limit_names_the_limit(tmp_path: Path) -> None:

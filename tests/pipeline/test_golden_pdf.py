@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 from pipeline.process import process_document
-from tests.gold_scoring import EXACT_TABLES, assert_document, assert_exact_table, assert_initiatives
+from tests.gold_scoring import EXACT_TABLES, assert_document, assert_exact_table, assert_initiatives, norm
 
 ROOT = Path(__file__).resolve().parents[2]
 PDFS = ROOT / "tests" / "fixtures" / "pdf"
@@ -76,3 +77,23 @@ def test_pdftotext_rendition_meets_seed_gold(name: str) -> None:
         assert_exact_table(gold, result, table)
     assert_initiatives(gold, result)
     assert {c.check for c in result.checks} == set(gold.get("checks", []))
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_SEEDS))
+def test_every_pdf_figure_has_a_box_that_holds_it(name: str) -> None:
+    """outcomes, status and members rows carry the box of their printed cell (row): the text
+    inside that box on that page holds what the row was read from."""
+    data = (PDFS / name).read_bytes()
+    result = process_document(data)
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    rows = [(o, o.raw) for o in result.outcomes]
+    rows += [(s, s.text) for s in result.status]
+    rows += [(m, m.name) for m in result.members]
+    assert rows
+    for record, printed in rows:
+        box = (record.bbox_x0, record.bbox_y0, record.bbox_x1, record.bbox_y1)
+        assert None not in box and record.ocr is False, record
+        page = doc[record.page - 1]
+        page.remove_rotation()
+        inside = norm(page.get_textbox(pymupdf.Rect(*box)))
+        assert norm(printed)[:12] in inside, (record, inside[:80])

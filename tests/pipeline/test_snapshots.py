@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.process import process_document
+from pipeline.process import process_file
 from pipeline.records import TABLES
 from tests.gold_scoring import as_dicts
 
@@ -28,9 +28,13 @@ def render(records: list[dict]) -> str:
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_snapshot(seed: str) -> None:
-    result = process_document((RAW / seed).read_bytes())
+    result = process_file((RAW / seed).read_bytes())
+    (document,) = result.documents
     for table in TABLES:
-        records = [result.document] if table == "documents" else list(getattr(result, table))
+        if table in ("files", "documents"):
+            records: list[object] = [result.file if table == "files" else document.document]
+        else:
+            records = list(getattr(document, table))
         text = render(as_dicts(records))
         path = SNAPSHOTS / f"{seed}.{table}.jsonl"
         if os.environ.get(UPDATE_FLAG) == "1":
