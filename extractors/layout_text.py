@@ -8,13 +8,14 @@ Form feeds (page breaks in pdftotext output) are kept as line boundaries only: t
 from __future__ import annotations
 
 from extractors.blocks import Block, ExtractedDocument, Span
+from extractors.text_lines import physical_lines
 
 RENDITION = "layout_text"
 
 
 def extract(text: str) -> ExtractedDocument:
     blocks: list[Block] = []
-    for line_no, line in enumerate(text.replace("\f", "").splitlines(), start=1):
+    for line_no, line in enumerate(physical_lines(text.replace("\f", "")), start=1):
         body = line.rstrip()
         if not body.strip():
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.blocks import ExtractedDocument
-from extractors.text_lines import blocks_from_lines
+from extractors.text_lines import blocks_from_lines, physical_lines
 
 RENDITION = "markdown"
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
@@ -27,4 +27,4 @@ def split_pipe_row(line: str) -> list[str] | None:
 
 
 def extract(text: str) -> ExtractedDocument:
-    return ExtractedDocument(rendition=RENDITION, blocks=blocks_from_lines(text.splitlines(), split_pipe_row))
+    return ExtractedDocument(rendition=RENDITION, blocks=blocks_from_lines(physical_lines(text), split_pipe_row))

@@ -3,12 +3,13 @@
 With Debian's `tesseract` and its `jpn` data installed, each page is rendered at
 DEFAULT_DPI in gray with PyMuPDF, and:
 
-1. ruling lines are found on the raster as long runs of dark pixels (numpy):
+1. Tesseract's orientation detection (`--psm 0`, needs tesseract-ocr-osd) says how far to turn
+   the page image upright (`pdf_orientation`), the page's `/Rotate` set aside;
+2. ruling lines are found on the raster as long runs of dark pixels (numpy):
    horizontal runs of at least DEFAULT_MIN_RULE_H inches, vertical ones of
-   DEFAULT_MIN_RULE_V inches, far longer than any stroke of a character;
-2. those runs become table edges, and grids as on text-layer pages
-   (`pdf_grid.grids_from_edges`; PyMuPDF's finder ignores added lines on a page
-   without text);
+   DEFAULT_MIN_RULE_V inches, far longer than any stroke of a character; those runs
+   become table edges, and grids as on text-layer pages (`pdf_grid.grids_from_edges`;
+   PyMuPDF's finder ignores added lines on a page without text);
 3. the rules are painted out and Tesseract reads the page (`-l jpn`, DEFAULT_PSM,
    hOCR with character boxes);
 4. the characters, in page points, go through the same assembly as text-layer
@@ -32,7 +33,8 @@ import numpy as np
 import pymupdf
 
 from extractors import pdf_grid
-from extractors.blocks import Block, Finding
+from extractors.blocks import Block, Finding, Span
+from extractors.pdf_orientation import osd_turn
 from extractors.pdf_page import Char, assemble_page
 
 RENDITION = "pdf_image"
@@ -42,6 +44,7 @@ DEFAULT_DARK = 128  # gray level below which a pixel is ink
 DEFAULT_MIN_RULE_H = 0.3  # inch
 DEFAULT_MIN_RULE_V = 0.15  # inch
 DEFAULT_TIMEOUT = 300  # s per page
+DEFAULT_OSD_STEP = 2  # orientation is detected on every 2nd pixel (150 dpi): as sure, faster
 NO_OCR_PROBLEM = (
     "scanned PDF without a text layer: install Debian's tesseract-ocr and tesseract-ocr-jpn to extract it"
 )
@@ -70,18 +73,27 @@ def ocr_pages(doc: pymupdf.Document, page_numbers: list[int]) -> tuple[list[Bloc
     if binary is None:
         return [], [Finding("ocr_unavailable", NO_OCR_PROBLEM)]
     blocks: list[Block] = []
+    findings: list[Finding] = []
     for pno in page_numbers:
-        blocks.extend(page_blocks(doc[pno - 1], pno, binary))
+        page, turn = page_blocks(doc[pno - 1], pno, binary)
+        blocks.extend(page)
+        if turn:
+            detail = f"p.{pno}: scanned page turned {turn}° clockwise to read it upright (Tesseract OSD)"
+            findings.append(Finding("page_rotated", detail, Span(page=pno)))
     detail = (
         f"{tesseract_version(binary)} (jpn, psm {DEFAULT_PSM}, {DEFAULT_DPI} dpi), {len(page_numbers)} pages"
     )
-    return blocks, [Finding("ocr_used", detail)]
+    return blocks, [*findings, Finding("ocr_used", detail)]
 
 
-def page_blocks(page: pymupdf.Page, pno: int, binary: str) -> list[Block]:
-    if page.rotation:
-        page.remove_rotation()
+def page_blocks(page: pymupdf.Page, pno: int, binary: str) -> tuple[list[Block], int]:
+    """The page's blocks and the clockwise turn that made it upright (its `/Rotate` set aside)."""
+    page.set_rotation(0)
     gray = render_gray(page, DEFAULT_DPI)
+    turn = osd_turn(gray[::DEFAULT_OSD_STEP, ::DEFAULT_OSD_STEP], binary)
+    if turn:  # rendered again turned (not the raster rotated): the same pixels as an upright scan
+        page.set_rotation(turn)
+        gray = render_gray(page, DEFAULT_DPI)
     scale = DEFAULT_DPI / 72
     h_runs = rule_runs(gray < DEFAULT_DARK, round(DEFAULT_MIN_RULE_H * DEFAULT_DPI))
     v_runs = rule_runs((gray < DEFAULT_DARK).T, round(DEFAULT_MIN_RULE_V * DEFAULT_DPI))
@@ -93,7 +105,7 @@ def page_blocks(page: pymupdf.Page, pno: int, binary: str) -> list[Block]:
         clean[a:b, max(i - 1, 0) : i + 2] = 255
     chars = ocr_chars(clean, binary, scale)
     blocks, _ = assemble_page(grids, chars, [], pno, ocr=True)
-    return blocks
+    return blocks, turn
 
 
 def render_gray(page: pymupdf.Page, dpi: int) -> np.ndarray:

@@ -1,13 +1,15 @@
 """Text-layer PDF pages -> characters in page points (rendition "pdf_text").
 
-Chars come from PyMuPDF `get_text("rawdict")`, after `remove_rotation()`, with spaces only where
-the PDF prints a space glyph. Their assembly into blocks is `pdf_page.assemble_page`.
+Chars come from PyMuPDF `get_text("rawdict")`, with spaces only where the PDF prints a space glyph.
+A page whose text runs sideways or upside down is turned upright first (`pdf_orientation`). Their
+assembly into blocks is `pdf_page.assemble_page`.
 """
 
 from __future__ import annotations
 
 import pymupdf
 
+from extractors.pdf_orientation import turn_of_lines, turn_page
 from extractors.pdf_page import Char
 
 RENDITION = "pdf_text"
@@ -16,8 +18,29 @@ TEXT_FLAGS = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES
 
 
 def page_chars(page: pymupdf.Page) -> list[Char]:
+    return chars_of(page.get_text("rawdict", flags=TEXT_FLAGS))
+
+
+def upright_chars(page: pymupdf.Page) -> tuple[list[Char], int]:
+    """The page's chars read upright, and the clockwise turn that took (0: it was upright). The
+    page's `/Rotate` is set aside: the direction its text runs in decides."""
+    page.set_rotation(0)
+    raw = page.get_text("rawdict", flags=TEXT_FLAGS)
+    lines = (
+        (line["dir"], sum(len(span["chars"]) for span in line["spans"]))
+        for block in raw["blocks"]
+        for line in block.get("lines", ())
+    )
+    turn = turn_of_lines(lines)
+    if not turn:
+        return chars_of(raw), 0
+    turn_page(page, turn)
+    return page_chars(page), turn
+
+
+def chars_of(raw: dict) -> list[Char]:
     chars = []
-    for block in page.get_text("rawdict", flags=TEXT_FLAGS)["blocks"]:
+    for block in raw["blocks"]:
         for line in block.get("lines", ()):
             for span in line["spans"]:
                 for ch in span["chars"]:

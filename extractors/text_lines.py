@@ -10,6 +10,12 @@ from extractors.html_cells import html_cell_to_text
 RowSplitter = Callable[[str], list[str] | None]
 
 
+def physical_lines(text: str) -> list[str]:
+    """The rendition's lines: split at "\n" only (`text_decode` turned the file's line breaks into
+    it). Never `str.splitlines`, which also splits at VT, FF, FS, GS, RS, NEL and U+2028, inside a row."""
+    return text.split("\n")
+
+
 def _heading_text(line: str) -> str | None:
     stripped = line.strip()
     if stripped.startswith("#"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.blocks import ExtractedDocument
-from extractors.text_lines import blocks_from_lines
+from extractors.text_lines import blocks_from_lines, physical_lines
 
 RENDITION = "tsv_html"
 DEFAULT_MIN_TABLE_ROWS = 2  # tab-separated rows that make a text this rendition
@@ -23,4 +23,4 @@ def split_tsv_row(line: str) -> list[str] | None:
 
 
 def extract(text: str) -> ExtractedDocument:
-    return ExtractedDocument(rendition=RENDITION, blocks=blocks_from_lines(text.splitlines(), split_tsv_row))
+    return ExtractedDocument(rendition=RENDITION, blocks=blocks_from_lines(physical_lines(text), split_tsv_row))

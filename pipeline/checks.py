@@ -89,6 +89,40 @@ _SPECS = (
         "a damaged PDF the reader had to repair; content may be missing (document `partial`)",
         makes_partial=True,
     ),
+    CheckSpec(
+        "pdf_trailing_bytes",
+        "info",
+        "bytes after the PDF's final `%%EOF` that do not change the document: ignored",
+    ),
+    CheckSpec("pdf_messages", "info", "messages of the PDF reader (MuPDF): counted, the first few quoted"),
+    CheckSpec("page_rotated", "info", "pages whose text runs at 90°, 180° or 270°: read turned upright"),
+    CheckSpec(
+        "bytes_replaced",
+        "warning",
+        "undecodable bytes of a text input, replaced by U+FFFD on their line and counted",
+    ),
+    CheckSpec(
+        "control_characters_dropped",
+        "info",
+        "NUL and other control characters (or byte-order marks) of a text input, dropped on their line",
+    ),
+    CheckSpec(
+        "damaged_text",
+        "warning",
+        "a figure or a name holds undecodable bytes (U+FFFD): the figure is not read (document `partial`)",
+        makes_partial=True,
+    ),
+    CheckSpec(
+        "split_uncertain",
+        "warning",
+        "a bundle's report starts without a title line: split where its 取組 table restarts",
+    ),
+    CheckSpec(
+        "member_list_unpaired",
+        "warning",
+        "a bundle's 別添1 member list that cannot be paired with one report: kept apart (document `partial`)",
+        makes_partial=True,
+    ),
 )
 CHECKS: dict[str, CheckSpec] = {spec.name: spec for spec in _SPECS}
 

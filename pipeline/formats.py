@@ -9,12 +9,13 @@ first whose sniffer accepts the input reads it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from extractors import layout_text, markdown, pdf_image, pdf_text, tsv_html
 from extractors.blocks import ExtractedDocument
-from extractors.detect import decode_text, is_pdf
+from extractors.detect import Decoded, decode_text, is_pdf, unsupported_kind
+from extractors.text_decode import decoding_findings
 from pipeline.locate.layout import locate_layout
 from pipeline.locate.located import LocatedReport
 from pipeline.locate.tables import locate_tables
@@ -27,9 +28,14 @@ class Input:
         self.data = data
 
     @cached_property
+    def decoded(self) -> Decoded | None:
+        """The text, or None for binary data (a format we recognise and do not read, or bytes no
+        text encoding reads)."""
+        return None if unsupported_kind(self.data) else decode_text(self.data)
+
+    @property
     def text(self) -> str | None:
-        decoded = decode_text(self.data)
-        return decoded.text if decoded is not None else None
+        return self.decoded.text if self.decoded is not None else None
 
 
 @dataclass(frozen=True)
@@ -54,9 +60,12 @@ def _text_sniffer(looks_like: Callable[[str], bool]) -> Callable[[Input], bool]:
 
 def _text_extractor(extract: Callable[[str], ExtractedDocument]) -> Callable[[Input], ExtractedDocument]:
     def read(source: Input) -> ExtractedDocument:
-        if source.text is None:
+        """The rendition's blocks, with what decoding the bytes changed (replaced bytes, dropped
+        control characters) as findings placed on their lines."""
+        if source.decoded is None:
             raise ValueError("not a text input")
-        return extract(source.text)
+        extracted = extract(source.decoded.text)
+        return replace(extracted, findings=decoding_findings(source.decoded) + extracted.findings)
 
     return read
 

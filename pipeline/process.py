@@ -57,7 +57,10 @@ def read_input(data: bytes) -> tuple[InputFormat, ExtractedDocument]:
                 status="skipped",
                 source_format=None,
             )
-        raise NotExtracted("undecodable text: neither UTF-8 nor CP932 (Shift_JIS); binary or corrupt file")
+        raise NotExtracted(
+            "undecodable text: no reading as UTF-8, UTF-16, UTF-32, CP932 (Shift_JIS) or EUC-JP leaves "
+            "it readable; binary or corrupt file"
+        )
     try:
         return spec, spec.extract(source)
     except UnreadableInput as error:

@@ -42,10 +42,10 @@ def test_detect_text_rendition(text: str, rendition: str) -> None:
 @pytest.mark.parametrize(
     ("data", "encoding"),
     [
-        ("取組".encode(), "utf-8-sig"),
+        ("取組".encode(), "utf-8"),
         (b"\xef\xbb\xbf" + "取組".encode(), "utf-8-sig"),
         ("取組～①".encode("cp932"), "cp932"),
-        (b"\x00\x01binary", None),
+        (bytes(range(256)) * 8, None),
     ],
 )
 def test_decode_text(data: bytes, encoding: str | None) -> None:

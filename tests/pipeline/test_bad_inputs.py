@@ -83,7 +83,7 @@ def archive_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
         ("plain-note.txt", "skipped", "not a report of the グループ化推進事業 programme"),
         ("photo.png", "skipped", "unsupported file type: a PNG image"),
         ("sheet.xlsx", "skipped", "unsupported file type: a ZIP container"),
-        ("garbage.txt", "failed", "undecodable text: neither UTF-8 nor CP932"),
+        ("garbage.txt", "failed", "undecodable text: no reading as UTF-8, UTF-16, UTF-32, CP932"),
     ],
 )
 def test_bad_input_status_and_message(archive_run: dict, name: str, status: str, message: str) -> None:
