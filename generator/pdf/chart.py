@@ -2,7 +2,8 @@
 
 A layout chart is {"height": mm, "boxes": [{"text", "x", "y", "w", "h", "shape"}], "lines":
 [[x1, y1, x2, y2]]} in mm from the top left of the area below the cell's text; "rect" and
-"round" boxes are shapes with the label inside, a "frame" is a text box without a border.
+"round" boxes are custom shapes (as Word's shapes come into LibreOffice) whose label wraps inside
+the box, a "frame" is a text box without a border.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-CORNER_RADIUS = ' draw:corner-radius="2mm"'
+SHAPE_TYPES = {"rect": "rectangle", "round": "round-rectangle"}  # predefined custom-shape geometries
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,13 @@ def shapes_xml(
                 f"<draw:text-box>{label(box['text'])}</draw:text-box></draw:frame>"
             )
         else:
-            radius = CORNER_RADIUS if box["shape"] == "round" else ""
+            kind = SHAPE_TYPES[box["shape"]]
             body = label(box["text"])
-            shapes.append(f'<draw:rect draw:style-name="{style}"{at.anchor}{radius} {geo}>{body}</draw:rect>')
+            shapes.append(
+                f'<draw:custom-shape draw:style-name="{style}"{at.anchor} {geo}>{body}'
+                f'<draw:enhanced-geometry svg:viewBox="0 0 21600 21600" draw:type="{kind}"/>'
+                "</draw:custom-shape>"
+            )
     for x1, y1, x2, y2 in chart["lines"]:
         shapes.append(
             f'<draw:line draw:style-name="{graphic("line")}"{at.anchor} '

@@ -93,8 +93,8 @@ class Styles(StyleSet):
             f'<style:graphic-properties {stroke} svg:stroke-color="#000000" draw:fill="none" '
             'style:wrap="run-through" style:run-through="foreground" style:vertical-pos="from-top" '
             'style:vertical-rel="paragraph" style:horizontal-pos="from-left" '
-            'style:horizontal-rel="paragraph" '
-            'draw:textarea-horizontal-align="center" draw:textarea-vertical-align="middle"/>'
+            'style:horizontal-rel="paragraph" draw:textarea-horizontal-align="center" '
+            'draw:textarea-vertical-align="middle" fo:wrap-option="wrap"/>'
         )
         return self.get(("G", kind), "graphic", props)
 

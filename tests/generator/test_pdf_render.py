@@ -13,7 +13,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from extractors.pdf_grid import Grid, find_grids
+from extractors.pdf_grid import Grid, find_grids, shape_boxes
 from generator.pdf import PdfOptions, pdftotext, render_pdfs
 from generator.pdf.check import embedded_fonts, missing_strings, page_orientations, ruling_lines, squeeze
 from generator.pdf.options import FONT_TECHNOLOGY, STYLES
@@ -116,6 +116,23 @@ def test_continued_merged_first_column(name: str) -> None:
         assert any(short_rows)
     else:
         assert not any(short_rows)
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_org_chart_drawn_as_shapes_over_its_cell(name: str) -> None:
+    content, pdf, _ = sample(name)
+    charts = [
+        cell_spec(cell)["chart"]
+        for page in content["pages"]
+        for item in page["items"]
+        for row in item.get("rows", ())
+        for cell in row
+        if cell is not None and "chart" in cell_spec(cell)
+    ]
+    stroked = sum(1 for chart in charts for box in chart["boxes"] if box["shape"] != "frame")
+    with pymupdf.open(pdf) as doc:
+        drawn = sum(len(shape_boxes(page, find_grids(page))) for page in doc)
+    assert drawn == stroked
 
 
 def test_pdftotext_modes() -> None:
