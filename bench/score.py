@@ -65,6 +65,9 @@ class TableScore:
     misses: tuple[str, ...] = ()
     figures: int = 0  # outcomes: emitted figures with a value
     misplaced: int = 0  # outcomes: of those, figures in a wrong place
+    # Exact tables: the unmatched rows on the gold's columns (normalized), for grouping by cause.
+    missing: tuple[Row, ...] = ()
+    extra: tuple[Row, ...] = ()
 
     @property
     def precision(self) -> float:
@@ -103,13 +106,13 @@ def score_exact(table: str, gold_rows: Sequence[Row], ours: Sequence[Row]) -> Ta
     gold = Counter(_key(r, columns) for r in gold_rows)
     mine = Counter(_key(r, columns) for r in ours)
     missing, extra = gold - mine, mine - gold
-    misses = [f"missing {dict(zip(columns, k, strict=True))}" for k in missing.elements()]
-    misses += [f"extra   {dict(zip(columns, k, strict=True))}" for k in extra.elements()]
+    missing_rows = tuple(dict(zip(columns, k, strict=True)) for k in missing.elements())
+    extra_rows = tuple(dict(zip(columns, k, strict=True)) for k in extra.elements())
+    misses = [f"missing {row}" for row in missing_rows] + [f"extra   {row}" for row in extra_rows]
     figures = misplaced = 0
     if table == "outcomes":
-        extra_rows = _rows_of(ours, columns, extra)
         figures = sum(1 for r in ours if r.get("value") is not None)
-        misplaced = len(misplaced_figures(gold_rows, extra_rows))
+        misplaced = len(misplaced_figures(gold_rows, _rows_of(ours, columns, extra)))
     return TableScore(
         table,
         sum(gold.values()),
@@ -118,6 +121,8 @@ def score_exact(table: str, gold_rows: Sequence[Row], ours: Sequence[Row]) -> Ta
         tuple(misses),
         figures,
         misplaced,
+        missing_rows,
+        extra_rows,
     )
 
 
