@@ -15,6 +15,7 @@ from generator.pdf.measure import count_lines
 from generator.pdf.ods import build_sheet, fods
 from generator.pdf.odt import fodt
 from generator.pdf.plan import (
+    cell_spec,
     layout_strings,
     page_orientations,
     plain_text,
@@ -114,6 +115,19 @@ def test_grid_sheet_holds_every_string_of_its_page() -> None:
         printed += "".join(box["text"] for chart, _ in sheet.charts for box in chart["boxes"])
         for text in layout_strings({"pages": [page]}):
             assert re.sub(r"\s", "", text) in re.sub(r"\s", "", printed), text
+
+
+def test_grid_row_taller_than_a_page_continues_in_rows_of_its_own() -> None:
+    content = copy.deepcopy(layout("h30_ryugasaki"))
+    table = next(i for i in content["pages"][0]["items"] if "table" in i)
+    text = "\n".join([plain_text(cell_spec(table["rows"][1][1])["text"])] * 12)
+    table["rows"][1][1] = {"text": text}
+    sheet = build_sheet(content["pages"][0], 0, "portrait", PdfOptions("grid", "IPAMincho"), 9)
+    label = next(r for r in sheet.ranges if r.text == cell_spec(table["rows"][1][0])["text"])
+    pieces = [r for r in sheet.ranges if r.col == label.col + label.cols and r.row >= label.row and r.text]
+    pieces = pieces[: next((i for i, r in enumerate(pieces) if r.text not in text), len(pieces))]
+    assert len(pieces) >= 2 and any(label.row < b <= pieces[-1].row for b in sheet.breaks)
+    assert "".join(re.sub(r"\s", "", r.text) for r in pieces) == re.sub(r"\s", "", text)
 
 
 def test_grid_sheet_is_a_grid_of_equal_columns_fitted_to_the_width() -> None:
