@@ -257,3 +257,20 @@ def classify_document(text: str) -> str:
     if any(w in key for w in PROGRAMME_WORDS):
         return "guidance"
     return "unknown"
+
+
+# The wording a report or its 別添1 member list opens with, printed before its first table: the
+# 別添 label and its note, the member list's subtitle, the group-name line, the form's
+# introduction and the 取組 heading (matched at the start of a line, after `match_key`). With a
+# title line (a fiscal year and the programme's name), it marks where a report in a bundle begins.
+REPORT_OPENING_WORDS = (
+    "別添",
+    "※本票",
+    "（取組状況に応じて随時",
+    "（参入促進・連携（グループ化）している医療機関一覧）",
+    "参入促進・連携（グループ化）名",
+    "グループ名",
+    "※これから在宅医療への参入又は拡充",
+    "なお、必要に応じ",
+    "【地域で支え合う",
+)

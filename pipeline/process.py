@@ -17,12 +17,16 @@ from pipeline.build.items import build_initiatives, build_status
 from pipeline.build.members import build_members
 from pipeline.build.outcomes import build_outcomes
 from pipeline.checks import spec_of
+from pipeline.damaged import damaged_checks
 from pipeline.formats import Input, InputFormat, format_of
 from pipeline.locate.located import LocatedReport
+from pipeline.parts import Placement, doc_id_of, part_documents
 from pipeline.records import Check, Document, DocumentResult, File, FileResult, group_key_of
+from pipeline.split import split_parts
 from pipeline.store.gate import SchemaViolation, validate_result
 
-DOC_ID_HEX_DIGITS = 16
+__all__ = ["NotExtracted", "doc_id_of", "file_result", "process_document", "process_file", "read_input"]
+
 SKIP_MESSAGES = {
     "guidance": "not a 計画（報告）書: guidance material of the programme (slides, notices)",
     "unknown": "not a report of the グループ化推進事業 programme",
@@ -37,10 +41,6 @@ class NotExtracted(Exception):
         super().__init__(message)
         self.status = status
         self.source_format = source_format
-
-
-def doc_id_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:DOC_ID_HEX_DIGITS]
 
 
 def read_input(data: bytes) -> tuple[InputFormat, ExtractedDocument]:
@@ -68,12 +68,16 @@ def read_input(data: bytes) -> tuple[InputFormat, ExtractedDocument]:
 
 
 def result_without_records(
-    data: bytes, message: str, status: str = "failed", source_format: str | None = None
+    data: bytes,
+    message: str,
+    status: str = "failed",
+    source_format: str | None = None,
+    place: Placement | None = None,
 ) -> DocumentResult:
-    """A documents row alone: a file that gives no records (failed or skipped), and why."""
-    doc_id = doc_id_of(data)
+    """A documents row alone: a file (or a part of one) that gives no records, and why."""
+    place = place or Placement(doc_id_of(data))
     document = Document(
-        doc_id=doc_id,
+        doc_id=place.doc_id,
         source_path="",
         source_sha256=hashlib.sha256(data).hexdigest(),
         source_format=source_format,
@@ -85,13 +89,24 @@ def result_without_records(
         form_version=None,
         form_score=None,
         group_name=None,
-        group_key=group_key_of(None, doc_id),
+        group_key=group_key_of(None, place.doc_id),
         pages=None,
         status=status,
         message=message,
         size_bytes=len(data),
+        **_part_columns(place),
     )
     return DocumentResult(document=document)
+
+
+def _part_columns(place: Placement) -> dict[str, int | None]:
+    return {
+        "part": place.part,
+        "page_start": place.page_start,
+        "page_end": place.page_end,
+        "line_start": place.line_start,
+        "line_end": place.line_end,
+    }
 
 
 def file_without_records(
@@ -102,8 +117,14 @@ def file_without_records(
 
 
 def process_file(data: bytes) -> FileResult:
-    """The file's row and its documents (one per report; a bundle of reports holds several)."""
-    return file_result(data, (_process_one(data),))
+    """The file's row and its documents: one per report (a bundle of reports holds several, each
+    read as if it were a file of its own) and one per stretch of other material (`skipped`)."""
+    try:
+        spec, extracted = read_input(data)
+    except NotExtracted as error:
+        return file_result(data, (result_without_records(data, str(error), error.status, error.source_format),))
+    parts = part_documents(data, extracted, split_parts(extracted.blocks))
+    return file_result(data, tuple(_checked(data, spec, part, place) for part, place in parts))
 
 
 def file_result(data: bytes, documents: tuple[DocumentResult, ...]) -> FileResult:
@@ -142,26 +163,26 @@ def process_document(data: bytes) -> DocumentResult:
     return documents[0]
 
 
-def _process_one(data: bytes) -> DocumentResult:
-    try:
-        spec, extracted = read_input(data)
-    except NotExtracted as error:
-        return result_without_records(data, str(error), error.status, error.source_format)
-    result = build_result(data, spec, extracted)
+def _checked(data: bytes, spec: InputFormat, extracted: ExtractedDocument, place: Placement) -> DocumentResult:
+    result = build_result(data, spec, extracted, place)
     try:
         validate_result(result)
     except SchemaViolation as error:  # one document's out-of-contract value fails that document only
-        return result_without_records(data, f"schema gate: {error}", source_format=spec.source_format)
+        return result_without_records(data, f"schema gate: {error}", source_format=spec.source_format, place=place)
     return result
 
 
-def build_result(data: bytes, spec: InputFormat, extracted: ExtractedDocument) -> DocumentResult:
+def build_result(
+    data: bytes, spec: InputFormat, extracted: ExtractedDocument, place: Placement | None = None
+) -> DocumentResult:
+    """The records of one document (a whole file, or one part of a bundle) from its blocks."""
+    place = place or Placement(doc_id_of(data))
     all_text = extracted.all_text()
     doc_kind = classify_document(all_text)
     located = spec.locate(extracted)
     fiscal = fiscal_year_of(located.paragraphs, located)
     is_report = doc_kind == "report"
-    ctx = DocContext(doc_id_of(data), fiscal.year, group_name_of(located) if is_report else None)
+    ctx = DocContext(place.doc_id, fiscal.year, group_name_of(located) if is_report else None)
     checks = [ctx.check(f.check, f.detail, f.span) for f in extracted.findings]
     unread = _unread_findings(extracted.findings)
     form = detect_form(all_text)
@@ -180,6 +201,7 @@ def build_result(data: bytes, spec: InputFormat, extracted: ExtractedDocument) -
             checks.append(ctx.check("unknown_form", detail))
         unread = _unread_parts(form.spec is None, form.score, bool(located.items)) + unread
         unread += _unread_findings(located.findings)
+        unread += [c.detail for c in report_checks if c.check == "damaged_text"]
         if not located.members and has_member_list(all_text):
             unread.append("the 別添1 member list was found but could not be read in this rendition")
     if is_report or (unread and not extracted.blocks):  # nothing read: not known to be a non-report
@@ -202,6 +224,7 @@ def build_result(data: bytes, spec: InputFormat, extracted: ExtractedDocument) -
         status=status,
         message=message,
         size_bytes=len(data),
+        **_part_columns(place),
     )
     return DocumentResult(document=document, checks=tuple(checks), **tables)  # type: ignore[arg-type]
 
@@ -231,6 +254,7 @@ def _report_records(
     checks += outcome_checks + date_checks
     checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes)
     checks += [ctx.check(f.check, f.detail, f.span) for f in located.findings]
+    checks += damaged_checks(ctx, outcomes, status, members)
     tables = {
         "members": tuple(members),
         "initiatives": tuple(initiatives),
