@@ -27,8 +27,9 @@ from pipeline.locate.tables import item_number, section_heading
 
 Anchor = Literal["items", "members", "outcomes"]
 DEFAULT_HEADER_ROWS = 3  # rows of a table that may hold its header
-DEFAULT_HEADER_WINDOW = 3  # layout lines over which 取組事項 and 取組内容 may be printed
-DEFAULT_ITEM_LOOKAHEAD = 30  # layout lines after the 取組 header searched for its first item
+# Layout lines after 取組事項 searched for 取組内容 and the first item (pdftotext's default mode
+# prints the first column, the period headers, then 取組内容).
+DEFAULT_ITEM_LOOKAHEAD = 30
 DEFAULT_MAX_HEADER_CHARS = 80  # a longer layout line is not a column header
 DEFAULT_MIN_TITLE_PREFIX = 3  # characters of an item's title that make a layout line its start
 DEFAULT_TITLE_PREFIX = 8  # characters compared (-layout text prints the 取組内容 beside the title)
@@ -54,7 +55,24 @@ class Signal:
 def signals_of(blocks: Sequence[Block]) -> list[Signal]:
     opening = tuple(match_key(w) for w in REPORT_OPENING_WORDS)
     titles = {match_key(t) for spec in FORMS for t in spec.item_titles.values()}
-    return [_signal(blocks, i, opening, titles) for i in range(len(blocks))]
+    signals = [_signal(blocks, i, opening, titles) for i in range(len(blocks))]
+    return _confirmed_headings(blocks, signals)
+
+
+def _confirmed_headings(blocks: Sequence[Block], signals: list[Signal]) -> list[Signal]:
+    """The 【…3つの取組】 heading opens the 取組 table (layout text may print the table's 取組事項
+    header far below it, after other columns): an anchor where a 取組 table follows before any
+    title or other anchor. Guidance slides that show the heading alone do not open a report."""
+    next_table = None  # index of the next 取組 table, when nothing stops the heading before it
+    for index in range(len(signals) - 1, -1, -1):
+        signal = signals[index]
+        if signal.anchor == "items":
+            next_table = index
+        elif signal.anchor is not None or signal.title:
+            next_table = None
+        if match_key(blocks[index].text).startswith(ITEMS_HEADING_KEY) and next_table is not None:
+            signals[index] = replace(signal, anchor="items")
+    return signals
 
 
 def _signal(blocks: Sequence[Block], index: int, opening: tuple[str, ...], titles: set[str]) -> Signal:
@@ -104,12 +122,9 @@ def _text_anchor(
         return None, None
     if is_member_header(key):
         return "members", None
-    if key.startswith(ITEMS_HEADING_KEY):
-        return "items", None
-    window = blocks[index : index + DEFAULT_HEADER_WINDOW]
+    window = blocks[index : index + DEFAULT_ITEM_LOOKAHEAD]
     if "取組事項" in key and any("取組内容" in match_key(b.text) for b in window):
-        after = blocks[index + 1 : index + DEFAULT_ITEM_LOOKAHEAD]
-        return "items", next((n for b in after if (n := layout_item_start(b.text, titles))), None)
+        return "items", next((n for b in window[1:] if (n := layout_item_start(b.text, titles))), None)
     return None, None
 
 
