@@ -13,12 +13,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-# OCR for scanned PDFs (issue 3): Debian's Tesseract with Japanese. Best effort:
+# OCR for scanned PDFs (issue 3): Debian's Tesseract with Japanese, and its orientation detection
+# (osd) to read turned scans upright (issue 9). Best effort:
 # without it, scanned pages are reported as `partial` with a message.
 system-deps:
-	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -q jpn || \
+	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -q jpn && \
+	  tesseract --list-langs 2>/dev/null | grep -q osd || \
 	  { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
-	    (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends tesseract-ocr tesseract-ocr-jpn >/dev/null) || \
+	    (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends tesseract-ocr tesseract-ocr-jpn tesseract-ocr-osd >/dev/null) || \
 	    echo "warning: tesseract-ocr-jpn not installed; scanned PDFs will be marked partial"; }
 
 extract: venv

@@ -154,7 +154,7 @@ def _wrapped_from(signals: Sequence[Signal], index: int, floor: int) -> int | No
 def _uncertain_start(
     blocks: Sequence[Block], signals: Sequence[Signal], anchor: int, start: int, kind: str
 ) -> Finding | None:
-    if kind != "body" or start < anchor:
+    if kind != "body" or start < anchor or signals[anchor].opener:
         return None
     what = "取組 table restarting at item 1" if signals[anchor].anchor == "items" else "取組効果 restarting"
     where = blocks[anchor].span
