@@ -27,4 +27,6 @@ def split_pipe_row(line: str) -> list[str] | None:
 
 
 def extract(text: str) -> ExtractedDocument:
-    return ExtractedDocument(rendition=RENDITION, blocks=blocks_from_lines(physical_lines(text), split_pipe_row))
+    return ExtractedDocument(
+        rendition=RENDITION, blocks=blocks_from_lines(physical_lines(text), split_pipe_row)
+    )

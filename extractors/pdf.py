@@ -77,7 +77,9 @@ def open_vetted(data: bytes) -> tuple[pymupdf.Document, list[Finding]]:
     if doc.is_repaired:
         return doc, [Finding("pdf_repaired", REPAIRED_MESSAGE)]
     if set_aside or tail.strip():
-        detail = f"{len(tail)} bytes after the final %%EOF set aside: the document reads the same without them"
+        detail = (
+            f"{len(tail)} bytes after the final %%EOF set aside: the document reads the same without them"
+        )
         return doc, [Finding("pdf_trailing_bytes", detail)]
     return doc, []
 

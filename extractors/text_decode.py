@@ -159,7 +159,9 @@ def decoding_findings(decoded: Decoded, max_lines: int = DEFAULT_MAX_LINE_FINDIN
         (line, f"l.{line}: {n} undecodable byte sequence(s) replaced by U+FFFD (read as {decoded.encoding})")
         for line, n in decoded.replaced
     ]
-    dropped = [(line, f"l.{line}: {n} control character(s) {name} dropped") for line, name, n in decoded.dropped]
+    dropped = [
+        (line, f"l.{line}: {n} control character(s) {name} dropped") for line, name, n in decoded.dropped
+    ]
     findings: list[Finding] = []
     for check, rows in (("bytes_replaced", replaced), ("control_characters_dropped", dropped)):
         for line, detail in rows[:max_lines]:

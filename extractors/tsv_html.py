@@ -23,4 +23,6 @@ def split_tsv_row(line: str) -> list[str] | None:
 
 
 def extract(text: str) -> ExtractedDocument:
-    return ExtractedDocument(rendition=RENDITION, blocks=blocks_from_lines(physical_lines(text), split_tsv_row))
+    return ExtractedDocument(
+        rendition=RENDITION, blocks=blocks_from_lines(physical_lines(text), split_tsv_row)
+    )

@@ -103,7 +103,11 @@ def other_layout(paragraphs: list[str], rng: random.Random) -> dict[str, Any]:
     items = [{"p": paragraphs[0], "align": "center", "size": 14, "bold": True}]
     items += [{"p": p, "size": 11} for p in paragraphs[1:]]
     orientation = rng.choice(("portrait", "landscape"))
-    return {"font": "Noto Sans CJK JP", "font_size": 11, "pages": [{"orientation": orientation, "items": items}]}
+    return {
+        "font": "Noto Sans CJK JP",
+        "font_size": 11,
+        "pages": [{"orientation": orientation, "items": items}],
+    }
 
 
 def pdf_bundle(truths: Sequence[ReportTruth], every: int = DEFAULT_OTHER_EVERY) -> Bundle:
@@ -122,14 +126,16 @@ def pdf_bundle(truths: Sequence[ReportTruth], every: int = DEFAULT_OTHER_EVERY) 
         jobs.append(("report", truth, make_layout(truth), pdf_options(truth.seed)))
     with tempfile.TemporaryDirectory(prefix="genbundle-") as tmp:
         paths = [Path(tmp) / f"part{n:03d}.pdf" for n in range(len(jobs))]
-        render_pdfs([(layout, path, options) for (_, _, layout, options), path in zip(jobs, paths, strict=True)])
+        render_pdfs(
+            [(layout, path, options) for (_, _, layout, options), path in zip(jobs, paths, strict=True)]
+        )
         bound = pymupdf.open()
         parts = []
-        for (kind, truth, _, _), path in zip(jobs, paths, strict=True):
+        for (kind, job_truth, _, _), path in zip(jobs, paths, strict=True):
             alone = path.read_bytes()
             first = bound.page_count + 1
             with pymupdf.open(stream=alone, filetype="pdf") as doc:
                 bound.insert_pdf(doc)
-            parts.append(BundlePart(kind, first, bound.page_count, truth, alone))
+            parts.append(BundlePart(kind, first, bound.page_count, job_truth, alone))
         data = bound.tobytes(garbage=3, deflate=True)
     return Bundle(data, tuple(parts))

@@ -90,6 +90,12 @@ _SPECS = (
         makes_partial=True,
     ),
     CheckSpec(
+        "table_unread",
+        "warning",
+        "a table whose header row is missing where it cannot run on the one before: not read (document `partial`)",
+        makes_partial=True,
+    ),
+    CheckSpec(
         "pdf_trailing_bytes",
         "info",
         "bytes after the PDF's final `%%EOF` that do not change the document: ignored",

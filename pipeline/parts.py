@@ -62,7 +62,11 @@ def part_documents(
     findings = _distributed(extracted.findings, places)
     out = []
     for part, place, own in zip(parts, places, findings, strict=True):
-        pages = None if place.page_start is None or place.page_end is None else place.page_end - place.page_start + 1
+        pages = (
+            None
+            if place.page_start is None or place.page_end is None
+            else place.page_end - place.page_start + 1
+        )
         document = ExtractedDocument(
             extracted.rendition,
             extracted.blocks[part.start : part.end],

@@ -5,6 +5,7 @@ worker processes and cached by content hash."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from extractors.blocks import ExtractedDocument, Finding, UnreadableInput
 from extractors.detect import unsupported_kind
@@ -24,6 +25,7 @@ from pipeline.parts import Placement, doc_id_of, part_documents
 from pipeline.records import Check, Document, DocumentResult, File, FileResult, group_key_of
 from pipeline.split import split_parts
 from pipeline.store.gate import SchemaViolation, validate_result
+from pipeline.table_bounds import split_run_on_tables
 
 __all__ = ["NotExtracted", "doc_id_of", "file_result", "process_document", "process_file", "read_input"]
 
@@ -122,7 +124,10 @@ def process_file(data: bytes) -> FileResult:
     try:
         spec, extracted = read_input(data)
     except NotExtracted as error:
-        return file_result(data, (result_without_records(data, str(error), error.status, error.source_format),))
+        return file_result(
+            data, (result_without_records(data, str(error), error.status, error.source_format),)
+        )
+    extracted = replace(extracted, blocks=split_run_on_tables(extracted.blocks))
     parts = part_documents(data, extracted, split_parts(extracted.blocks))
     return file_result(data, tuple(_checked(data, spec, part, place) for part, place in parts))
 
@@ -163,12 +168,16 @@ def process_document(data: bytes) -> DocumentResult:
     return documents[0]
 
 
-def _checked(data: bytes, spec: InputFormat, extracted: ExtractedDocument, place: Placement) -> DocumentResult:
+def _checked(
+    data: bytes, spec: InputFormat, extracted: ExtractedDocument, place: Placement
+) -> DocumentResult:
     result = build_result(data, spec, extracted, place)
     try:
         validate_result(result)
     except SchemaViolation as error:  # one document's out-of-contract value fails that document only
-        return result_without_records(data, f"schema gate: {error}", source_format=spec.source_format, place=place)
+        return result_without_records(
+            data, f"schema gate: {error}", source_format=spec.source_format, place=place
+        )
     return result
 
 

@@ -106,8 +106,10 @@ def _opens_unit(state: _State, signal: Signal) -> str | None:
     if state.kind != "body":
         return "body"  # 取組効果 with no 取組 table before it: a report whose table is unreadable
     section, last = signal.number, state.last_section
-    restarts = section is not None and last is not None and (
-        section < last or (section == last and state.opener_since_section)
+    restarts = (
+        section is not None
+        and last is not None
+        and (section < last or (section == last and state.opener_since_section))
     )
     return "body" if restarts else None
 

@@ -142,7 +142,9 @@ def _pairs(units: Sequence[Unit], identities: Sequence[Identity | None]) -> dict
                 body = named[0] if len(named) == 1 else candidates[0]
                 partner[annex] = body
                 taken.add(body)
-                queue.extend(a for a in (body - 1, body + 1) if 0 <= a < len(units) and units[a].kind == "annex")
+                queue.extend(
+                    a for a in (body - 1, body + 1) if 0 <= a < len(units) and units[a].kind == "annex"
+                )
 
     annexes = [i for i, u in enumerate(units) if u.kind == "annex"]
     settle(deque(annexes))

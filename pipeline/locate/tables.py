@@ -178,12 +178,17 @@ def locate_tables(doc: ExtractedDocument) -> LocatedReport:
     for block in doc.blocks:
         if block.kind != "table":
             paragraphs.append(TextAt(block.text, block.span))
-            section = section_heading(block.text) or section
+            heading = section_heading(block.text)
+            if heading is not None:  # a table after a section heading does not run on the one before
+                section, last = heading, None
             continue
         header = _find_header(block.rows)
         if header is None and last is not None:
             header = _Header(last[1].kind, -1, last[1].cells)  # continuation without header row
         if header is None:
+            if section is not None:
+                detail = f"a table without header row under 取組効果 heading {section}: its columns are unknown, not read"
+                findings.append(Finding("table_unread", detail, block.span))
             continue
         body = block.rows[header.row_index + 1 :]
         if header.kind == "items":

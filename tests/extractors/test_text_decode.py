@@ -73,7 +73,14 @@ def test_control_characters_are_dropped_and_counted() -> None:
 
 @pytest.mark.parametrize(
     ("line_break", "name"),
-    [("\n", "LF"), ("\r\n", "CRLF"), ("\r", "CR"), ("\x85", "NEL"), ("\u2028", "U+2028"), ("\u2029", "U+2029")],
+    [
+        ("\n", "LF"),
+        ("\r\n", "CRLF"),
+        ("\r", "CR"),
+        ("\x85", "NEL"),
+        ("\u2028", "U+2028"),
+        ("\u2029", "U+2029"),
+    ],
 )
 def test_every_line_break_convention_is_read(line_break: str, name: str) -> None:
     decoded = decode_text(SEED.replace("\n", line_break).encode("utf-8"))

@@ -54,9 +54,10 @@ def test_a_text_bundle_gives_each_report_its_own_row() -> None:
     documents = [r.document for r in result.documents]
     assert [d.part for d in documents] == [1, 2, 3]
     assert [d.fiscal_year for d in documents] == [2020, 2022, 2020]
-    assert [d.group_name for d in documents] == ["つくばみらい市グループ", "水戸市・水戸市医師会連携グループ"] * 1 + [
-        "つくばみらい市グループ"
-    ]
+    assert [d.group_name for d in documents] == [
+        "つくばみらい市グループ",
+        "水戸市・水戸市医師会連携グループ",
+    ] * 1 + ["つくばみらい市グループ"]
     ids = [d.doc_id for d in documents]
     assert len(set(ids)) == 3 and doc_id_of(data) not in ids  # two reports alike still get their own id
     assert list(result.file.doc_ids) == ids and result.file.status == "ok"

@@ -38,7 +38,11 @@ def assert_reads_as_separate_files(bundle: Bundle, unit: str, rendition: str, al
     documents = result.documents
     assert len(documents) == len(bundle.parts) and len(bundle.reports) >= 20
     assert [d.document.doc_kind == "report" for d in documents] == [p.kind == "report" for p in bundle.parts]
-    assert all(d.document.status == "skipped" for d, p in zip(documents, bundle.parts, strict=True) if p.kind == "other")
+    assert all(
+        d.document.status == "skipped"
+        for d, p in zip(documents, bundle.parts, strict=True)
+        if p.kind == "other"
+    )
     assert len({d.document.doc_id for d in documents}) == len(documents)
     reports = [d for d in documents if d.document.doc_kind == "report"]
     equal = 0
@@ -103,5 +107,6 @@ def test_pdftotext_of_the_pdf_bundle(printed: Bundle, mode: str) -> None:
 def _parts_by_page(bundle: Bundle, page_lines: list[int]) -> tuple[BundlePart, ...]:
     """The parts with their first line in the pdftotext rendition (pages begin with a form feed)."""
     return tuple(
-        BundlePart(p.kind, page_lines[p.first - 1], page_lines[p.last - 1], p.truth, p.alone) for p in bundle.parts
+        BundlePart(p.kind, page_lines[p.first - 1], page_lines[p.last - 1], p.truth, p.alone)
+        for p in bundle.parts
     )

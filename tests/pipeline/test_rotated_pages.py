@@ -22,9 +22,11 @@ PDFS = ROOT / "tests" / "fixtures" / "pdf"
 FIXTURES = ["h30_ryugasaki.pdf", "r2_tsukubamirai.pdf", "r3_ami.pdf", "r4_mito.pdf"]
 RECORD_TABLES = ("members", "initiatives", "status", "outcomes", "dates")
 BINARY = pdf_image.find_tesseract()
-HAS_OSD = BINARY is not None and "osd" in subprocess.run(
-    [BINARY, "--list-langs"], capture_output=True, text=True, check=False
-).stdout.split()
+HAS_OSD = (
+    BINARY is not None
+    and "osd"
+    in subprocess.run([BINARY, "--list-langs"], capture_output=True, text=True, check=False).stdout.split()
+)
 
 
 def with_rotate_entry(src: pymupdf.Document, angle: int) -> bytes:
@@ -47,7 +49,10 @@ def drawn_turned(src: pymupdf.Document, angle: int, pages: list[int] | None = No
 
 
 def records(result: DocumentResult) -> dict[str, list[dict]]:
-    out = {t: [{k: v for k, v in r.items() if k != "doc_id"} for r in as_dicts(getattr(result, t))] for t in RECORD_TABLES}
+    out = {
+        t: [{k: v for k, v in r.items() if k != "doc_id"} for r in as_dicts(getattr(result, t))]
+        for t in RECORD_TABLES
+    }
     out["checks"] = sorted((c.check, c.page, c.detail) for c in result.checks if c.check != "page_rotated")
     doc = result.document
     out["document"] = [{"status": doc.status, "fiscal_year": doc.fiscal_year, "group_name": doc.group_name}]

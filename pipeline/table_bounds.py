@@ -1,0 +1,64 @@
+"""Tables that run into each other: where a rendition prints no blank line between two tables (a
+line lost, or a converter that drops it), the second table's header row sits inside the first
+table's block, and its rows would be read as the first table's (outcome figures as a 取組's status
+cells). A row that is the header of another table starts a table block of its own.
+
+A header row of the same kind (a 取組 or member table's header repeated after a page break) stays
+in its table: the locators read that as the table running on. Header rows are recognised
+strictly (both 取組事項 and 取組内容; 所在地 beside another member column; two period headers
+beside a 取組効果 section's label or the 医療機関名 column, or three under an empty corner), so a
+data row never starts a table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extractors.blocks import Block, Cell
+from normalizers.forms import period_of_header, section_of_heading
+from normalizers.text import match_key
+
+MEMBER_COLUMN_WORDS = ("①拠点", "積極的役割", "郡市医師会名", "医療機関等名", "問い合わせ", "電話")
+
+
+def header_kind(row: Sequence[Cell]) -> str | None:
+    """`items`, `members` or `outcomes` when the row is that table's header row, else None."""
+    keys = [match_key(c.text) for c in row]
+    joined = "|".join(keys)
+    if "取組事項" in joined and "取組内容" in joined:
+        return "items"
+    if "所在地" in joined and any(w in joined for w in MEMBER_COLUMN_WORDS):
+        return "members"
+    periods = sum(1 for c in row if period_of_header(c.text))
+    labelled = bool(row) and (section_of_heading(row[0].text) is not None or "医療機関名" in joined)
+    unlabelled = bool(row) and not keys[0] and periods >= 3  # section 4: no label over its rows
+    return "outcomes" if (periods >= 2 and labelled) or unlabelled else None
+
+
+def split_run_on_tables(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """The blocks, each table block cut before every header row of another table inside it."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "table" or len(block.rows) < 2:
+            out.append(block)
+            continue
+        kind = next((k for row in block.rows[:3] if (k := header_kind(row))), None)
+        start = 0
+        for index in range(1, len(block.rows)):
+            found = header_kind(block.rows[index])
+            if found is None or index < 3 and kind == found or (found == kind and found != "outcomes"):
+                continue
+            out.append(_part(block, start, index))
+            start, kind = index, found
+        out.append(_part(block, start, len(block.rows)) if start else block)
+    return tuple(out)
+
+
+def _part(block: Block, start: int, end: int) -> Block:
+    rows = block.rows[start:end]
+    lines = [c.span.line_start for row in rows for c in row if c.span.line_start is not None]
+    span = block.span
+    if lines:
+        span = replace(span, line_start=min(lines), line_end=max(lines))
+    return replace(block, rows=rows, span=span)
