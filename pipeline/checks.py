@@ -96,6 +96,12 @@ _SPECS = (
         makes_partial=True,
     ),
     CheckSpec(
+        "row_unread",
+        "warning",
+        "a table row whose cells cannot be placed (a damaged cell boundary): not read (document `partial`)",
+        makes_partial=True,
+    ),
+    CheckSpec(
         "pdf_trailing_bytes",
         "info",
         "bytes after the PDF's final `%%EOF` that do not change the document: ignored",

@@ -25,7 +25,7 @@ from pipeline.parts import Placement, doc_id_of, part_documents
 from pipeline.records import Check, Document, DocumentResult, File, FileResult, group_key_of
 from pipeline.split import split_parts
 from pipeline.store.gate import SchemaViolation, validate_result
-from pipeline.table_bounds import split_run_on_tables
+from pipeline.table_bounds import set_aside_broken_rows, split_run_on_tables
 
 __all__ = ["NotExtracted", "doc_id_of", "file_result", "process_document", "process_file", "read_input"]
 
@@ -127,7 +127,8 @@ def process_file(data: bytes) -> FileResult:
         return file_result(
             data, (result_without_records(data, str(error), error.status, error.source_format),)
         )
-    extracted = replace(extracted, blocks=split_run_on_tables(extracted.blocks))
+    blocks, broken = set_aside_broken_rows(split_run_on_tables(extracted.blocks))
+    extracted = replace(extracted, blocks=blocks, findings=extracted.findings + broken)
     parts = part_documents(data, extracted, split_parts(extracted.blocks))
     return file_result(data, tuple(_checked(data, spec, part, place) for part, place in parts))
 

@@ -194,8 +194,11 @@ def _other_cut(blocks: Sequence[Block], signals: list[Signal], unit: Unit) -> in
 
 
 def _is_other(blocks: Sequence[Block], signals: Sequence[Signal], start: int, end: int) -> bool:
-    """Blocks [start, end) with no report structure and text of their own: more than
-    DEFAULT_MIN_OTHER_CHARS, or a title and DEFAULT_MIN_TITLED_OTHER_LINES lines (a cover letter)."""
+    """Blocks [start, end) with no report structure nor wording only reports print, and text of
+    their own: more than DEFAULT_MIN_OTHER_CHARS, or a title and DEFAULT_MIN_TITLED_OTHER_LINES
+    lines (a cover letter)."""
+    if any(s.report_wording for s in signals[start:end]):
+        return False  # a 別添 label, a group-name line, the form's introduction: part of a report
     own = [s for s in signals[start:end] if not s.opener and s.text_chars]
     titled = any(s.title for s in signals[start:end]) and len(own) >= DEFAULT_MIN_TITLED_OTHER_LINES
     if sum(s.text_chars for s in own) < DEFAULT_MIN_OTHER_CHARS and not titled:

@@ -48,6 +48,7 @@ class Signal:
     number: int | None = None  # items: the first item's number; outcomes: the section
     title: bool = False  # a line naming the programme and a fiscal year
     opener: bool = False  # a title or other opening wording of a report or its member list
+    report_wording: bool = False  # opening wording only a report prints (not a title, not the heading)
     ends_sentence: bool = True  # the text ends a sentence (a wrapped line continues otherwise)
     text_chars: int = 0  # printed characters (tables: every cell)
 
@@ -85,11 +86,13 @@ def _signal(blocks: Sequence[Block], index: int, opening: tuple[str, ...], title
     key = match_key(text)
     title = is_title(text)
     anchor, number = _text_anchor(blocks, index, key, titles)
+    worded = key.startswith(opening)
     return Signal(
         anchor=anchor,
         number=number,
         title=title,
-        opener=title or key.startswith(opening),
+        opener=title or worded,
+        report_wording=worded and not key.startswith(ITEMS_HEADING_KEY),
         ends_sentence=text.rstrip().endswith(SENTENCE_ENDS),
         text_chars=len(key),
     )

@@ -3,6 +3,10 @@ line lost, or a converter that drops it), the second table's header row sits ins
 table's block, and its rows would be read as the first table's (outcome figures as a 取組's status
 cells). A row that is the header of another table starts a table block of its own.
 
+A row that holds undecodable bytes (U+FFFD) and prints another number of cells than the rest of
+its table lost a cell boundary (a damaged tab or `|`): its cells cannot be placed in their
+columns, so it is set aside with a `row_unread` finding rather than read shifted.
+
 A header row of the same kind (a 取組 or member table's header repeated after a page break) stays
 in its table: the locators read that as the table running on. Header rows are recognised
 strictly (both 取組事項 and 取組内容; 所在地 beside another member column; two period headers
@@ -12,10 +16,11 @@ data row never starts a table.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from extractors.blocks import Block, Cell
+from extractors.blocks import Block, Cell, Finding
 from normalizers.forms import period_of_header, section_of_heading
 from normalizers.text import match_key
 
@@ -62,3 +67,31 @@ def _part(block: Block, start: int, end: int) -> Block:
     if lines:
         span = replace(span, line_start=min(lines), line_end=max(lines))
     return replace(block, rows=rows, span=span)
+
+
+REPLACEMENT = "\ufffd"
+
+
+def set_aside_broken_rows(blocks: Sequence[Block]) -> tuple[tuple[Block, ...], tuple[Finding, ...]]:
+    """The blocks without table rows whose cells cannot be placed, and a finding for each."""
+    out: list[Block] = []
+    findings: list[Finding] = []
+    for block in blocks:
+        if block.kind != "table" or not any(REPLACEMENT in c.text for row in block.rows for c in row):
+            out.append(block)
+            continue
+        usual = Counter(len(row) for row in block.rows).most_common(1)[0][0]
+        kept = []
+        for row in block.rows:
+            if len(row) != usual and any(REPLACEMENT in c.text for c in row):
+                where = row[0].span if row else block.span
+                detail = (
+                    f"{where.describe()}: a table row with undecodable bytes prints {len(row)} cells "
+                    f"where its table has {usual}: its cells cannot be placed, not read"
+                )
+                findings.append(Finding("row_unread", detail, where))
+            else:
+                kept.append(row)
+        if kept:
+            out.append(replace(block, rows=tuple(kept)))
+    return tuple(out), tuple(findings)
