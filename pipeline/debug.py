@@ -5,6 +5,7 @@ from __future__ import annotations
 from normalizers.forms import FORMS, classify_document, detect_form, score_form
 from normalizers.text import match_key
 from pipeline.process import NotExtracted, read_input
+from pipeline.split import split_parts
 
 DEFAULT_PREVIEW_CHARS = 60
 
@@ -38,6 +39,14 @@ def describe(data: bytes) -> str:
                 lines.append("           | " + " | ".join(_preview(c.text, 24) for c in row))
         else:
             lines.append(f"  {where:>8} {block.kind}: {_preview(block.text)}")
+    parts = split_parts(extracted.blocks)
+    if len(parts) > 1:
+        lines.append(f"parts (a bundle): {len(parts)}")
+        for number, part in enumerate(parts, start=1):
+            first, last = extracted.blocks[part.start].span, extracted.blocks[part.end - 1].span
+            kind = "report" if part.is_report else "other material"
+            lines.append(f"  part {number}: {kind}, {first.describe()} to {last.describe()}")
+            lines += [f"    check {f.check}: {f.detail}" for f in part.findings]
     located = spec.locate(extracted)
     for item in located.items:
         if item.drawn_labels:
