@@ -6,7 +6,7 @@ units they form (no quadratic work):
 
 1. units: each anchor opens a unit, unless it runs on from the unit before (a 取組 table whose
    first item is not 1, a member list or 取組効果 section continued over a page). A 取組 table
-   restarting at item 1 (or unnumbered, after opening wording), a 取組 table after 取組効果
+   restarting at item 1 (or unnumbered, after a title), a 取組 table after 取組効果
    sections, a 取組効果 section numbered lower than the one before, each opens a new report's unit. A unit begins at the opening wording
    printed right before its anchor (title, 別添 label, introduction; lines wrapped from them);
 2. other material: a title that opens a stretch with no report structure and text of its own (a
@@ -55,7 +55,10 @@ class _State:
     anchor: int = -1
     last_section: int | None = None
     opener_since_anchor: bool = False
-    opener_since_section: bool = False
+    # A title or the 取組 heading: other opening wording (a 別添 label, `グループ名` in a status
+    # cell of layout text) may print inside a report, these only where one begins.
+    title_since_anchor: bool = False
+    title_since_section: bool = False
     has_outcomes: bool = False
     items_seen: bool = False  # a 取組 table (not only its heading)
 
@@ -72,7 +75,9 @@ def _anchor_units(blocks: Sequence[Block], signals: list[Signal]) -> list[Unit]:
     state = _State()
     for index, signal in enumerate(signals):
         if signal.opener:
-            state.opener_since_anchor = state.opener_since_section = True
+            state.opener_since_anchor = True
+            if not signal.report_wording:
+                state.title_since_anchor = state.title_since_section = True
         if signal.anchor is None:
             continue
         kind = _opens_unit(state, signal)
@@ -88,8 +93,8 @@ def _anchor_units(blocks: Sequence[Block], signals: list[Signal]) -> list[Unit]:
             state.items_seen = True
         if signal.anchor == "outcomes":
             state.last_section = signal.number or state.last_section
-            state.has_outcomes, state.opener_since_section = True, False
-        state.anchor, state.opener_since_anchor = index, False
+            state.has_outcomes, state.title_since_section = True, False
+        state.anchor, state.opener_since_anchor, state.title_since_anchor = index, False, False
     return units
 
 
@@ -98,7 +103,7 @@ def _opens_unit(state: _State, signal: Signal) -> str | None:
     if signal.anchor == "items":
         if state.kind != "body" or state.has_outcomes:
             return "body"
-        restarts = signal.number == 1 or (signal.number is None and state.opener_since_anchor)
+        restarts = signal.number == 1 or (signal.number is None and state.title_since_anchor)
         return "body" if restarts and state.items_seen else None  # 2, 3: the table runs on
     if signal.anchor == "members":
         runs_on = state.kind == "annex" and not state.opener_since_anchor
@@ -109,7 +114,7 @@ def _opens_unit(state: _State, signal: Signal) -> str | None:
     restarts = (
         section is not None
         and last is not None
-        and (section < last or (section == last and state.opener_since_section))
+        and (section < last or (section == last and state.title_since_section))
     )
     return "body" if restarts else None
 

@@ -155,3 +155,18 @@ def test_a_pdf_bundle_gives_each_report_its_own_row() -> None:
         assert document.document.page_start == first
         assert document.document.pages == alone.document.pages
     assert [r.document.fiscal_year for r in reports] == [2020, 2018, 2022, 2021]
+
+
+CORPUS = ROOT / "tests" / "corpus"
+
+
+def test_every_single_report_file_is_one_document() -> None:
+    """The seeds and the generated sample's text renditions (pdftotext's layout text included)
+    each hold one report: never split, whatever opening wording prints inside them."""
+    files = sorted(RAW.iterdir()) + sorted(p for p in CORPUS.iterdir() if p.suffix == ".txt")
+    split = {
+        p.name: len(docs)
+        for p in files
+        if (docs := process_file(p.read_bytes()).documents) and len(docs) != 1
+    }
+    assert len(files) > 40 and not split, split
