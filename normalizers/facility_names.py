@@ -55,7 +55,7 @@ def facility_key(name: str) -> str:
     is never guessed; linking compares such keys by their ends."""
     s = unicodedata.normalize("NFKC", str(_LEAD_MARKS_RE.sub("", name)))
     s = str(_LEAD_MARKS_RE.sub("", s))
-    return str(_DROPPED_RE.sub("", fold_variants(split_corporation(s)[1])))
+    return fold_variants(str(_DROPPED_RE.sub("", split_corporation(s)[1])))
 
 
 def facility_kind(name: str) -> str:
@@ -90,5 +90,5 @@ def group_match_key(group_name: str | None) -> str | None:
     """A printed group name as a key: ``竜ヶ崎地区グループ 1`` = ``竜ケ崎地区グループ１``."""
     if not group_name:
         return None
-    key = _DROPPED_RE.sub("", fold_variants(unicodedata.normalize("NFKC", group_name)))
+    key = fold_variants(str(_DROPPED_RE.sub("", unicodedata.normalize("NFKC", group_name))))
     return key or None

@@ -1,6 +1,11 @@
 """Links -> facilities: union of linked rows, the strongest links first, refusing any link that
 would put two rows that cannot be one body (one list's two rows, two phones, two municipalities,
-two kinds) into one facility. A refused link becomes a doubt naming the row it conflicts with."""
+two kinds) into one facility. A refused link becomes a doubt naming the row it conflicts with.
+
+A row that joined its facility only by a name (no phone, no exact print) and had a link refused
+could name either body: its name links are withheld and it stays apart, so the order in which
+links are tried never decides which of two same-named bodies gets it.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +15,19 @@ from dataclasses import dataclass
 from pipeline.link.evidence import Evidence
 from pipeline.link.rules import RULE_PRIORITY, Doubt, Link, conflict
 
+# Rules from here on join by a name alone (with a town, an exchange, a group or co-listed names).
+FIRST_NAME_RULE = RULE_PRIORITY["name_municipality"]
+
 
 @dataclass(frozen=True)
 class Clustering:
     groups: list[list[int]]  # each facility's rows (indexes into the evidence), sorted
     accepted: list[Link]  # the links inside facilities, in the order they were applied
     doubts: list[Doubt]  # pairs left apart that may be one body
+
+
+def _by_name(link: Link) -> bool:
+    return RULE_PRIORITY[link.rule] >= FIRST_NAME_RULE
 
 
 def _first_conflict(
@@ -29,7 +41,9 @@ def _first_conflict(
     return None
 
 
-def cluster(evidence: Sequence[Evidence], links: list[Link], doubts: list[Doubt]) -> Clustering:
+def _union(
+    evidence: Sequence[Evidence], links: list[Link]
+) -> tuple[list[list[int]], list[Link], list[Doubt]]:
     parent = list(range(len(evidence)))
     rows: dict[int, list[int]] = {i: [i] for i in range(len(evidence))}
 
@@ -48,12 +62,36 @@ def cluster(evidence: Sequence[Evidence], links: list[Link], doubts: list[Doubt]
             if blocking:
                 i, j, why = blocking
                 other = evidence[j] if i in (link.a, link.b) else evidence[i]
-                reason = f"{link.rule} link refused: {why} (with {other.label} {other.name!r})"
+                reason = f"a {link.rule} link refused: {why} (with {other.label} {other.name!r})"
                 refused.append(Doubt(link.a, link.b, reason))
                 continue
             keep, gone = min(ra, rb), max(ra, rb)
             parent[gone] = keep
             rows[keep] = sorted(rows[keep] + rows.pop(gone))
         accepted.append(link)
-    groups = sorted(rows.values())
-    return Clustering(groups=groups, accepted=accepted, doubts=doubts + refused)
+    return sorted(rows.values()), accepted, refused
+
+
+def _joined_by_name_only(row: int, accepted: list[Link]) -> bool:
+    own = [link for link in accepted if row in (link.a, link.b)]
+    return bool(own) and all(_by_name(link) for link in own)
+
+
+def cluster(evidence: Sequence[Evidence], links: list[Link], doubts: list[Doubt]) -> Clustering:
+    undecided: set[int] = set()
+    while True:
+        active = [k for k in links if not (_by_name(k) and {k.a, k.b} & undecided)]
+        groups, accepted, refused = _union(evidence, active)
+        refused_links = [k for k in active if _by_name(k) and any({d.a, d.b} == {k.a, k.b} for d in refused)]
+        newly = {
+            r for k in refused_links for r in (k.a, k.b) if _joined_by_name_only(r, accepted)
+        } - undecided
+        if not newly:
+            break
+        undecided |= newly
+    withheld = [
+        Doubt(k.a, k.b, f"a {k.rule} link withheld: the row could name more than one body")
+        for k in links
+        if _by_name(k) and {k.a, k.b} & undecided
+    ]
+    return Clustering(groups=groups, accepted=accepted, doubts=doubts + refused + withheld)

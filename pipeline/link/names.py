@@ -7,6 +7,7 @@ import difflib
 import regex
 
 from normalizers.facility_names import facility_kind_of_word, name_core, specialties
+from normalizers.readings import reading_of
 
 # A run of this many characters or more inserted inside a name makes another body
 # (みらい平クリニック / みらい平こどもクリニック, つくば双愛病院 / つくば双愛病院分院);
@@ -16,13 +17,14 @@ DEFAULT_MIN_EXTENSION_CHARS = 2
 DEFAULT_MIN_CLOSE_LENGTH = 4
 # Names sharing a phone this similar (difflib ratio of the keys) are one printing apart.
 DEFAULT_PHONE_NAME_SIMILARITY = 0.8
-_KANA_RE = regex.compile(r"^[\p{Katakana}ー]+$")
 _HAN_RE = regex.compile(r"\p{Han}")
 
 
 def similarity(a: str, b: str) -> float:
-    """0-1: difflib's ratio of two keys (2 x matching characters / total characters)."""
-    return round(difflib.SequenceMatcher(None, a, b, autojunk=False).ratio(), 4)
+    """0-1: difflib's ratio of two keys (2 x matching characters / total characters), the higher
+    of both orders (difflib's matching blocks depend on the order)."""
+    ratios = (difflib.SequenceMatcher(None, x, y, autojunk=False).ratio() for x, y in ((a, b), (b, a)))
+    return round(max(ratios), 4)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -64,15 +66,20 @@ def one_edit_apart(a: str, b: str, min_length: int = DEFAULT_MIN_CLOSE_LENGTH) -
 
 
 def spelling_variant(a: str, b: str) -> bool:
-    """Whether two keys end alike and differ only in a head written in kana in one and with
-    kanji in the other: ``アリマ皮膚科クリニツク`` / ``有馬皮膚科クリニツク``."""
-    tail = _common_suffix(a, b)
-    head_a, head_b = a[: len(a) - tail], b[: len(b) - tail]
-    if not tail or not head_a or not head_b:
+    """Whether two different keys read alike, the part where they differ written with kanji in one
+    of them: ``アリマ皮膚科クリニツク`` / ``有馬皮膚科クリニツク``, ``斎藤医院`` / ``斉藤医院``."""
+    if a == b:
         return False
-    kana_a, kana_b = bool(_KANA_RE.match(head_a)), bool(_KANA_RE.match(head_b))
-    han_a, han_b = bool(_HAN_RE.search(head_a)), bool(_HAN_RE.search(head_b))
-    return (kana_a and han_b) or (kana_b and han_a)
+    prefix = _common_prefix(a, b)
+    suffix = _common_suffix(a[prefix:], b[prefix:])
+    mid_a, mid_b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
+    if not mid_a or not mid_b or not (_HAN_RE.search(mid_a) or _HAN_RE.search(mid_b)):
+        return False
+    for x, y in ((mid_a, mid_b), (a, b)):  # the differing parts, else the whole names in context
+        reading = reading_of(x)
+        if reading is not None and reading == reading_of(y):
+            return True
+    return False
 
 
 def related(a: str, b: str, min_similarity: float = DEFAULT_PHONE_NAME_SIMILARITY) -> bool:
@@ -82,7 +89,8 @@ def related(a: str, b: str, min_similarity: float = DEFAULT_PHONE_NAME_SIMILARIT
     return (
         a.endswith(b)
         or b.endswith(a)
-        or name_core(a) == name_core(b)
+        or name_core(a) in (b, name_core(b))
+        or name_core(b) == a
         or one_edit_apart(a, b)
         or spelling_variant(a, b)
         or similarity(a, b) >= min_similarity
@@ -97,7 +105,16 @@ def compatible_with_shared_phone(a: str, b: str) -> bool:
     return related(a, b) and specialties(a) == specialties(b) and not extends(a, b)
 
 
-def close_names(a: str, b: str) -> bool:
-    """Keys that may name one body but cannot be told apart without a shared phone: one character
-    apart, kana and kanji spellings, or one ending with the other (a corporation name glued)."""
-    return one_edit_apart(a, b) or spelling_variant(a, b) or a.endswith(b) or b.endswith(a)
+def close_names(a: str, b: str) -> str | None:
+    """How two keys that may name one body are close, where only a shared phone could tell:
+    one character apart, kana and kanji spellings, or one ending with the other (a corporation
+    name glued before it). None for keys not close (or equal)."""
+    if a == b:
+        return None
+    if one_edit_apart(a, b):
+        return "names one character apart"
+    if spelling_variant(a, b):
+        return "one name spelt in kana and in kanji"
+    if a.endswith(b) or b.endswith(a):
+        return "one name ends with the other"
+    return None

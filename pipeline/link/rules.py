@@ -64,7 +64,8 @@ def conflict(a: Evidence, b: Evidence) -> str | None:
         return f"kinds differ ({a.kind}, {b.kind})"
     if _phones_conflict(a, b):
         return "phones differ"
-    if a.municipality and b.municipality and a.municipality != b.municipality and a.digits != b.digits:
+    shared_phone = a.digits is not None and a.digits == b.digits
+    if a.municipality and b.municipality and a.municipality != b.municipality and not shared_phone:
         return "municipalities differ"
     return None
 
@@ -98,6 +99,6 @@ def compare(i: int, j: int, a: Evidence, b: Evidence, shared_names: int) -> Link
         if compatible_with_shared_phone(a.key, b.key):  # `other`: a kind word lost to a misprint
             return Link(i, j, "phone_name", similarity(a.key, b.key))
         return Doubt(i, j, "the same phone, but names that may be two bodies") if a.kind == b.kind else None
-    if a.kind == b.kind and close_names(a.key, b.key) and conflict(a, b) is None:
-        return Doubt(i, j, "names one character apart or spelt in kana and kanji, and no shared phone")
-    return None
+    towns_differ = a.municipality and b.municipality and a.municipality != b.municipality
+    closeness = close_names(a.key, b.key) if a.kind == b.kind and not towns_differ else None
+    return Doubt(i, j, f"{closeness}, and no shared phone") if closeness else None
