@@ -201,7 +201,8 @@ class Facility:
 
     facility_id: `fac_` + 12 hex digits of the SHA-256 of the evidence it was founded on (its
         earliest record's phone and kind, or name key and municipality); kept across runs.
-    name, facility_name, corporation: the canonical printing (the latest year's, text before OCR).
+    name, facility_name, corporation: the canonical printing (the latest year's member row, text
+        before OCR), NFKC with spaces collapsed.
     kind: clinic, hospital, visiting_nurse_station, medical_association, other (read from the name).
     municipality: the latest known; null where only an outcome row names the body.
     phones: every number printed for it (normalized); names: every printing of facility_name.

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from normalizers.text import normalize_space
 from pipeline.checks import spec_of
 from pipeline.link.cluster import Clustering
 from pipeline.link.evidence import Evidence
@@ -15,9 +17,15 @@ from pipeline.records import Check, Facility, FacilityMatch
 AMBIGUOUS_CHECK = "facility_ambiguous"
 
 
+def _display(text: str | None) -> str | None:
+    """A printing as shown in facilities: NFKC (ｸﾘﾆｯｸ -> クリニック), spaces collapsed."""
+    return normalize_space(unicodedata.normalize("NFKC", text)) if text is not None else None
+
+
 def _canonical(group: Sequence[int], evidence: Sequence[Evidence]) -> Evidence:
     """The printing a facility is shown by: member rows before outcome rows, text before OCR, the
-    latest year, the most printed facility_name, then the first in order."""
+    latest year (a renamed body shows its new name), the most printed facility_name, then the
+    first in order."""
     printed = Counter(evidence[i].facility_name for i in group)
 
     def rank(i: int) -> tuple[object, ...]:
@@ -37,9 +45,9 @@ def build_facility(fid: str, group: Sequence[int], evidence: Sequence[Evidence])
     phones = {e.digits: e.phone for e in sorted(rows, key=lambda e: e.phone or "") if e.digits and e.phone}
     return Facility(
         facility_id=fid,
-        name=shown.name,
-        facility_name=shown.facility_name,
-        corporation=shown.corporation,
+        name=_display(shown.name) or shown.name,
+        facility_name=_display(shown.facility_name) or shown.facility_name,
+        corporation=_display(shown.corporation),
         kind=shown.kind
         if shown.kind != "other"
         else next((e.kind for e in rows if e.kind != "other"), "other"),

@@ -23,7 +23,7 @@ class History:
     """What the last recorded run decided: evidence_id -> {facility_id: rows}, former -> current."""
 
     ids_by_evidence: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
-    aliases: Mapping[str, str] = field(default_factory=dict)
+    aliases: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # former -> (current, evidence_id)
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,13 @@ def assign_ids(
     ids: dict[int, str] = {}
     used: set[str] = set()
     # Old ids go to the groups holding most of their rows, one id per group.
-    claims = sorted((-n, position[g], fid, g) for g in position for fid, n in previous[g].items())
-    for _, _, fid, group in claims:
+    # Most rows first; on a tie the id whose rows are the oldest (the id founded first).
+    claims = sorted(
+        (-n, position[g], _oldest_row(groups[g], evidence, history, fid), fid, g)
+        for g in position
+        for fid, n in previous[g].items()
+    )
+    for _, _, _, fid, group in claims:
         if group not in ids and fid not in used:
             ids[group], used = fid, used | {fid}
     aliases: list[Alias] = []
@@ -106,6 +111,12 @@ def _group_order(group: Sequence[int], evidence: Sequence[Evidence]) -> list[tup
     return sorted(anchor_order(evidence[i]) for i in group)
 
 
+def _oldest_row(
+    group: Sequence[int], evidence: Sequence[Evidence], history: History, fid: str
+) -> tuple[object, ...]:
+    return anchor_order(evidence[_row_of(group, evidence, history, fid)])
+
+
 def _row_of(group: Sequence[int], evidence: Sequence[Evidence], history: History, fid: str) -> int:
     """The first row of the group that the last run gave `fid` (else its anchor)."""
     for i in sorted(group, key=lambda i: anchor_order(evidence[i])):
@@ -126,9 +137,13 @@ def _carried_aliases(
     group_of.update({a.former_id: a.group for a in new if a.rule == "merged"})
     written = {a.former_id for a in new} | set(ids.values())
     carried = []
-    for former, current in sorted(history.aliases.items()):
+    for former, (current, evidence_id) in sorted(history.aliases.items()):
         g = group_of.get(current)
         if g is not None and former not in written:
-            carried.append(Alias(g, former, "merged", anchor_of(groups[g], evidence)))
+            row = next(
+                (i for i in groups[g] if evidence[i].evidence_id == evidence_id),
+                anchor_of(groups[g], evidence),
+            )
+            carried.append(Alias(g, former, "merged", row))
             written.add(former)
     return carried
