@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from pipeline.link.evidence import Evidence
 from pipeline.link.names import close_names, similarity
-from pipeline.link.rules import Doubt, Link, compare
+from pipeline.link.rules import Doubt, Link, co_listed, compare
 
 DEFAULT_MIN_PARTIAL_LENGTH = 2  # an outcome's name shorter than this never matches inside another
 
@@ -27,19 +27,21 @@ def _buckets(evidence: Sequence[Evidence], key: Callable[[Evidence], str | None]
     return [found[k] for k in sorted(found) if len(found[k]) > 1]
 
 
-def _shared_name_counter(evidence: Sequence[Evidence]) -> Callable[[str, str], int]:
+def _co_listing(evidence: Sequence[Evidence]) -> Callable[[str, str], bool]:
+    """Whether two documents list one group (rules.co_listed), cached per pair."""
     keys_of: dict[str, set[str]] = defaultdict(set)
     for e in evidence:
         keys_of[e.doc_id].add(e.key)
-    cache: dict[tuple[str, str], int] = {}
+    cache: dict[tuple[str, str], bool] = {}
 
-    def shared(a: str, b: str) -> int:
+    def together(a: str, b: str) -> bool:
         pair = (a, b) if a < b else (b, a)
         if pair not in cache:
-            cache[pair] = len(keys_of[a] & keys_of[b])
+            shared = len(keys_of[a] & keys_of[b])
+            cache[pair] = co_listed(shared, len(keys_of[a]), len(keys_of[b]))
         return cache[pair]
 
-    return shared
+    return together
 
 
 def same_report_links(evidence: Sequence[Evidence]) -> Iterator[Link | Doubt]:
@@ -104,7 +106,7 @@ def _close_pairs(evidence: Sequence[Evidence]) -> Iterator[tuple[int, int]]:
 
 def find_links(evidence: Sequence[Evidence]) -> tuple[list[Link], list[Doubt]]:
     """Every link and doubt between the rows, in a stable order."""
-    shared = _shared_name_counter(evidence)
+    together = _co_listing(evidence)
     links: list[Link] = []
     doubts: list[Doubt] = []
     found: list[Link | Doubt | None] = list(same_report_links(evidence))
@@ -112,7 +114,7 @@ def find_links(evidence: Sequence[Evidence]) -> tuple[list[Link], list[Doubt]]:
         a, b = evidence[i], evidence[j]
         if a.doc_id == b.doc_id and a.source_table != b.source_table:
             continue  # outcome and member of one report: same_report_links decided
-        found.append(compare(i, j, a, b, shared(a.doc_id, b.doc_id)))
+        found.append(compare(i, j, a, b, together(a.doc_id, b.doc_id)))
     for result in found:
         if isinstance(result, Link):
             links.append(result)

@@ -3,7 +3,9 @@ document's outcomes, with the keys it is compared on."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -42,6 +44,9 @@ class Evidence:
     exchange: str | None
     municipality: str | None
     ocr: bool
+    # The other names an outcome-only report without a group name prints (sorted keys): what
+    # tells two such reports apart in `signature`. Empty for members and for named groups.
+    listed_with: str = ""
 
     @property
     def doc_id(self) -> str:
@@ -61,7 +66,8 @@ class Evidence:
         """The evidence itself, the same in every rendition of a report and every run."""
         if self.source_table == "members":
             return f"{self.kind}|{self.key}|tel:{self.digits or ''}|{self.municipality or ''}"
-        return f"{self.kind}|{self.key}|group:{self.group_key or ''}|fy:{self.fiscal_year or ''}"
+        group = self.group_key or f"with:{self.listed_with}"
+        return f"{self.kind}|{self.key}|group:{group}|fy:{self.fiscal_year or ''}"
 
     @property
     def evidence_id(self) -> str:
@@ -132,6 +138,14 @@ def collect_evidence(documents: Iterable[DocumentResult]) -> list[Evidence]:
                 ref: RowRef = (outcome.doc_id, "outcomes", outcome.institution)
                 if ref not in found:
                     found[ref] = _outcome_evidence(outcome, outcome.institution)
-    return sorted(
-        (e for e in found.values() if e.key), key=lambda e: (e.ref[0], e.ref[1], e.row_no or 0, str(e.ref[2]))
-    )
+    keys_by_doc: dict[str, set[str]] = defaultdict(set)
+    for e in found.values():
+        keys_by_doc[e.doc_id].add(e.key)
+    kept = [_with_context(e, keys_by_doc[e.doc_id]) for e in found.values() if e.key]
+    return sorted(kept, key=lambda e: (e.ref[0], e.ref[1], e.row_no or 0, str(e.ref[2])))
+
+
+def _with_context(e: Evidence, keys_of_doc: set[str]) -> Evidence:
+    if e.source_table != "outcomes" or e.group_key:
+        return e
+    return dataclasses.replace(e, listed_with="+".join(sorted(keys_of_doc - {e.key, ""})))

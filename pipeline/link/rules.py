@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pipeline.link.evidence import Evidence
 from pipeline.link.names import close_names, compatible_with_shared_phone, similarity
 
-# Two reports that print this many of the same names list one group: a name they share names
-# one body, even where neither prints a phone or address (outcome tables).
+# Two reports that print this many of the same names, and that share of the shorter list, list
+# one group: a name they share names one body, even where neither prints a phone or address
+# (an outcome-only report and the group's member list of another year).
 DEFAULT_MIN_CO_LISTED = 2
+DEFAULT_CO_LISTED_SHARE = 0.5
 # Rules from the most certain; links are applied in this order, so a weaker link never joins
 # what a stronger one kept apart.
 RULES: tuple[str, ...] = (
@@ -70,7 +72,13 @@ def conflict(a: Evidence, b: Evidence) -> str | None:
     return None
 
 
-def _same_name(i: int, j: int, a: Evidence, b: Evidence, shared_names: int) -> Link | Doubt:
+def co_listed(shared: int, names_a: int, names_b: int) -> bool:
+    """Whether two reports with `names_a` and `names_b` name keys, `shared` of them in common,
+    list one group."""
+    return shared >= DEFAULT_MIN_CO_LISTED and shared >= DEFAULT_CO_LISTED_SHARE * min(names_a, names_b)
+
+
+def _same_name(i: int, j: int, a: Evidence, b: Evidence, listed_together: bool) -> Link | Doubt:
     if a.digits and a.digits == b.digits:
         return Link(i, j, "exact", 1.0)
     why_not = conflict(a, b)
@@ -80,19 +88,19 @@ def _same_name(i: int, j: int, a: Evidence, b: Evidence, shared_names: int) -> L
         return Link(i, j, "name_exchange" if a.digits and b.digits else "name_municipality", 1.0)
     if a.group_key and a.group_key == b.group_key:
         return Link(i, j, "name_group", 1.0)
-    if shared_names >= DEFAULT_MIN_CO_LISTED:
+    if listed_together:
         return Link(i, j, "co_listed", 1.0)
     return Doubt(i, j, "the same name, and no phone, municipality, group or co-listed names shared")
 
 
-def compare(i: int, j: int, a: Evidence, b: Evidence, shared_names: int) -> Link | Doubt | None:
+def compare(i: int, j: int, a: Evidence, b: Evidence, listed_together: bool) -> Link | Doubt | None:
     """Two rows of different reports (or one report's list printing a body twice).
-    `shared_names`: how many name keys the two rows' reports have in common."""
+    `listed_together`: whether the two rows' reports list one group (co_listed)."""
     if a.doc_id == b.doc_id:
         same_list_twice = a.source_table == b.source_table and (a.key, a.digits) == (b.key, b.digits)
         return Link(i, j, "exact", 1.0) if same_list_twice else None
     if a.key == b.key:
-        return _same_name(i, j, a, b, shared_names)
+        return _same_name(i, j, a, b, listed_together)
     if a.kind != b.kind and "other" not in (a.kind, b.kind):
         return None  # a hospital and its visiting-nurse station often print one number
     if a.digits and a.digits == b.digits:

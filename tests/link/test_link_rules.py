@@ -162,3 +162,45 @@ def test_rows_and_tables_carry_the_ids() -> None:
         (),
         2,
     )
+
+
+def test_two_outcome_only_reports_without_group_names_keep_apart_and_distinct_evidence() -> None:
+    files = [
+        report("x", 2021, None, institutions=["さかえ医院", "印南クリニック"]),
+        report("y", 2021, None, institutions=["さかえ医院", "古河中央医院"]),
+    ]
+    linked = link_facilities(files)
+    x, y = ids_of(linked, "x", "outcomes"), ids_of(linked, "y", "outcomes")
+    assert x["さかえ医院"] != y["さかえ医院"]
+    evidence = {m.doc_id: m.evidence_id for m in linked.matches if m.name == "さかえ医院"}
+    assert evidence[doc_id_for("x")] != evidence[doc_id_for("y")]  # told apart by the names beside it
+
+
+def test_two_long_lists_sharing_a_few_names_are_not_one_group() -> None:
+    """Two groups of one city both list the medical association and a hospital: 3 of 8 names is
+    no co-listing, so an outcome-only 中央クリニック of one does not join the other's member."""
+    shared = [Row("水戸市医師会", "水戸市", "029-243-1111"), Row("水戸協同病院", "水戸市", "029-231-2371")]
+    own = [
+        Row(f"{n}クリニック", "水戸市", f"029-200-100{i}")
+        for i, n in enumerate(["中央", "青葉", "若葉", "双葉", "赤塚", "内原"])
+    ]
+    files = [
+        report("members", 2021, "水戸グループ①", members=shared + own),
+        report(
+            "figures",
+            2022,
+            None,
+            institutions=[
+                "水戸市医師会",
+                "水戸協同病院",
+                "中央クリニック",
+                "桜川医院",
+                "千波医院",
+                "見川医院",
+                "笠原医院",
+                "吉沢医院",
+            ],
+        ),
+    ]
+    linked = link_facilities(files)
+    assert ids_of(linked, "figures", "outcomes")["中央クリニック"] != ids_of(linked, "members")[3]
