@@ -29,6 +29,7 @@ test: venv system-deps
 
 bench: venv
 	$(PY) -m bench.throughput
+	$(PY) -m bench.facilities
 
 lint: venv
 	$(PY) -m ruff check pipeline extractors normalizers tests

@@ -61,7 +61,11 @@ def facility_key(name: str) -> str:
 def facility_kind(name: str) -> str:
     """``clinic``, ``hospital``, ``visiting_nurse_station``, ``medical_association`` or ``other``,
     read from the name's rightmost kind word."""
-    key = facility_key(name)
+    return kind_of_key(facility_key(name))
+
+
+def kind_of_key(key: str) -> str:
+    """facility_kind of a name already made a key (facility_key)."""
     best: tuple[int, int, str] | None = None
     for kind, pattern in _KIND_RES:
         for m in pattern.finditer(key):

@@ -11,11 +11,15 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 
+import regex
+
+from normalizers.readings import reading_of
 from pipeline.link.evidence import Evidence
 from pipeline.link.names import close_names, similarity
 from pipeline.link.rules import Doubt, Link, co_listed, compare
 
 DEFAULT_MIN_PARTIAL_LENGTH = 2  # an outcome's name shorter than this never matches inside another
+_HAN_RE = regex.compile(r"\p{Han}")
 
 
 def _buckets(evidence: Sequence[Evidence], key: Callable[[Evidence], str | None]) -> list[list[int]]:
@@ -89,14 +93,33 @@ def _cross_pairs(evidence: Sequence[Evidence]) -> Iterator[tuple[int, int]]:
                 yield i, j
 
 
+def _close_keys(keys: set[str]) -> Iterator[tuple[str, str]]:
+    """Pairs of keys that may be close (names.close_names decides), found through indexes rather
+    than by trying every pair: one deletion in common (one character apart), one reading (kana
+    and kanji), one key ending with another."""
+    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in keys:
+        buckets[("del", key)].append(key)
+        for n in range(len(key)):
+            buckets[("del", key[:n] + key[n + 1 :])].append(key)
+        reading = reading_of(key) if _HAN_RE.search(key) else key  # kana keys read as written
+        buckets[("read", reading or key)].append(key)
+    for bucket in buckets.values():
+        yield from itertools.combinations(sorted(set(bucket)), 2)
+    for key in keys:
+        for n in range(1, len(key) - 1):
+            if key[n:] in keys:
+                yield tuple(sorted((key, key[n:])))  # type: ignore[misc]
+
+
 def _close_pairs(evidence: Sequence[Evidence]) -> Iterator[tuple[int, int]]:
-    """One pair per two close keys of one kind seen in one municipality or one named group."""
+    """Rows under two close keys of one kind, seen in one municipality or one named group."""
     seen: set[tuple[str, str]] = set()
     for bucket in _buckets(evidence, lambda e: e.municipality) + _buckets(evidence, lambda e: e.group_key):
         by_key: dict[str, list[int]] = defaultdict(list)
         for i in bucket:
             by_key[evidence[i].key].append(i)
-        for ka, kb in itertools.combinations(sorted(by_key), 2):
+        for ka, kb in sorted(set(_close_keys(set(by_key)))):
             a, b = evidence[by_key[ka][0]], evidence[by_key[kb][0]]
             if (ka, kb) in seen or a.kind != b.kind or not close_names(ka, kb):
                 continue

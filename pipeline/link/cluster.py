@@ -17,6 +17,7 @@ from pipeline.link.rules import RULE_PRIORITY, Doubt, Link, conflict
 
 # Rules from here on join by a name alone (with a town, an exchange, a group or co-listed names).
 FIRST_NAME_RULE = RULE_PRIORITY["name_municipality"]
+_NAME_REFUSALS = tuple(f"a {rule} link refused" for rule, p in RULE_PRIORITY.items() if p >= FIRST_NAME_RULE)
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,13 @@ def _union(
     return sorted(rows.values()), accepted, refused
 
 
-def _joined_by_name_only(row: int, accepted: list[Link]) -> bool:
-    own = [link for link in accepted if row in (link.a, link.b)]
-    return bool(own) and all(_by_name(link) for link in own)
+def _joined_by_name_only(accepted: list[Link]) -> set[int]:
+    """Rows whose every accepted link is a name link (none exact, by phone or by its report)."""
+    by_name: set[int] = set()
+    otherwise: set[int] = set()
+    for link in accepted:
+        (by_name if _by_name(link) else otherwise).update((link.a, link.b))
+    return by_name - otherwise
 
 
 def cluster(evidence: Sequence[Evidence], links: list[Link], doubts: list[Doubt]) -> Clustering:
@@ -82,10 +87,9 @@ def cluster(evidence: Sequence[Evidence], links: list[Link], doubts: list[Doubt]
     while True:
         active = [k for k in links if not (_by_name(k) and {k.a, k.b} & undecided)]
         groups, accepted, refused = _union(evidence, active)
-        refused_links = [k for k in active if _by_name(k) and any({d.a, d.b} == {k.a, k.b} for d in refused)]
-        newly = {
-            r for k in refused_links for r in (k.a, k.b) if _joined_by_name_only(r, accepted)
-        } - undecided
+        refused_by_name = {frozenset((d.a, d.b)) for d in refused if d.reason.startswith(_NAME_REFUSALS)}
+        only_by_name = _joined_by_name_only(accepted)
+        newly = {r for pair in refused_by_name for r in pair if r in only_by_name} - undecided
         if not newly:
             break
         undecided |= newly

@@ -4,12 +4,13 @@ document's outcomes, with the keys it is compared on."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from normalizers.facility_names import facility_key, facility_kind, group_match_key
+from normalizers.facility_names import facility_key, group_match_key, kind_of_key
 from normalizers.names import split_corporation
 from normalizers.phone import phone_digits, phone_exchange
 from pipeline.records import DocumentResult, Member, Outcome
@@ -19,6 +20,7 @@ from pipeline.records import DocumentResult, Member, Outcome
 RowRef = tuple[str, str, int | str]
 ID_PREFIX = "fac_"
 ID_HEX_DIGITS = 12
+DEFAULT_KEYS_CACHED = 65536
 
 
 def hash_id(text: str) -> str:
@@ -80,6 +82,18 @@ class Evidence:
         return f"{self.kind}|tel:{self.digits}" if self.digits else self.signature
 
 
+@functools.lru_cache(maxsize=DEFAULT_KEYS_CACHED)
+def _name_keys(name: str) -> tuple[str, str]:
+    """(key, kind) of a printed name: one computation per distinct printing in a run."""
+    key = facility_key(name)
+    return key, kind_of_key(key)
+
+
+@functools.lru_cache(maxsize=DEFAULT_KEYS_CACHED)
+def _phone_keys(phone: str | None) -> tuple[str | None, str | None]:
+    return phone_digits(phone), phone_exchange(phone)
+
+
 def _member_evidence(m: Member) -> Evidence:
     return Evidence(
         ref=(m.doc_id, "members", m.row_no),
@@ -92,11 +106,11 @@ def _member_evidence(m: Member) -> Evidence:
         name=m.name,
         facility_name=m.facility_name,
         corporation=m.corporation,
-        key=facility_key(m.name),
-        kind=facility_kind(m.name),
+        key=_name_keys(m.name)[0],
+        kind=_name_keys(m.name)[1],
         phone=m.phone,
-        digits=phone_digits(m.phone),
-        exchange=phone_exchange(m.phone),
+        digits=_phone_keys(m.phone)[0],
+        exchange=_phone_keys(m.phone)[1],
         municipality=m.municipality,
         ocr=m.ocr,
     )
@@ -115,8 +129,8 @@ def _outcome_evidence(o: Outcome, institution: str) -> Evidence:
         name=institution,
         facility_name=facility,
         corporation=corporation,
-        key=facility_key(institution),
-        kind=facility_kind(institution),
+        key=_name_keys(institution)[0],
+        kind=_name_keys(institution)[1],
         phone=None,
         digits=None,
         exchange=None,

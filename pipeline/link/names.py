@@ -66,20 +66,12 @@ def one_edit_apart(a: str, b: str, min_length: int = DEFAULT_MIN_CLOSE_LENGTH) -
 
 
 def spelling_variant(a: str, b: str) -> bool:
-    """Whether two different keys read alike, the part where they differ written with kanji in one
-    of them: ``アリマ皮膚科クリニツク`` / ``有馬皮膚科クリニツク``, ``斎藤医院`` / ``斉藤医院``."""
-    if a == b:
+    """Whether two different keys, one of them with kanji, read alike: ``アリマ皮膚科クリニツク`` /
+    ``有馬皮膚科クリニツク``, ``斎藤医院`` / ``斉藤医院`` (readings are cached: one lookup per key)."""
+    if a == b or not (_HAN_RE.search(a) or _HAN_RE.search(b)):
         return False
-    prefix = _common_prefix(a, b)
-    suffix = _common_suffix(a[prefix:], b[prefix:])
-    mid_a, mid_b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
-    if not mid_a or not mid_b or not (_HAN_RE.search(mid_a) or _HAN_RE.search(mid_b)):
-        return False
-    for x, y in ((mid_a, mid_b), (a, b)):  # the differing parts, else the whole names in context
-        reading = reading_of(x)
-        if reading is not None and reading == reading_of(y):
-            return True
-    return False
+    reading = reading_of(a)
+    return reading is not None and reading == reading_of(b)
 
 
 def related(a: str, b: str, min_similarity: float = DEFAULT_PHONE_NAME_SIMILARITY) -> bool:
