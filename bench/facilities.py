@@ -3,8 +3,8 @@ realistic size (years x groups x members, each group's outcome institutions), ru
 extract run runs it: over all documents, with the last run's ids as history.
 
 Invented rows: each body keeps its phone across years; every other year prints its name in
-another way (corporation dropped, half-width, 異体字). Prints rows, facilities, links by rule and seconds (the machine is shared: the seconds
-are indicative only).
+another way (corporation dropped, half-width, 異体字). Prints rows, facilities, links by rule
+and seconds (the machine is shared: the seconds are indicative only).
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ it only ever makes two names *close*; it never decides alone that they are one b
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any
 
 import pykakasi
 
@@ -15,8 +17,9 @@ DEFAULT_READINGS_CACHED = 65536
 
 
 @functools.cache
-def _converter() -> pykakasi.kakasi:
-    return pykakasi.kakasi()  # loads the dictionary once per process (about two seconds)
+def _converter() -> Any:
+    make: Callable[[], Any] = pykakasi.kakasi  # the package has no type hints
+    return make()  # loads the dictionary once per process (about two seconds)
 
 
 @functools.lru_cache(maxsize=DEFAULT_READINGS_CACHED)

@@ -127,7 +127,8 @@ def _describe(e: Evidence, fid: str) -> str:
     where = f"{e.source_table} row {e.row_no}" if e.source_table == "members" else "outcomes"
     year = e.fiscal_year if e.fiscal_year is not None else "year unknown"
     facts = ", ".join(x for x in (e.municipality, e.phone) if x) or "no municipality or phone"
-    return f"{e.name!r} ({where} of document {e.doc_id}, {year}, {e.group_name or 'no group name'}; {facts}; {fid})"
+    group = e.group_name or "no group name"
+    return f"{e.name!r} ({where} of document {e.doc_id}, {year}, {group}; {facts}; {fid})"
 
 
 def build_checks(ids: Sequence[str], clustering: Clustering, evidence: Sequence[Evidence]) -> list[Check]:
