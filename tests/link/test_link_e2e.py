@@ -14,7 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipeline.link import link_facilities
 from pipeline.link.views import facilities_in_several_years, facility_timeline
+from pipeline.process import process_file
 from pipeline.store.load import load_run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -175,3 +177,16 @@ def test_views_list_facilities_seen_in_several_years(runs: list[dict[str, pd.Dat
     actual = timeline[(timeline["source"] == "outcomes") & (timeline["metric"] == "patients")]
     assert actual.set_index("period")["value"].to_dict() == {"baseline": 5, "plan": 6, "actual": 6}
     assert facilities_in_several_years(runs[0]).empty  # one year only before the second year came
+
+
+def test_each_rendition_linked_alone_gives_the_ids_of_the_text() -> None:
+    """Not only together: a run holding only the PDF of a report names its bodies as a run holding
+    only its text rendition does (ids are founded on phones and keys, not on the file)."""
+
+    def ids_alone(path: Path) -> list[str]:
+        linked = link_facilities([process_file(path.read_bytes())])
+        return [fid for _, fid in sorted((str(ref[1:]), fid) for ref, fid in linked.facility_ids.items())]
+
+    for text, pdf in ((SEED_R2, PDF_R2), (SEED_R3, PDF_R3)):
+        from_text = ids_alone(ROOT / "data" / text)
+        assert from_text and ids_alone(ROOT / "tests" / "fixtures" / pdf) == from_text
