@@ -9,8 +9,6 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-import pykakasi
-
 from normalizers.variants import fold_kana_script
 
 DEFAULT_READINGS_CACHED = 65536
@@ -18,6 +16,8 @@ DEFAULT_READINGS_CACHED = 65536
 
 @functools.cache
 def _converter() -> Any:
+    import pykakasi  # on first use: worker processes, which never link, do not import it
+
     make: Callable[[], Any] = pykakasi.kakasi  # the package has no type hints
     return make()  # loads the dictionary once per process (about two seconds)
 
