@@ -29,6 +29,7 @@ test: venv system-deps
 
 bench: venv
 	$(PY) -m bench.throughput
+	$(PY) -m bench.facilities
 
 # Scores of the pipeline on a generated corpus whose truth is known (bench/accuracy.py): per
 # rendition x form version x table. N= reports (default 300), RENDITIONS= tsv_html,markdown,...
