@@ -1,0 +1,39 @@
+"""A Japanese font for matplotlib, so that labels such as 往診 render instead of empty boxes.
+
+`make test` installs Debian's fonts-noto-cjk. `use_japanese_font()` picks the first installed
+font of JAPANESE_FONTS and puts it first in matplotlib's sans-serif list; without one it raises,
+naming the package to install, rather than drawing boxes.
+"""
+
+from __future__ import annotations
+
+JAPANESE_FONTS = ("Noto Sans CJK JP", "IPAexGothic", "IPAGothic", "IPAPGothic")
+
+
+class JapaneseFontMissing(RuntimeError):
+    pass
+
+
+def japanese_font() -> str:
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    for name in JAPANESE_FONTS:
+        if name in installed:
+            return name
+    raise JapaneseFontMissing(
+        f"no Japanese font found (tried {', '.join(JAPANESE_FONTS)}): install Debian's fonts-noto-cjk "
+        "(`apt-get install fonts-noto-cjk`, which `make test` does as root), then remove matplotlib's "
+        "font cache (~/.cache/matplotlib)"
+    )
+
+
+def use_japanese_font() -> str:
+    """Make matplotlib draw text in a Japanese font; returns the font's name."""
+    import matplotlib
+
+    name = japanese_font()
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["font.sans-serif"] = [name, *matplotlib.rcParams["font.sans-serif"]]
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    return name
