@@ -7,7 +7,11 @@ naming the package to install, rather than drawing boxes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 JAPANESE_FONTS = ("Noto Sans CJK JP", "IPAexGothic", "IPAGothic", "IPAPGothic")
+# File names of those fonts, for a matplotlib font cache built before the font was installed.
+JAPANESE_FONT_FILES = ("NotoSansCJK-Regular", "ipaexg", "ipag", "ipagp")
 
 
 class JapaneseFontMissing(RuntimeError):
@@ -18,6 +22,11 @@ def japanese_font() -> str:
     from matplotlib import font_manager
 
     installed = {font.name for font in font_manager.fontManager.ttflist}
+    if not installed & set(JAPANESE_FONTS):  # a stale cache: add the system's files by hand
+        for path in font_manager.findSystemFonts():
+            if any(Path(path).stem == stem for stem in JAPANESE_FONT_FILES):
+                font_manager.fontManager.addfont(path)
+        installed = {font.name for font in font_manager.fontManager.ttflist}
     for name in JAPANESE_FONTS:
         if name in installed:
             return name
