@@ -8,6 +8,8 @@ vacuum, plain-Parquet over-counting). Tests that change a dataset work on a copy
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import subprocess
 import sys
@@ -44,6 +46,23 @@ def run_cli(
         check=False,
         env=env,
     )
+
+
+@dataclass(frozen=True)
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def cli(*args: str) -> CliResult:
+    """`python -m pipeline ARGS` in this process (the same parser and handlers, no interpreter start)."""
+    from pipeline.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return CliResult(code, out.getvalue(), err.getvalue())
 
 
 def hostile_report() -> str:

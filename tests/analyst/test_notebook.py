@@ -4,7 +4,6 @@ its plots drawn in a Japanese font (no empty boxes for 往診)."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 import nbformat
