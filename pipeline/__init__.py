@@ -8,7 +8,10 @@ The loaders are imported on first use, so worker processes that never load do no
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # for type checkers and editors; at run time they come from __getattr__
+    from pipeline.store.load import load, load_all, load_polars, read_table, recorded_runs
 
 __version__ = "0.1.0"
 __all__ = ["load", "load_all", "load_polars", "read_table", "recorded_runs"]

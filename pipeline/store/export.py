@@ -41,7 +41,7 @@ class Exported:
 
 def _write_parquet(name: str, table: pa.Table, target: Path) -> None:
     described = with_descriptions(name, table)
-    metadata = {**(described.schema.metadata or {}), b"description": table_description(name).encode()}
+    metadata = {**(described.schema.metadata or {}), b"description": (table_description(name) or "").encode()}
     pq.write_table(described.replace_schema_metadata(metadata), target)
 
 

@@ -58,6 +58,8 @@ def test_no_description_for_a_column_that_does_not_exist() -> None:
 def test_a_new_column_without_a_description_fails() -> None:
     with pytest.raises(KeyError, match=r"outcomes\.part_no has no description: add it to pipeline/store"):
         column_doc("outcomes", "part_no")
+    assert field_metadata("outcomes", "part_no") == {}  # a run still commits it: only this test fails
+    assert table_description("facilities_v9") is None
 
 
 def test_every_vocabulary_value_is_described() -> None:
