@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from pipeline.report.fonts import use_japanese_font
+from pipeline.report.fonts import japanese_rc
 from pipeline.store.vocabulary import VALUES
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 DEFAULT_PERIOD = "actual"
 DEFAULT_SIZE_IN = (5.2, 3.0)
@@ -47,10 +51,17 @@ def yearly_totals(outcomes: pd.DataFrame, period: str = DEFAULT_PERIOD) -> pd.Da
 
 
 def chart_svg(spec: ChartSpec, totals: pd.DataFrame, years: list[int]) -> bytes:
+    import matplotlib
     from matplotlib.figure import Figure
 
-    use_japanese_font()
-    figure = Figure(figsize=DEFAULT_SIZE_IN, layout="constrained")
+    settings = japanese_rc()
+    settings["svg.hashsalt"] = "gurupuka-report"  # the same SVG for the same data
+    with matplotlib.rc_context(settings):
+        return _draw(spec, totals, years, Figure(figsize=DEFAULT_SIZE_IN, layout="constrained"))
+
+
+def _draw(spec: ChartSpec, totals: pd.DataFrame, years: list[int], figure: Figure) -> bytes:
+    """Draw the chart and save it as SVG, text as paths (the page needs no font)."""
     axes = figure.add_subplot()
     positions = list(range(len(years)))
     width = 0.8 if spec.stacked else 0.8 / len(spec.metrics)

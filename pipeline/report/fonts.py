@@ -8,6 +8,10 @@ naming the package to install, rather than drawing boxes.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 JAPANESE_FONTS = ("Noto Sans CJK JP", "IPAexGothic", "IPAGothic", "IPAPGothic")
 # File names of those fonts, for a matplotlib font cache built before the font was installed.
@@ -37,12 +41,20 @@ def japanese_font() -> str:
     )
 
 
-def use_japanese_font() -> str:
-    """Make matplotlib draw text in a Japanese font; returns the font's name."""
+def japanese_rc() -> dict[RcKeyType, Any]:
+    """matplotlib settings that draw text in a Japanese font (for `matplotlib.rc_context`)."""
     import matplotlib
 
     name = japanese_font()
-    matplotlib.rcParams["font.family"] = "sans-serif"
-    matplotlib.rcParams["font.sans-serif"] = [name, *matplotlib.rcParams["font.sans-serif"]]
-    matplotlib.rcParams["axes.unicode_minus"] = False
-    return name
+    fallbacks = [f for f in matplotlib.rcParams["font.sans-serif"] if f != name]
+    return {"font.family": "sans-serif", "font.sans-serif": [name, *fallbacks], "axes.unicode_minus": False}
+
+
+def use_japanese_font() -> str:
+    """Make matplotlib draw text in a Japanese font from now on (a notebook's first cell); returns
+    the font's name."""
+    import matplotlib
+
+    settings = japanese_rc()
+    matplotlib.rcParams.update(settings)
+    return str(settings["font.sans-serif"][0])
