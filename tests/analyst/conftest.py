@@ -121,7 +121,7 @@ def three_runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
         archive.mkdir()
         for name in names:
             shutil.copy(RAW / name, archive / name)
-        result = run_cli("extract", "--input", str(archive), "--output", str(output), "--workers", "0")
+        result = cli("extract", "--input", str(archive), "--output", str(output), "--workers", "0")
         assert result.returncode == 0, result.stdout + result.stderr
     runs = recorded_runs(output)
     assert len(runs) == len(RUN_INPUTS)

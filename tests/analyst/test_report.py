@@ -14,9 +14,9 @@ import pytest
 from PIL import Image
 
 from pipeline import load_all
-from pipeline.report.build import build_report
 from pipeline.report.charts import CHARTS
-from pipeline.report.crops import DEFAULT_CROP_MARGIN_PT
+from pipeline.report.crops import DEFAULT_CROP_MARGIN_PT, SourceFiles
+from pipeline.report.figures import CropTally, figures_section
 from tests.analyst.browser import PageView, view_page
 from tests.analyst.conftest import HOSTILE_FILE_NAME, HOSTILE_GROUP, Dataset, run_cli
 
@@ -94,10 +94,10 @@ def test_crops_only_from_the_file_the_run_read(analyst_dataset: Dataset, tmp_pat
     (tmp_path / "pdf").mkdir()
     for pdf in (analyst_dataset.input_root / "pdf").iterdir():  # same names, other bytes
         (tmp_path / "pdf" / pdf.name).write_bytes(pdf.read_bytes() + b"\n%changed\n")
-    rebuilt = build_report(dataset=analyst_dataset.path, input_root=tmp_path)
-    assert rebuilt.crops_made == 0
-    assert rebuilt.crops_missing == len(_pdf_cells(analyst_dataset))
-    assert "source file not found unchanged under the input root: pdf/r3_ami.pdf" in rebuilt.html
+    tally = CropTally()
+    html = figures_section(load_all(dataset=analyst_dataset.path), SourceFiles([tmp_path]), tally)
+    assert (tally.made, tally.missing) == (0, len(_pdf_cells(analyst_dataset)))
+    assert "source file not found unchanged under the input root: pdf/r3_ami.pdf" in html
 
 
 def test_sections(report: tuple[Path, str], analyst_dataset: Dataset) -> None:
