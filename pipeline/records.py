@@ -197,18 +197,8 @@ class Check:
 
 @dataclass(frozen=True)
 class Facility:
-    """One real body across all reports (SCHEMA v2 `facilities`), built by `pipeline.link`.
-
-    facility_id: `fac_` + 12 hex digits of the SHA-256 of the evidence it was founded on (its
-        earliest record's phone and kind, or name key and municipality); kept across runs.
-    name, facility_name, corporation: the canonical printing (the latest year's member row, text
-        before OCR), NFKC with spaces collapsed.
-    kind: clinic, hospital, visiting_nurse_station, medical_association, other (read from the name).
-    municipality: the latest known; null where only an outcome row names the body.
-    phones: every number printed for it (normalized); names: every printing of facility_name.
-    first_fiscal_year, last_fiscal_year, groups: the years and printed group names it was seen in.
-    evidence_count: its rows in facility_matches (member rows and outcome institutions).
-    """
+    """One real body across all reports (SCHEMA v2 `facilities`), built by `pipeline.link`; its columns
+    are described in `pipeline/store/dictionary.py`."""
 
     facility_id: str
     name: str
@@ -227,20 +217,7 @@ class Facility:
 @dataclass(frozen=True)
 class FacilityMatch:
     """The evidence of each match (SCHEMA v2 `facility_matches`): one row per member row and per
-    institution named in a document's outcomes, plus alias rows for ids merged into another.
-
-    rule: how the row joined its facility, the strongest accepted link it takes part in:
-        `single` (alone), `exact` (same name key and phone), `phone_name` (same phone, compatible
-        names), `name_municipality`, `name_exchange` (same name and municipality, phones of one
-        exchange), `name_group` (same name in a named group), `co_listed` (same name in two reports
-        that list two or more of the same names), `same_report` / `same_report_partial` (an
-        outcome institution and a member of its report: same key / unique containment),
-        `merged` and `split_from` (alias rows: `former_id` was merged into, or split from, here).
-    matched_with: the row it was linked to (`<doc_id> <table> <row>`); null for `single` and aliases.
-    score: the names' similarity (0-1, difflib ratio of the keys) for the rule that joined them.
-    evidence_id: the id this row's evidence alone would found: a stable handle across runs.
-    is_anchor: the row the facility_id derives from.
-    """
+    institution named in outcomes, plus alias rows; columns described in `pipeline/store/dictionary.py`."""
 
     facility_id: str
     rule: str

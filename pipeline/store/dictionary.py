@@ -44,6 +44,15 @@ TABLES: dict[str, ColumnDoc] = {
         "What the pipeline noticed and did not correct: figures stay as printed, a check says where to look."
     ),
     "runs": ColumnDoc("One row per extract run, naming the table versions it committed."),
+    "facilities": ColumnDoc(
+        "One row per real body across all reports (clinic, hospital, station, association), "
+        "linked by pipeline/link from member rows and outcome institutions.",
+        "医療機関",
+    ),
+    "facility_matches": ColumnDoc(
+        "The evidence of each match: one row per member row and per institution named in a "
+        "document's outcomes, plus alias rows for ids merged into another."
+    ),
 }
 
 _BBOX = "the {what}'s box on `page`, in PDF points from the page's top left: {edge}; null for text inputs"
@@ -205,6 +214,41 @@ COLUMNS: dict[str, dict[str, ColumnDoc]] = {
         "documents_skipped": ColumnDoc("documents with status skipped"),
         "documents_failed": ColumnDoc("documents with status failed"),
         "table_versions": ColumnDoc("JSON object: table name → the Delta version this run committed"),
+    },
+    "facilities": {
+        "facility_id": ColumnDoc(
+            "`fac_` + 12 hex digits derived from the evidence the facility was founded on (its earliest "
+            "record's phone and kind, or name key and municipality); kept across runs"
+        ),
+        "name": ColumnDoc("canonical name: the latest year's member printing, NFKC, spaces collapsed", "名称"),
+        "facility_name": ColumnDoc("the canonical name without its corporation", "医療機関名"),
+        "corporation": ColumnDoc("the canonical name's corporation, if printed", "法人名"),
+        "kind": ColumnDoc("what kind of body, read from the name"),
+        "municipality": ColumnDoc("the latest known municipality; null where only outcomes name it", "所在地"),
+        "phones": ColumnDoc("every phone printed for it, normalized", "電話番号"),
+        "names": ColumnDoc("every printing of its facility_name"),
+        "first_fiscal_year": ColumnDoc("the first fiscal year it was seen in", "年度"),
+        "last_fiscal_year": ColumnDoc("the last fiscal year it was seen in", "年度"),
+        "groups": ColumnDoc("the printed group names it was seen in", "参入促進・連携（グループ化）名"),
+        "evidence_count": ColumnDoc("its rows in facility_matches (member rows and outcome institutions)"),
+    },
+    "facility_matches": {
+        "facility_id": ColumnDoc("the facility the row joined (facilities.facility_id)"),
+        "rule": ColumnDoc("how the row joined its facility: the strongest accepted link it takes part in"),
+        "source_table": ColumnDoc("the table of the row: members or outcomes"),
+        "row_no": ColumnDoc("members.row_no of a member row; null for an outcome institution"),
+        "name": ColumnDoc("the name as printed in that row"),
+        "name_key": ColumnDoc(
+            "the name compared: NFKC, corporation and markers removed, 異体字 and kana variants folded"
+        ),
+        "kind": ColumnDoc("the kind read from this row's name"),
+        "phone": ColumnDoc("the row's phone, normalized; null where none is printed"),
+        "municipality": ColumnDoc("the row's municipality; null where none is printed"),
+        "evidence_id": ColumnDoc("the id this row's evidence alone would found: a stable handle across runs"),
+        "matched_with": ColumnDoc("the row it was linked to (`<doc_id> <table> <row>`); null for single/aliases"),
+        "score": ColumnDoc("the names' similarity (0–1) for the rule that joined them"),
+        "is_anchor": ColumnDoc("the row the facility_id derives from"),
+        "former_id": ColumnDoc("on alias rows: the id merged into (or split from) this facility"),
     },
 }
 

@@ -38,6 +38,13 @@ _STATUS_PERIODS = {
     "plan": ValueDoc("the target or plan", "取組目標 / 計画"),
     "actual": ValueDoc("what was done", "実績"),
 }
+_KINDS = {
+    "clinic": ValueDoc("a clinic", "クリニック・医院・診療所"),
+    "hospital": ValueDoc("a hospital", "病院"),
+    "visiting_nurse_station": ValueDoc("a visiting-nurse station", "訪問看護ステーション"),
+    "medical_association": ValueDoc("a medical association", "医師会"),
+    "other": ValueDoc("any other body (pharmacy, care office, municipality)"),
+}
 _SEVERITIES = {
     "info": ValueDoc("a fact about the document worth knowing; nothing is wrong"),
     "warning": ValueDoc("something an analyst should look at before trusting the figures"),
@@ -127,6 +134,25 @@ VALUES: dict[tuple[str, str], Mapping[Any, ValueDoc]] = {
     ("dates", "period"): _STATUS_PERIODS,
     ("checks", "severity"): _SEVERITIES,
     ("checks", "check"): {spec.name: ValueDoc(spec.meaning) for spec in CHECKS.values()},
+    ("facilities", "kind"): _KINDS,
+    ("facility_matches", "kind"): _KINDS,
+    ("facility_matches", "rule"): {
+        "exact": ValueDoc("same name key and same phone"),
+        "same_report": ValueDoc("an outcome institution and a member row of the same report: same name key"),
+        "phone_name": ValueDoc("one phone, names that are printings of one name (ありま / 有馬)"),
+        "name_municipality": ValueDoc("same name key and same municipality"),
+        "name_exchange": ValueDoc("same name key, phones that are lines of one exchange"),
+        "name_group": ValueDoc("same name key within one named group"),
+        "co_listed": ValueDoc("same name key in two reports that list two or more of the same names"),
+        "same_report_partial": ValueDoc("an outcome institution contained in exactly one member name"),
+        "single": ValueDoc("a facility of this one row"),
+        "merged": ValueDoc("alias row: `former_id` was merged into this facility by new evidence"),
+        "split_from": ValueDoc("alias row: this facility was split off `former_id`"),
+    },
+    ("facility_matches", "source_table"): {
+        "members": ValueDoc("a 別添1 member row"),
+        "outcomes": ValueDoc("an institution named in the 取組効果 tables"),
+    },
 }
 # Vocabularies whose order means something (`<` and `>=` work on the loaded categoricals).
 ORDERED: frozenset[tuple[str, str]] = frozenset({("checks", "severity")})
