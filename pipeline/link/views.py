@@ -1,11 +1,10 @@
-"""Views of facilities for analysts (notebook, review report) over tables loaded with
-`pipeline.store.load.load_run`.
+"""Views of facilities for analysts (notebook, review report) over the tables of one run.
 
-    from pipeline.store.load import load_run
-    from pipeline.link.views import facilities_in_several_years, facility_timeline
-    tables = load_run("data/parquet")
-    facilities_in_several_years(tables)                 # one row per facility seen in 2+ years
-    facility_timeline(tables, "fac_84979bbdb4e1")       # its rows and figures, year by year
+from pipeline import load_all
+from pipeline.link.views import facilities_in_several_years, facility_timeline
+tables = load_all()
+facilities_in_several_years(tables)                 # one row per facility seen in 2+ years
+facility_timeline(tables, facility_id)              # its rows and figures, year by year
 """
 
 from __future__ import annotations

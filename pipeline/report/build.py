@@ -14,7 +14,14 @@ from pathlib import Path
 from pipeline.report.crops import SourceFiles
 from pipeline.report.figures import CropTally, figures_section
 from pipeline.report.html import element, page
-from pipeline.report.sections import checks_section, documents_section, nav, outcomes_section, run_section
+from pipeline.report.sections import (
+    checks_section,
+    documents_section,
+    facilities_section,
+    nav,
+    outcomes_section,
+    run_section,
+)
 from pipeline.store.load import load_all, resolve_run
 from pipeline.store.location import REPO_ROOT, dataset_path
 
@@ -53,6 +60,7 @@ def build_report(
         documents_section(tables["documents"]),
         checks_section(tables["checks"], tables["documents"]),
         outcomes_section(tables["outcomes"], tables["documents"]),
+        facilities_section(tables),
         figures,
     ]
     html = page(f"Review of run {chosen.run_id[:8]}", body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline.link.views import facilities_in_several_years
 from pipeline.report.charts import CHARTS, metric_label, outcome_charts, yearly_totals
 from pipeline.report.html import Safe, element, image, join, table
 
@@ -121,12 +122,35 @@ def outcomes_section(outcomes: pd.DataFrame, documents: pd.DataFrame) -> Safe:
     return join(body)
 
 
+def facilities_section(tables: dict[str, pd.DataFrame]) -> Safe:
+    """The bodies seen in two or more fiscal years, with their printings and groups."""
+    several = facilities_in_several_years(tables)
+    body = [
+        element("h2", f"Facilities seen in several years ({len(several)})", id="facilities"),
+        element(
+            "p",
+            f"{len(tables['facilities'])} facilities in all; matched by name, phone and municipality "
+            "(facility_matches keeps the evidence, facility_ambiguous checks the pairs left apart).",
+            class_="note",
+        ),
+    ]
+    if several.empty:
+        return join([*body, element("p", "No facility is seen in more than one fiscal year.")])
+    rows = [
+        [f.facility_id, f.name, f.kind, f.municipality, " ".join(map(str, f.years)), " / ".join(f.names)]
+        for f in several.itertuples(index=False)
+    ]
+    body.append(table(["facility_id", "name", "kind", "municipality", "years", "printed as"], rows))
+    return join(body)
+
+
 def nav() -> Safe:
     links = [
         ("run", "Run"),
         ("documents", "Documents"),
         ("checks", "Checks"),
         ("outcomes", "Outcomes"),
+        ("facilities", "Facilities"),
         ("figures", "Figures"),
     ]
     return element("nav", join(element("a", label, href=f"#{anchor}") for anchor, label in links))

@@ -220,11 +220,15 @@ COLUMNS: dict[str, dict[str, ColumnDoc]] = {
             "`fac_` + 12 hex digits derived from the evidence the facility was founded on (its earliest "
             "record's phone and kind, or name key and municipality); kept across runs"
         ),
-        "name": ColumnDoc("canonical name: the latest year's member printing, NFKC, spaces collapsed", "名称"),
+        "name": ColumnDoc(
+            "canonical name: the latest year's member printing, NFKC, spaces collapsed", "名称"
+        ),
         "facility_name": ColumnDoc("the canonical name without its corporation", "医療機関名"),
         "corporation": ColumnDoc("the canonical name's corporation, if printed", "法人名"),
         "kind": ColumnDoc("what kind of body, read from the name"),
-        "municipality": ColumnDoc("the latest known municipality; null where only outcomes name it", "所在地"),
+        "municipality": ColumnDoc(
+            "the latest known municipality; null where only outcomes name it", "所在地"
+        ),
         "phones": ColumnDoc("every phone printed for it, normalized", "電話番号"),
         "names": ColumnDoc("every printing of its facility_name"),
         "first_fiscal_year": ColumnDoc("the first fiscal year it was seen in", "年度"),
@@ -245,7 +249,9 @@ COLUMNS: dict[str, dict[str, ColumnDoc]] = {
         "phone": ColumnDoc("the row's phone, normalized; null where none is printed"),
         "municipality": ColumnDoc("the row's municipality; null where none is printed"),
         "evidence_id": ColumnDoc("the id this row's evidence alone would found: a stable handle across runs"),
-        "matched_with": ColumnDoc("the row it was linked to (`<doc_id> <table> <row>`); null for single/aliases"),
+        "matched_with": ColumnDoc(
+            "the row it was linked to (`<doc_id> <table> <row>`); null for single/aliases"
+        ),
         "score": ColumnDoc("the names' similarity (0–1) for the rule that joined them"),
         "is_anchor": ColumnDoc("the row the facility_id derives from"),
         "former_id": ColumnDoc("on alias rows: the id merged into (or split from) this facility"),

@@ -26,6 +26,7 @@ PDFS = ROOT / "tests" / "fixtures" / "pdf"
 FIXTURE_PDFS = ("h30_ryugasaki.pdf", "r2_tsukubamirai.pdf", "r3_ami.pdf", "r4_mito.pdf")
 GUIDANCE = "004_cc1aa9bd5661404e.txt"
 HOSTILE_SEED = "000_77fec06e79e16c0d.txt"
+SECOND_YEAR = ROOT / "tests" / "fixtures" / "facilities" / "r4_tsukubamirai.txt"
 HOSTILE_GROUP = '<script>document.title="pwned";console.error("pwned")</script>グループ'
 HOSTILE_FILE_NAME = "hostile <img src=x onerror=console.error(1)>.txt"
 HOSTILE_SUBSTITUTIONS = {
@@ -92,10 +93,11 @@ def analyst_dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     shutil.copy(PDFS / "r2_tsukubamirai.pdf", archive / "copies" / "r2_tsukubamirai (copy).pdf")
     shutil.copy(RAW / GUIDANCE, archive / GUIDANCE)
     (archive / HOSTILE_FILE_NAME).write_text(hostile_report(), encoding="utf-8")
+    shutil.copy(SECOND_YEAR, archive / SECOND_YEAR.name)  # the R2 group again in R4: facilities across years
     output = base / "dataset"
     result = run_cli("extract", "--input", str(archive), "--output", str(output), "--workers", "2")
     assert result.returncode == 0, result.stdout + result.stderr
-    return Dataset(archive, output, input_files=len(FIXTURE_PDFS) + 3)
+    return Dataset(archive, output, input_files=len(FIXTURE_PDFS) + 4)
 
 
 # The inputs of each of the three runs: a report leaves, another comes, then nothing changes.

@@ -10,6 +10,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from pipeline import load_all
+from pipeline.link.views import facilities_in_several_years
 from pipeline.report.fonts import JAPANESE_FONTS
 from pipeline.store.location import ENV_VAR
 from tests.analyst.conftest import ROOT, Dataset
@@ -74,6 +76,9 @@ def test_loads_the_run_and_lists_the_open_checks(executed: Any, analyst_dataset:
         assert name in html
     assert "(グループ名なし)" in html  # the unnamed report is in the plots' tables
     assert "往診" in html and "訪問診療" in html
+    several = facilities_in_several_years(load_all(dataset=analyst_dataset.path))
+    assert len(several) >= 5 and several.facility_id.iloc[0] in html  # one facility followed
+    assert "2020" in html and "2022" in html
 
 
 def test_font_found_with_a_stale_matplotlib_cache() -> None:

@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 
 from pipeline import load_all
+from pipeline.link.views import facilities_in_several_years
 from pipeline.report.charts import CHARTS
 from pipeline.report.crops import DEFAULT_CROP_MARGIN_PT, SourceFiles
 from pipeline.report.figures import CropTally, figures_section
@@ -105,6 +106,10 @@ def test_sections(report: tuple[Path, str], analyst_dataset: Dataset) -> None:
     tables = load_all(dataset=analyst_dataset.path)
     for heading in ("By status", "By form version", "By rendition", "Outcomes across fiscal years"):
         assert heading in html
+    several = facilities_in_several_years(tables)
+    assert len(several) >= 5 and f"Facilities seen in several years ({len(several)})" in html
+    for facility in several.itertuples(index=False):
+        assert facility.facility_id in html and html_module.escape(facility.name) in html
     assert f"Checks ({len(tables['checks'])})" in html
     assert html.count('<img src="data:image/svg+xml;base64,') == len(CHARTS)
     for check in tables["checks"].itertuples(index=False):
