@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv extract test bench accuracy lint format clean system-deps
+.PHONY: venv extract test bench accuracy lint format clean system-deps analyst-deps
 
 venv: $(STAMP)
 
@@ -23,14 +23,28 @@ system-deps:
 	    (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends tesseract-ocr tesseract-ocr-jpn tesseract-ocr-osd >/dev/null) || \
 	    echo "warning: tesseract-ocr-jpn not installed; scanned PDFs will be marked partial"; }
 
+# The analyst tests (issue 11): Japanese labels in the notebook's plots need Debian's Noto CJK font,
+# the review report is opened in Debian's Chromium. Installed as root with apt-get when missing;
+# elsewhere the tests that need them fail, naming the package.
+ANALYST_PACKAGES := fonts-noto-cjk chromium
+analyst-deps:
+	@missing=""; for p in $(ANALYST_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+	    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing >/dev/null; } || \
+	  echo "warning:$$missing not installed (apt-get install$$missing as root); the notebook and report tests will fail"; \
+	fi
+
 extract: venv
 	$(PY) -m pipeline extract --input data/raw --output data/parquet
 
-test: venv system-deps
+test: venv system-deps analyst-deps
 	$(PY) -m pytest
 
 bench: venv
 	$(PY) -m bench.throughput
+	$(PY) -m bench.facilities
 
 # Scores of the pipeline on a generated corpus whose truth is known (bench/accuracy.py): per
 # rendition x form version x table. N= reports (default 300), RENDITIONS= tsv_html,markdown,...

@@ -29,3 +29,18 @@ def normalize_phone(text: str) -> str | None:
         if MIN_DIGITS <= sum(map(len, groups)) <= MAX_DIGITS:
             return "-".join(groups)
     return None
+
+
+def phone_digits(phone: str | None) -> str | None:
+    """The digits alone, for comparing: ``(0297)22-4180`` and ``0297-22-4180`` -> ``0297224180``.
+    None where the text holds no number of 9-11 digits."""
+    normalized = normalize_phone(phone) if phone else None
+    return normalized.replace("-", "") if normalized else None
+
+
+def phone_exchange(phone: str | None) -> str | None:
+    """Area code and exchange, the number without its subscriber part: ``029-873-2511`` ->
+    ``029873``. None unless the number is printed in three groups (the split is never guessed)."""
+    normalized = normalize_phone(phone) if phone else None
+    groups = normalized.split("-") if normalized else []
+    return "".join(groups[:-1]) if len(groups) == 3 else None

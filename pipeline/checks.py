@@ -84,6 +84,13 @@ _SPECS = (
         makes_partial=True,
     ),
     CheckSpec(
+        "facility_ambiguous",
+        "warning",
+        "two rows that may name one body were kept as two facilities (same name with another phone or "
+        "municipality, names one character apart, kana and kanji spellings, one phone with other names); "
+        "both are named",
+    ),
+    CheckSpec(
         "pdf_repaired",
         "warning",
         "a damaged PDF the reader had to repair; content may be missing (document `partial`)",

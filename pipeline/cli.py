@@ -1,4 +1,5 @@
-"""Command line: `python -m pipeline extract --input DIR --output DIR`, `python -m pipeline debug FILE`.
+"""Command line: `python -m pipeline extract --input DIR --output DIR`, `python -m pipeline debug FILE`,
+and the analyst's commands of `cli_analyst.py` (runs, export, report, diff, vacuum, dictionary).
 
 Exit codes of extract: 0 every document ok or skipped; 1 some partial or failed; 2 the run could
 not happen.
@@ -10,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline.cli_analyst import add_analyst_commands
 from pipeline.records import FileResult
 from pipeline.run import RunError, RunSummary, run_extract
 from pipeline.store.gate import SchemaViolation
@@ -108,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     debug = sub.add_parser("debug", help="show rendition, form and located parts of one file")
     debug.add_argument("file")
     debug.set_defaults(handler=_debug)
+    add_analyst_commands(sub)  # runs, export, report, diff, vacuum, dictionary (pipeline/cli_analyst.py)
     return parser
 
 

@@ -196,6 +196,51 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Facility:
+    """One real body across all reports (SCHEMA v2 `facilities`), built by `pipeline.link`; its columns
+    are described in `pipeline/store/dictionary.py`."""
+
+    facility_id: str
+    name: str
+    facility_name: str
+    corporation: str | None
+    kind: str
+    municipality: str | None
+    phones: tuple[str, ...]
+    names: tuple[str, ...]
+    first_fiscal_year: Int32 | None
+    last_fiscal_year: Int32 | None
+    groups: tuple[str, ...]
+    evidence_count: int
+
+
+@dataclass(frozen=True)
+class FacilityMatch:
+    """The evidence of each match (SCHEMA v2 `facility_matches`): one row per member row and per
+    institution named in outcomes, plus alias rows; columns described in `pipeline/store/dictionary.py`."""
+
+    facility_id: str
+    rule: str
+    doc_id: str
+    fiscal_year: Int32 | None
+    group_name: str | None
+    page: Int32 | None
+    line: Int32 | None
+    source_table: str
+    row_no: Int32 | None
+    name: str
+    name_key: str
+    kind: str
+    phone: str | None
+    municipality: str | None
+    evidence_id: str
+    matched_with: str | None
+    score: float | None
+    is_anchor: bool
+    former_id: str | None
+
+
+@dataclass(frozen=True)
 class Run:
     run_id: str
     started_at: dt.datetime
@@ -240,7 +285,11 @@ TABLES: dict[str, type] = {
     "outcomes": Outcome,
     "dates": DateMention,
     "checks": Check,
+    "facilities": Facility,
+    "facility_matches": FacilityMatch,
 }
+# Tables built over all documents of a run (pipeline.link), not by any one document.
+LINKED_TABLES = ("facilities", "facility_matches")
 RUNS_TABLE = "runs"
 
 _ARROW_TYPES: dict[object, pa.DataType] = {

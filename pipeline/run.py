@@ -20,7 +20,8 @@ import pyarrow as pa
 
 from pipeline import __version__
 from pipeline.faults import pause_point
-from pipeline.records import TABLES, DocumentResult, FileResult, Run, to_arrow
+from pipeline.link import link_run
+from pipeline.records import LINKED_TABLES, TABLES, DocumentResult, FileResult, Run, to_arrow
 from pipeline.store.cache import ResultCache
 from pipeline.store.gate import validate_all
 from pipeline.store.write import commit_tables, record_run, recover
@@ -28,7 +29,7 @@ from pipeline.workers import Finished, Limits, run_in_process, run_in_workers
 
 LOCK_FILE = ".extract.lock"
 DEFAULT_LOCK_WAIT_S = 0.0
-RECORD_TABLES = [name for name in TABLES if name not in ("files", "documents")]
+RECORD_TABLES = [name for name in TABLES if name not in ("files", "documents", *LINKED_TABLES)]
 
 
 class RunError(Exception):
@@ -190,10 +191,10 @@ def run_extract(
                     on_file(result)
                 yield path, result
 
-        files = _with_paths(observed(), input_root)
+        files, facility_tables = link_run(_with_paths(observed(), input_root), output)
         results = [d for f in files for d in f.documents]
         pause_point("extracted", output)
-        tables = build_tables(files)
+        tables = build_tables(files) | facility_tables
         validate_all(tables)
         try:
             versions = commit_tables(output, tables)

@@ -11,7 +11,7 @@ import subprocess
 import pymupdf
 
 PT_PER_MM = 72 / 25.4
-NO_LINE_START = frozenset("、。，．,.)）」』】〕］｝〉》ー…：；？！ぁぃぅぇぉっゃゅょァィゥェォッャュョ")  # noqa: RUF001
+NO_LINE_START = frozenset("、。，．,.)）」』】〕］｝〉》ー…：；？！ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 DEFAULT_WIDTH_SLACK = 0.96  # wrap a little earlier than the exact width: metrics and hinting differ
 
 

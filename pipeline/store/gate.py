@@ -7,9 +7,11 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from normalizers.facility_names import FACILITY_KINDS
 from pipeline.checks import CHECKS
 from pipeline.formats import RENDITIONS, SOURCE_FORMATS
-from pipeline.records import TABLES, DocumentResult, arrow_schema, to_arrow
+from pipeline.link.rules import MATCH_RULES
+from pipeline.records import LINKED_TABLES, TABLES, DocumentResult, arrow_schema, to_arrow
 
 VOCABULARIES: dict[tuple[str, str], frozenset[object]] = {
     ("documents", "source_format"): SOURCE_FORMATS,
@@ -45,8 +47,14 @@ VOCABULARIES: dict[tuple[str, str], frozenset[object]] = {
     ("dates", "period"): frozenset({"baseline", "plan", "actual"}),
     ("checks", "severity"): frozenset({"info", "warning", "error"}),
     ("checks", "check"): frozenset(CHECKS),
+    ("facilities", "kind"): frozenset(FACILITY_KINDS),
+    ("facility_matches", "kind"): frozenset(FACILITY_KINDS),
+    ("facility_matches", "rule"): MATCH_RULES,
+    ("facility_matches", "source_table"): frozenset({"members", "outcomes"}),
 }
-RANGES: dict[tuple[str, str], tuple[int, int]] = {(table, "fiscal_year"): (1989, 2100) for table in TABLES}
+RANGES: dict[tuple[str, str], tuple[int, int]] = {
+    (table, "fiscal_year"): (1989, 2100) for table in TABLES
+} | {("facilities", year): (1989, 2100) for year in ("first_fiscal_year", "last_fiscal_year")}
 
 
 class SchemaViolation(Exception):
@@ -80,7 +88,7 @@ def validate_table(name: str, table: pa.Table) -> None:
 def validate_result(result: DocumentResult) -> None:
     """One document's records against the contract."""
     for name, record_type in TABLES.items():
-        if name == "files":
+        if name == "files" or name in LINKED_TABLES:
             continue
         records = [result.document] if name == "documents" else getattr(result, name)
         validate_table(name, to_arrow(record_type, records))

@@ -18,6 +18,7 @@ from deltalake.exceptions import TableNotFoundError
 
 from pipeline.faults import pause_point
 from pipeline.records import RUNS_TABLE, Run, to_arrow
+from pipeline.store.describe import sync_descriptions, table_description, with_descriptions
 
 
 def table_path(output: Path, name: str) -> Path:
@@ -67,7 +68,10 @@ def commit_tables(output: Path, tables: dict[str, pa.Table]) -> dict[str, int]:
     versions: dict[str, int] = {}
     for name, table in tables.items():
         path = table_path(output, name)
-        write_deltalake(str(path), table, mode="overwrite")
+        sync_descriptions(path, name)  # the data dictionary as table/column metadata (issue 11)
+        write_deltalake(
+            str(path), with_descriptions(name, table), mode="overwrite", description=table_description(name)
+        )
         versions[name] = DeltaTable(str(path)).version()
         pause_point(f"committed:{name}", output)
     return versions
@@ -75,5 +79,11 @@ def commit_tables(output: Path, tables: dict[str, pa.Table]) -> dict[str, int]:
 
 def record_run(output: Path, run: Run) -> int:
     path = table_path(output, RUNS_TABLE)
-    write_deltalake(str(path), to_arrow(Run, [run]), mode="append")
+    sync_descriptions(path, RUNS_TABLE)  # the data dictionary as table/column metadata (issue 11)
+    write_deltalake(
+        str(path),
+        with_descriptions(RUNS_TABLE, to_arrow(Run, [run])),
+        mode="append",
+        description=table_description(RUNS_TABLE),
+    )
     return DeltaTable(str(path)).version()

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizers.phone import normalize_phone
+from normalizers.phone import normalize_phone, phone_digits, phone_exchange
 
 FAST = settings(max_examples=200, deadline=None)
 
@@ -41,3 +41,33 @@ def test_normalize_phone(text, expected):
 def test_normalize_phone_never_raises(text):
     phone = normalize_phone(text)
     assert phone is None or (9 <= sum(c.isdigit() for c in phone) <= 11 and set(phone) <= set("0123456789-"))
+
+
+@pytest.mark.parametrize(
+    ("text", "digits", "exchange"),
+    [
+        ("(0297)22-4180", "0297224180", "029722"),
+        ("0297-22-4180", "0297224180", "029722"),
+        ("０２９７－２２－４１８０", "0297224180", "029722"),
+        ("TEL 029(873)2511", "0298732511", "029873"),
+        ("029-873-3111", "0298733111", "029873"),
+        ("0297224180", "0297224180", None),  # printed without groups: the exchange is never guessed
+        ("029-8699660", "0298699660", None),
+        ("22-4180", None, None),  # no area code: not a number to compare
+        ("", None, None),
+        ("なし", None, None),
+        (None, None, None),
+    ],
+)
+def test_phone_digits_and_exchange(text, digits, exchange):
+    assert phone_digits(text) == digits
+    assert phone_exchange(text) == exchange
+
+
+@FAST
+@given(st.text(alphabet="0123456789０１２３（）()-－ 　TEL"))
+def test_phone_digits_are_the_normalized_number_without_hyphens(text):
+    normalized = normalize_phone(text)
+    assert phone_digits(text) == (normalized.replace("-", "") if normalized else None)
+    exchange = phone_exchange(text)
+    assert exchange is None or (phone_digits(text) or "").startswith(exchange)

@@ -1,0 +1,35 @@
+"""Kana readings of names, to tell a kana printing from a kanji printing of one name
+(ありま / 有馬, こうのす / 鴻巣). pykakasi's dictionary ships inside the package: nothing is
+fetched. A reading is a best guess for proper nouns (白鳥 reads はくちょう, not しらとり), so
+it only ever makes two names *close*; it never decides alone that they are one body."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from normalizers.variants import fold_kana_script
+
+DEFAULT_READINGS_CACHED = 65536
+
+
+@functools.cache
+def _converter() -> Any:
+    import pykakasi  # on first use: worker processes, which never link, do not import it
+
+    make: Callable[[], Any] = pykakasi.kakasi  # the package has no type hints
+    return make()  # loads the dictionary once per process (about two seconds)
+
+
+@functools.lru_cache(maxsize=DEFAULT_READINGS_CACHED)
+def reading_of(text: str) -> str | None:
+    """The text in katakana: ``有馬皮膚科`` -> ``アリマヒフカ``; kana, digits and letters as they are.
+    None where the dictionary cannot read every character (it drops some rare kanji, 髙 or 﨑 among
+    them, with the characters after them): no reading is better than a wrong one."""
+    if not text:
+        return ""
+    parts = _converter().convert(text)
+    if "".join(part["orig"] for part in parts) != text or any(not part["hira"] for part in parts):
+        return None
+    return fold_kana_script("".join(part["hira"] for part in parts))

@@ -1,0 +1,170 @@
+"""Facilities, their evidence rows and the checks of doubtful pairs, as records."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from normalizers.text import normalize_space
+from pipeline.checks import spec_of
+from pipeline.link.cluster import Clustering
+from pipeline.link.evidence import Evidence
+from pipeline.link.ids import Alias, anchor_of
+from pipeline.link.rules import RULE_PRIORITY, Doubt, Link
+from pipeline.records import Check, Facility, FacilityMatch
+
+AMBIGUOUS_CHECK = "facility_ambiguous"
+
+
+def _display(text: str | None) -> str | None:
+    """A printing as shown in facilities: NFKC (ｸﾘﾆｯｸ -> クリニック), spaces collapsed."""
+    return normalize_space(unicodedata.normalize("NFKC", text)) if text is not None else None
+
+
+def _canonical(group: Sequence[int], evidence: Sequence[Evidence]) -> Evidence:
+    """The printing a facility is shown by: member rows before outcome rows, text before OCR, the
+    latest year (a renamed body shows its new name), the most printed facility_name, then the
+    first in order."""
+    printed = Counter(evidence[i].facility_name for i in group)
+
+    def rank(i: int) -> tuple[object, ...]:
+        e = evidence[i]
+        return (e.source_table != "members", e.ocr, -(e.fiscal_year or 0), -printed[e.facility_name], i)
+
+    return evidence[min(group, key=rank)]
+
+
+def build_facility(fid: str, group: Sequence[int], evidence: Sequence[Evidence]) -> Facility:
+    shown = _canonical(group, evidence)
+    rows = [evidence[i] for i in group]
+    years = [e.fiscal_year for e in rows if e.fiscal_year is not None]
+    latest_municipality = max(
+        ((e.fiscal_year or 0, not e.ocr, e.municipality) for e in rows if e.municipality), default=None
+    )
+    phones = {e.digits: e.phone for e in sorted(rows, key=lambda e: e.phone or "") if e.digits and e.phone}
+    return Facility(
+        facility_id=fid,
+        name=_display(shown.name) or shown.name,
+        facility_name=_display(shown.facility_name) or shown.facility_name,
+        corporation=_display(shown.corporation),
+        kind=shown.kind
+        if shown.kind != "other"
+        else next((e.kind for e in rows if e.kind != "other"), "other"),
+        municipality=latest_municipality[2] if latest_municipality else None,
+        phones=tuple(sorted(phones.values())),
+        names=tuple(sorted({e.facility_name for e in rows})),
+        first_fiscal_year=min(years) if years else None,
+        last_fiscal_year=max(years) if years else None,
+        groups=tuple(sorted({e.group_name for e in rows if e.group_name})),
+        evidence_count=len(rows),
+    )
+
+
+def _strongest_links(accepted: Sequence[Link]) -> dict[int, Link]:
+    best: dict[int, Link] = {}
+    for link in accepted:
+        for i in (link.a, link.b):
+            if i not in best or RULE_PRIORITY[link.rule] < RULE_PRIORITY[best[i].rule]:
+                best[i] = link
+    return best
+
+
+def _match_row(
+    fid: str,
+    e: Evidence,
+    rule: str,
+    partner: Evidence | None,
+    score: float | None,
+    anchor: bool,
+    former: str | None,
+) -> FacilityMatch:
+    return FacilityMatch(
+        facility_id=fid,
+        rule=rule,
+        doc_id=e.doc_id,
+        fiscal_year=e.fiscal_year,
+        group_name=e.group_name,
+        page=e.page,
+        line=e.line,
+        source_table=e.source_table,
+        row_no=e.row_no,
+        name=e.name,
+        name_key=e.key,
+        kind=e.kind,
+        phone=e.phone,
+        municipality=e.municipality,
+        evidence_id=e.evidence_id,
+        matched_with=partner.label if partner else None,
+        score=score,
+        is_anchor=anchor,
+        former_id=former,
+    )
+
+
+def build_matches(
+    ids: Sequence[str], clustering: Clustering, evidence: Sequence[Evidence], aliases: Sequence[Alias]
+) -> list[FacilityMatch]:
+    best = _strongest_links(clustering.accepted)
+    rows: list[FacilityMatch] = []
+    for fid, group in zip(ids, clustering.groups, strict=True):
+        anchor = anchor_of(group, evidence)
+        for i in group:
+            link = best.get(i)
+            partner = evidence[link.b if link.a == i else link.a] if link else None
+            rule, score = (link.rule, link.score) if link else ("single", None)
+            rows.append(_match_row(fid, evidence[i], rule, partner, score, i == anchor, None))
+    for alias in aliases:
+        e = evidence[alias.row]
+        rows.append(_match_row(ids[alias.group], e, alias.rule, None, None, False, alias.former_id))
+    return sorted(
+        rows,
+        key=lambda r: (r.facility_id, r.former_id or "", r.doc_id, r.source_table, r.row_no or 0, r.name),
+    )
+
+
+def _describe(e: Evidence, fid: str) -> str:
+    where = f"{e.source_table} row {e.row_no}" if e.source_table == "members" else "outcomes"
+    year = e.fiscal_year if e.fiscal_year is not None else "year unknown"
+    facts = ", ".join(x for x in (e.municipality, e.phone) if x) or "no municipality or phone"
+    group = e.group_name or "no group name"
+    return f"{e.name!r} ({where} of document {e.doc_id}, {year}, {group}; {facts}; {fid})"
+
+
+def build_checks(ids: Sequence[str], clustering: Clustering, evidence: Sequence[Evidence]) -> list[Check]:
+    """One check per pair of facilities that may be one body, on the newer row's document."""
+    facility_of = {i: ids[g] for g, group in enumerate(clustering.groups) for i in group}
+    raised: set[tuple[str, str]] = set()
+    checks: list[Check] = []
+
+    def informative(d: Doubt) -> tuple[object, ...]:  # two member rows say most: prefer them
+        outcome_rows = sum(evidence[i].source_table == "outcomes" for i in (d.a, d.b))
+        return (outcome_rows, min(d.a, d.b), max(d.a, d.b), d.reason)
+
+    for doubt in sorted(clustering.doubts, key=informative):
+        fa, fb = facility_of[doubt.a], facility_of[doubt.b]
+        pair = (min(fa, fb), max(fa, fb))
+        if fa == fb or pair in raised:
+            continue
+        raised.add(pair)
+        older, newer = sorted(
+            (doubt.a, doubt.b), key=lambda i: (evidence[i].fiscal_year or 0, evidence[i].doc_id, i)
+        )
+        a, b = evidence[older], evidence[newer]
+        detail = (
+            f"{_describe(b, facility_of[newer])} and {_describe(a, facility_of[older])} may be one body: "
+            f"{doubt.reason}. Kept as two facilities; link them by hand if they are one."
+        )
+        checks.append(
+            Check(
+                doc_id=b.doc_id,
+                fiscal_year=b.fiscal_year,
+                group_name=b.group_name,
+                page=b.page,
+                line=b.line,
+                check=AMBIGUOUS_CHECK,
+                severity=spec_of(AMBIGUOUS_CHECK).severity,
+                detail=detail,
+            )
+        )
+    return checks

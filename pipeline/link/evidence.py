@@ -1,0 +1,165 @@
+"""What linking reads: one piece of evidence per member row and per institution named in a
+document's outcomes, with the keys it is compared on."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from normalizers.facility_names import facility_key, group_match_key, kind_of_key
+from normalizers.names import split_corporation
+from normalizers.phone import phone_digits, phone_exchange
+from pipeline.records import DocumentResult, Member, Outcome
+
+# A row a facility_id is written on: (doc_id, "members", row_no) or (doc_id, "outcomes", institution
+# as printed). Every outcome row naming one institution in one document carries one facility_id.
+RowRef = tuple[str, str, int | str]
+ID_PREFIX = "fac_"
+ID_HEX_DIGITS = 12
+DEFAULT_KEYS_CACHED = 65536
+
+
+def hash_id(text: str) -> str:
+    return ID_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()[:ID_HEX_DIGITS]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    ref: RowRef
+    fiscal_year: int | None
+    group_name: str | None
+    group_key: str | None  # the printed group name as a key (group_match_key)
+    page: int | None
+    line: int | None
+    row_no: int | None
+    name: str  # as printed
+    facility_name: str
+    corporation: str | None
+    key: str
+    kind: str
+    phone: str | None
+    digits: str | None
+    exchange: str | None
+    municipality: str | None
+    ocr: bool
+    # The other names an outcome-only report without a group name prints (sorted keys): what
+    # tells two such reports apart in `signature`. Empty for members and for named groups.
+    listed_with: str = ""
+
+    @property
+    def doc_id(self) -> str:
+        return self.ref[0]
+
+    @property
+    def source_table(self) -> str:
+        return self.ref[1]
+
+    @property
+    def label(self) -> str:
+        """How a row is named in facility_matches.matched_with: `<doc_id> members 3`."""
+        return f"{self.ref[0]} {self.ref[1]} {self.ref[2]}"
+
+    @property
+    def signature(self) -> str:
+        """The evidence itself, the same in every rendition of a report and every run."""
+        if self.source_table == "members":
+            return f"{self.kind}|{self.key}|tel:{self.digits or ''}|{self.municipality or ''}"
+        group = self.group_key or f"with:{self.listed_with}"
+        return f"{self.kind}|{self.key}|group:{group}|fy:{self.fiscal_year or ''}"
+
+    @property
+    def evidence_id(self) -> str:
+        return hash_id(self.signature)
+
+    @property
+    def founding_text(self) -> str:
+        """What a facility founded on this row is named after: its kind and phone (the part least
+        changed by a new spelling or an OCR slip), else the whole signature."""
+        return f"{self.kind}|tel:{self.digits}" if self.digits else self.signature
+
+
+@functools.lru_cache(maxsize=DEFAULT_KEYS_CACHED)
+def _name_keys(name: str) -> tuple[str, str]:
+    """(key, kind) of a printed name: one computation per distinct printing in a run."""
+    key = facility_key(name)
+    return key, kind_of_key(key)
+
+
+@functools.lru_cache(maxsize=DEFAULT_KEYS_CACHED)
+def _phone_keys(phone: str | None) -> tuple[str | None, str | None]:
+    return phone_digits(phone), phone_exchange(phone)
+
+
+def _member_evidence(m: Member) -> Evidence:
+    return Evidence(
+        ref=(m.doc_id, "members", m.row_no),
+        fiscal_year=m.fiscal_year,
+        group_name=m.group_name,
+        group_key=group_match_key(m.group_name),
+        page=m.page,
+        line=m.line,
+        row_no=m.row_no,
+        name=m.name,
+        facility_name=m.facility_name,
+        corporation=m.corporation,
+        key=_name_keys(m.name)[0],
+        kind=_name_keys(m.name)[1],
+        phone=m.phone,
+        digits=_phone_keys(m.phone)[0],
+        exchange=_phone_keys(m.phone)[1],
+        municipality=m.municipality,
+        ocr=m.ocr,
+    )
+
+
+def _outcome_evidence(o: Outcome, institution: str) -> Evidence:
+    corporation, facility = split_corporation(institution)
+    return Evidence(
+        ref=(o.doc_id, "outcomes", institution),
+        fiscal_year=o.fiscal_year,
+        group_name=o.group_name,
+        group_key=group_match_key(o.group_name),
+        page=o.page,
+        line=o.line,
+        row_no=o.row_no,
+        name=institution,
+        facility_name=facility,
+        corporation=corporation,
+        key=_name_keys(institution)[0],
+        kind=_name_keys(institution)[1],
+        phone=None,
+        digits=None,
+        exchange=None,
+        municipality=None,
+        ocr=o.ocr,
+    )
+
+
+def collect_evidence(documents: Iterable[DocumentResult]) -> list[Evidence]:
+    """Every member row, and every institution named in outcomes (once per document, at its first
+    row), in a stable order: by doc_id, table, row. Rows whose name has no key are left out."""
+    found: dict[RowRef, Evidence] = {}
+    for result in documents:
+        for member in result.members:
+            evidence = _member_evidence(member)
+            found.setdefault(evidence.ref, evidence)
+        for outcome in sorted(result.outcomes, key=lambda o: (o.section, o.row_no)):
+            if outcome.institution and not outcome.is_total:
+                ref: RowRef = (outcome.doc_id, "outcomes", outcome.institution)
+                if ref not in found:
+                    found[ref] = _outcome_evidence(outcome, outcome.institution)
+    keys_by_doc: dict[str, set[str]] = defaultdict(set)
+    for e in found.values():
+        keys_by_doc[e.doc_id].add(e.key)
+    kept = [_with_context(e, keys_by_doc[e.doc_id]) for e in found.values() if e.key]
+    return sorted(kept, key=lambda e: (e.ref[0], e.ref[1], e.row_no or 0, str(e.ref[2])))
+
+
+def _with_context(e: Evidence, keys_of_doc: set[str]) -> Evidence:
+    if e.source_table != "outcomes" or e.group_key:
+        return e
+    return dataclasses.replace(e, listed_with="+".join(sorted(keys_of_doc - {e.key, ""})))
