@@ -134,7 +134,7 @@ _SPECS = (
     CheckSpec(
         "split_uncertain",
         "warning",
-        "a bundle's report starts without a title line: split where its 取組 table restarts",
+        "a report in a bundle with no title or heading before it: split where its 取組 table or 取組効果 restarts",
     ),
     CheckSpec(
         "member_list_unpaired",
