@@ -29,7 +29,8 @@ from pathlib import Path
 
 from pipeline.formats import source_format_of
 from pipeline.process import file_without_records, process_file
-from pipeline.records import TABLES, FileResult, arrow_schema
+from pipeline.records import TABLES, FileResult, to_arrow
+from pipeline.store.gate import validate_table
 
 DEFAULT_TIMEOUT_S = 300.0  # a scanned PDF is OCRed page by page: allow it minutes
 DEFAULT_MEMORY_MB = 2048  # address space one document may add to its worker
@@ -64,11 +65,12 @@ class Finished:
 
 
 def initialize() -> None:
-    """Everything a document needs, imported and built before the first one."""
+    """Everything a document needs, imported and built before the first one: the extractors, each
+    table's Arrow schema, and what pyarrow imports on its first conversion (pandas, a second)."""
     for module in PRELOADED_MODULES:
         importlib.import_module(module)
-    for record_type in TABLES.values():
-        arrow_schema(record_type)
+    for name, record_type in TABLES.items():
+        validate_table(name, to_arrow(record_type, []))
 
 
 def _address_space_bytes() -> int | None:
@@ -296,6 +298,10 @@ class WorkerPool:
 
     def pids(self) -> list[int | None]:
         return [w.process.pid for w in self._workers]
+
+    def busy_pids(self) -> list[int | None]:
+        """The workers in the middle of a document."""
+        return [w.process.pid for w in self._workers if w.task is not None]
 
     def close(self) -> None:
         for worker in self._workers:

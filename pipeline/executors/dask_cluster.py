@@ -16,13 +16,12 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from distributed import Client, Future, wait
-from distributed.utils import TimeoutError as DaskTimeoutError
+from distributed import Client, Future, as_completed
 
 from pipeline.workers import Finished, Limits, extract_under_limit, initialize, outcome
 
 DEFAULT_CONNECT_TIMEOUT_S = 30.0
-DEFAULT_POLL_S = 1.0  # how often deadlines are looked at while every task is still running
+DEFAULT_POLL_S = 0.05  # how often finished tasks and deadlines are looked at
 
 
 def _worker_of(client: Client, future: Future) -> list[str]:
@@ -58,6 +57,7 @@ def run_on_dask(paths: Sequence[Path], scheduler: str | None, limits: Limits) ->
         slots = max(sum(client.nthreads().values()), 1)
         pending = deque(paths)
         running: dict[Future, tuple[Path, float]] = {}
+        finished = as_completed(loop=client.loop, raise_errors=False)
         while pending or running:
             while pending and len(running) < slots:
                 path = pending.popleft()
@@ -68,17 +68,10 @@ def run_on_dask(paths: Sequence[Path], scheduler: str | None, limits: Limits) ->
                     continue
                 future = client.submit(extract_under_limit, data, limits.memory_mb, pure=False, retries=0)
                 running[future] = (path, time.monotonic() + limits.timeout_s)
-            if not running:
-                continue
-            next_deadline = min(deadline for _, deadline in running.values())
-            try:
-                done = wait(
-                    list(running),
-                    timeout=max(0.01, min(next_deadline - time.monotonic(), DEFAULT_POLL_S)),
-                    return_when="FIRST_COMPLETED",
-                ).done
-            except (DaskTimeoutError, TimeoutError):
-                done = set()
+                finished.add(future)
+            done = [f for f in finished.next_batch(block=False) if f in running]
+            if not done:
+                time.sleep(DEFAULT_POLL_S)
             for future in done:
                 path, _ = running.pop(future)
                 yield outcome(path, *_answer(future), limits)
