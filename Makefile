@@ -5,10 +5,9 @@ TOOLS := .tools
 UV_VERSION := 0.13.8
 RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
-N ?= 400
 DEV_EXTRAS := dev,dask
 
-.PHONY: venv venv-runtime extract test bench lint format clean system-deps
+.PHONY: venv venv-runtime extract test bench accuracy lint format clean system-deps
 
 # Installs with uv where it can be had (on PATH, or bootstrapped once into .tools/ with pip), with
 # parallel downloads and no bytecode compilation, so the first `make extract` on a fresh clone takes
@@ -59,15 +58,20 @@ test: $(DEV) system-deps
 
 # Throughput on a synthetic archive of N files (N=4000 for the large run): cold, unchanged, 5% changed.
 bench: $(RUNTIME)
-	$(PY) -m bench.throughput --count $(N)
+	$(PY) -m bench.throughput --count $(or $(N),400)
 
-lint: $(DEV)
-	$(PY) -m ruff check pipeline extractors normalizers tests bench
-	$(PY) -m ruff format --check pipeline extractors normalizers tests bench
-	$(PY) -m mypy pipeline extractors normalizers
+# Scores of the pipeline on a generated corpus whose truth is known (bench/accuracy.py): per
+# rendition x form version x table. N= reports (default 300), RENDITIONS= tsv_html,markdown,...
+accuracy: venv
+	$(PY) -m bench.accuracy $(if $(N),--count $(N)) $(if $(RENDITIONS),--renditions $(RENDITIONS))
 
-format: $(DEV)
-	$(PY) -m ruff format pipeline extractors normalizers tests bench
+lint: venv
+	$(PY) -m ruff check pipeline extractors normalizers generator bench tests
+	$(PY) -m ruff format --check pipeline extractors normalizers generator bench tests
+	$(PY) -m mypy pipeline extractors normalizers generator bench
+
+format: venv
+	$(PY) -m ruff format pipeline extractors normalizers generator bench tests
 
 clean:
 	rm -rf data/parquet .pytest_cache
