@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from deltalake import DeltaTable
 from deltalake.transaction import AddAction, RemoveAction
 
-DEFAULT_ROWS_PER_FILE = 50_000
+DEFAULT_ROWS_PER_FILE = 32_000  # rows of one data file (and one row group)
 COMPRESSION = "zstd"
 
 
@@ -38,33 +38,33 @@ def _add_action(folder: Path, name: str, rows: int, key: str, low: str | None, h
     return AddAction(name, size, {}, _now_ms(), True, json.dumps(stats, ensure_ascii=False))
 
 
+def _write_file(folder: Path, key: str, schema: pa.Schema, batches: list[pa.RecordBatch]) -> AddAction:
+    """One Parquet file of one row group."""
+    rows = pa.Table.from_batches(batches, schema)
+    name = f"part-{uuid.uuid4().hex}.{COMPRESSION}.parquet"
+    pq.write_table(rows, str(folder / name), compression=COMPRESSION)
+    keys = pc.min_max(rows.column(key))
+    return _add_action(folder, name, rows.num_rows, key, keys["min"].as_py(), keys["max"].as_py())
+
+
 def write_files(
     folder: Path, schema: pa.Schema, key: str, batches: Iterable[pa.RecordBatch]
 ) -> list[AddAction]:
-    """Write the batches to new Parquet files in the table's folder; their add actions."""
+    """Write the batches to new Parquet files in the table's folder; their add actions. Memory
+    holds one file's rows at most."""
     actions: list[AddAction] = []
-    writer: pq.ParquetWriter | None = None
-    name, rows, low, high = "", 0, None, None
+    pending: list[pa.RecordBatch] = []
+    rows = 0
     for batch in batches:
         if batch.num_rows == 0:
             continue
-        if writer is None:
-            name = f"part-{uuid.uuid4().hex}.{COMPRESSION}.parquet"
-            writer = pq.ParquetWriter(str(folder / name), schema, compression=COMPRESSION)
-            rows, low, high = 0, None, None
-        writer.write_batch(batch)
-        keys = pc.min_max(batch.column(key))
-        batch_low, batch_high = keys["min"].as_py(), keys["max"].as_py()
-        low = batch_low if low is None or batch_low < low else low
-        high = batch_high if high is None or batch_high > high else high
+        pending.append(batch)
         rows += batch.num_rows
         if rows >= DEFAULT_ROWS_PER_FILE:
-            writer.close()
-            actions.append(_add_action(folder, name, rows, key, low, high))
-            writer = None
-    if writer is not None:
-        writer.close()
-        actions.append(_add_action(folder, name, rows, key, low, high))
+            actions.append(_write_file(folder, key, schema, pending))
+            pending, rows = [], 0
+    if pending:
+        actions.append(_write_file(folder, key, schema, pending))
     return actions
 
 

@@ -136,14 +136,15 @@ def commit_change(path: Path, change: TableChange, code: str) -> int:
     """One table's change as one new Delta version; returns that version."""
     properties = CommitProperties(custom_metadata={CODE_KEY: code})
     schema = change.rows.schema
-    if _latest_version(path) is None:
+    try:
+        table = DeltaTable(str(path))
+    except TableNotFoundError:
         path.mkdir(parents=True, exist_ok=True)
         adds = write_files(path, schema, change.key, change.rows)
         create_table_with_add_actions(
             str(path), DeltaSchema.from_arrow(schema), adds, mode="error", commit_properties=properties
         )
         return DeltaTable(str(path)).version()
-    table = DeltaTable(str(path))
     _check_schema(path.name, table, schema)
     actions: list[AddAction | RemoveAction]
     mode = "append"
@@ -156,7 +157,8 @@ def commit_change(path: Path, change: TableChange, code: str) -> int:
         actions = list(rewrite_without(path, table, schema, change.key, change.replace_keys))
         actions += write_files(path, schema, change.key, change.rows)
     table.create_write_transaction(actions, mode=mode, schema=schema, commit_properties=properties)
-    return DeltaTable(str(path)).version()
+    table.update_incremental()
+    return table.version()
 
 
 def commit_tables(output: Path, changes: dict[str, TableChange], code: str) -> dict[str, int]:
