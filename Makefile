@@ -15,7 +15,8 @@ DEV_EXTRAS := dev,dask
 define install
 @set -e; uv=$$(command -v uv || true); \
 	if [ -z "$$uv" ] && [ ! -x $(TOOLS)/bin/uv ]; then \
-	  $(PYTHON) -m pip install -q --disable-pip-version-check --target $(TOOLS) uv==$(UV_VERSION) >/dev/null 2>&1 \
+	  $(PYTHON) -m pip install -q --disable-pip-version-check --no-deps --only-binary=:all: --no-compile \
+	    --target $(TOOLS) uv==$(UV_VERSION) >/dev/null 2>&1 \
 	    || echo "uv could not be installed; installing with pip (slower)"; \
 	fi; \
 	if [ -z "$$uv" ] && [ -x $(TOOLS)/bin/uv ]; then uv=$(TOOLS)/bin/uv; fi; \
