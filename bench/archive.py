@@ -96,7 +96,7 @@ def base_files() -> tuple[list[BaseFile], str]:
     out = []
     for path in paths:
         data = path.read_bytes()
-        groups = {d.document.group_name for d in process_file(data).documents} - {None}
+        groups = {name for d in process_file(data).documents if (name := d.document.group_name)}
         out.append(BaseFile(path.name, data, min(groups) if len(groups) == 1 else None))
     return out, origin
 
@@ -106,7 +106,7 @@ def pdf_variant(base: BaseFile, k: int) -> bytes:
     metadata = dict(doc.metadata or {})
     metadata.update(title=f"bench variant {k}", subject=f"{base.name} #{k}", keywords=f"v{k}")
     doc.set_metadata({key: value for key, value in metadata.items() if isinstance(value, str)})
-    return doc.tobytes()
+    return bytes(doc.tobytes())
 
 
 def text_variant(base: BaseFile, k: int) -> bytes:

@@ -20,15 +20,16 @@ from distributed import Client, Future, as_completed
 
 from pipeline.workers import Finished, Limits, extract_under_limit, initialize, outcome
 
+Answer = Future[tuple[str, object]]  # a task's (kind, payload)
 DEFAULT_CONNECT_TIMEOUT_S = 30.0
 DEFAULT_POLL_S = 0.05  # how often finished tasks and deadlines are looked at
 
 
-def _worker_of(client: Client, future: Future) -> list[str]:
+def _worker_of(client: Client, future: Answer) -> list[str]:
     return [address for address, keys in client.processing().items() if future.key in keys]
 
 
-def _give_up(client: Client, future: Future) -> None:
+def _give_up(client: Client, future: Answer) -> None:
     """Cancel a task past its time limit and restart the worker stuck in it."""
     workers = _worker_of(client, future)
     client.cancel(future, force=True)
@@ -39,7 +40,7 @@ def _give_up(client: Client, future: Future) -> None:
             return
 
 
-def _answer(future: Future) -> tuple[str, object]:
+def _answer(future: Answer) -> tuple[str, object]:
     try:
         kind, payload = future.result()
     except Exception as error:  # noqa: BLE001 - the worker died (KilledWorker) or lost the task
@@ -56,7 +57,7 @@ def run_on_dask(paths: Sequence[Path], scheduler: str | None, limits: Limits) ->
         client.run(initialize)
         slots = max(sum(client.nthreads().values()), 1)
         pending = deque(paths)
-        running: dict[Future, tuple[Path, float]] = {}
+        running: dict[Answer, tuple[Path, float]] = {}
         finished = as_completed(loop=client.loop, raise_errors=False)
         while pending or running:
             while pending and len(running) < slots:
