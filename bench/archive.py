@@ -11,7 +11,7 @@ Variant k of a base file has bytes of its own, made cheaply:
 - a PDF: its metadata (title, subject, keywords) names the variant, saved anew by PyMuPDF;
 - a text rendition: the group name, wherever it is printed, gets the variant's number
   (`…グループ` → `…グループ 第12版`), so its rows differ too; where the group name is not found,
-  the variant adds trailing blank lines.
+  a trailing line of tabs and spaces spells the variant's number in binary.
 Half the archive's files are PDFs (`DEFAULT_PDF_SHARE`), the rest text renditions.
 """
 
@@ -114,7 +114,8 @@ def text_variant(base: BaseFile, k: int) -> bytes:
         name = base.group_name.encode("utf-8")
         if name in base.data:
             return base.data.replace(name, name + f" 第{k}版".encode())
-    return base.data + b"\n" * (k + 1)
+    # k in binary as a trailing line of tabs and spaces: unique bytes, nothing a reader would print
+    return base.data + b"\n" + format(k, "b").replace("0", " ").replace("1", "\t").encode() + b"\n"
 
 
 def variant(base: BaseFile, k: int) -> bytes:
