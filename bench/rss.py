@@ -11,8 +11,13 @@ PROC = Path("/proc")
 
 
 def _children(pid: int) -> list[int]:
-    found = []
-    for task in (PROC / str(pid) / "task").glob("*"):
+    """The process's children (none when it has just ended)."""
+    found: list[int] = []
+    try:
+        tasks = list((PROC / str(pid) / "task").iterdir())
+    except OSError:
+        return found
+    for task in tasks:
         try:
             found += [int(c) for c in (task / "children").read_text().split()]
         except OSError:
