@@ -1,104 +1,183 @@
-"""`make bench`: throughput of the pipeline, as ratios measured in one run (the machine is shared
-and noisy: compare the ratios, not the seconds, between runs).
+"""`make bench` (N=400; `make bench N=4000` for the large run): extract throughput on a synthetic
+archive (`bench.archive`), against the floor of bare PyMuPDF measured in the same run.
 
-  - per rendition: documents/s and pages/s of `process_document` (median of repeats)
-  - worker processes: a batch with 2 workers vs 1
-  - the content-hash cache: a re-run vs the first run
-  - PDF extraction: pdfplumber vs PyMuPDF vs ours (bench.pdf_tables)
+Runs, each in a process of its own (`bench.run_once`), on one output folder:
+  cold       every file extracted
+  unchanged  the same archive again
+  changed    5% of the files given new bytes
+  added      5% more files
+and, on min(N, 400) files into fresh outputs without the cache, 1 worker against 2.
+
+Per run: documents/s and PDF pages/s over the whole archive, the run's time as a multiple of the
+floor (PyMuPDF `page.get_text()` on every PDF page, reading and decoding each text file, in this
+process), the peak RSS summed over the run's process tree, and the bytes its commits wrote
+against the dataset's size. The machine is shared and noisy: compare ratios, not seconds.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import shutil
-import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections import defaultdict
-from collections.abc import Callable
-from functools import partial
+from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.process import process_document
-from pipeline.run import run_extract
+import pymupdf
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = [
-    *sorted((ROOT / "data" / "raw").iterdir()),
-    *sorted(p for p in (ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf") if not p.name.startswith("scan")),
-]
-DEFAULT_REPEATS = 3
-DEFAULT_BATCH_COPIES = 6
+from bench.archive import BaseFile, archive_path, base_files, build_archive, change_files, variant
+from bench.rss import peak_rss_of
+from pipeline.records import TABLES
+
+DEFAULT_COUNT = 400
+DEFAULT_WORKERS = 2
+DEFAULT_SCALING_FILES = 400
+CHANGED_SHARE = 0.05
+MB = 1024 * 1024
 
 
-def _timed(fn: Callable[[], object]) -> float:
+@dataclass(frozen=True)
+class Floor:
+    seconds: float
+    pages: int
+    files: int
+
+
+@dataclass(frozen=True)
+class Measured:
+    name: str
+    seconds: float  # the run's own time
+    process_seconds: float  # with the interpreter's start-up and imports
+    peak_rss: int
+    extracted: int
+    written: int  # bytes of data files the run's commits added
+    dataset: int  # bytes of the dataset's data files after the run
+
+
+def measure_floor(root: Path) -> Floor:
+    """Bare PyMuPDF text extraction of every PDF page; reading and decoding every text file."""
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pages = files = 0
     start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
-def per_rendition(repeats: int = DEFAULT_REPEATS) -> dict[str, tuple[int, int, float]]:
-    """rendition -> (documents, pages or 0, median seconds for all of them)."""
-    groups: dict[str, list[bytes]] = defaultdict(list)
-    pages: dict[str, int] = defaultdict(int)
-    for path in CORPUS:
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
         data = path.read_bytes()
-        document = process_document(data).document
-        groups[document.rendition or "none"].append(data)
-        pages[document.rendition or "none"] += document.pages or 0
-    out = {}
-    for rendition, items in groups.items():
-        times = [sum(_timed(partial(process_document, d)) for d in items) for _ in range(repeats)]
-        out[rendition] = (len(items), pages[rendition], statistics.median(times))
-    return out
+        files += 1
+        if data.startswith(b"%PDF"):
+            with pymupdf.open(stream=data, filetype="pdf") as doc:
+                for page in doc:
+                    page.get_text()
+                    pages += 1
+        else:
+            data.decode("utf-8", errors="replace")
+    return Floor(time.perf_counter() - start, pages, files)
 
 
-def _batch(folder: Path, copies: int) -> None:
-    """Copies of the corpus with distinct bytes (a trailing blank line), so none is a duplicate."""
-    for n in range(copies):
-        for path in CORPUS:
-            (folder / f"{n}_{path.name}").write_bytes(path.read_bytes() + b"\n" * (n + 1))
+def _commit_bytes(output: Path, versions: dict[str, int]) -> tuple[int, int]:
+    """(bytes the versions' commits added, bytes of the tables' data files at those versions)."""
+    from deltalake import DeltaTable
+
+    written = dataset = 0
+    for name, version in versions.items():
+        log = output / name / "_delta_log" / f"{version:020d}.json"
+        for line in log.read_text(encoding="utf-8").splitlines():
+            action = json.loads(line)
+            if "add" in action:
+                written += int(action["add"]["size"])
+        dataset += sum(
+            Path(uri).stat().st_size for uri in DeltaTable(str(output / name), version).file_uris()
+        )
+    return written, dataset
 
 
-def batch_ratios(copies: int = DEFAULT_BATCH_COPIES) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp)
-        (base / "in").mkdir()
-        _batch(base / "in", copies)
-        one = _timed(lambda: run_extract(base / "in", base / "out1", workers=1, use_cache=False))
-        two = _timed(lambda: run_extract(base / "in", base / "out2", workers=2, use_cache=False))
-        cold = _timed(lambda: run_extract(base / "in", base / "out3", workers=2))
-        warm = _timed(lambda: run_extract(base / "in", base / "out3", workers=2))
-        shutil.rmtree(base / "out1")
-    files = copies * len(CORPUS)
-    return {
-        "files": files,
-        "workers1_s": one,
-        "workers2_s": two,
-        "speedup_2_vs_1": one / two,
-        "cache_cold_s": cold,
-        "cache_warm_s": warm,
-        "speedup_cache": cold / warm,
-    }
-
-
-def main() -> None:
-    print("process_document per rendition (median of repeats):")
-    for rendition, (docs, pages, seconds) in sorted(per_rendition().items()):
-        per_page = f", {pages / seconds:.1f} pages/s" if pages else ""
-        print(f"  {rendition:<12} {docs} docs in {seconds:.3f} s: {docs / seconds:.1f} docs/s{per_page}")
-    ratios = batch_ratios()
-    print(
-        f"batch of {ratios['files']} files: 1 worker {ratios['workers1_s']:.2f} s, 2 workers "
-        f"{ratios['workers2_s']:.2f} s -> speed-up {ratios['speedup_2_vs_1']:.2f}x"
+def run(name: str, archive: Path, output: Path, workers: int, no_cache: bool = False) -> Measured:
+    command = [sys.executable, "-m", "bench.run_once", "--input", str(archive), "--output", str(output)]
+    command += ["--workers", str(workers)] + (["--no-cache"] if no_cache else [])
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = peak_rss_of(process)
+    out, err = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"{name} run failed:\n{err}")
+    result = json.loads(out.strip().splitlines()[-1])
+    written, dataset = _commit_bytes(output, {k: v for k, v in result["versions"].items() if k in TABLES})
+    return Measured(
+        name, result["seconds"], time.perf_counter() - start, peak, result["extracted"], written, dataset
     )
-    print(
-        f"content-hash cache: first run {ratios['cache_cold_s']:.2f} s, re-run {ratios['cache_warm_s']:.2f} s "
-        f"-> {ratios['speedup_cache']:.1f}x"
-    )
-    from bench import pdf_tables as pdf_bench
 
-    print("PDF table extraction (bench.pdf_tables):")
-    pdf_bench.main([])
+
+def add_files(root: Path, share: float, bases: list[BaseFile], count: int) -> None:
+    extra = max(1, round(count * share))
+    for n in range(extra):
+        base = bases[n % len(bases)]
+        path = archive_path(root, count + n, base)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(variant(base, 200_000 + n))
+
+
+def print_table(floor: Floor, documents: int, runs: list[Measured]) -> None:
+    cold = runs[0].seconds
+    print(
+        f"{'run':<10} {'extracted':>9} {'seconds':>8} {'% cold':>7} {'docs/s':>8} {'pages/s':>8} "
+        f"{'x floor':>8} {'peak RSS':>9} {'written':>9} {'% data':>7}"
+    )
+    for m in runs:
+        print(
+            f"{m.name:<10} {m.extracted:>9} {m.seconds:>8.2f} {100 * m.seconds / cold:>6.1f}% "
+            f"{documents / m.seconds:>8.1f} {floor.pages / m.seconds:>8.1f} {m.seconds / floor.seconds:>8.2f} "
+            f"{m.peak_rss / MB:>7.0f}MB {m.written / MB:>7.2f}MB {100 * m.written / max(m.dataset, 1):>6.1f}%"
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.throughput")
+    parser.add_argument("--count", type=int, default=DEFAULT_COUNT, help="files in the archive")
+    parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS)
+    parser.add_argument("--keep", type=Path, help="build the archive and outputs here and keep them")
+    args = parser.parse_args(argv)
+    bases, origin = base_files()
+    folder = Path(tempfile.mkdtemp(prefix="bench-", dir=args.keep))
+    try:
+        archive = folder / "archive"
+        start = time.perf_counter()
+        build_archive(archive, args.count, bases)
+        print(f"archive: {args.count} files from the {origin} ({time.perf_counter() - start:.0f} s to build)")
+        floor = measure_floor(archive)
+        print(
+            f"floor: bare PyMuPDF over {floor.files} files ({floor.pages} PDF pages): {floor.seconds:.2f} s; "
+            f"{args.workers} workers, machine load {_load()}"
+        )
+        output = folder / "out"
+        runs = [run("cold", archive, output, args.workers), run("unchanged", archive, output, args.workers)]
+        change_files(archive, CHANGED_SHARE, bases)
+        runs.append(run("changed", archive, output, args.workers))
+        add_files(archive, CHANGED_SHARE, bases, args.count)
+        runs.append(run("added", archive, output, args.workers))
+        print_table(floor, args.count, runs)
+        scaling(folder, min(args.count, DEFAULT_SCALING_FILES), bases)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def scaling(folder: Path, count: int, bases: list[BaseFile]) -> None:
+    archive = folder / "scaling"
+    build_archive(archive, count, bases)
+    one = run("1 worker", archive, folder / "out-1", workers=1, no_cache=True)
+    two = run("2 workers", archive, folder / "out-2", workers=2, no_cache=True)
+    print(
+        f"scaling on {count} files (no cache): 1 worker {one.seconds:.2f} s, 2 workers {two.seconds:.2f} s "
+        f"-> {one.seconds / two.seconds:.2f}x; peak RSS {one.peak_rss / MB:.0f} / {two.peak_rss / MB:.0f} MB"
+    )
+
+
+def _load() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
 
 
 if __name__ == "__main__":

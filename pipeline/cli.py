@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from pipeline.cli_analyst import add_analyst_commands
-from pipeline.records import FileResult
+from pipeline.executors import EXECUTORS
+from pipeline.records import File
 from pipeline.run import RunError, RunSummary, run_extract
 from pipeline.store.gate import SchemaViolation
 from pipeline.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, default_workers
@@ -24,14 +25,14 @@ class Progress:
     def __init__(self, total: int, enabled: bool) -> None:
         self.total, self.done, self.enabled = total, 0, enabled
 
-    def __call__(self, result: FileResult) -> None:
+    def __call__(self, file: File) -> None:
         self.done += 1
         if not self.enabled:
             return
         width = 30
         filled = width * self.done // max(self.total, 1)
         sys.stderr.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {result.file.status:<8}"
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {file.status:<8}"
         )
         sys.stderr.flush()
         if self.done == self.total:
@@ -41,7 +42,9 @@ class Progress:
 def print_summary(summary: RunSummary) -> None:
     print(
         f"run {summary.run_id}: {len(summary.files)} files, {len(summary.documents)} documents "
-        f"({summary.cache_hits} files from the cache)"
+        f"({summary.unchanged} files unchanged, {summary.cache_hits} from the cache, "
+        f"{summary.extracted} extracted; {'only changes' if summary.incremental else 'every table'} "
+        "committed)"
     )
     for line in summary.recovered:
         print(f"  recovered: {line}")
@@ -51,8 +54,7 @@ def print_summary(summary: RunSummary) -> None:
     checks = summary.checks_by_name()
     print("  checks: " + (", ".join(f"{k} {v}" for k, v in sorted(checks.items())) or "none"))
     print("  committed versions: " + ", ".join(f"{k} v{v}" for k, v in summary.table_versions.items()))
-    for result in summary.documents:
-        doc = result.document
+    for doc in summary.documents:
         if doc.status in ("partial", "failed"):
             print(f"  {doc.status}: {doc.source_path}: {doc.message}")
 
@@ -75,6 +77,8 @@ def _extract(args: argparse.Namespace) -> int:
             lock_wait_s=args.wait,
             use_cache=not args.no_cache,
             on_file=progress,
+            executor=args.executor,
+            scheduler=args.scheduler,
         )
     except (RunError, SchemaViolation, OSError) as error:
         print(f"extract: {error}", file=sys.stderr)
@@ -106,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--strict", action="store_true", help="raise on the first document error")
     extract.add_argument("--no-progress", action="store_true")
     extract.add_argument("--no-cache", action="store_true", help="re-extract every file")
+    extract.add_argument(
+        "--executor", choices=sorted(EXECUTORS), default="local", help="where documents are extracted"
+    )
+    extract.add_argument("--scheduler", help="the Dask scheduler's address (tcp://HOST:8786)")
     extract.set_defaults(handler=_extract)
     debug = sub.add_parser("debug", help="show rendition, form and located parts of one file")
     debug.add_argument("file")

@@ -1,4 +1,13 @@
-"""One extract run: discover files, process each document, commit every table, record the run."""
+"""One extract run: discover files, extract what changed, commit what changed, record the run.
+
+A file whose path and bytes the last recorded run already had (and that did not fail there) is not
+read again: its rows stay where they are. Every other file comes from the content-hash cache or
+from an executor's workers; its documents' records stream to staging (only those that differ from
+what the tables hold), and the run commits, per table, one version replacing the rows of the keys
+that changed. Without a previous run by the same code, every table is written whole. Facility
+linking runs over the whole dataset when anything came, changed or went (`pipeline/link/dataset.py`)
+and rewrites only the rows whose facility ids or linking checks changed.
+"""
 
 from __future__ import annotations
 
@@ -11,25 +20,28 @@ import os
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
-import pyarrow as pa
+from deltalake import DeltaTable
 
 from pipeline import __version__
+from pipeline.executors import EXECUTORS, ExecutorOptions
 from pipeline.faults import pause_point
-from pipeline.link import link_run
-from pipeline.records import LINKED_TABLES, TABLES, DocumentResult, FileResult, Run, to_arrow
-from pipeline.store.cache import ResultCache
-from pipeline.store.gate import validate_all
-from pipeline.store.write import commit_tables, record_run, recover
-from pipeline.workers import Finished, Limits, run_in_process, run_in_workers
+from pipeline.incremental import FileRows, assemble, plan_changes
+from pipeline.link.dataset import link_dataset
+from pipeline.records import TABLES, Document, File, FileResult, Run
+from pipeline.store.cache import ResultCache, code_fingerprint
+from pipeline.store.data_files import read_rows
+from pipeline.store.previous import PreviousRun, load_previous
+from pipeline.store.staging import Staging
+from pipeline.store.write import commit_tables, record_run, recover, table_path
+from pipeline.workers import Finished, Limits
 
 LOCK_FILE = ".extract.lock"
 DEFAULT_LOCK_WAIT_S = 0.0
-RECORD_TABLES = [name for name in TABLES if name not in ("files", "documents", *LINKED_TABLES)]
 
 
 class RunError(Exception):
@@ -39,23 +51,25 @@ class RunError(Exception):
 @dataclass
 class RunSummary:
     run_id: str
-    files: list[FileResult]  # every input file, a byte-identical copy with no documents of its own
-    documents: list[DocumentResult]  # every document once
+    files: list[File]  # every input file's row
+    documents: list[Document]  # every document's row, once (records are in the tables)
     table_versions: dict[str, int]
-    rows: dict[str, int]
+    rows: dict[str, int]  # rows of each table after the run
     recovered: list[str] = field(default_factory=list)
-    cache_hits: int = 0
+    cache_hits: int = 0  # files whose result came from the content-hash cache
+    extracted: int = 0  # files the workers parsed
+    unchanged: int = 0  # files the last run had with the same bytes: not read again
+    incremental: bool = False  # committed only what changed (False: every table rewritten)
+    checks: Counter[str] = field(default_factory=Counter)  # checks rows by name, whole dataset
 
     def by_status(self) -> Counter[str]:
-        return Counter(r.document.status for r in self.documents)
+        return Counter(d.status for d in self.documents)
 
     def by_form(self) -> Counter[str]:
-        return Counter(
-            r.document.form_version or "-" for r in self.documents if r.document.doc_kind == "report"
-        )
+        return Counter(d.form_version or "-" for d in self.documents if d.doc_kind == "report")
 
     def checks_by_name(self) -> Counter[str]:
-        return Counter(c.check for r in self.documents for c in r.checks)
+        return self.checks
 
 
 def discover(input_root: Path, exclude: Path | None = None) -> list[Path]:
@@ -108,64 +122,107 @@ class OutputLock:
             self.handle.close()  # type: ignore[attr-defined]
 
 
-def _with_paths(results: Iterable[tuple[Path, FileResult]], root: Path) -> list[FileResult]:
-    """Attach source paths, in path order. A byte-identical copy of an earlier file (one sha256)
-    keeps its own `files` row, with `duplicate_of` the first path and the twin's doc_ids, and no
-    documents of its own: documents and their records are counted once."""
-    first_path: dict[str, str] = {}
-    out: list[FileResult] = []
-    ordered = sorted(((p.relative_to(root).as_posix(), r) for p, r in results), key=lambda pr: pr[0])
-    for relative, result in ordered:
-        file = dataclasses.replace(result.file, source_path=relative)
-        if file.file_sha256 in first_path and file.size_bytes > 0:
-            file = dataclasses.replace(file, duplicate_of=first_path[file.file_sha256])
-            out.append(FileResult(file=file, documents=()))
-            continue
-        first_path.setdefault(file.file_sha256, relative)
-        documents = tuple(
-            dataclasses.replace(r, document=dataclasses.replace(r.document, source_path=relative))
-            for r in result.documents
-        )
-        out.append(FileResult(file=file, documents=documents))
-    return out
-
-
-def build_tables(files: list[FileResult]) -> dict[str, pa.Table]:
-    ordered = sorted(files, key=lambda f: f.file.source_path)
-    documents = [d for f in ordered for d in f.documents]
-    tables = {
-        "files": to_arrow(TABLES["files"], [f.file for f in ordered]),
-        "documents": to_arrow(TABLES["documents"], [r.document for r in documents]),
-    }
-    for name in RECORD_TABLES:
-        tables[name] = to_arrow(TABLES[name], [rec for r in documents for rec in getattr(r, name)])
-    return tables
-
-
 def _sha256_of(path: Path) -> str:
-    """The file's hash for the cache; an unreadable file hashes to "" (a miss: the worker reports it)."""
+    """The file's hash; an unreadable file hashes to "" (never unchanged, never cached: the worker
+    reports it)."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return ""
 
 
-def _extract_all(
-    paths: list[Path], cache: ResultCache | None, workers: int, limits: Limits, strict: bool
-) -> Iterator[Finished]:
-    """Cached results first, then the rest through the workers; new results go into the cache."""
-    todo: list[Path] = []
+def _unchanged(previous: PreviousRun | None, relative: str, sha256: str) -> FileRows | None:
+    """The file's rows from the last run when it had this path with these bytes and nothing failed
+    (a failure may have been a limit, not the bytes: such a file is looked at again)."""
+    file = previous.files.get(relative) if previous else None
+    if previous is None or file is None or not sha256 or file.file_sha256 != sha256:
+        return None
+    documents = [previous.documents.get(doc_id) for doc_id in file.doc_ids]
+    if any(d is None or d.status == "failed" for d in documents):
+        return None
+    return FileRows(file, tuple(d for d in documents if d is not None))
+
+
+def _records_changed(previous: PreviousRun | None, document: Document) -> bool:
+    """Whether the tables lack this document's records as they are now (its path aside)."""
+    before = previous.documents.get(document.doc_id) if previous else None
+    return before is None or dataclasses.replace(before, source_path="") != dataclasses.replace(
+        document, source_path=""
+    )
+
+
+@dataclass
+class _Collector:
+    """Every file's rows by relative path; records of changed documents go to staging."""
+
+    root: Path
+    previous: PreviousRun | None
+    staging: Staging
+    cache: ResultCache | None
+    on_file: Callable[[File], None] | None
+    entries: dict[str, FileRows] = field(default_factory=dict)
+    by_sha: dict[str, FileRows] = field(default_factory=dict)  # a copy's bytes are read once
+    extracted: int = 0
+    unchanged: int = 0
+
+    def keep(self, path: Path, rows: FileRows) -> None:
+        self.entries[path.relative_to(self.root).as_posix()] = rows
+        if self.on_file:
+            self.on_file(rows.file)
+
+    def absorb(self, path: Path, sha256: str, result: FileResult, computed: bool) -> FileRows:
+        if computed and self.cache is not None:
+            self.cache.put(result)
+        for document in result.documents:
+            if _records_changed(self.previous, document.document):
+                self.staging.add(document)
+        rows = FileRows(result.file, tuple(d.document for d in result.documents))
+        if sha256:
+            self.by_sha.setdefault(sha256, rows)
+        self.keep(path, rows)
+        return rows
+
+
+def _collect(paths: list[Path], collector: _Collector, options: ExecutorOptions, executor: str) -> None:
+    """Unchanged files from the last run, the rest from the cache, then through the executor; a
+    byte-identical copy is read once."""
+    sha_of = {path: _sha256_of(path) for path in paths}
+    waiting: list[Path] = []
     for path in paths:
-        hit = cache.get(_sha256_of(path)) if cache else None
-        if hit is not None:
-            yield path, hit, False
+        rows = _unchanged(collector.previous, path.relative_to(collector.root).as_posix(), sha_of[path])
+        if rows is None:
+            waiting.append(path)
+            continue
+        collector.by_sha.setdefault(sha_of[path], rows)
+        collector.unchanged += 1
+        collector.keep(path, rows)
+    todo: list[Path] = []
+    twins: dict[str, list[Path]] = {}
+    for path in waiting:
+        sha256 = sha_of[path]
+        if sha256 and sha256 in collector.by_sha:
+            collector.keep(path, collector.by_sha[sha256])
+        elif sha256 and sha256 in twins:
+            twins[sha256].append(path)
+        elif collector.cache is not None and (hit := collector.cache.get(sha256)) is not None:
+            collector.absorb(path, sha256, hit, computed=False)
         else:
             todo.append(path)
-    stream = run_in_workers(todo, workers, limits) if workers > 0 else run_in_process(todo, strict)
-    for path, result, computed in stream:
-        if computed and cache is not None:
-            cache.put(result)
-        yield path, result, computed
+            if sha256:
+                twins[sha256] = []
+    finished: Finished
+    for finished in EXECUTORS[executor](todo, options):
+        collector.extracted += 1
+        sha256 = sha_of[finished.path]
+        rows = collector.absorb(finished.path, sha256, finished.result, finished.computed)
+        for twin in twins.get(sha256, []) if sha256 else []:
+            collector.keep(twin, rows)
+
+
+def _dataset_counts(output: Path) -> tuple[dict[str, int], Counter[str]]:
+    rows = {name: DeltaTable(str(table_path(output, name))).count() for name in TABLES}
+    checks = read_rows(DeltaTable(str(table_path(output, "checks"))), ["check"])
+    return rows, Counter(checks.column("check").to_pylist())
 
 
 def run_extract(
@@ -177,38 +234,46 @@ def run_extract(
     strict: bool = False,
     lock_wait_s: float = DEFAULT_LOCK_WAIT_S,
     use_cache: bool = True,
-    on_file: Callable[[FileResult], None] | None = None,
+    on_file: Callable[[File], None] | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
+    if executor not in EXECUTORS:
+        raise RunError(f"unknown executor {executor!r}; choose from {sorted(EXECUTORS)}")
+    if executor == "dask" and not scheduler:
+        raise RunError("--executor dask needs the scheduler's address: --scheduler tcp://HOST:8786")
     started = dt.datetime.now(dt.UTC)
     paths = discover(input_root, exclude=output)
+    options = ExecutorOptions(workers, limits or Limits(), strict, scheduler)
     with OutputLock(output, lock_wait_s):
         recovered = recover(output, list(TABLES))
-        cache = ResultCache(output) if use_cache else None
-
-        def observed() -> Iterator[tuple[Path, FileResult]]:
-            for path, result, _ in _extract_all(paths, cache, workers, limits or Limits(), strict):
-                if on_file:
-                    on_file(result)
-                yield path, result
-
-        files, facility_tables = link_run(_with_paths(observed(), input_root), output)
-        results = [d for f in files for d in f.documents]
-        pause_point("extracted", output)
-        tables = build_tables(files) | facility_tables
-        validate_all(tables)
+        code = code_fingerprint()
+        previous = load_previous(output, code) if use_cache else None
+        staging = Staging(output)
         try:
-            versions = commit_tables(output, tables)
-        except Exception as error:  # put back what was committed, then fail the run
-            recover(output, list(TABLES))
-            raise RunError(f"commit failed, tables left at the last recorded run: {error}") from error
-        counts = Counter(r.document.status for r in results)
+            cache = ResultCache(output) if use_cache else None
+            collector = _Collector(input_root, previous, staging, cache, on_file)
+            _collect(paths, collector, options, executor)
+            staging.finish()
+            pause_point("extracted", output)
+            files, documents = assemble(collector.entries)
+            linking = link_dataset(output, previous, staging, documents)
+            changes = plan_changes(previous, files, documents, staging, linking)
+            try:
+                versions = commit_tables(output, changes, code)
+            except Exception as error:  # put back what was committed, then fail the run
+                recover(output, list(TABLES))
+                raise RunError(f"commit failed, tables left at the last recorded run: {error}") from error
+        finally:
+            staging.remove()
+        counts = Counter(d.status for d in documents)
         run = Run(
             run_id=uuid.uuid4().hex,
             started_at=started,
             finished_at=dt.datetime.now(dt.UTC),
             pipeline_version=__version__,
             input_root=str(input_root),
-            documents_total=len(results),
+            documents_total=len(documents),
             documents_ok=counts["ok"],
             documents_partial=counts["partial"],
             documents_skipped=counts["skipped"],
@@ -217,5 +282,17 @@ def run_extract(
         )
         pause_point("before_run_record", output)
         record_run(output, run)
-    rows = {name: table.num_rows for name, table in tables.items()}
-    return RunSummary(run.run_id, files, results, versions, rows, recovered, cache.hits if cache else 0)
+        rows, checks = _dataset_counts(output)
+    return RunSummary(
+        run.run_id,
+        files,
+        documents,
+        versions,
+        rows,
+        recovered,
+        cache_hits=cache.hits if cache else 0,
+        extracted=collector.extracted,
+        unchanged=collector.unchanged,
+        incremental=previous is not None,
+        checks=checks,
+    )

@@ -1,7 +1,13 @@
-"""Run `process_file` on each file in its own worker process, with a time and a memory limit.
+"""Run `process_file` in long-lived worker processes, each document under a time and a memory limit.
 
-A document past its limit is killed and becomes a `failed` result that names the limit; the batch
-goes on. `workers=0` runs in this process (for debugging and `--strict`).
+Every worker imports the extractors and builds the Arrow schemas once (`initialize`), before its
+first document, then takes one file at a time. A document past its time limit: its worker is
+killed and replaced, the document becomes a `failed` result that names the limit, and the batch
+goes on; the same for a worker that dies (a crashing parser) or runs out of memory. `workers=0`
+runs in this process (for debugging and `--strict`).
+
+On Linux workers are forked from the run's process after it imported everything, so a
+replacement starts in milliseconds.
 """
 
 from __future__ import annotations
@@ -11,19 +17,24 @@ import importlib
 import multiprocessing
 import multiprocessing.connection
 import os
+import pickle
 import resource
-import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from multiprocessing.context import DefaultContext
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from pipeline.formats import source_format_of
 from pipeline.process import file_without_records, process_file
-from pipeline.records import FileResult
+from pipeline.records import TABLES, FileResult, to_arrow
+from pipeline.store.gate import validate_table
 
 DEFAULT_TIMEOUT_S = 300.0  # a scanned PDF is OCRed page by page: allow it minutes
-DEFAULT_MEMORY_MB = 2048
+DEFAULT_MEMORY_MB = 2048  # address space one document may add to its worker
+DEFAULT_DOCUMENTS_PER_WORKER = 500  # then the worker is replaced, so a slow leak cannot build up
 OUT_OF_MEMORY_WORDS = (
     "Cannot allocate memory",
     "failed to map segment",
@@ -32,7 +43,9 @@ OUT_OF_MEMORY_WORDS = (
     "realloc",
     "calloc",
 )
-PRELOADED_MODULES = ("extractors.pdf",)  # imports PyMuPDF, pdfplumber and the PDF extractors
+PRELOADED_MODULES = ("extractors.pdf", "pipeline.process")  # PyMuPDF, pdfplumber, the extractors
+DEFAULT_START_TIMEOUT_S = 300.0  # a worker's imports, on a loaded machine; its documents' clocks start after
+READY = b"ready"
 
 
 @dataclass(frozen=True)
@@ -41,20 +54,48 @@ class Limits:
     memory_mb: int = DEFAULT_MEMORY_MB
 
 
-def _child(conn: multiprocessing.connection.Connection, path: str, memory_mb: int) -> None:
-    if memory_mb > 0:
-        limit = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+@dataclass(frozen=True)
+class Finished:
+    """One input file done. `computed` is False where a limit or a crash, not the bytes, decided the
+    result (such results are never cached)."""
+
+    path: Path
+    result: FileResult
+    computed: bool
+
+
+def initialize() -> None:
+    """Everything a document needs, imported and built before the first one: the extractors, each
+    table's Arrow schema, and what pyarrow imports on its first conversion (pandas, a second)."""
+    for module in PRELOADED_MODULES:
+        importlib.import_module(module)
+    for name, record_type in TABLES.items():
+        validate_table(name, to_arrow(record_type, []))
+
+
+def _address_space_bytes() -> int | None:
+    """This process's current virtual size (Linux), to put a document's limit on top of it."""
     try:
-        result = process_file(Path(path).read_bytes())
-        conn.send(("ok", result))
-    except MemoryError:
-        conn.send(("memory", None))
-    except BaseException as error:  # noqa: BLE001 - sent to the parent as this document's failure
-        kind = "memory" if _is_out_of_memory(error) else "error"
-        conn.send((kind, f"{type(error).__name__}: {error}"))
-    finally:
-        conn.close()
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _limit_memory(memory_mb: int) -> None:
+    if memory_mb <= 0:
+        return
+    baseline = _address_space_bytes() or 0
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = baseline + memory_mb * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _lift_memory_limit() -> None:
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
 
 
 def _is_out_of_memory(error: BaseException) -> bool:
@@ -63,18 +104,52 @@ def _is_out_of_memory(error: BaseException) -> bool:
     return getattr(error, "errno", None) == errno.ENOMEM or any(w in text for w in OUT_OF_MEMORY_WORDS)
 
 
-def preload_extractors() -> None:
-    """Import every extractor before forking, so no worker imports under its memory limit."""
-    for module in PRELOADED_MODULES:
-        importlib.import_module(module)
+def extract_under_limit(data: bytes, memory_mb: int) -> tuple[str, object]:
+    """(kind, payload): ("ok", FileResult), ("memory", None) or ("error", message). Used by every
+    executor's workers, local or remote."""
+    try:
+        _limit_memory(memory_mb)
+        try:
+            return "ok", process_file(data)
+        finally:
+            _lift_memory_limit()
+    except MemoryError:
+        return "memory", None
+    except BaseException as error:  # noqa: BLE001 - sent to the parent as this document's failure
+        kind = "memory" if _is_out_of_memory(error) else "error"
+        return kind, f"{type(error).__name__}: {error}"
 
 
-def _context() -> multiprocessing.context.DefaultContext:
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
+def _serve(conn: multiprocessing.connection.Connection, memory_mb: int) -> None:
+    """A worker: ready once initialized, then a path in, (kind, payload) out, until the parent says
+    stop (None) or goes away. (A forked worker holds copies of the parent's ends of the pipes, so
+    it cannot count on seeing the pipe close.)"""
+    initialize()
+    conn.send_bytes(READY)
+    while True:
+        try:
+            path = conn.recv()
+        except EOFError:
+            return
+        if path is None:
+            return
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            answer: tuple[str, object] = ("unreadable", f"unreadable file: {error}")
+        else:
+            answer = extract_under_limit(data, memory_mb)
+        conn.send_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _context() -> DefaultContext:
+    """Fork where there is fork (after `initialize`: a worker starts with everything imported);
+    elsewhere spawn, and the worker imports for itself."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     return multiprocessing.get_context(method)  # type: ignore[return-value]
 
 
-def _failure(path: Path, message: str) -> FileResult:
+def failure(path: Path, message: str) -> FileResult:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -82,75 +157,163 @@ def _failure(path: Path, message: str) -> FileResult:
     return file_without_records(data, message, source_format=source_format_of(data))
 
 
-# (path, result, computed): computed is False where a limit or a crash, not the bytes, decided it.
-Finished = tuple[Path, FileResult, bool]
-
-
-def _outcome(path: Path, kind: str, payload: object, limits: Limits) -> FileResult:
+def outcome(path: Path, kind: str, payload: object, limits: Limits) -> Finished:
+    """A worker's answer (or its death) as the file's result."""
     if kind == "ok" and isinstance(payload, FileResult):
-        return payload
+        return Finished(path, payload, computed=True)
     if kind == "memory":
-        return _failure(path, f"memory limit exceeded ({limits.memory_mb} MB) while extracting")
-    if kind == "died":
-        return _failure(
-            path,
+        message = f"memory limit exceeded ({limits.memory_mb} MB) while extracting"
+    elif kind == "died":
+        message = (
             f"worker process died (exit code {payload}) while extracting, most likely at "
-            f"the memory limit ({limits.memory_mb} MB) or in a crashing parser",
+            f"the memory limit ({limits.memory_mb} MB) or in a crashing parser"
         )
-    return _failure(path, f"extraction error: {payload}")
+    elif kind == "timeout":
+        message = f"time limit exceeded ({limits.timeout_s:g} s) while extracting"
+    elif kind == "unreadable":
+        return Finished(path, file_without_records(b"", str(payload)), computed=False)
+    else:
+        message = f"extraction error: {payload}"
+    return Finished(path, failure(path, message), computed=False)
 
 
 def run_in_process(paths: Sequence[Path], strict: bool = False) -> Iterator[Finished]:
     for path in paths:
         try:
-            yield path, process_file(path.read_bytes()), True
+            yield Finished(path, process_file(path.read_bytes()), computed=True)
         except Exception as error:  # the one place a document's failure is recorded
             if strict:
                 raise
-            yield path, _failure(path, f"extraction error: {type(error).__name__}: {error}"), False
+            yield Finished(path, failure(path, f"extraction error: {type(error).__name__}: {error}"), False)
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: multiprocessing.connection.Connection
+    done: int = 0
+    task: tuple[Path, float] | None = None  # the file it works on and its deadline
+
+
+@dataclass
+class WorkerPool:
+    """`size` long-lived workers; `run` yields files' results as they finish."""
+
+    size: int
+    limits: Limits
+    clock: Callable[[], float] = time.monotonic
+    documents_per_worker: int = DEFAULT_DOCUMENTS_PER_WORKER
+    replaced: int = 0  # workers killed or lost and started anew
+    _workers: list[_Worker] = field(default_factory=list)
+    _context: DefaultContext = field(default_factory=_context)
+
+    def _start(self) -> _Worker:
+        parent, child = self._context.Pipe(duplex=True)
+        process = self._context.Process(target=_serve, args=(child, self.limits.memory_mb), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _wait_ready(self, workers: list[_Worker]) -> None:
+        """Block until each worker has imported everything (a time limit counts work, not start-up)."""
+        for worker in workers:
+            try:
+                ready = worker.conn.poll(DEFAULT_START_TIMEOUT_S) and worker.conn.recv_bytes() == READY
+            except (EOFError, OSError):
+                ready = False
+            if not ready:
+                raise RuntimeError(f"worker process {worker.process.pid} did not start")
+
+    def _stop(self, worker: _Worker, kill: bool) -> None:
+        if kill:
+            worker.process.kill()
+        else:
+            try:
+                worker.conn.send(None)
+            except OSError:  # already gone
+                pass
+        worker.conn.close()
+        worker.process.join(5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+
+    def _replace(self, worker: _Worker, kill: bool) -> _Worker:
+        self._stop(worker, kill)
+        self.replaced += 1
+        fresh = self._start()
+        self._wait_ready([fresh])
+        self._workers[self._workers.index(worker)] = fresh
+        return fresh
+
+    def _receive(self, worker: _Worker) -> tuple[str, object]:
+        try:
+            message = worker.conn.recv_bytes()
+        except (EOFError, OSError):
+            worker.process.join(1)
+            return "died", worker.process.exitcode
+        kind, payload = pickle.loads(message)
+        return str(kind), payload
+
+    def run(self, paths: Sequence[Path]) -> Iterator[Finished]:
+        pending = deque(paths)
+        if not pending:
+            return
+        initialize()
+        while len(self._workers) < max(self.size, 1):
+            self._workers.append(self._start())
+        self._wait_ready(self._workers)
+        try:
+            while True:
+                for worker in self._workers:
+                    if worker.task is None and pending:
+                        path = pending.popleft()
+                        worker.conn.send(str(path))
+                        worker.task = (path, self.clock() + self.limits.timeout_s)
+                busy = [w for w in self._workers if w.task is not None]
+                if not busy:
+                    return
+                next_deadline = min(w.task[1] for w in busy if w.task is not None)
+                ready = multiprocessing.connection.wait(
+                    [w.conn for w in busy], timeout=max(0.0, next_deadline - self.clock())
+                )
+                for worker in busy:
+                    if worker.conn in ready and worker.task is not None:
+                        yield self._finish(worker, *self._receive(worker))
+                now = self.clock()
+                for worker in busy:
+                    if worker.task is not None and worker.task[1] <= now:
+                        yield self._finish(worker, "timeout", None)
+        finally:
+            self.close()
+
+    def _finish(self, worker: _Worker, kind: str, payload: object) -> Finished:
+        assert worker.task is not None
+        path = worker.task[0]
+        worker.task = None
+        worker.done += 1
+        if kind in ("timeout", "died", "memory") or worker.done >= self.documents_per_worker:
+            self._replace(worker, kill=kind in ("timeout", "died"))
+        return outcome(path, kind, payload, self.limits)
+
+    def pids(self) -> list[int | None]:
+        return [w.process.pid for w in self._workers]
+
+    def busy_pids(self) -> list[int | None]:
+        """The workers in the middle of a document."""
+        return [w.process.pid for w in self._workers if w.task is not None]
+
+    def close(self) -> None:
+        for worker in self._workers:
+            self._stop(worker, kill=worker.task is not None)
+        self._workers.clear()
 
 
 def run_in_workers(
     paths: Sequence[Path], workers: int, limits: Limits, clock: Callable[[], float] = time.monotonic
 ) -> Iterator[Finished]:
-    """Yield (path, result) as documents finish, at most `workers` at a time."""
-    context = _context()
-    preload_extractors()
-    pending = list(reversed(paths))
-    running: dict[multiprocessing.connection.Connection, tuple[Path, multiprocessing.Process, float]] = {}
-    while pending or running:
-        while pending and len(running) < max(workers, 1):
-            path = pending.pop()
-            parent, child = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(child, str(path), limits.memory_mb), daemon=True)
-            process.start()
-            child.close()
-            running[parent] = (path, process, clock() + limits.timeout_s)
-        next_deadline = min(deadline for _, _, deadline in running.values())
-        waited = multiprocessing.connection.wait(list(running), timeout=max(0.0, next_deadline - clock()))
-        ready = [conn for conn in running if conn in waited]
-        for conn in ready:
-            path, process, _ = running.pop(conn)
-            kind: str
-            payload: object
-            try:
-                kind, payload = conn.recv()
-            except EOFError:
-                process.join(1)
-                kind, payload = "died", process.exitcode
-            process.join(5)
-            yield path, _outcome(path, kind, payload, limits), kind == "ok"
-        now = clock()
-        for conn, (path, process, deadline) in list(running.items()):
-            if deadline <= now:  # finished ones were already taken out of `running`
-                process.kill()
-                process.join()
-                del running[conn]
-                yield (
-                    path,
-                    _failure(path, f"time limit exceeded ({limits.timeout_s:g} s) while extracting"),
-                    False,
-                )
+    """Yield results as documents finish, at most `workers` at a time."""
+    yield from WorkerPool(max(workers, 1), limits, clock).run(paths)
 
 
 def default_workers() -> int:

@@ -10,6 +10,7 @@ from deltalake import DeltaTable
 
 from pipeline.link.ids import History
 from pipeline.records import FacilityMatch
+from pipeline.store.data_files import read_rows
 from pipeline.store.write import last_recorded_versions, table_path
 
 MATCHES_TABLE = "facility_matches"
@@ -39,5 +40,5 @@ def read_history(output: Path) -> History:
     if version is None:
         return History()
     table = DeltaTable(str(table_path(output, MATCHES_TABLE)), version=version)
-    columns = table.to_pyarrow_table(columns=list(_COLUMNS)).to_pydict()
+    columns = read_rows(table, list(_COLUMNS)).to_pydict()
     return history_of(zip(*(columns[c] for c in _COLUMNS), strict=True))

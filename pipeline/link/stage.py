@@ -22,12 +22,13 @@ from pipeline.records import Check, DocumentResult, Facility, FacilityMatch, Fil
 
 
 @dataclass(frozen=True)
-class Linked:
-    files: list[FileResult]  # the run's files with facility_id filled in and the checks added
+class Links:
+    """What linking decides over a set of documents."""
+
     facilities: list[Facility]
     matches: list[FacilityMatch]
     facility_ids: dict[RowRef, str]  # every row that carries a facility_id -> that id
-    checks: dict[str, tuple[Check, ...]]  # doc_id -> the checks this stage added to it
+    checks: dict[str, tuple[Check, ...]]  # doc_id -> the checks linking raises on it
 
     def tables(self) -> dict[str, pa.Table]:
         return {
@@ -36,25 +37,38 @@ class Linked:
         }
 
 
-def _with_ids(result: DocumentResult, ids: Mapping[RowRef, str], checks: Sequence[Check]) -> DocumentResult:
-    doc_id = result.document.doc_id
+@dataclass(frozen=True)
+class Linked(Links):
+    files: list[FileResult] = dataclasses.field(default_factory=list)  # with ids and checks applied
+
+
+def member_facility_id(ids: Mapping[RowRef, str], doc_id: str, row_no: int) -> str | None:
+    return ids.get((doc_id, "members", row_no))
+
+
+def outcome_facility_id(
+    ids: Mapping[RowRef, str], doc_id: str, institution: str | None, is_total: bool
+) -> str | None:
+    """Every outcome row naming one institution in one document carries its facility_id."""
+    return ids.get((doc_id, "outcomes", institution)) if institution and not is_total else None
+
+
+def apply_links(result: DocumentResult, links: Links) -> DocumentResult:
+    """The document's records with facility_id on its rows and linking's checks added."""
+    doc_id, ids = result.document.doc_id, links.facility_ids
     members = tuple(
-        dataclasses.replace(m, facility_id=ids.get((doc_id, "members", m.row_no))) for m in result.members
+        dataclasses.replace(m, facility_id=member_facility_id(ids, doc_id, m.row_no)) for m in result.members
     )
     outcomes = tuple(
-        dataclasses.replace(o, facility_id=ids.get((doc_id, "outcomes", o.institution)))
-        if o.institution and not o.is_total
-        else o
+        dataclasses.replace(o, facility_id=outcome_facility_id(ids, doc_id, o.institution, o.is_total))
         for o in result.outcomes
     )
-    return dataclasses.replace(
-        result, members=members, outcomes=outcomes, checks=result.checks + tuple(checks)
-    )
+    checks = result.checks + links.checks.get(doc_id, ())
+    return dataclasses.replace(result, members=members, outcomes=outcomes, checks=checks)
 
 
-def link_facilities(files: Sequence[FileResult], history: History | None = None) -> Linked:
-    """Link every member and outcome institution of the run's documents into facilities."""
-    documents = [d for f in files for d in f.documents]
+def link_documents(documents: Sequence[DocumentResult], history: History | None = None) -> Links:
+    """Link every member and outcome institution of these documents into facilities."""
     evidence = collect_evidence(documents)
     links, doubts = find_links(evidence)
     clustering = cluster(evidence, links, doubts)
@@ -65,25 +79,26 @@ def link_facilities(files: Sequence[FileResult], history: History | None = None)
     by_doc: dict[str, list[Check]] = defaultdict(list)
     for check in build_checks(ids, clustering, evidence):
         by_doc[check.doc_id].append(check)
-    linked_files = [
-        dataclasses.replace(
-            f,
-            documents=tuple(
-                _with_ids(d, facility_ids, by_doc.get(d.document.doc_id, ())) for d in f.documents
-            ),
-        )
-        for f in files
-    ]
     facilities = sorted(
         (build_facility(fid, group, evidence) for fid, group in zip(ids, clustering.groups, strict=True)),
         key=lambda f: f.facility_id,
     )
-    return Linked(
-        files=linked_files,
+    return Links(
         facilities=facilities,
         matches=build_matches(ids, clustering, evidence, aliases),
         facility_ids=facility_ids,
         checks={doc_id: tuple(c) for doc_id, c in sorted(by_doc.items())},
+    )
+
+
+def link_facilities(files: Sequence[FileResult], history: History | None = None) -> Linked:
+    """Link the files' documents, and the files with the ids and checks applied."""
+    links = link_documents([d for f in files for d in f.documents], history)
+    linked_files = [
+        dataclasses.replace(f, documents=tuple(apply_links(d, links) for d in f.documents)) for f in files
+    ]
+    return Linked(
+        **{field.name: getattr(links, field.name) for field in dataclasses.fields(Links)}, files=linked_files
     )
 
 

@@ -47,10 +47,15 @@ def field_metadata(table: str, column: str) -> dict[str, str]:
     return metadata
 
 
+def described_schema(name: str, schema: pa.Schema) -> pa.Schema:
+    """The same columns, each field carrying its description (the schema a commit gives Delta)."""
+    fields = [field.with_metadata(field_metadata(name, field.name)) for field in schema]
+    return pa.schema(fields, metadata=schema.metadata)
+
+
 def with_descriptions(name: str, table: pa.Table) -> pa.Table:
     """The same data, each field carrying its description (used by Delta when it creates the table)."""
-    fields = [field.with_metadata(field_metadata(name, field.name)) for field in table.schema]
-    return table.cast(pa.schema(fields, metadata=table.schema.metadata))
+    return table.cast(described_schema(name, table.schema))
 
 
 def sync_descriptions(path: Path | str, name: str) -> list[str]:

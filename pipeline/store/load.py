@@ -24,6 +24,7 @@ from deltalake import DeltaTable
 from deltalake.exceptions import TableNotFoundError
 
 from pipeline.records import RUNS_TABLE, TABLES
+from pipeline.store.data_files import read_rows
 from pipeline.store.frames import to_pandas, to_polars, with_group_key
 from pipeline.store.location import dataset_path
 
@@ -43,7 +44,7 @@ def recorded_runs(dataset: str | Path | None = None) -> list[RecordedRun]:
     """Every recorded run, oldest first."""
     path = dataset_path(dataset)
     try:
-        rows = DeltaTable(str(path / RUNS_TABLE)).to_pyarrow_table().to_pylist()
+        rows = read_rows(DeltaTable(str(path / RUNS_TABLE))).to_pylist()
     except TableNotFoundError:
         raise FileNotFoundError(
             f"no dataset at {path} (no recorded run): run `make extract`, pass dataset=..., "
@@ -95,15 +96,15 @@ def read_table(
         raise ValueError("pass run= or version=, not both")
     path = dataset_path(dataset) / name
     if version is not None:
-        return DeltaTable(str(path), version=version).to_pyarrow_table()
+        return read_rows(DeltaTable(str(path), version=version))
     chosen = resolve_run(run, dataset)
     if name == RUNS_TABLE:
-        history = DeltaTable(str(path)).to_pyarrow_table()
+        history = read_rows(DeltaTable(str(path)))
         kept = [r["finished_at"] <= chosen.finished_at for r in history.select(["finished_at"]).to_pylist()]
         return history.filter(pa.array(kept)).sort_by("finished_at")
     if name not in chosen.table_versions:
         raise LookupError(f"run {chosen.run_id} committed no {name!r} table")
-    return DeltaTable(str(path), version=chosen.table_versions[name]).to_pyarrow_table()
+    return read_rows(DeltaTable(str(path), version=chosen.table_versions[name]))
 
 
 def load(
@@ -147,7 +148,9 @@ def load_polars(name: str, **options: Any) -> Any:
 
 def runs(output: str | Path) -> pd.DataFrame:
     return (
-        DeltaTable(str(Path(output) / RUNS_TABLE)).to_pandas().sort_values("finished_at", ignore_index=True)
+        read_rows(DeltaTable(str(Path(output) / RUNS_TABLE)))
+        .to_pandas()
+        .sort_values("finished_at", ignore_index=True)
     )
 
 
@@ -159,7 +162,8 @@ def load_run(output: str | Path, run_id: str | None = None) -> dict[str, pd.Data
     chosen = all_runs.iloc[-1] if run_id is None else all_runs[all_runs["run_id"] == run_id].iloc[0]
     versions = json.loads(chosen["table_versions"])
     tables = {
-        name: DeltaTable(str(Path(output) / name), version=v).to_pandas() for name, v in versions.items()
+        name: read_rows(DeltaTable(str(Path(output) / name), version=v)).to_pandas()
+        for name, v in versions.items()
     }
     tables[RUNS_TABLE] = all_runs
     return tables

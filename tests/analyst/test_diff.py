@@ -16,7 +16,7 @@ import pytest
 from pipeline.records import TABLES, Run
 from pipeline.store.diff import diff_runs
 from pipeline.store.load import read_table, recorded_runs
-from pipeline.store.write import commit_tables, record_run
+from pipeline.store.write import TableChange, commit_tables, record_run
 from tests.analyst.conftest import Runs, cli, copy_dataset
 
 CHANGED_DOC = "000_77fec06e79e16c0d.txt"
@@ -61,7 +61,14 @@ def reextracted(three_runs: Runs, tmp_path_factory: pytest.TempPathFactory) -> t
     tables["outcomes"] = outcomes.set_column(
         outcomes.schema.get_field_index("value"), outcomes.schema.field("value"), value
     )
-    versions = commit_tables(path, tables)
+    keys = {"files": "source_path", "facilities": "facility_id"}
+    changes = {
+        name: TableChange(
+            pa.RecordBatchReader.from_batches(t.schema, t.to_batches()), keys.get(name, "doc_id"), None
+        )
+        for name, t in tables.items()
+    }
+    versions = commit_tables(path, changes, "test")
     now = dt.datetime.now(dt.UTC)
     run = Run(uuid.uuid4().hex, now, now, "test", "-", 3, 3, 0, 0, 0, json.dumps(versions))
     record_run(path, dataclasses.replace(run))

@@ -128,7 +128,7 @@ def test_time_limit_names_the_limit(tmp_path: Path) -> None:
     (archive / "huge.pdf").write_bytes(many_pages_pdf(400))
     shutil.copy(SEED_TSV, archive / "ok.txt")
     summary = run_extract(archive, tmp_path / "out", workers=2, limits=Limits(timeout_s=2.0, memory_mb=2048))
-    by_path = {r.document.source_path: r.document for r in summary.documents}
+    by_path = {d.source_path: d for d in summary.documents}
     assert by_path["huge.pdf"].status == "failed"
     assert by_path["huge.pdf"].message == "time limit exceeded (2 s) while extracting"
     assert by_path["ok.txt"].status == "ok"
@@ -141,6 +141,6 @@ def test_memory_limit_names_the_limit(tmp_path: Path) -> None:
     summary = run_extract(
         archive, tmp_path / "out", workers=1, limits=Limits(timeout_s=120, memory_mb=MEMORY_TEST_LIMIT_MB)
     )
-    document = summary.documents[0].document
+    document = summary.documents[0]
     assert document.status == "failed"
     assert "memory limit" in document.message and f"{MEMORY_TEST_LIMIT_MB} MB" in document.message

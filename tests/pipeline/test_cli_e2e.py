@@ -12,6 +12,7 @@ import pytest
 from deltalake import DeltaTable
 
 from pipeline.records import TABLES
+from pipeline.store.data_files import read_rows
 from pipeline.store.load import load_run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,10 +52,10 @@ def test_exit_code_and_summary(extracted: tuple[Path, Path, subprocess.Completed
 
 def test_tables_read_back_with_pandas(extracted: tuple[Path, Path, subprocess.CompletedProcess[str]]) -> None:
     _, output, _ = extracted
-    documents = DeltaTable(str(output / "documents")).to_pandas()
+    documents = read_rows(DeltaTable(str(output / "documents"))).to_pandas()
     assert len(documents) == len(list(RAW.iterdir()))
     assert set(documents["source_path"]) == {f"nested/{p.name}" for p in RAW.iterdir()}
-    outcomes = DeltaTable(str(output / "outcomes")).to_pandas()
+    outcomes = read_rows(DeltaTable(str(output / "outcomes"))).to_pandas()
     visits = outcomes[(outcomes.metric == "visits") & outcomes.is_total & (outcomes.period == "actual")]
     assert sorted(visits["value"].tolist()) == [6, 307]
     for name in TABLES:

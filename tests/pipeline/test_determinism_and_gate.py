@@ -11,7 +11,7 @@ import pyarrow as pa
 import pytest
 from deltalake import DeltaTable
 
-import pipeline.run as run_module
+import pipeline.store.staging as staging_module
 from pipeline.records import TABLES, Initiative, to_arrow
 from pipeline.run import run_extract
 from pipeline.store.gate import SchemaViolation, validate_table
@@ -74,18 +74,19 @@ def test_violating_run_commits_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     output = tmp_path / "out"
     run_extract(RAW, output, workers=0)
     versions = {name: DeltaTable(str(output / name)).version() for name in TABLES}
-    original = run_module.build_tables
+    original = staging_module.records_table
 
-    def broken_tables(results: list) -> dict:
-        tables = original(results)
-        bad = tables["initiatives"].to_pylist()
+    def broken_table(name: str, records: list) -> pa.Table:
+        table = original(name, records)
+        if name != "initiatives":
+            return table
+        bad = table.to_pylist()
         bad[0]["item_theme"] = "made_up"
-        tables["initiatives"] = pa.Table.from_pylist(bad, schema=tables["initiatives"].schema)
-        return tables
+        return pa.Table.from_pylist(bad, schema=table.schema)
 
-    monkeypatch.setattr(run_module, "build_tables", broken_tables)
+    monkeypatch.setattr(staging_module, "records_table", broken_table)
     with pytest.raises(SchemaViolation, match="initiatives.item_theme"):
-        run_extract(RAW, output, workers=0)
+        run_extract(RAW, output, workers=0, use_cache=False)
     assert {name: DeltaTable(str(output / name)).version() for name in TABLES} == versions
     assert len(load_run(output)["runs"]) == 1
 
@@ -96,11 +97,12 @@ def test_copy_of_output_folder_loads(tmp_path: Path) -> None:
     assert len(load_run(tmp_path / "moved")["documents"]) == len(list(RAW.iterdir()))
 
 
-def test_second_run_reuses_cache_with_identical_records(tmp_path: Path) -> None:
+def test_second_run_reads_nothing_again_with_identical_records(tmp_path: Path) -> None:
     output = tmp_path / "out"
     first = run_extract(RAW, output, workers=2)
     second = run_extract(RAW, output, workers=2)
-    assert first.cache_hits == 0 and second.cache_hits == len(list(RAW.iterdir()))
+    assert (first.extracted, first.unchanged) == (len(list(RAW.iterdir())), 0)
+    assert (second.extracted, second.cache_hits, second.unchanged) == (0, 0, len(list(RAW.iterdir())))
     a = load_run(output, run_id=first.run_id)
     b = load_run(output, run_id=second.run_id)
     for name in TABLES:

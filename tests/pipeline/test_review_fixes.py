@@ -107,7 +107,7 @@ def extract_beside_a_good_report(tmp_path: Path, add_bad: Callable[[Path], objec
     shutil.copy(RAW / "000_77fec06e79e16c0d.txt", archive / "good.txt")
     add_bad(archive / "bad.txt")
     summary = run_extract(archive, tmp_path / "out", workers=workers)
-    by_path = {r.document.source_path: r.document for r in summary.documents}
+    by_path = {d.source_path: d for d in summary.documents}
     assert by_path["good.txt"].status == "ok"
     return by_path
 

@@ -1,0 +1,179 @@
+"""Facility linking inside an incremental run: the evidence of every document the run keeps (the
+rows of unchanged documents from the tables, the rest from staging), linked as one, then written
+where it changed.
+
+Linking needs every report, so it runs over the whole dataset; but it writes only what it changes:
+- the staged documents' members and outcomes get their facility_id, and their checks linking's
+  `facility_ambiguous` rows, on their way from staging to the tables (`with_facility_ids`);
+- an unchanged document whose facility ids or linking checks differ from what the tables hold is
+  rewritten: its members, outcomes and checks rows, read back and given the new values
+  (`DatasetLinks.rewritten`);
+- `facilities` and `facility_matches` are small and written whole.
+When no document came, changed or went, nothing can link otherwise and linking does not run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from deltalake import DeltaTable
+
+from pipeline.link.history import read_history
+from pipeline.link.stage import Links, link_documents, member_facility_id, outcome_facility_id
+from pipeline.records import TABLES, Check, Document, DocumentResult, Member, Outcome, arrow_schema, to_arrow
+from pipeline.store.data_files import read_rows
+from pipeline.store.previous import PreviousRun
+from pipeline.store.staging import Staging
+from pipeline.store.write import table_path
+
+LINKED_COLUMNS_TABLES = ("members", "outcomes")  # the tables whose rows carry facility_id
+REWRITTEN_TABLES = ("members", "outcomes", "checks")  # what linking may change for a document
+LINK_CHECK = "facility_ambiguous"
+
+
+@dataclass(frozen=True)
+class DatasetLinks:
+    links: Links
+    rewritten_ids: frozenset[str]  # unchanged documents whose rows linking changed
+    rewritten: dict[str, pa.Table]  # their members / outcomes / checks rows, as they now are
+
+    def tables(self) -> dict[str, pa.Table]:
+        return self.links.tables()
+
+
+def _records(table: pa.Table, record_type: type) -> list[Any]:
+    return [record_type(**row) for row in table.to_pylist()]
+
+
+def _kept_rows(output: Path, previous: PreviousRun, name: str, doc_ids: frozenset[str]) -> pa.Table:
+    """The rows of these documents in the version of `name` the last run recorded."""
+    table = read_rows(DeltaTable(str(table_path(output, name)), version=previous.versions[name]))
+    return table.filter(pc.is_in(table.column("doc_id"), value_set=pa.array(sorted(doc_ids), pa.string())))
+
+
+def _as_documents(
+    documents: Sequence[Document], members: Sequence[Member], outcomes: Sequence[Outcome]
+) -> list[DocumentResult]:
+    by_doc: dict[str, dict[str, list[Any]]] = {d.doc_id: {"members": [], "outcomes": []} for d in documents}
+    for member in members:
+        by_doc[member.doc_id]["members"].append(member)
+    for outcome in outcomes:
+        by_doc[outcome.doc_id]["outcomes"].append(outcome)
+    return [
+        DocumentResult(
+            document=d,
+            members=tuple(by_doc[d.doc_id]["members"]),
+            outcomes=tuple(by_doc[d.doc_id]["outcomes"]),
+        )
+        for d in documents
+    ]
+
+
+def link_dataset(
+    output: Path, previous: PreviousRun | None, staging: Staging, documents: Sequence[Document]
+) -> DatasetLinks | None:
+    """Linking over the run's documents; None when nothing came, changed or went since the last run
+    (its facilities stand as they are)."""
+    now = frozenset(d.doc_id for d in documents)
+    kept = now - staging.doc_ids
+    if previous is not None and not staging.doc_ids and set(previous.documents) == now:
+        return None
+    staged = {name: staging.reader(name).read_all() for name in (*LINKED_COLUMNS_TABLES,)}
+    old = {
+        name: _kept_rows(output, previous, name, kept) if previous is not None and kept else None
+        for name in REWRITTEN_TABLES
+    }
+    members = _records(staged["members"], Member)
+    outcomes = _records(staged["outcomes"], Outcome)
+    if old["members"] is not None and old["outcomes"] is not None:
+        members += _records(old["members"], Member)
+        outcomes += _records(old["outcomes"], Outcome)
+    links = link_documents(_as_documents(documents, members, outcomes), read_history(output))
+    if old["checks"] is None or old["members"] is None or old["outcomes"] is None:
+        return DatasetLinks(links, frozenset(), {})
+    now_rows = {name: with_facility_ids(name, old[name], links) for name in LINKED_COLUMNS_TABLES}
+    old_checks = old["checks"]
+    now_rows["checks"] = _with_link_checks(
+        old_checks.filter(pc.not_equal(old_checks.column("check"), LINK_CHECK)), links, kept
+    )
+    changed = frozenset(
+        doc_id
+        for name in REWRITTEN_TABLES
+        for doc_id in _changed_documents(old[name], now_rows[name], name)  # type: ignore[arg-type]
+    )
+    rewritten = {
+        name: _rows_of(now_rows[name], changed).cast(arrow_schema(TABLES[name])) for name in REWRITTEN_TABLES
+    }
+    return DatasetLinks(links, changed, rewritten)
+
+
+def _rows_of(table: pa.Table, doc_ids: frozenset[str]) -> pa.Table:
+    return table.filter(pc.is_in(table.column("doc_id"), value_set=pa.array(sorted(doc_ids), pa.string())))
+
+
+def _changed_documents(before: pa.Table, after: pa.Table, name: str) -> set[str]:
+    """Documents whose rows of this table differ (order within a document aside)."""
+
+    def by_doc(table: pa.Table) -> dict[str, list[tuple[Any, ...]]]:
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for row in table.to_pylist():
+            rows.setdefault(row["doc_id"], []).append(tuple(sorted(row.items(), key=lambda kv: kv[0])))
+        return {k: sorted(v, key=repr) for k, v in rows.items()}
+
+    a, b = by_doc(before), by_doc(after)
+    return {doc_id for doc_id in set(a) | set(b) if a.get(doc_id) != b.get(doc_id)}
+
+
+def _link_checks(links: Links, doc_ids: frozenset[str]) -> pa.Table:
+    checks: list[Check] = [c for doc_id in sorted(doc_ids) for c in links.checks.get(doc_id, ())]
+    return to_arrow(TABLES["checks"], checks)
+
+
+def _with_link_checks(checks: pa.Table, links: Links, doc_ids: frozenset[str]) -> pa.Table:
+    """A documents' checks rows (linking's own left out) with linking's checks now, by doc_id."""
+    return pa.concat_tables([checks, _link_checks(links, doc_ids)]).sort_by("doc_id")
+
+
+def with_facility_ids(name: str, table: pa.Table, links: Links) -> pa.Table:
+    """members / outcomes rows with their facility_id from the links; other tables as they are."""
+    if name not in LINKED_COLUMNS_TABLES or table.num_rows == 0:
+        return table
+    ids: Mapping[Any, str] = links.facility_ids
+    doc_ids = table.column("doc_id").to_pylist()
+    if name == "members":
+        values = [
+            member_facility_id(ids, d, r)
+            for d, r in zip(doc_ids, table.column("row_no").to_pylist(), strict=True)
+        ]
+    else:
+        values = [
+            outcome_facility_id(ids, d, i, bool(t))
+            for d, i, t in zip(
+                doc_ids,
+                table.column("institution").to_pylist(),
+                table.column("is_total").to_pylist(),
+                strict=True,
+            )
+        ]
+    index = table.schema.get_field_index("facility_id")
+    return table.set_column(index, table.schema.field(index), pa.array(values, pa.string()))
+
+
+def staged_with_links(name: str, staging: Staging, linking: DatasetLinks | None) -> Iterator[pa.RecordBatch]:
+    """A table's staged rows on their way to the table: with facility ids and linking's checks for
+    the staged documents, then the rewritten rows of unchanged documents."""
+    reader = staging.reader(name)
+    if linking is None:
+        yield from reader
+        return
+    for batch in reader:
+        yield from with_facility_ids(name, pa.Table.from_batches([batch]), linking.links).to_batches()
+    if name == "checks":
+        yield from _link_checks(linking.links, frozenset(staging.doc_ids)).to_batches()
+    if name in linking.rewritten:
+        yield from linking.rewritten[name].to_batches()

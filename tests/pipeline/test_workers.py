@@ -1,0 +1,83 @@
+"""The worker pool: long-lived workers that take document after document, a killed or stuck worker
+replaced while the batch goes on."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+from pipeline.workers import Limits, WorkerPool
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_TSV = ROOT / "data" / "raw" / "000_77fec06e79e16c0d.txt"
+SLOW_REPEATS = 300  # the seed report this many times over: seconds of work for one worker
+KILL_WAIT_S = 60.0
+
+
+def slow_report(path: Path) -> Path:
+    path.write_bytes(SEED_TSV.read_bytes() * SLOW_REPEATS)
+    return path
+
+
+def reports(folder: Path, count: int) -> list[Path]:
+    """Copies of a seed report with distinct bytes."""
+    paths = []
+    for n in range(count):
+        path = folder / f"report-{n}.txt"
+        path.write_bytes(SEED_TSV.read_bytes() + b"\n" * (n + 1))
+        paths.append(path)
+    return paths
+
+
+def kill_when_busy(pool: WorkerPool) -> threading.Thread:
+    def kill() -> None:
+        deadline = time.monotonic() + KILL_WAIT_S
+        while time.monotonic() < deadline:
+            busy = [pid for pid in pool.busy_pids() if pid is not None]
+            if busy:
+                time.sleep(0.2)  # well inside the document
+                os.kill(busy[0], signal.SIGKILL)
+                return
+            time.sleep(0.02)
+
+    thread = threading.Thread(target=kill, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_workers_live_across_documents(tmp_path: Path) -> None:
+    pool = WorkerPool(1, Limits(timeout_s=120))
+    seen = []
+    for finished in pool.run(reports(tmp_path, 4)):
+        seen.append((finished.result.file.status, tuple(pool.pids())))
+    assert [status for status, _ in seen] == ["ok"] * 4
+    assert len({pids for _, pids in seen}) == 1 and pool.replaced == 0  # one process did all four
+
+
+def test_pool_replaces_a_killed_worker(tmp_path: Path) -> None:
+    pool = WorkerPool(1, Limits(timeout_s=120))
+    paths = [slow_report(tmp_path / "slow.txt"), *reports(tmp_path, 2)]
+    killer = kill_when_busy(pool)
+    results = {f.path.name: f for f in pool.run(paths)}
+    killer.join()
+    slow = results["slow.txt"]
+    assert not slow.computed and slow.result.file.status == "failed"
+    assert slow.result.file.message is not None
+    assert slow.result.file.message.startswith("worker process died (exit code -9) while extracting")
+    assert [results[p.name].result.file.status for p in paths[1:]] == ["ok", "ok"]  # the batch went on
+    assert pool.replaced == 1
+
+
+def test_document_past_time_limit_is_failed_and_the_batch_goes_on(tmp_path: Path) -> None:
+    pool = WorkerPool(1, Limits(timeout_s=2.0))
+    paths = [slow_report(tmp_path / "slow.txt"), *reports(tmp_path, 2)]
+    results = {f.path.name: f.result.file for f in pool.run(paths)}
+    assert (results["slow.txt"].status, results["slow.txt"].message) == (
+        "failed",
+        "time limit exceeded (2 s) while extracting",
+    )
+    assert [results[p.name].status for p in paths[1:]] == ["ok", "ok"]
+    assert pool.replaced == 1
