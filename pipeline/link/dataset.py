@@ -104,7 +104,7 @@ def link_dataset(
     changed = frozenset(
         doc_id
         for name in REWRITTEN_TABLES
-        for doc_id in _changed_documents(old[name], now_rows[name], name)  # type: ignore[arg-type]
+        for doc_id in _changed_documents(old[name], now_rows[name], name)
     )
     rewritten = {
         name: _rows_of(now_rows[name], changed).cast(arrow_schema(TABLES[name])) for name in REWRITTEN_TABLES
