@@ -176,7 +176,7 @@ def build_result(data: bytes, spec: InputFormat, extracted: ExtractedDocument) -
             detail = f"the wording fits no registered form version (best score {form.score})"
             checks.append(ctx.check("unknown_form", detail))
         unread = _unread_parts(form.spec is None, form.score, bool(located.items)) + unread
-        unread += _unread_findings(located.findings)
+        unread += [c.detail for c in report_checks if spec_of(c.check).makes_partial]
         if not located.members and has_member_list(all_text):
             unread.append("the 別添1 member list was found but could not be read in this rendition")
     if is_report or (unread and not extracted.blocks):  # nothing read: not known to be a non-report
@@ -226,7 +226,8 @@ def _report_records(
     outcomes, outcome_checks = build_outcomes(ctx, located.outcomes)
     dates, date_checks = build_dates(ctx, initiatives, status)
     checks += outcome_checks + date_checks
-    checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes)
+    joined = {t.section: t.pages for t in located.outcomes if t.parts > 1}
+    checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes, joined)
     checks += [ctx.check(f.check, f.detail, f.span) for f in located.findings]
     tables = {
         "members": tuple(members),

@@ -1,0 +1,106 @@
+"""Rows of a table lined up with its header's columns.
+
+Inside the header's own table a row's cells are its columns when it has as many cells as the
+header. A table continued on another page (a grid of its own, that may lack a merged column) is
+lined up by the x position of its columns (PDF cells carry their boxes), never by index: a column
+whose edges match no header column leaves the cells printed in it unplaced. A row that does not
+line up is returned as None, for the caller to report; nothing is shifted to make it fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.blocks import Cell
+
+DEFAULT_COLUMN_X_TOLERANCE = 2.0  # pt: column edges closer than this are the same column
+
+Edges = tuple[tuple[float, float] | None, ...]  # (left, right) of each column; None where unknown
+
+
+def column_edges(rows: Sequence[Sequence[Cell]]) -> Edges | None:
+    """Each column's left and right edge from its cells' boxes: a column starts where its cells
+    start and ends where the next one starts. None when the cells carry no boxes (text inputs)."""
+    width = max((len(row) for row in rows), default=0)
+    lefts: list[float | None] = [None] * width
+    rights: list[float | None] = [None] * width
+    for row in rows:
+        for index, cell in enumerate(row):
+            box = cell.span.bbox
+            if box is None:
+                continue
+            lefts[index] = box[0] if lefts[index] is None else min(box[0], lefts[index] or box[0])
+            rights[index] = box[2] if rights[index] is None else min(box[2], rights[index] or box[2])
+    if all(left is None for left in lefts):
+        return None
+    edges: list[tuple[float, float] | None] = []
+    for index, (left, right) in enumerate(zip(lefts, rights, strict=True)):
+        following = lefts[index + 1] if index + 1 < width else None
+        end = following if following is not None else right
+        edges.append((left, end) if left is not None and end is not None else None)
+    return tuple(edges)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Which header column each column of a block stands under (None: under none), or, for text
+    inputs without positions, the header's width to hold each row to."""
+
+    width: int
+    to_header: tuple[int | None, ...] | None = None
+
+    def row(self, row: Sequence[Cell]) -> tuple[Cell, ...] | None:
+        """The row's cells in the header's columns ("" where it prints nothing), or None when a
+        printed cell stands under no header column or the row has more or fewer cells."""
+        if self.to_header is None:
+            surplus = row[self.width :]
+            if len(row) < self.width or any(c.text.strip() for c in surplus):
+                return None
+            return tuple(row[: self.width])
+        filler = row[0] if row else Cell("")
+        out = [Cell("", filler.span)] * self.width
+        for index, cell in enumerate(row):
+            column = self.to_header[index] if index < len(self.to_header) else None
+            if column is None:
+                if cell.text.strip():
+                    return None
+                continue
+            out[column] = cell
+        return tuple(out)
+
+
+def same_grid(width: int) -> Alignment:
+    """Rows of the header's own grid: every column where it is (PDF grids give every row a cell
+    per column)."""
+    return Alignment(width, tuple(range(width)))
+
+
+def by_count(width: int) -> Alignment:
+    return Alignment(width)
+
+
+def by_position(header: Edges, block: Edges, tolerance: float = DEFAULT_COLUMN_X_TOLERANCE) -> Alignment:
+    """Each block column under the header column with the same left and right edges."""
+    to_header: list[int | None] = []
+    for edge in block:
+        match = None
+        if edge is not None:
+            match = next(
+                (
+                    i
+                    for i, h in enumerate(header)
+                    if h is not None and abs(h[0] - edge[0]) <= tolerance and abs(h[1] - edge[1]) <= tolerance
+                ),
+                None,
+            )
+        to_header.append(match)
+    return Alignment(len(header), tuple(to_header))
+
+
+def align(header_edges: Edges | None, header_width: int, block_edges: Edges | None) -> Alignment:
+    """How the rows of a continuation block stand under the header: by x position where both
+    carry positions, else held to the header's cell count."""
+    if header_edges is not None and block_edges is not None:
+        return by_position(header_edges, block_edges)
+    return by_count(header_width)
