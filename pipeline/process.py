@@ -223,11 +223,12 @@ def _report_records(
     members, checks = build_members(ctx, located.members)
     initiatives = build_initiatives(ctx, located.items)
     status = build_status(ctx, located.items)
-    outcomes, outcome_checks = build_outcomes(ctx, located.outcomes)
+    built = build_outcomes(ctx, located.outcomes)
+    outcomes, outcome_checks = built.outcomes, built.checks
     dates, date_checks = build_dates(ctx, initiatives, status)
     checks += outcome_checks + date_checks
     joined = {t.section: t.pages for t in located.outcomes if t.parts > 1}
-    checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes, joined)
+    checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes, joined, built.incomplete_sections)
     checks += [ctx.check(f.check, f.detail, f.span) for f in located.findings]
     tables = {
         "members": tuple(members),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from pipeline.build.context import DocContext, span_of_record
 from pipeline.records import Check, Outcome
@@ -52,11 +52,15 @@ def breakdown_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check
 
 
 def total_checks(
-    ctx: DocContext, outcomes: Sequence[Outcome], joined: Mapping[int, tuple[int, ...]] | None = None
+    ctx: DocContext,
+    outcomes: Sequence[Outcome],
+    joined: Mapping[int, tuple[int, ...]] | None = None,
+    incomplete: Collection[int] = (),
 ) -> list[Check]:
     """Sum of the institutions' figures vs the printed 合計, where every institution of the section
-    printed that figure. `joined`: sections whose table was printed in parts, with its pages; a
-    mismatch there may come from the join and also raises `joined_total_mismatch`."""
+    printed that figure; not in `incomplete` sections (printed rows were left out, with a check).
+    `joined`: sections whose table was printed in parts, with its pages; a mismatch there may come
+    from the join and also raises `joined_total_mismatch`."""
     institutions: dict[int, set[int]] = defaultdict(set)  # rows of institutions, by section
     parts: dict[tuple[int, str, str], dict[int, int]] = defaultdict(dict)
     totals: dict[tuple[int, str, str], Outcome] = {}
@@ -72,7 +76,9 @@ def total_checks(
     broken_joins: dict[int, Outcome] = {}
     for key, total in totals.items():
         values = parts.get(key, {})
-        if total.value is None or not institutions[key[0]] or set(values) != institutions[key[0]]:
+        if key[0] in incomplete or total.value is None or not institutions[key[0]]:
+            continue
+        if set(values) != institutions[key[0]]:
             continue
         if sum(values.values()) != total.value:
             checks.append(

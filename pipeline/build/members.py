@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
-
-from normalizers.forms import DESIGNATION_WORDS, MEMBER_ROLE_WORDS, first_word_match
+from normalizers.forms import DESIGNATION_LABEL, DESIGNATION_WORDS, MEMBER_ROLE_WORDS, first_word_match
 from normalizers.names import municipality_from_address, split_corporation
 from normalizers.phone import normalize_phone
 from normalizers.text import normalize_space
@@ -15,13 +13,11 @@ from pipeline.build.context import DocContext, row_position
 from pipeline.locate.located import MemberTable, TextAt
 from pipeline.records import Check, Member
 
-_CIRCLED_LABEL = regex.compile(r"([①-⑳])\s*([^①-⑳、,，]+)")
-
 
 def designation_meanings(header: str) -> dict[str, str]:
     """`①拠点、②積極的役割を担う医療機関` -> {"①": "hub", "②": "active"}."""
     meanings: dict[str, str] = {}
-    for match in _CIRCLED_LABEL.finditer(header):
+    for match in DESIGNATION_LABEL.finditer(header):
         meaning = first_word_match(match.group(2), DESIGNATION_WORDS)
         if meaning:
             meanings[match.group(1)] = meaning

@@ -76,6 +76,8 @@ class OutcomeBuilder:
         self.ctx = ctx
         self.outcomes: list[Outcome] = []
         self.checks: list[Check] = []
+        # Sections with printed rows left out (with a check): their institutions are not all known.
+        self.incomplete: set[int] = set()
 
     def check(self, cell: TextAt, name: str, detail: str) -> None:
         self.checks.append(self.ctx.check(name, detail, cell.span))
@@ -88,6 +90,8 @@ class OutcomeBuilder:
             if not _is_instruction(row):
                 rejected += not self._add_row(table, row_no, row, columns)
         rejected += self._withhold_repeated_totals(table, before)
+        if rejected or table.rows_left_out:
+            self.incomplete.add(table.section)
         if len(self.outcomes) == before and not rejected and not table.rows_left_out:
             where = TextAt("", table.span)
             self.check(
@@ -214,7 +218,7 @@ class OutcomeBuilder:
 
 
 def _page(o: Outcome) -> str:
-    return f"p.{o.page}: " if o.page is not None else ""
+    return f"{_span_of(o).describe()}: "
 
 
 def _span_of(o: Outcome) -> Span:
@@ -222,8 +226,15 @@ def _span_of(o: Outcome) -> Span:
     return Span(page=o.page, line_start=o.line, bbox=None if None in box else box)  # type: ignore[arg-type]
 
 
-def build_outcomes(ctx: DocContext, tables: Iterable[OutcomeTable]) -> tuple[list[Outcome], list[Check]]:
+@dataclass(frozen=True)
+class BuiltOutcomes:
+    outcomes: list[Outcome]
+    checks: list[Check]
+    incomplete_sections: frozenset[int]  # printed rows left out there: no sum can be checked
+
+
+def build_outcomes(ctx: DocContext, tables: Iterable[OutcomeTable]) -> BuiltOutcomes:
     builder = OutcomeBuilder(ctx)
     for table in tables:
         builder.add_table(table)
-    return builder.outcomes, builder.checks
+    return BuiltOutcomes(builder.outcomes, builder.checks, frozenset(builder.incomplete))

@@ -95,8 +95,7 @@ class OutcomeDraft:
     left_out: int = 0
 
     def where(self, row: Sequence[Cell]) -> str:
-        page = _page_of(row)
-        return f"{f'p.{page}: ' if page is not None else ''}取組効果 {self.section}, row {self.row_count}"
+        return f"{_row_span(row).describe()}: 取組効果 {self.section}, row {self.row_count}"
 
     def add_part(self, rows: Sequence[Sequence[Cell]], alignment: Alignment, findings: list[Finding]) -> None:
         self.parts += 1
@@ -164,7 +163,7 @@ def unknown_header_findings(draft: OutcomeDraft, span: Span) -> list[Finding]:
 
 
 def _page_prefix(span: Span) -> str:
-    return f"p.{span.page}: " if span.page is not None else ""
+    return f"{span.describe()}: "
 
 
 def _at(cell: Cell) -> TextAt:

@@ -235,9 +235,8 @@ class _TableReader:
                 out.append(cells)
             elif any(c.text.strip() for c in row):
                 span = next(c.span for c in row if c.text.strip())
-                page = f"p.{span.page}: " if span.page is not None else ""
                 detail = (
-                    f"{page}{PART_LABELS[kind]} row ({printed_row(row)!r}): its {len(row)} cells do not line up with "
+                    f"{span.describe()}: {PART_LABELS[kind]} row ({printed_row(row)!r}): its {len(row)} cells do not line up with "
                     f"the header's {alignment.width} columns; not read"
                 )
                 self.findings.append(Finding("cells_ambiguous", detail, span))
