@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv extract test bench lint format clean system-deps
+.PHONY: venv extract test bench accuracy lint format clean system-deps
 
 venv: $(STAMP)
 
@@ -30,13 +30,18 @@ test: venv system-deps
 bench: venv
 	$(PY) -m bench.throughput
 
+# Scores of the pipeline on a generated corpus whose truth is known (bench/accuracy.py): per
+# rendition x form version x table. N= reports (default 300), RENDITIONS= tsv_html,markdown,...
+accuracy: venv
+	$(PY) -m bench.accuracy $(if $(N),--count $(N)) $(if $(RENDITIONS),--renditions $(RENDITIONS))
+
 lint: venv
-	$(PY) -m ruff check pipeline extractors normalizers tests
-	$(PY) -m ruff format --check pipeline extractors normalizers tests
-	$(PY) -m mypy pipeline extractors normalizers
+	$(PY) -m ruff check pipeline extractors normalizers generator bench tests
+	$(PY) -m ruff format --check pipeline extractors normalizers generator bench tests
+	$(PY) -m mypy pipeline extractors normalizers generator bench
 
 format: venv
-	$(PY) -m ruff format pipeline extractors normalizers tests
+	$(PY) -m ruff format pipeline extractors normalizers generator bench tests
 
 clean:
 	rm -rf data/parquet .pytest_cache

@@ -1,0 +1,101 @@
+"""The pipeline on the committed generated sample (tests/corpus, made by `python -m generator
+--sample tests/corpus`), per rendition, against issue 7's goals:
+
+- no figure in a wrong place (outcomes: zero misplaced figures);
+- F1 >= 0.99 per table (>= 0.97 on layout text);
+- every report `ok` (the generated reports are all clean, well-formed reports).
+
+On failure the misses are printed, document by document. `make accuracy` measures the same on a
+larger corpus.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.score import TABLES, TableScore, score_result
+from pipeline.process import process_document
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
+MANIFEST: dict[str, Any] = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+FILES: dict[str, dict[str, Any]] = MANIFEST["files"]
+VARIANTS = sorted({entry["variant"] for entry in FILES.values()})
+MAX_SAMPLE_FILES = 60
+DEFAULT_MIN_F1 = 0.99
+MIN_F1 = {"layout_text": 0.97}  # by the rendition the pipeline reads
+
+
+@pytest.fixture(scope="module")
+def scored() -> dict[str, tuple[dict[str, Any], Any, dict[str, TableScore]]]:
+    out = {}
+    for name in FILES:
+        gold = json.loads((CORPUS / "gold" / f"{name}.gold.json").read_text(encoding="utf-8"))
+        result = process_document((CORPUS / name).read_bytes())
+        out[name] = (gold, result, score_result(gold, result))
+    return out
+
+
+def _of(variant: str) -> list[str]:
+    return [name for name, entry in FILES.items() if entry["variant"] == variant]
+
+
+def _report(lines: list[str], name: str, scores: dict[str, TableScore], tables: tuple[str, ...]) -> None:
+    entry = FILES[name]
+    for table in tables:
+        if scores[table].misses:
+            lines.append(f"{name} ({entry['variant']}, {entry['form']}) {table}:")
+            lines += [f"    {miss}" for miss in scores[table].misses]
+
+
+def test_sample_is_small_and_covers_every_form() -> None:
+    assert 0 < len(FILES) <= MAX_SAMPLE_FILES
+    for name in FILES:
+        assert (CORPUS / name).is_file() and (CORPUS / "gold" / f"{name}.gold.json").is_file(), name
+    forms = {(entry["variant"], entry["form"]) for entry in FILES.values()}
+    for variant in VARIANTS:
+        assert {f for v, f in forms if v == variant} == {"H30", "R2", "R3", "R4"}, variant
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_no_figure_in_a_wrong_place(variant: str, scored: dict[str, Any]) -> None:
+    lines: list[str] = []
+    for name in _of(variant):
+        scores = scored[name][2]
+        if scores["outcomes"].misplaced:
+            lines.append(f"{name}: {scores['outcomes'].misplaced} misplaced figures")
+            _report(lines, name, scores, ("outcomes",))
+    assert not lines, "\n".join(lines)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_f1_per_table(variant: str, scored: dict[str, Any]) -> None:
+    names = _of(variant)
+    rendition = FILES[names[0]]["rendition"]
+    floor = MIN_F1.get(rendition, DEFAULT_MIN_F1)
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for name in names:
+        for table, score in scored[name][2].items():
+            totals[table][0] += score.gold
+            totals[table][1] += score.emitted
+            totals[table][2] += score.matched
+    low = {t: 2 * m / (g + e) for t, (g, e, m) in totals.items() if g + e and 2 * m / (g + e) < floor}
+    lines = [f"{variant}: F1 below {floor}: " + ", ".join(f"{t} {f:.3f}" for t, f in sorted(low.items()))]
+    for name in names:
+        _report(lines, name, scored[name][2], tuple(t for t in TABLES if t in low))
+    assert not low, "\n".join(lines)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_clean_report_is_ok(variant: str, scored: dict[str, Any]) -> None:
+    wrong = [
+        f"{name} ({FILES[name]['form']}): {result.document.status}: {result.document.message}"
+        for name in _of(variant)
+        for gold, result, _ in [scored[name]]
+        if result.document.status != gold["document"]["status"]
+    ]
+    assert not wrong, "\n".join(wrong)
