@@ -40,7 +40,7 @@ _KANJI_RE = regex.compile(r"(?:([二三四五六七八九]?)十)?([一二三四�
 # Matched against fold_width(text); offsets are valid for the original text.
 _FISCAL_YEAR_RE = regex.compile(
     rf"""(?:(?P<era>{ERA_NAMES})\s*(?P<n>元|[0-9]{{1,2}}|{KANJI_NUMBER})
-        |(?<![A-Za-z])(?P<letter>[HR])\s*(?P<ln>[0-9]{{1,2}})
+        |(?<![A-Za-z])(?P<letter>[HR])\s*(?P<ln>元|[0-9]{{1,2}})
         |(?<![0-9])(?P<west>[12][0-9]{{3}}))
         \s*年\s*度""",
     regex.VERBOSE,
@@ -111,7 +111,8 @@ def _mention_year(m: regex.Match[str]) -> int | None:
     if m.group("era"):
         n = parse_era_number(m.group("n"))
         return None if n is None else era_to_western(m.group("era"), n)
-    return era_to_western(m.group("letter"), int(m.group("ln")))
+    n = parse_era_number(m.group("ln"))
+    return None if n is None else era_to_western(m.group("letter"), n)
 
 
 def find_fiscal_years(text: str) -> list[FiscalYearMention]:
