@@ -49,6 +49,19 @@ def _institution(label: str) -> str | None:
     return name or None
 
 
+def _is_unnamed(label: str) -> bool:
+    """A row label that names nobody: blank, or the section's own title."""
+    return not label.strip() or section_of_heading(label) is not None
+
+
+def _names_institutions(table: OutcomeTable) -> bool:
+    """Whether some row of the table is named after an institution (not 合計, not the title)."""
+    return any(
+        not _is_unnamed(r.label.text) and not is_total_label(r.label.text) and _institution(r.label.text)
+        for r in table.rows
+    )
+
+
 def figure_text(cell: str) -> str:
     """A figure cell as its patterns read it: width-folded, its printed line breaks taken out (a
     cell wrapped inside a word, `うち往` | `診: 3回`, still names its figure)."""
@@ -127,8 +140,8 @@ class OutcomeBuilder:
             return None, True, first_word_match(label, SECTION4_ROW_METRICS)
         if is_total_label(label):
             return None, True, None
-        if not table.has_institution_column and (not label.strip() or section_of_heading(label) is not None):
-            return None, True, None
+        if not table.has_institution_column and _is_unnamed(label) and not _names_institutions(table):
+            return None, True, None  # a table of group totals only (no row names an institution)
         return _institution(label), False, None
 
     def _add_row(

@@ -15,11 +15,15 @@ from dataclasses import dataclass, field
 
 from extractors.blocks import Cell, Finding, Span
 from normalizers.forms import is_institution_column, is_total_label, period_of_header, section_of_heading
-from normalizers.text import normalize_space, reflow
+from normalizers.text import match_key, normalize_space, reflow
 from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
 from pipeline.locate.table_align import Alignment
 
 DEFAULT_ROW_TEXT_CHARS = 80  # characters of a row's printed cells quoted in a check
+# A first-column header at least this long is the table's title printed in its header (the
+# group-total form), even where OCR garbled the words that would name its section; column headers
+# (`医療機関名`, `機関名`, `区分`) are short.
+DEFAULT_TITLE_HEADER_CHARS = 12
 
 
 def header_label(header: str) -> str:
@@ -27,12 +31,14 @@ def header_label(header: str) -> str:
     return reflow(header.split("\n"))
 
 
-def column_role(header: str) -> str:
+def column_role(header: str, index: int = 1) -> str:
     if period_of_header(header):
         return "period"
     if is_institution_column(header):
         return "institution"
     if not header.strip() or section_of_heading(header) is not None:
+        return "title"
+    if index == 0 and len(match_key(header)) >= DEFAULT_TITLE_HEADER_CHARS:
         return "title"
     return "unknown"
 
@@ -53,7 +59,7 @@ def outcome_columns(headers: Sequence[str], section: int) -> OutcomeColumns:
     """Where a row's label and figures are. The label is in the institution column; failing one,
     with a title column and a blank-headed column before the periods, in the latter; else in the
     one column before the periods (a table of group totals, or rows named by institution)."""
-    roles = [column_role(h) for h in headers]
+    roles = [column_role(h, i) for i, h in enumerate(headers)]
     period_cols = tuple(i for i, r in enumerate(roles) if r == "period")
     first_period = period_cols[0] if period_cols else len(headers)
     before = list(range(first_period))

@@ -209,3 +209,18 @@ def test_several_rows_read_as_the_group_total_are_left_out() -> None:
     (detail,) = details(result, "totals_ambiguous")
     assert "l.42" in detail
     assert result.document.status == "partial"
+
+
+def test_an_unnamed_row_among_named_ones_is_not_a_total() -> None:
+    """Without an institution column a blank label reads as the group total only in a table of
+    totals; among rows named after institutions it is an institution without a name."""
+    result = run("unnamed-row-among-institutions.txt")
+    totals = {(o.period, o.value) for o in result.outcomes if o.section == 1 and o.is_total}
+    assert totals == {("baseline", 15), ("plan", 73), ("actual", 75)}
+    unnamed = {
+        (o.period, o.value)
+        for o in result.outcomes
+        if o.section == 1 and o.institution is None and not o.is_total
+    }
+    assert unnamed == {("baseline", 5), ("plan", 33), ("actual", 34)}
+    assert details(result, "institution_unnamed")

@@ -1,0 +1,47 @@
+"""Soft and hard line breaks inside a cell, on synthetic lines: a break is soft (a wrap) only
+when the next line's first unit would not have fitted, counting the autospace office software
+puts between Latin and Asian neighbours and a space printed at the line's end."""
+
+from __future__ import annotations
+
+from extractors.pdf_page import Char, Line, is_soft_wrap, measure_autospace
+
+SIZE = 7.0
+DIGIT = 3.885
+
+
+def line(text: str, baseline: float, x0: float = 0.0, autospace: float = 0.0) -> Line:
+    chars, x = [], x0
+    for i, ch in enumerate(text):
+        width = DIGIT if ch.isascii() and ch.isalnum() else (2.3 if ch == " " else SIZE)
+        prev = text[i - 1] if i else ""
+        if prev and (prev.isascii() and prev.isalnum()) != (ch.isascii() and ch.isalnum()) and ch != "（":
+            x += autospace * SIZE if prev != "（" else 0.0
+        chars.append(Char(ch, x, x + width, baseline, SIZE))
+        x += width
+    return Line(tuple(chars))
+
+
+def test_a_unit_that_fits_exactly_would_have_stayed_on_the_line() -> None:
+    prev, nxt = line("調査期間調査期", 10), line("発送", 19)
+    assert not is_soft_wrap(prev, nxt, available=8 * SIZE, slack=0.0)  # 7 + 1 chars fit in 8
+    assert is_soft_wrap(prev, nxt, available=8 * SIZE - 0.5, slack=0.0)
+
+
+def test_autospace_before_an_asian_char_after_a_digit_counts() -> None:
+    prev, nxt = line("医療機関への協力依頼（6", 10), line("月中）", 19)
+    available = prev.chars[-1].x1 + SIZE + 0.5  # the unit fits, but not with 0.2 em of autospace
+    assert not is_soft_wrap(prev, nxt, available, autospace=0.0, slack=0.0)
+    assert is_soft_wrap(prev, nxt, available, autospace=0.2, slack=0.0)
+
+
+def test_a_space_printed_at_the_line_end_must_fit_too() -> None:
+    prev, nxt = line("在宅に赴いて診療） ", 10), line("する", 19)
+    ink_end = prev.chars[-2].x1
+    assert is_soft_wrap(prev, nxt, available=ink_end + SIZE + 1.0, slack=0.0)
+
+
+def test_measure_autospace_from_the_page() -> None:
+    chars = list(line("令和4年9月2日開催R3年度", 10, autospace=0.2).chars)
+    assert abs(measure_autospace(chars) - 0.2) < 1e-6
+    assert measure_autospace(list(line("医療機関名", 10).chars)) == 0.0
