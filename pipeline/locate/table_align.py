@@ -42,6 +42,21 @@ def column_edges(rows: Sequence[Sequence[Cell]]) -> Edges | None:
     return tuple(edges)
 
 
+def header_edges(rows: Sequence[Sequence[Cell]], header_row: int) -> Edges | None:
+    """Each header column's edges as its header cell spans them (a header cell merged over several
+    grid columns names one column of the form); a slot without a cell of its own takes its grid
+    column's edges. None for text inputs."""
+    grid = column_edges(rows)
+    if grid is None:
+        return None
+    row = rows[header_row]
+    edges: list[tuple[float, float] | None] = []
+    for index, cell in enumerate(row):
+        box = cell.span.bbox
+        edges.append((box[0], box[2]) if box is not None else grid[index] if index < len(grid) else None)
+    return tuple(edges)
+
+
 @dataclass(frozen=True)
 class Alignment:
     """Which header column each column of a block stands under (None: under none), or, for text
@@ -81,21 +96,31 @@ def by_count(width: int) -> Alignment:
 
 
 def by_position(header: Edges, block: Edges, tolerance: float = DEFAULT_COLUMN_X_TOLERANCE) -> Alignment:
-    """Each block column under the header column with the same left and right edges."""
+    """Each block column under the header column with the same left and right edges; a block column
+    that spans several header columns exactly (a merged cell, such as a 合計 label over the title
+    and name columns) stands under the first of them, as a merged cell's text does in a grid."""
     to_header: list[int | None] = []
     for edge in block:
         match = None
         if edge is not None:
-            match = next(
-                (
-                    i
-                    for i, h in enumerate(header)
-                    if h is not None and abs(h[0] - edge[0]) <= tolerance and abs(h[1] - edge[1]) <= tolerance
-                ),
-                None,
+            first = next(
+                (i for i, h in enumerate(header) if h is not None and abs(h[0] - edge[0]) <= tolerance), None
             )
+            last = next(
+                (i for i, h in enumerate(header) if h is not None and abs(h[1] - edge[1]) <= tolerance), None
+            )
+            match = first if first is not None and last is not None and last >= first else None
         to_header.append(match)
     return Alignment(len(header), tuple(to_header))
+
+
+def spans_columns(
+    cell: Cell, edges: Edges | None, column: int, tolerance: float = DEFAULT_COLUMN_X_TOLERANCE
+) -> bool:
+    """Whether a cell printed in `column` reaches over the next column (a merged cell)."""
+    box = cell.span.bbox
+    edge = edges[column] if edges is not None and column < len(edges) else None
+    return box is not None and edge is not None and box[2] > edge[1] + tolerance
 
 
 def align(header_edges: Edges | None, header_width: int, block_edges: Edges | None) -> Alignment:

@@ -17,7 +17,7 @@ from extractors.blocks import Cell, Finding, Span
 from normalizers.forms import is_institution_column, is_total_label, period_of_header, section_of_heading
 from normalizers.text import match_key, normalize_space, reflow
 from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
-from pipeline.locate.table_align import Alignment
+from pipeline.locate.table_align import Alignment, Edges, spans_columns
 
 DEFAULT_ROW_TEXT_CHARS = 80  # characters of a row's printed cells quoted in a check
 # A first-column header at least this long is the table's title printed in its header (the
@@ -93,6 +93,7 @@ class OutcomeDraft:
     section: int
     columns: OutcomeColumns
     span: Span
+    edges: Edges | None = None  # the header's column edges (PDF): a figure cell must fit one
     rows: list[OutcomeRow] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     parts: int = 0
@@ -121,6 +122,15 @@ class OutcomeDraft:
                 detail = (
                     f"{self.where(row)} ({printed_row(row)!r}): its {len(row)} cells do not line up with "
                     f"the header's {alignment.width} columns; its figures were left out"
+                )
+                findings.append(Finding("cells_ambiguous", detail, _row_span(row)))
+                continue
+            merged = [i for i in self.columns.period_cols if spans_columns(cells[i], self.edges, i)]
+            if merged and any(cells[i].text.strip() for i in merged):
+                self.left_out += 1
+                detail = (
+                    f"{self.where(row)} ({printed_row(row)!r}): a figure cell spans several period "
+                    "columns; its figures were left out"
                 )
                 findings.append(Finding("cells_ambiguous", detail, _row_span(row)))
                 continue

@@ -26,7 +26,15 @@ from normalizers.forms import (
 )
 from normalizers.text import fold_width, match_key
 from pipeline.locate.located import ItemRow, LocatedReport, MemberTable, OutcomeTable, TextAt
-from pipeline.locate.table_align import Alignment, Edges, align, by_count, column_edges, same_grid
+from pipeline.locate.table_align import (
+    Alignment,
+    Edges,
+    align,
+    by_count,
+    column_edges,
+    header_edges,
+    same_grid,
+)
 from pipeline.locate.table_outcomes import (
     OutcomeDraft,
     header_label,
@@ -190,7 +198,7 @@ class _TableReader:
 
     def _start(self, header: _Header, block: Block) -> None:
         body = block.rows[header.row_index + 1 :]
-        edges = column_edges(block.rows)
+        edges = header_edges(block.rows, header.row_index)
         alignment = same_grid(len(header.cells)) if edges is not None else by_count(len(header.cells))
         self.open = _Open(header, edges, block.span.page)
         if header.kind == "items":
@@ -207,7 +215,7 @@ class _TableReader:
             )
         else:
             section = self._table_section(header, body, block.span)
-            draft = OutcomeDraft(section, outcome_columns(header.cells, section), block.span)
+            draft = OutcomeDraft(section, outcome_columns(header.cells, section), block.span, edges)
             self.findings += unknown_header_findings(draft, block.span)
             draft.add_part(body, alignment, self.findings)
             self.outcomes.append(draft)

@@ -78,6 +78,7 @@ def filled(section: int, skip: tuple[str, ...] = ()) -> set[tuple[str | None, st
     [
         ("continuation-one-column-fewer.pdf", R3_GOLD),
         ("continuation-repeated-header.pdf", R3_GOLD),
+        ("continuation-total-row-alone.pdf", R3_GOLD),
         ("wrap-inside-word.pdf", R3_GOLD),
         ("group-name-with-sentence.pdf", R4_GOLD),
     ],
@@ -95,6 +96,14 @@ def test_continuation_one_column_fewer_is_lined_up_by_x() -> None:
     continued = [o for o in result.outcomes if o.section == 2 and o.page == 3]
     assert {o.institution for o in continued} == {"なるしま内科医院", None}
     assert {o.period for o in continued} == set(PERIODS)
+    assert not details(result, "cells_ambiguous")
+
+
+def test_continuation_of_a_merged_total_row_alone_is_lined_up() -> None:
+    """The 合計 row alone on the next page, its label merged over two header columns."""
+    result = run("continuation-total-row-alone.pdf")
+    continued = [o for o in result.outcomes if o.page == 3 and o.section == 2]
+    assert continued and all(o.is_total for o in continued)
     assert not details(result, "cells_ambiguous")
 
 
