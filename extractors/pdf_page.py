@@ -21,9 +21,11 @@ from extractors.blocks import Block, Cell, Span
 from extractors.pdf_grid import Grid, contains
 
 DEFAULT_BASELINE_TOLERANCE = 0.45  # em: chars whose baselines differ less share a line
-# em a unit may overshoot a cell's text width and still count as fitting (float noise: a cell's
-# edges and padding are exact); LibreOffice and Word put a unit on the line whenever it fits.
-DEFAULT_CELL_SLACK = 0.0
+# em: a unit that comes within this of fitting counts as not fitting. LibreOffice and Word put a
+# unit on the line whenever it fits; measured over generated reports (cells' edges and padding
+# are exact to a few hundredths of an em), wraps overshoot by more than -0.05 em and hard breaks
+# after a line with room left fall below it.
+DEFAULT_CELL_SLACK = -0.05
 # em, the same for text outside tables, whose width is only estimated from the widest line: a
 # unit that comes within half an em of it counts as not fitting.
 DEFAULT_PAGE_SLACK = -0.5

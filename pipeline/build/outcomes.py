@@ -21,7 +21,7 @@ from normalizers.forms import (
     section_of_heading,
 )
 from normalizers.numbers import parse_int
-from normalizers.text import fold_width, match_key, reflow
+from normalizers.text import fold_width, match_key, unwrap
 from extractors.blocks import Span
 from pipeline.build.context import DocContext, position
 from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
@@ -45,7 +45,7 @@ def _columns(table: OutcomeTable) -> list[_Column | None]:
 
 
 def _institution(label: str) -> str | None:
-    name = reflow(label.split("\n")).lstrip(CIRCLED_NUMBERS + SYMBOL_MARKERS + " ")
+    name = unwrap(label).lstrip(CIRCLED_NUMBERS + SYMBOL_MARKERS + " ")
     return name or None
 
 
