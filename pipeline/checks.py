@@ -91,8 +91,9 @@ _SPECS = (
     CheckSpec(
         "joined_total_mismatch",
         "warning",
-        "a 取組効果 table printed over several pages whose institutions do not add up to its 合計: rows "
-        "may have been lost or misplaced at the break (document `partial`)",
+        "a 取組効果 table continued on another page with other columns (lined up by x position) whose "
+        "institutions do not add up to its 合計: rows may have been misplaced at the break (document "
+        "`partial`)",
         makes_partial=True,
     ),
     CheckSpec("status_cells_ambiguous", "warning", "layout status cells assigned to periods in order"),

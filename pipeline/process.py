@@ -227,7 +227,7 @@ def _report_records(
     outcomes, outcome_checks = built.outcomes, built.checks
     dates, date_checks = build_dates(ctx, initiatives, status)
     checks += outcome_checks + date_checks
-    joined = {t.section: t.pages for t in located.outcomes if t.parts > 1}
+    joined = {t.section: t.pages for t in located.outcomes if t.realigned}
     checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes, joined, built.incomplete_sections)
     checks += [ctx.check(f.check, f.detail, f.span) for f in located.findings]
     tables = {

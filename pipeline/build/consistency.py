@@ -59,8 +59,9 @@ def total_checks(
 ) -> list[Check]:
     """Sum of the institutions' figures vs the printed 合計, where every institution of the section
     printed that figure; not in `incomplete` sections (printed rows were left out, with a check).
-    `joined`: sections whose table was printed in parts, with its pages; a mismatch there may come
-    from the join and also raises `joined_total_mismatch`."""
+    `joined`: sections whose table was printed in parts whose columns differ (lined up by x
+    position), with its pages; a mismatch there may come from the join and also raises
+    `joined_total_mismatch`."""
     institutions: dict[int, set[int]] = defaultdict(set)  # rows of institutions, by section
     parts: dict[tuple[int, str, str], dict[int, int]] = defaultdict(dict)
     totals: dict[tuple[int, str, str], Outcome] = {}

@@ -65,6 +65,11 @@ class Alignment:
     width: int
     to_header: tuple[int | None, ...] | None = None
 
+    @property
+    def identical(self) -> bool:
+        """The block's columns are the header's, one for one."""
+        return self.to_header is None or self.to_header == tuple(range(self.width))
+
     def row(self, row: Sequence[Cell]) -> tuple[Cell, ...] | None:
         """The row's cells in the header's columns ("" where it prints nothing), or None when a
         printed cell stands under no header column or the row has more or fewer cells."""

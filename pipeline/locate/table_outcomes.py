@@ -97,6 +97,7 @@ class OutcomeDraft:
     rows: list[OutcomeRow] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     parts: int = 0
+    realigned: bool = False
     row_count: int = 0
     withheld: bool = False  # an unknown header: no row is read
     left_out: int = 0
@@ -106,6 +107,7 @@ class OutcomeDraft:
 
     def add_part(self, rows: Sequence[Sequence[Cell]], alignment: Alignment, findings: list[Finding]) -> None:
         self.parts += 1
+        self.realigned = self.realigned or not alignment.identical
         for row in rows:
             if not any(c.text.strip() for c in row):
                 continue
@@ -152,6 +154,7 @@ class OutcomeDraft:
             self.span,
             parts=self.parts,
             pages=tuple(self.pages),
+            realigned=self.realigned,
             rows_left_out=self.left_out,
         )
 

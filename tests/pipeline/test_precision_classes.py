@@ -132,11 +132,20 @@ def test_group_name_does_not_swallow_the_sentence_after_it() -> None:
 
 
 def test_totals_that_stop_adding_up_after_a_join_make_the_document_partial() -> None:
+    """A continuation lined up by x position (its columns differ from the header's) after which
+    the 合計 no longer adds up: the join itself is in doubt."""
     result = run("joined-total-mismatch.pdf")
     (detail,) = details(result, "joined_total_mismatch")
     assert "p.2, p.3" in detail
     assert details(result, "total_mismatch")
     assert result.document.status == "partial"
+
+
+def test_a_mismatch_over_pages_with_the_same_columns_is_the_data_s_own() -> None:
+    result = run("total-mismatch-over-pages.pdf")
+    assert details(result, "total_mismatch")
+    assert not details(result, "joined_total_mismatch")
+    assert result.document.status == "ok"
 
 
 # --- text renditions: each class read exactly, or left out with a check -----------------------
