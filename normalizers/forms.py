@@ -343,6 +343,20 @@ def reads_as_figure(text: str) -> bool:
     )
 
 
+def figure_cell_complete(section: int, text: str) -> bool:
+    """Whether a 取組効果 cell prints each figure its section asks for whole: every figure word
+    printed is followed by its value and unit (`訪問診療: 179` alone is not: the rest of the row
+    was printed on the next page). A blank cell is complete."""
+    folded = fold_width(text).replace("\n", "")
+    if not folded.strip():
+        return True
+    for pattern in SECTION_CELLS.get(section, ()):
+        printed = pattern.anchor is None or pattern.anchor in folded
+        if printed and regex.search(pattern.pattern, folded) is None:
+            return False
+    return True
+
+
 def is_group_name_paragraph(paragraph: str) -> bool:
     return match_key(paragraph).startswith(GROUP_NAME_LABEL)
 

@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extractors.blocks import Cell, Finding, Span
-from normalizers.forms import is_institution_column, is_total_label, period_of_header, section_of_heading
+from normalizers.forms import (
+    figure_cell_complete,
+    is_institution_column,
+    is_total_label,
+    period_of_header,
+    section_of_heading,
+)
 from normalizers.text import match_key, normalize_space, reflow
 from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
 from pipeline.locate.table_align import Alignment, Edges, spans_columns
@@ -98,6 +104,7 @@ class OutcomeDraft:
     pages: list[int] = field(default_factory=list)
     parts: int = 0
     realigned: bool = False
+    rows_in_part: int = 0
     row_count: int = 0
     withheld: bool = False  # an unknown header: no row is read
     left_out: int = 0
@@ -107,6 +114,7 @@ class OutcomeDraft:
 
     def add_part(self, rows: Sequence[Sequence[Cell]], alignment: Alignment, findings: list[Finding]) -> None:
         self.parts += 1
+        self.rows_in_part = 0
         self.realigned = self.realigned or not alignment.identical
         for row in rows:
             if not any(c.text.strip() for c in row):
@@ -136,13 +144,29 @@ class OutcomeDraft:
                 )
                 findings.append(Finding("cells_ambiguous", detail, _row_span(row)))
                 continue
-            self.rows.append(self._outcome_row(cells))
+            row_of = self._outcome_row(cells)
+            if self.parts > 1 and not self.rows_in_part and self._continues_last_row(row_of):
+                self.rows[-1] = _joined_rows(self.rows[-1], row_of)
+                self.row_count -= 1
+            else:
+                self.rows.append(row_of)
+            self.rows_in_part += 1
 
     def _outcome_row(self, cells: Sequence[Cell]) -> OutcomeRow:
         label = cells[self.columns.label_col]
         if not label.text.strip():  # a 合計 label merged over the label columns sits in the first
             label = next((c for c in cells[: self.columns.label_col] if is_total_label(c.text)), label)
         return OutcomeRow(_at(label), tuple(_at(cells[i]) for i in self.columns.period_cols))
+
+    def _continues_last_row(self, row: OutcomeRow) -> bool:
+        """A row split by the page break: the new part opens with a row without a label whose
+        cells complete the figures the previous part's last row left unfinished."""
+        if not self.rows or row.label.text.strip():
+            return False
+        last = self.rows[-1]
+        unfinished = any(not figure_cell_complete(self.section, c.text) for c in last.cells)
+        joined = _joined_rows(last, row)
+        return unfinished and all(figure_cell_complete(self.section, c.text) for c in joined.cells)
 
     def table(self) -> OutcomeTable:
         labels = tuple(header_label(self.columns.headers[i]) for i in self.columns.period_cols)
@@ -183,6 +207,15 @@ def unknown_header_findings(draft: OutcomeDraft, span: Span) -> list[Finding]:
 
 def _page_prefix(span: Span) -> str:
     return f"{span.describe()}: "
+
+
+def _joined_rows(first: OutcomeRow, rest: OutcomeRow) -> OutcomeRow:
+    """A row printed over a page break, its cells' two pieces joined as one wrapped cell."""
+    cells = tuple(
+        TextAt(f"{a.text}\n{b.text}" if a.text and b.text else a.text or b.text, a.span)
+        for a, b in zip(first.cells, rest.cells, strict=True)
+    )
+    return OutcomeRow(first.label, cells)
 
 
 def _at(cell: Cell) -> TextAt:

@@ -8,6 +8,7 @@ from normalizers.forms import (
     FORMS,
     classify_document,
     detect_form,
+    figure_cell_complete,
     is_institution_column,
     period_of_header,
     reads_as_figure,
@@ -135,3 +136,19 @@ def test_is_institution_column(header: str, is_institution: bool) -> None:
 )
 def test_reads_as_figure(text: str, figure: bool) -> None:
     assert reads_as_figure(text) is figure
+
+
+@pytest.mark.parametrize(
+    ("section", "text", "complete"),
+    [
+        (2, "合計回数: 208回(うち往診: 29回、訪問診療: 179", False),  # the rest on the next page
+        (2, "合計回数: 208回(うち往診: 29回、訪問診療: 179\n回)", True),
+        (2, "合計回数:   回(うち往診:   回、訪問診療:   回)", True),  # a blank form cell
+        (2, "", True),
+        (1, "12", False),
+        (1, "12名", True),
+        (3, "死亡患者数: 2名(うち医療機関以外:", False),
+    ],
+)
+def test_figure_cell_complete(section: int, text: str, complete: bool) -> None:
+    assert figure_cell_complete(section, text) is complete

@@ -79,6 +79,7 @@ def filled(section: int, skip: tuple[str, ...] = ()) -> set[tuple[str | None, st
         ("continuation-one-column-fewer.pdf", R3_GOLD),
         ("continuation-repeated-header.pdf", R3_GOLD),
         ("continuation-total-row-alone.pdf", R3_GOLD),
+        ("row-split-over-pages.pdf", R3_GOLD),
         ("wrap-inside-word.pdf", R3_GOLD),
         ("group-name-with-sentence.pdf", R4_GOLD),
     ],
@@ -105,6 +106,15 @@ def test_continuation_of_a_merged_total_row_alone_is_lined_up() -> None:
     continued = [o for o in result.outcomes if o.page == 3 and o.section == 2]
     assert continued and all(o.is_total for o in continued)
     assert not details(result, "cells_ambiguous")
+
+
+def test_a_row_split_by_the_page_break_is_joined() -> None:
+    """なるしま内科医院's cells end at `訪問診療:` on p.2 and go on with `0回)` on p.3."""
+    result = run("row-split-over-pages.pdf")
+    naru = {(o.metric, o.period): o for o in result.outcomes if o.institution == "なるしま内科医院"}
+    assert naru[("visits_scheduled", "baseline")].value == 0
+    assert "\n" in naru[("visits_scheduled", "baseline")].raw  # the two printed pieces, joined
+    assert not details(result, "institution_unnamed") and not details(result, "unparsed_figure")
 
 
 def test_continuation_with_repeated_header_stays_in_its_section() -> None:
