@@ -315,6 +315,8 @@ GROUP_NAME_LABEL = "グループ名"
 # How a group's name ends (`…連携グループ`, `竜ヶ崎地区グループ 1`): where a sentence follows the
 # name in the same paragraph, the name ends at the first of these.
 GROUP_NAME_ENDING = regex.compile(r"グループ(?:\s?(?:[0-9０-９]{1,2}|[①-⑳]|[A-ZＡ-Ｚ])(?=$|\s))?")
+# A name printed in quotes (`「竜ヶ崎地区グループ 1」`) ends with its closing quote.
+QUOTED_NAME = regex.compile(r"^\s*[「『](?P<name>[^」』]+)[」』]")
 # What starts a note after the name (`※参考資料1 …参照`), and marks a sentence (not a name).
 NOTE_MARK = "※"
 SENTENCE_MARKS = ("。", "、")

@@ -10,6 +10,7 @@ from normalizers.forms import (
     GROUP_NAME_ENDING,
     GROUP_NAME_PATTERNS,
     NOTE_MARK,
+    QUOTED_NAME,
     REPORT_PERIOD_MARK,
     SENTENCE_MARKS,
     TITLE_FOLLOWERS,
@@ -67,6 +68,9 @@ def split_group_name(printed: str) -> tuple[str | None, str]:
     paragraph = printed.split("\n\n")[0]
     head = paragraph.split(NOTE_MARK)[0]
     flat = reflow(head.split("\n"))
+    quoted = QUOTED_NAME.match(flat)
+    if quoted:  # 「…」: the name ends with its closing quote
+        return quoted.group("name").strip() or None, flat[quoted.end() :].strip()
     if len(flat) <= DEFAULT_GROUP_NAME_MAX_CHARS and not any(m in flat for m in SENTENCE_MARKS):
         return flat.strip(_QUOTES + " :：") or None, ""
     ending = GROUP_NAME_ENDING.search(flat)
@@ -76,10 +80,16 @@ def split_group_name(printed: str) -> tuple[str | None, str]:
     return name or None, flat[ending.end() :].strip(_QUOTES + " ")
 
 
+def _unwrapped(text: str) -> str:
+    """The text with its wrapped lines joined (a narrow cell wraps `グループ` | `名：…`); its
+    paragraphs stay apart."""
+    return "\n\n".join(p.replace("\n", "") for p in text.split("\n\n"))
+
+
 def group_name_in(text: str) -> str | None:
     """The group's name from a `…（グループ化）名：X` line or a `グループ名 X ※…` paragraph."""
     for pattern in GROUP_NAME_PATTERNS:
-        match = pattern.search(text)
+        match = pattern.search(_unwrapped(text))
         if match:
             return split_group_name(match.group("name"))[0]
     return None
@@ -100,7 +110,7 @@ def group_name_of(located: LocatedReport) -> str | None:
 def text_after_group_name(paragraph: str) -> str:
     """What a `グループ名 X …` paragraph prints after the name (a sentence run on after it)."""
     for pattern in GROUP_NAME_PATTERNS:
-        match = pattern.search(paragraph)
+        match = pattern.search(_unwrapped(paragraph))
         if match:
             return split_group_name(match.group("name"))[1]
     return ""

@@ -27,6 +27,9 @@ from pipeline.build.facts import group_name_in, split_group_name, text_after_gro
             "グループ名 竜ヶ崎地区グループ 1 本グループは、各医療機関の窓口を設置する。",
             "竜ヶ崎地区グループ 1",
         ),
+        ("グループ名：「日立市医師会連携グループ」発送：2022年2月7日", "日立市医師会連携グループ"),
+        # a narrow cell wraps inside the label and the name
+        ("グループ\n名：「日立\n市医師会連\n携グルー\nプ」", "日立市医師会連携グループ"),
         # a sentence without a name ending: no name is made up from it
         ("グループ名 各医療機関が連携し、在宅医療を推進する。", None),
         ("グループ名", None),
