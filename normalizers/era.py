@@ -20,19 +20,20 @@ class Era:
     name: str
     letter: str
     start: dt.date
+    ligature: str  # the era's name as one character (㋿ for 令和), as fonts print it
 
 
 # Oldest first. An era ends the day before the next one starts.
 ERAS: tuple[Era, ...] = (
-    Era("明治", "M", dt.date(1868, 10, 23)),
-    Era("大正", "T", dt.date(1912, 7, 30)),
-    Era("昭和", "S", dt.date(1926, 12, 25)),
-    Era("平成", "H", dt.date(1989, 1, 8)),
-    Era("令和", "R", dt.date(2019, 5, 1)),
+    Era("明治", "M", dt.date(1868, 10, 23), "㍾"),
+    Era("大正", "T", dt.date(1912, 7, 30), "㍽"),
+    Era("昭和", "S", dt.date(1926, 12, 25), "㍼"),
+    Era("平成", "H", dt.date(1989, 1, 8), "㍻"),
+    Era("令和", "R", dt.date(2019, 5, 1), "㋿"),
 )
 
 MAX_ERA_DIGITS = 3  # era years run to 64 (昭和); anything longer is not an era year
-ERA_NAMES = "|".join(e.name for e in ERAS)
+ERA_NAMES = "|".join([e.name for e in ERAS] + [e.ligature for e in ERAS])
 KANJI_NUMBER = "[一二三四五六七八九十]{1,3}"
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _KANJI_RE = regex.compile(r"(?:([二三四五六七八九]?)十)?([一二三四五六七八九])?")
@@ -40,7 +41,7 @@ _KANJI_RE = regex.compile(r"(?:([二三四五六七八九]?)十)?([一二三四�
 # Matched against fold_width(text); offsets are valid for the original text.
 _FISCAL_YEAR_RE = regex.compile(
     rf"""(?:(?P<era>{ERA_NAMES})\s*(?P<n>元|[0-9]{{1,2}}|{KANJI_NUMBER})
-        |(?<![A-Za-z])(?P<letter>[HR])\s*(?P<ln>元|[0-9]{{1,2}})
+        |(?<![A-Za-z])(?P<letter>[HRhr])\s*(?P<ln>元|[0-9]{{1,2}})
         |(?<![0-9])(?P<west>[12][0-9]{{3}}))
         \s*年\s*度""",
     regex.VERBOSE,
@@ -71,9 +72,10 @@ def parse_era_number(text: str) -> int | None:
 
 
 def find_era(era: str) -> Era | None:
-    """The era named by its kanji name or its letter (case-insensitive, full-width ok)."""
+    """The era named by its kanji name, its ligature (㋿) or its letter (case-insensitive,
+    full-width ok)."""
     key = fold_width(era).strip().upper()
-    return next((e for e in ERAS if key in (e.name, e.letter)), None)
+    return next((e for e in ERAS if key in (e.name, e.letter, e.ligature)), None)
 
 
 def era_to_western(era: str, n: int) -> int | None:

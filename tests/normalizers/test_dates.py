@@ -179,6 +179,23 @@ CASES = [
     ("30日", 2022, []),
     ("3 圏域各 1 回開催", 2022, []),
     ("", 2022, []),
+    # issue 7: dates as they appear in real prose
+    ("参加医療機関の2/3が訪問診療に対応しています。", 2022, []),  # a ratio
+    ("2/3の医療機関で看取りに対応", 2022, []),
+    ("住民アンケートの回答率は2/3でした。", 2022, []),
+    (
+        "4月7日(木)午後1時30分～3時開催",
+        2022,
+        [("4月7日(木)午後1時30分～3時", D(2022, 4, 7), None, "13:30", "15:00", "木", True, True)],
+    ),
+    ("㋿4年9月2日開催", 2022, [("㋿4年9月2日", D(2022, 9, 2), None, None, None, None, None, False)]),
+    ("㍻30年4月1日", 2022, [("㍻30年4月1日", D(2018, 4, 1), None, None, None, None, None, False)]),
+    ("令和四年九月二日", 2021, [("令和四年九月二日", D(2022, 9, 2), None, None, None, None, None, False)]),
+    (
+        "平成三十一年四月三十日に開催",
+        2018,
+        [("平成三十一年四月三十日", D(2019, 4, 30), None, None, None, None, None, False)],
+    ),
 ]
 
 
@@ -212,6 +229,8 @@ def test_find_dates(text, fiscal_year, expected):
         ("平成31年5月", True, D(2019, 5, 1)),
         ("令和元年5月", False, D(2019, 5, 1)),
         ("2019年4月1日", False, D(2019, 4, 1)),
+        # a day that does not exist is unresolved, never outside its era
+        ("令和5年2月29日", False, None),
     ],
 )
 def test_era_out_of_range_is_flagged_not_rejected(text, era_out_of_range, date_start):
