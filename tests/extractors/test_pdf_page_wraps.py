@@ -47,3 +47,10 @@ def test_measure_autospace_from_the_page() -> None:
     chars = list(line("令和4年9月2日開催R3年度", 10, autospace=0.2).chars)
     assert abs(measure_autospace(chars) - 0.2) < 1e-6
     assert measure_autospace(list(line("医療機関名", 10).chars)) == 0.0
+
+
+def test_a_char_that_cannot_open_a_line_goes_with_the_one_before() -> None:
+    """`市・` wraps together: ・ may not open a line (kinsoku), so `市` did not fit."""
+    prev, nxt = line("グループ名：「常総", 10), line("市・かすみ", 19)
+    available = prev.chars[-1].x1 + SIZE + 1.0  # room for 市, not for 市・
+    assert is_soft_wrap(prev, nxt, available, slack=DEFAULT_CELL_SLACK)
