@@ -156,6 +156,14 @@ class OutcomeBuilder:
                 f"{row.label.text!r} reads as a figure, so its cells are shifted; its figures were left out",
             )
             return False
+        if len(row.cells) != len(columns):
+            self.check(
+                row.label,
+                "cells_ambiguous",
+                f"{row.label.span.describe()}: 取組効果 {table.section}, row {row_no}: {len(row.cells)} "
+                f"cells for {len(columns)} period columns; its figures were left out",
+            )
+            return False
         institution, is_total, row_metric = self._row_identity(table, row)
         if table.section == 4 and row_metric is None and any(c.text.strip() for c in row.cells):
             self.check(
