@@ -39,7 +39,9 @@ DEFAULT_LABEL_INDENT = 2.0  # em from the cell's text edge for such a label
 DEFAULT_SEGMENT_GAP = 3.0  # em: a wider gap on one baseline starts a new text segment
 CIRCLED = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 HARD_BREAK_MARKERS = frozenset("・▶▷►◆◇■□●○◎★☆➢➤※*＊") | CIRCLED  # list markers open a line of their own
-NO_LINE_START = frozenset("、。，．,.)）」』】〕］｝〉》ー…：；？！・々ゝゞヽヾ％°′″℃!%:;?]}ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
+NO_LINE_START = frozenset(
+    "、。，．,.)）」』】〕］｝〉》ー…：；？！・々ゝゞヽヾ％°′″℃!%:;?]}ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+)
 NO_LINE_END = frozenset("(（「『【〔［｛〈《")
 
 
