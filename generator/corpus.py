@@ -135,8 +135,9 @@ class CorpusWriter:
 
 
 def pdf_options(seed: int) -> Any:
-    """How one report is printed: Word-like or 方眼紙 grid, CFF or TrueType font, each page in the
-    layout's orientation, tables broken across pages at random rows for half of them."""
+    """How one report is printed: Word-like or 方眼紙 grid, CFF or TrueType font, pages in the
+    layout's orientation, all portrait, or portrait with the 別添1 landscape (mixed), tables broken
+    across pages at random rows for half of them."""
     from generator.pdf import PdfOptions
     from generator.pdf.options import FONTS
 
@@ -144,7 +145,7 @@ def pdf_options(seed: int) -> Any:
     return PdfOptions(
         style=rng.choice(("word", "word", "grid")),
         font=rng.choice(FONTS),
-        orientation="mixed",
+        orientation=rng.choice(("layout", "layout", "portrait", "mixed")),
         break_seed=seed if rng.random() < 0.5 else None,
     )
 

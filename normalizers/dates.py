@@ -8,18 +8,13 @@ Decisions beyond SCHEMA.md:
   January-March: fiscal_year + 1); without a fiscal year it stays a mention with no date.
 - A date that cannot exist in any year (13/40, 4/31) is not a mention; one that only fails in
   its printed or resolved year (2/29 of a common year) is kept with ``date_start`` None.
-- Not dates: fractions and ratios (`出席率2/3`, `回答率は2/3`, `2/3の医療機関`, `…の2/3が`,
-  `1/2以上`) and rates (`2月に1回`).
+- Not dates: fractions and ratios (`出席率2/3`, `1/2以上`) and rates (`2月に1回`).
 - `から` joins a range like a dash (`9月1日から30日まで`).
 - A bare day listed after a date takes its month and year (`9月2日、16日、30日`: three dates).
 - A range end without a year takes the start's printed year, plus one when it would otherwise
   fall before the start (令和4年12/1～1/15 ends 2023-01-15); after an inferred start it is
   resolved by the fiscal year on its own.
-- An era date outside its era (令和元年4月1日) is computed arithmetically and flagged; a day that
-  does not exist in its year (令和5年2月29日) is unresolved, never outside its era.
-- Era ligatures (㋿4年, ㍻30年) and all-kanji dates (令和四年九月二日) keep their printed year.
-- A time without 午前/午後 after a 午後 one is afternoon where that keeps the range in order
-  (`午後1時30分～3時` ends at 15:00).
+- An era date outside its era (令和元年4月1日) is computed arithmetically and flagged.
 """
 
 from __future__ import annotations
@@ -39,16 +34,25 @@ _N2 = "[0-9]{1,2}"
 _YEAR = rf"""(?:(?P<era>{ERA_NAMES})\s*(?P<en>元|{_N2}|{KANJI_NUMBER})
     |(?<![A-Za-z])(?P<el>[HR])\s*(?P<eln>{_N2})
     |(?<![0-9])(?P<wy>[12][0-9]{{3}}))\s*年\s*"""
-_NOT_DAY = r"(?![0-9/]|\s*(?:[箇ヶケヵカか]\s*月|回|人|名|件|倍|%|割|分|枚|本|個|世帯|施設|機関|以上|以下|未満|程度))"
+# What follows a fraction, never a date: a count word, `2/3以上`, `2/3の医療機関`, `2/3でした`.
+_SHARE_NOUNS = "医療機関|施設|事業所|機関|住民|参加者|患者|職員|会員|回答|人|方|割合"
+_NOT_DAY = rf"""(?![0-9/]|\s*(?:[箇ヶケヵカか]\s*月|回|人|名|件|倍|%|割|分|枚|本|個|世帯|施設|機関|以上|以下|未満|程度
+    |の\s*(?:{_SHARE_NOUNS})|で(?:す|した|ある|あった)|を占め|強|弱))"""
+# What precedes a fraction: `回答率は2/3`, `約2/3`, `うち1/2`, `参加医療機関の2/3`.
+_SHARE_BEFORE = rf"(?:率|割合|比率|約|うち|全体の|(?:{_SHARE_NOUNS})\s*の)\s*(?:は|が|で|[:：])?\s*"
 _WD = rf"""(?:\s*\(\s*(?P<wd>[{WEEKDAYS}])\s*(?:曜日?)?\s*(?:[・,、]\s*祝日?\s*)?\)
     |\s*(?P<wd>[{WEEKDAYS}])曜日?)?"""
 _TIME = rf"(?:午[前後]\s*)?{_N2}\s*(?::\s*[0-9]{{2}}|時(?!間)(?:\s*{_N2}\s*分|半)?)"
 _NEXT_DATE = rf"(?:[0-9]|{ERA_NAMES}|[HR]\s*[0-9])"
 _TIMES = rf"""(?:\s*(?P<t>{_TIME})(?:\s*{DASH}\s*(?P<t>{_TIME}))*(?:\s*{DASH}(?!\s*{_NEXT_DATE}))?)?"""
+# An all-kanji date (令和四年九月二日) or month (令和四年九月): kanji month and day only after a year.
+_KANJI_DATE = rf"""(?P<era>{ERA_NAMES})\s*(?P<en>元|{KANJI_NUMBER})\s*年\s*
+    (?:(?P<m>{KANJI_NUMBER})\s*月\s*(?P<d>{KANJI_NUMBER})\s*日{_WD}{_TIMES}
+      |(?P<mo>{KANJI_NUMBER})\s*月(?!\s*[0-9一二三四五六七八九十]))"""
 _ATOM_RE = regex.compile(
-    rf"""(?:{_YEAR})?(?<![0-9A-Za-z/.])(?<![0-9]:)
-        (?:(?P<m>{_N2})\s*(?:月\s*(?P<d>{_N2})\s*日|(?<![率約]\s*[0-9]{{1,2}})/(?P<d>{_N2}){_NOT_DAY}){_WD}{_TIMES}
-          |(?P<m>{KANJI_NUMBER})\s*月\s*(?P<d>{KANJI_NUMBER})\s*日{_WD}{_TIMES}
+    rf"""{_KANJI_DATE}
+    |(?:{_YEAR})?(?<![0-9A-Za-z/.])(?<![0-9]:)
+        (?:(?P<m>{_N2})\s*(?:月\s*(?P<d>{_N2})\s*日|(?<!{_SHARE_BEFORE}[0-9]{{1,2}})/(?P<d>{_N2}){_NOT_DAY}){_WD}{_TIMES}
           |(?P<mo>{_N2})\s*月(?!\s*[0-9]|\s*に\s*[0-9]+\s*回)
           |(?P<dd>{_N2})\s*日(?!\s*間){_WD}{_TIMES})
     |(?<![A-Za-z])(?P<el>[HR])(?P<eln>{_N2})\.(?P<m>{_N2})\.(?P<d>{_N2})(?![0-9.]){_WD}{_TIMES}
@@ -131,49 +135,32 @@ def _atom_from_match(m: regex.Match[str]) -> _Atom | None:
     if year is None and (m.group("era") or m.group("el")):
         return None  # an era year that does not parse (令和0年) makes no date
     kind = "month" if m.group("mo") else "day" if m.group("dd") else "date"
-    month = parse_era_number(m.group("mo") or m.group("m") or "")
+    month = parse_era_number(m.group("mo") or m.group("m") or "")  # digits, or kanji (九月)
     day = parse_era_number(m.group("d") or m.group("dd") or "")
-    if kind == "date" and _is_ratio(m):
-        return None
     if kind == "day" and (year is not None or not 1 <= (day or 0) <= 31):
         return None
     if kind == "month" and not 1 <= (month or 0) <= 12:
         return None
     if kind == "date" and not _day_exists(year, month or 0, day or 0):
         return None
-    return _Atom(kind, m.start(), m.end(), year, era, month, day, m.group("wd"), _times(m.captures("t")))
+    times = _times_in_order(m.captures("t"))
+    return _Atom(kind, m.start(), m.end(), year, era, month, day, m.group("wd"), times)
 
 
-def _times(printed: list[str]) -> tuple[str | None, ...]:
-    """Each time as HH:MM; a time without 午前/午後 after a 午後 one is afternoon too where that
-    keeps the range in order (`午後1時30分～3時` ends at 15:00)."""
+def _times_in_order(texts: list[str]) -> tuple[str | None, ...]:
+    """Times of one range, as HH:MM: an end without 午前/午後 after a 午後 start is afternoon too
+    (`午後1時30分～3時` ends at 15:00)."""
     out: list[str | None] = []
     afternoon = False
-    for text in printed:
-        value = time_to_hhmm(text)
+    for text in texts:
+        hhmm = time_to_hhmm(text)
         folded = fold_width(text)
         if "午" in folded:
             afternoon = "午後" in folded
-        elif afternoon and value is not None and out and out[-1] is not None and value < out[-1]:
-            later = time_to_hhmm("午後" + folded.strip())
-            value = later if later is not None and later >= out[-1] else value
-        out.append(value)
+        elif afternoon and hhmm is not None and int(hhmm[:2]) < 12:
+            hhmm = f"{int(hhmm[:2]) + 12:02d}{hhmm[2:]}"
+        out.append(hhmm)
     return tuple(out)
-
-
-_RATIO_BEFORE = regex.compile(r"(?:率|割合)\s*[はがもで]?\s*$")
-_RATIO_AFTER_OF = regex.compile(r"^\s*(?:が|は|を)")
-
-
-def _is_ratio(m: regex.Match[str]) -> bool:
-    """A bare `M/D` that is a fraction (`回答率は2/3でした`, `2/3の医療機関`, `…の2/3が`)."""
-    printed = m.string[m.start() : m.end()]
-    if "/" not in printed or m.group("wd") or m.captures("t") or m.group("era") or m.group("wy"):
-        return False
-    before, after = m.string[: m.start()], m.string[m.end() :]
-    if _RATIO_BEFORE.search(before) or after.lstrip().startswith("の"):
-        return True
-    return before.endswith("の") and _RATIO_AFTER_OF.match(after) is not None
 
 
 def _linked(folded: str, a: _Atom, b: _Atom) -> bool:
@@ -264,13 +251,14 @@ def _weekday_ok(pairs: list[tuple[_Atom, dt.date | None]]) -> bool | None:
 
 
 def _out_of_era(atom: _Atom) -> bool:
+    """A date that exists but lies outside its printed era (令和元年4月1日); an impossible day
+    (令和5年2月29日) is not out of its era: it is no date at all (`date_unresolved`)."""
     if atom.era is None or atom.month is None:
         return False
     era, n = atom.era
     if atom.kind != "month":
-        if _safe_date(era_to_western(era, n), atom.month, atom.day or 0) is None:
-            return False  # no such day (令和5年2月29日): unresolved, not outside its era
-        return not era_date_in_range(era, n, atom.month, atom.day or 0)
+        exists = _safe_date(era_to_western(era, n), atom.month, atom.day or 0) is not None
+        return exists and not era_date_in_range(era, n, atom.month, atom.day or 0)
     year = era_to_western(era, n) or 2000
     last = calendar.monthrange(year, atom.month)[1] if 1 <= year <= 9999 else 28
     return not (era_date_in_range(era, n, atom.month, 1) or era_date_in_range(era, n, atom.month, last))

@@ -20,7 +20,7 @@ class Era:
     name: str
     letter: str
     start: dt.date
-    ligature: str  # the era's name as one character (㋿ for 令和), as fonts print it
+    ligature: str  # the era's name as one character (㋿ U+32FF, ㍻ U+337B): fonts print these
 
 
 # Oldest first. An era ends the day before the next one starts.

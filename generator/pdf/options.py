@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 Style = Literal["word", "grid"]
-Orientation = Literal["landscape", "portrait", "mixed"]
+Orientation = Literal["landscape", "portrait", "mixed", "layout"]
 PageOrientation = Literal["landscape", "portrait"]
 
 STYLES: tuple[Style, ...] = ("word", "grid")
-ORIENTATIONS: tuple[Orientation, ...] = ("landscape", "portrait", "mixed")
+ORIENTATIONS: tuple[Orientation, ...] = ("landscape", "portrait", "mixed", "layout")
 # Font family -> the outline technology LibreOffice embeds. LibreOffice 7.4 writes CFF (OpenType/PS)
 # outlines as Type 1 font programs (/FontFile) and TrueType outlines as TrueType (/FontFile2).
 FONT_TECHNOLOGY = {
@@ -29,8 +29,9 @@ DEFAULT_FONT = "Noto Sans CJK JP"
 @dataclass(frozen=True)
 class PdfOptions:
     """`style`: `word` (a Word-like document) or `grid` (an Excel 方眼紙 form printed by Calc);
-    `font`: a family of FONTS; `orientation`: every page `landscape` or `portrait`, or `mixed`
-    (portrait pages, the 別添1 member list on a landscape page); `break_seed`: None prints tables
+    `font`: a family of FONTS; `orientation`: every page `landscape` or `portrait`, `mixed`
+    (portrait pages, the 別添1 member list on a landscape page) or `layout` (each page as the
+    layout's page `orientation` says, landscape where it says nothing); `break_seed`: None prints tables
     as they flow, a number breaks them across pages at rows drawn from it; `font_size`: points,
     None takes the layout's."""
 

@@ -51,16 +51,16 @@ def holds_members(page: dict[str, Any]) -> bool:
 
 
 def page_orientations(layout: dict[str, Any], orientation: Orientation) -> list[PageOrientation]:
-    """`landscape`/`portrait` print every page so; `mixed` takes each page's own `orientation`
-    and otherwise prints the member list landscape and every other page portrait."""
+    """`landscape`/`portrait` print every page so; `mixed` prints the member list landscape and
+    every other page portrait; `layout` follows each page's own `orientation` (else landscape)."""
     out: list[PageOrientation] = []
     for page in layout["pages"]:
-        if orientation != "mixed":
-            out.append(orientation)
-        elif page.get("orientation") in ("landscape", "portrait"):
-            out.append(page["orientation"])
-        else:
+        if orientation == "mixed":
             out.append("landscape" if holds_members(page) else "portrait")
+        elif orientation == "layout":
+            out.append("portrait" if page.get("orientation") == "portrait" else "landscape")
+        else:
+            out.append(orientation)
     return out
 
 

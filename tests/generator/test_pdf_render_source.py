@@ -44,8 +44,9 @@ def test_mixed_orientation_puts_the_member_list_on_a_landscape_page() -> None:
     assert page_orientations(r2, "mixed") == ["landscape", "portrait", "portrait"]
     assert page_orientations(r2, "portrait") == ["portrait"] * 3
     told = copy.deepcopy(r2)
-    told["pages"][1]["orientation"] = "landscape"
-    assert page_orientations(told, "mixed") == ["landscape", "landscape", "portrait"]
+    told["pages"][1]["orientation"] = "portrait"
+    assert page_orientations(told, "mixed") == ["landscape", "portrait", "portrait"]
+    assert page_orientations(told, "layout") == ["landscape", "portrait", "landscape"]
 
 
 def test_table_breaks_are_drawn_from_the_seed() -> None:

@@ -98,3 +98,20 @@ def test_date_before_its_era_is_resolved_and_flagged() -> None:
     (mention,) = [d for d in result.dates if d.raw == "令和元年4月1日"]
     assert (str(mention.date_start), mention.era_out_of_range) == ("2019-04-01", True)
     assert checks_named(result, "era_out_of_range")
+
+
+def test_impossible_day_is_unresolved_not_out_of_its_era() -> None:
+    result = run(HEAD.replace("令和3年10月5日(月)", "令和5年2月29日") + SECTION2)
+    (mention,) = [d for d in result.dates if d.raw == "令和5年2月29日"]
+    assert (mention.date_start, mention.era_out_of_range) == (None, False)
+    assert checks_named(result, "date_unresolved") and not checks_named(result, "era_out_of_range")
+
+
+@pytest.mark.parametrize(
+    ("printed", "start", "inferred"),
+    [("令和四年十月五日", "2022-10-05", False), ("㋿4年10月5日", "2022-10-05", False)],
+)
+def test_dates_keep_their_own_printed_year(printed: str, start: str, inferred: bool) -> None:
+    result = run(HEAD.replace("令和3年10月5日(月)", printed) + SECTION2)  # a R3 (2021) report
+    (mention,) = [d for d in result.dates if d.raw == printed]
+    assert (str(mention.date_start), mention.year_inferred) == (start, inferred)
