@@ -17,6 +17,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+import regex
+
 from extractors.blocks import Block, Cell, Span
 from extractors.pdf_grid import Grid, contains
 
@@ -41,6 +43,14 @@ CIRCLED = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲�
 HARD_BREAK_MARKERS = frozenset("・▶▷►◆◇■□●○◎★☆➢➤※*＊") | CIRCLED  # list markers open a line of their own
 NO_LINE_START = frozenset(
     "、。，．,.)）」』】〕］｝〉》ー…：；？！・々ゝゞヽヾ％°′″℃!%:;?]}ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+)
+# A full line that ends a count or a bracket, followed by a line that opens a count, a
+# `label：`, or a year, is a paragraph's end: over generated reports no wrap looked so (a
+# measured cue, used only where the fit cannot tell).
+ITEM_END = regex.compile(r"(?:[0-9０-９]+\s*[回件名](?:/年)?[)）]?|[)）」』])$")
+ITEM_START = regex.compile(
+    r"^(?:[0-9０-９](?![0-9０-９]?\s*(?:時|[:：][0-9０-９]))|(?![0-9０-９時])[^\s、。（(）)]{1,12}[:：]"
+    r"|令和|平成|㋿|㍻|[RH][0-9]|(?:19|20)[0-9]{2}年)"
 )
 NO_LINE_END = frozenset("(（「『【〔［｛〈《")
 
@@ -219,7 +229,8 @@ def is_soft_wrap(
     spaced = {script_of(last.text), script_of(first.text)} == {"latin", "asian"}
     # a space printed at the line's end must fit before the unit too
     used = prev.chars[-1].x1 - prev.x0 + (autospace * line.size if spaced else 0.0)
-    return used + first_unit_width(line) > available + slack * line.size
+    fits = used + first_unit_width(line) <= available + slack * line.size
+    return not fits and not (ITEM_END.search(prev.text.strip()) and ITEM_START.match(line.text.strip()))
 
 
 def starts_item(prev: str, text: str) -> bool:

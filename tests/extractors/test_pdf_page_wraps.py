@@ -54,3 +54,13 @@ def test_a_char_that_cannot_open_a_line_goes_with_the_one_before() -> None:
     prev, nxt = line("グループ名：「常総", 10), line("市・かすみ", 19)
     available = prev.chars[-1].x1 + SIZE + 1.0  # room for 市, not for 市・
     assert is_soft_wrap(prev, nxt, available, slack=DEFAULT_CELL_SLACK)
+
+
+def test_a_full_line_that_ends_a_count_before_a_new_label_ends_its_paragraph() -> None:
+    """Where the fit cannot tell (the line is full), a count or bracket at its end followed by a
+    count, a `label：` or a year opens a new paragraph; a time after a date does not."""
+    full = 8 * SIZE  # every prev line below fills the cell: the next unit cannot fit
+    assert not is_soft_wrap(line("ケース会議：10回", 10), line("調査期間：令和3", 19), full)
+    assert not is_soft_wrap(line("研修会（2回）", 10), line("4回/年", 19), full)
+    assert is_soft_wrap(line("開催日10/15(金)", 10), line("14時30分～", 19), full)
+    assert is_soft_wrap(line("研修会等への参加", 10), line("を行う", 19), full)
