@@ -206,19 +206,26 @@ def split_flow(lines: list[Line], text_left: float) -> tuple[list[Line], list[Li
 
 def join_lines(lines: list[Line], available: float, autospace: float = 0.0) -> str:
     parts: list[str] = []
-    for prev, line in zip([None, *lines], lines):
+    for index, (prev, line) in enumerate(zip([None, *lines], lines)):
         if prev is not None:
-            soft = is_soft_wrap(prev, line, available, autospace, DEFAULT_CELL_SLACK)
+            after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+            soft = is_soft_wrap(prev, line, available, autospace, DEFAULT_CELL_SLACK, after)
             parts.append("\n" if soft else "\n\n")
         parts.append(line.text.strip(" "))
     return "".join(parts)
 
 
 def is_soft_wrap(
-    prev: Line, line: Line, available: float, autospace: float = 0.0, slack: float = DEFAULT_PAGE_SLACK
+    prev: Line,
+    line: Line,
+    available: float,
+    autospace: float = 0.0,
+    slack: float = DEFAULT_PAGE_SLACK,
+    after: str = "",
 ) -> bool:
     """Soft when the next line's first unit would not have fitted after `prev` (with the
-    autospace office software puts between a Latin and an Asian neighbour, in em)."""
+    autospace office software puts between a Latin and an Asian neighbour, in em). `after`: the
+    line printed after `line`, where a label opened by `line` may end (`ケース会議` | `：4回`)."""
     pitch = line.baseline - prev.baseline
     if pitch > DEFAULT_EMPTY_LINE * DEFAULT_LINE_PITCH * line.size or starts_item(
         prev.text.strip(), line.text.strip()
@@ -230,7 +237,9 @@ def is_soft_wrap(
     # a space printed at the line's end must fit before the unit too
     used = prev.chars[-1].x1 - prev.x0 + (autospace * line.size if spaced else 0.0)
     fits = used + first_unit_width(line) <= available + slack * line.size
-    return not fits and not (ITEM_END.search(prev.text.strip()) and ITEM_START.match(line.text.strip()))
+    text = line.text.strip()
+    opens = ITEM_START.match(text) or (after[:1] in (":", "：") and ITEM_START.match(text + after[:1]))
+    return not fits and not (ITEM_END.search(prev.text.strip()) and opens)
 
 
 def starts_item(prev: str, text: str) -> bool:

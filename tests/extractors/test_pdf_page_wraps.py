@@ -64,3 +64,11 @@ def test_a_full_line_that_ends_a_count_before_a_new_label_ends_its_paragraph() -
     assert not is_soft_wrap(line("研修会（2回）", 10), line("4回/年", 19), full)
     assert is_soft_wrap(line("開催日10/15(金)", 10), line("14時30分～", 19), full)
     assert is_soft_wrap(line("研修会等への参加", 10), line("を行う", 19), full)
+
+
+def test_a_label_wrapped_before_its_colon_still_opens_a_paragraph() -> None:
+    full = 8 * SIZE
+    assert not is_soft_wrap(line("研修会 0回", 10), line("ケース会議", 19), full, after="：4回")
+    # two lines that only read as a label when joined are no label
+    prev = line("回/3箇月）", 10)
+    assert is_soft_wrap(prev, line("開催", 19), prev.chars[-1].x1, after="出前講座：24回")
