@@ -17,11 +17,22 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+import regex
+
 from extractors.blocks import Block, Cell, Span
 from extractors.pdf_grid import Grid, contains
 
 DEFAULT_BASELINE_TOLERANCE = 0.45  # em: chars whose baselines differ less share a line
-DEFAULT_FIT_TOLERANCE = 0.5  # em: a unit counts as not fitting when it misses by less than this
+# em: a unit that comes within this of fitting counts as not fitting. LibreOffice and Word put a
+# unit on the line whenever it fits; measured over generated reports (cells' edges and padding
+# are exact to a few hundredths of an em), wraps overshoot by more than -0.05 em and hard breaks
+# after a line with room left fall below it.
+DEFAULT_CELL_SLACK = -0.05
+# em, the same for text outside tables, whose width is only estimated from the widest line: a
+# unit that comes within half an em of it counts as not fitting.
+DEFAULT_PAGE_SLACK = -0.5
+DEFAULT_MIN_AUTOSPACE_SAMPLES = 3  # Latin/Asian neighbours needed to measure the page's autospace
+DEFAULT_MAX_AUTOSPACE = 0.5  # em: a wider gap between neighbours is a space, not autospace
 DEFAULT_SPACE_GAP = 0.8  # em: a gap without a space glyph this wide reads as one space
 DEFAULT_LINE_PITCH = 1.3  # em: the usual distance of baselines, to count blank lines
 DEFAULT_EMPTY_LINE = 1.6  # line pitches: a larger baseline gap means an empty line (hard break)
@@ -29,8 +40,18 @@ DEFAULT_LABEL_GAP_LINES = 2.5  # line pitches of blank space that set a label ap
 DEFAULT_LABEL_INDENT = 2.0  # em from the cell's text edge for such a label
 DEFAULT_SEGMENT_GAP = 3.0  # em: a wider gap on one baseline starts a new text segment
 CIRCLED = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
-HARD_BREAK_MARKERS = frozenset("・▶◆●■□○◇※") | CIRCLED
-NO_LINE_START = frozenset("、。，．,.)）」』】〕］｝〉》ー…：；？！ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
+HARD_BREAK_MARKERS = frozenset("・▶▷►◆◇■□●○◎★☆➢➤※*＊") | CIRCLED  # list markers open a line of their own
+NO_LINE_START = frozenset(
+    "、。，．,.)）」』】〕］｝〉》ー…：；？！・々ゝゞヽヾ％°′″℃!%:;?]}ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+)
+# A full line that ends a count or a bracket, followed by a line that opens a count, a
+# `label：`, or a year, is a paragraph's end: over generated reports no wrap looked so (a
+# measured cue, used only where the fit cannot tell).
+ITEM_END = regex.compile(r"(?:[0-9０-９]+\s*[回件名](?:/年)?[)）]?|[)）」』])$")
+ITEM_START = regex.compile(
+    r"^(?:[0-9０-９](?![0-9０-９]?\s*(?:時|[:：][0-9０-９]))|(?![0-9０-９時])[^\s、。（(）)]{1,12}[:：]"
+    r"|令和|平成|㋿|㍻|[RH][0-9]|(?:19|20)[0-9]{2}年)"
+)
 NO_LINE_END = frozenset("(（「『【〔［｛〈《")
 
 
@@ -66,11 +87,37 @@ class Line:
         return "".join(out)
 
 
+def script_of(ch: str) -> str:
+    """`latin` (ASCII letters and digits), `asian` (kana, kanji), or `other` (punctuation,
+    full-width forms): office software spaces Latin and Asian neighbours apart."""
+    if ch.isascii():
+        return "latin" if ch.isalnum() else "other"
+    if ch.isalpha() and ord(ch) >= 0x3040 and not 0xFF00 <= ord(ch) <= 0xFFEF:
+        return "asian"
+    return "other"
+
+
+def measure_autospace(chars: list[Char]) -> float:
+    """The extra space (em) the page prints between Latin and Asian neighbours on a line (office
+    software's `autospace`, about 0.2 em in LibreOffice); 0 where it cannot be measured."""
+    gaps = []
+    for line in lines_of(chars):
+        for prev, ch in itertools.pairwise(line.chars):
+            kinds = {script_of(prev.text), script_of(ch.text)}
+            gap = (ch.x0 - prev.x1) / ch.size
+            if kinds == {"latin", "asian"} and 0 <= gap <= DEFAULT_MAX_AUTOSPACE:
+                gaps.append(gap)
+    if len(gaps) < DEFAULT_MIN_AUTOSPACE_SAMPLES:
+        return 0.0
+    return sorted(gaps)[len(gaps) // 2]
+
+
 def assemble_page(
     grids: list[Grid], chars: list[Char], shapes: list[tuple], pno: int, ocr: bool = False
 ) -> tuple[list[Block], int]:
     """Tables and outside paragraphs of one page in reading order; returns blocks and label count.
     `ocr`: the chars were read by OCR (the spans of the page's cells say so)."""
+    autospace = measure_autospace(chars)
     items: list[tuple[float, float, list[Block]]] = []
     by_grid: dict[int, list[Char]] = {}
     outside = []
@@ -80,7 +127,7 @@ def assemble_page(
         (outside.append(ch) if owner is None else by_grid.setdefault(owner, []).append(ch))
     n_labels = 0
     for i, grid in enumerate(grids):
-        table, labels = table_blocks(grid, by_grid.get(i, []), shapes, pno, ocr)
+        table, labels = table_blocks(grid, by_grid.get(i, []), shapes, pno, ocr, autospace)
         n_labels += len(labels)
         items.append((grid.bbox[1], grid.bbox[0], [table, *labels]))
     for y, x, block in outside_paragraphs(outside, [g.bbox for g in grids], pno):
@@ -90,7 +137,7 @@ def assemble_page(
 
 
 def table_blocks(
-    grid: Grid, chars: list[Char], shapes: list[tuple], pno: int, ocr: bool = False
+    grid: Grid, chars: list[Char], shapes: list[tuple], pno: int, ocr: bool = False, autospace: float = 0.0
 ) -> tuple[Block, list[Block]]:
     in_cell: dict[tuple[int, int], list[Char]] = {}
     in_shape: dict[tuple, list[Char]] = {}
@@ -110,7 +157,7 @@ def table_blocks(
     for r, c, bbox in grid.cells:
         flow, apart = split_flow(lines_of(in_cell.get((r, c), [])), bbox[0] + pad)
         labels += [(ln.baseline - ln.size, ln.x0, ln.text.strip(" ")) for ln in apart]
-        texts[(r, c)] = join_lines(flow, bbox[2] - bbox[0] - 2 * pad)
+        texts[(r, c)] = join_lines(flow, bbox[2] - bbox[0] - 2 * pad, autospace)
     boxes = {(r, c): bbox for r, c, bbox in grid.cells}
     rows = tuple(
         tuple(
@@ -157,24 +204,42 @@ def split_flow(lines: list[Line], text_left: float) -> tuple[list[Line], list[Li
     return flow, apart
 
 
-def join_lines(lines: list[Line], available: float) -> str:
+def join_lines(lines: list[Line], available: float, autospace: float = 0.0) -> str:
     parts: list[str] = []
-    for prev, line in zip([None, *lines], lines):
+    for index, (prev, line) in enumerate(zip([None, *lines], lines)):
         if prev is not None:
-            parts.append("\n" if is_soft_wrap(prev, line, available) else "\n\n")
+            after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+            soft = is_soft_wrap(prev, line, available, autospace, DEFAULT_CELL_SLACK, after)
+            parts.append("\n" if soft else "\n\n")
         parts.append(line.text.strip(" "))
     return "".join(parts)
 
 
-def is_soft_wrap(prev: Line, line: Line, available: float) -> bool:
-    """Soft when the next line's first unit would not have fitted after `prev`."""
+def is_soft_wrap(
+    prev: Line,
+    line: Line,
+    available: float,
+    autospace: float = 0.0,
+    slack: float = DEFAULT_PAGE_SLACK,
+    after: str = "",
+) -> bool:
+    """Soft when the next line's first unit would not have fitted after `prev` (with the
+    autospace office software puts between a Latin and an Asian neighbour, in em). `after`: the
+    line printed after `line`, where a label opened by `line` may end (`ケース会議` | `：4回`)."""
     pitch = line.baseline - prev.baseline
     if pitch > DEFAULT_EMPTY_LINE * DEFAULT_LINE_PITCH * line.size or starts_item(
         prev.text.strip(), line.text.strip()
     ):
         return False
-    used = prev.x1 - prev.x0
-    return used + first_unit_width(line) > available - DEFAULT_FIT_TOLERANCE * line.size
+    last = next(c for c in reversed(prev.chars) if c.text.strip())
+    first = next(c for c in line.chars if c.text.strip())
+    spaced = {script_of(last.text), script_of(first.text)} == {"latin", "asian"}
+    # a space printed at the line's end must fit before the unit too
+    used = prev.chars[-1].x1 - prev.x0 + (autospace * line.size if spaced else 0.0)
+    fits = used + first_unit_width(line) <= available + slack * line.size
+    text = line.text.strip()
+    opens = ITEM_START.match(text) or (after[:1] in (":", "：") and ITEM_START.match(text + after[:1]))
+    return not fits and not (ITEM_END.search(prev.text.strip()) and opens)
 
 
 def starts_item(prev: str, text: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from normalizers.text import match_key
+from normalizers.text import fold_width, match_key
 
 DEFAULT_FORM_THRESHOLD = 0.6
 DEFAULT_FUZZY_CHARS_PER_ERROR = 10
@@ -274,3 +274,115 @@ REPORT_OPENING_WORDS = (
     "なお、必要に応じ",
     "【地域で支え合う",
 )
+
+
+# =============================================================================================
+# Wording of the table locators and builders (tsv_html, markdown, pdf_text): header words, column
+# words, title and group-name patterns. Layout-text wording has a section of its own.
+# =============================================================================================
+
+# How checks name the parts of the form they point to.
+PART_LABELS = {"items": "取組", "members": "別添1", "outcomes": "取組効果"}
+# Header words of the 取組 table: the item's title column and its content column (both in one row).
+ITEM_TITLE_HEADER = "取組事項"
+ITEM_CONTENT_HEADER = "取組内容"
+# A header row holding this word opens the 別添1 member list.
+MEMBER_TABLE_HEADER = "所在地"
+# Member-list column header words -> the column's role, first match wins.
+MEMBER_COLUMN_WORDS: tuple[tuple[str, str], ...] = (
+    ("①", "designation"),
+    ("所在地", "address"),
+    ("電話", "phone"),
+    ("問い合わせ", "phone"),
+    ("医療機関", "name"),
+    ("名称", "name"),
+)
+# Headers of the 取組効果 column that names each row's institution, as printed without a note in
+# brackets or after ※ (`医療機関名（※医療機関ごとに記載）` -> `医療機関名`). Compared whole, never
+# as a part: another wording is unknown and its rows are not read.
+INSTITUTION_COLUMN_ALIASES = (
+    "医療機関名",
+    "医療機関等名",
+    "機関名",
+    "医療機関",
+    "医療機関等",
+    "医療機関の名称",
+    "医療機関名称",
+)
+_BRACKETED = regex.compile(r"\([^()]*\)?")
+
+# Numbers that open a 取組 title (`1 これから…`) and a 取組効果 section heading (`２ 在宅に…`),
+# matched on width-folded text.
+ITEM_NUMBER_PATTERN = regex.compile(r"^\s*([1-3])(?![0-9])")
+SECTION_NUMBER_PATTERN = regex.compile(r"^\s*([1-4])(?![0-9])")
+
+# A year printed before these words names the report (`令和 2 年度茨城県医療提供施設等…`).
+TITLE_FOLLOWERS = ("茨城県医療提供施設等グループ化推進事業", "医療提供施設等グループ化推進事業")
+# Words a title line holds soon after its year (a title misread by OCR still holds one).
+TITLE_WORDS = ("グループ化推進", "計画(報告)書")
+# The period after the grouping, printed as `（グループ化後（Ｒ3年度（Ｂ）））`, is the report's year.
+REPORT_PERIOD_MARK = regex.compile(r"^\s*[(（]\s*[BＢ]\s*[)）]")
+
+# Where a report prints its group's name: the member list's title line, or a `グループ名` paragraph.
+GROUP_NAME_PATTERNS = (
+    regex.compile(r"参入促進・連携[（(]グループ化[）)]名\s*[:：]?\s*(?P<name>.+)", regex.DOTALL),
+    regex.compile(r"^\s*グループ名\s*[:：]?\s*(?P<name>.+)", regex.DOTALL),
+)
+GROUP_NAME_LABEL = "グループ名"
+# How a group's name ends (`…連携グループ`, `竜ヶ崎地区グループ 1`): where a sentence follows the
+# name in the same paragraph, the name ends at the first of these.
+GROUP_NAME_ENDING = regex.compile(r"グループ(?:\s?(?:[0-9０-９]{1,2}|[①-⑳]|[A-ZＡ-Ｚ])(?=$|\s))?")
+# A name printed in quotes (`「竜ヶ崎地区グループ 1」`) ends with its closing quote.
+QUOTED_NAME = regex.compile(r"^\s*[「『](?P<name>[^」』]+)[」』]")
+# What starts a note after the name (`※参考資料1 …参照`), and marks a sentence (not a name).
+NOTE_MARK = "※"
+SENTENCE_MARKS = ("。", "、")
+REFERENCE_NOTE_WORDS = ("参考資料",)
+REFERENCE_NOTE_ENDING = "参照"
+# `①拠点、②積極的役割を担う医療機関`: each circled number of the designation header and its words.
+DESIGNATION_LABEL = regex.compile(r"([①-⑳])\s*([^①-⑳、,，]+)")
+
+
+def is_institution_column(header: str) -> bool:
+    """Whether a 取組効果 column header names the institution of each row."""
+    key = _BRACKETED.sub("", match_key(header)).split(NOTE_MARK)[0].strip(":：・")
+    return key in INSTITUTION_COLUMN_ALIASES
+
+
+def reads_as_figure(text: str) -> bool:
+    """Whether a cell reads as one of the form's figure cells (`12名`, `合計回数: 3回`, a blank `名`):
+    an institution or row label that does is a cell shifted out of its column."""
+    folded = fold_width(text).replace("\n", "")
+    if not folded.strip():
+        return False
+    return any(
+        regex.search(pattern.pattern, folded) is not None
+        for patterns in SECTION_CELLS.values()
+        for pattern in patterns
+    )
+
+
+def figure_cell_complete(section: int, text: str) -> bool:
+    """Whether a 取組効果 cell prints each figure its section asks for whole: every figure word
+    printed is followed by its value and unit (`訪問診療: 179` alone is not: the rest of the row
+    was printed on the next page). A blank cell is complete."""
+    folded = fold_width(text).replace("\n", "")
+    if not folded.strip():
+        return True
+    for pattern in SECTION_CELLS.get(section, ()):
+        printed = pattern.anchor is None or pattern.anchor in folded
+        if printed and regex.search(pattern.pattern, folded) is None:
+            return False
+    return True
+
+
+def is_group_name_paragraph(paragraph: str) -> bool:
+    return match_key(paragraph).startswith(GROUP_NAME_LABEL)
+
+
+def is_reference_note(paragraph: str) -> bool:
+    """A ※ note that points to another document (`※参考資料1 水戸市「…」参照`)."""
+    key = match_key(paragraph)
+    return key.startswith(NOTE_MARK) and (
+        any(w in key for w in REFERENCE_NOTE_WORDS) or key.endswith(REFERENCE_NOTE_ENDING)
+    )

@@ -45,6 +45,12 @@ def reflow(lines: Iterable[str]) -> str:
     return normalize_space(out)
 
 
+def unwrap(text: str) -> str:
+    """A cell's text on one line: lines wrapped by the cell's width ("\n") joined as `reflow`
+    joins them, its paragraphs ("\n\n", printed on lines of their own) by one space."""
+    return normalize_space(" ".join(reflow(p.split("\n")) for p in text.split("\n\n")))
+
+
 def nfkc_keep_markers(s: str) -> str:
     """NFKC, except that ①..⑳ and the markers ・ ▶ ◆ ※ are kept as printed."""
     pieces = _MARKERS_RE.split(s)

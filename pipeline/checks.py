@@ -54,7 +54,11 @@ _SPECS = (
     ),
     CheckSpec("institution_unnamed", "warning", "figures in a row without an institution name"),
     CheckSpec(
-        "unknown_wording", "warning", "a label the registry does not know (row or designation not read)"
+        "unknown_wording",
+        "warning",
+        "a label or column header the registry does not know: its row, column or designation not read "
+        "(document `partial`)",
+        makes_partial=True,
     ),
     CheckSpec(
         "unread_column",
@@ -65,7 +69,31 @@ _SPECS = (
     CheckSpec(
         "cells_ambiguous",
         "warning",
-        "a layout row whose cells cannot be assigned to periods (document `partial`)",
+        "a table row whose cells cannot be assigned to its header's columns with certainty (more or "
+        "fewer cells than the header, a continuation on another page whose columns do not line up by x, "
+        "a layout row printing more or fewer figures than periods): not read (document `partial`)",
+        makes_partial=True,
+    ),
+    CheckSpec(
+        "label_reads_as_figure",
+        "warning",
+        "a 取組効果 row whose name cell reads as a figure (`12名`): its cells are shifted, its figures "
+        "left out (document `partial`)",
+        makes_partial=True,
+    ),
+    CheckSpec(
+        "totals_ambiguous",
+        "warning",
+        "several rows of one 取組効果 table read as the group total: none is certain, their figures "
+        "left out (document `partial`)",
+        makes_partial=True,
+    ),
+    CheckSpec(
+        "joined_total_mismatch",
+        "warning",
+        "a 取組効果 table continued on another page with other columns (lined up by x position) whose "
+        "institutions do not add up to its 合計: rows may have been misplaced at the break (document "
+        "`partial`)",
         makes_partial=True,
     ),
     CheckSpec("status_cells_ambiguous", "warning", "layout status cells assigned to periods in order"),

@@ -210,8 +210,8 @@ def build_result(
             detail = f"the wording fits no registered form version (best score {form.score})"
             checks.append(ctx.check("unknown_form", detail))
         unread = _unread_parts(form.spec is None, form.score, bool(located.items)) + unread
-        unread += _unread_findings(located.findings)
-        unread += [c.detail for c in report_checks if c.check == "damaged_text"]
+        # every check that leaves part of the report unread: the locator's and the builders'
+        unread += [c.detail for c in report_checks if spec_of(c.check).makes_partial]
         if not located.members and has_member_list(all_text):
             unread.append("the 別添1 member list was found but could not be read in this rendition")
     if is_report or (unread and not extracted.blocks):  # nothing read: not known to be a non-report
@@ -259,10 +259,12 @@ def _report_records(
     members, checks = build_members(ctx, located.members)
     initiatives = build_initiatives(ctx, located.items)
     status = build_status(ctx, located.items)
-    outcomes, outcome_checks = build_outcomes(ctx, located.outcomes)
+    built = build_outcomes(ctx, located.outcomes)
+    outcomes, outcome_checks = built.outcomes, built.checks
     dates, date_checks = build_dates(ctx, initiatives, status)
     checks += outcome_checks + date_checks
-    checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes)
+    joined = {t.section: t.pages for t in located.outcomes if t.realigned}
+    checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes, joined, built.incomplete_sections)
     checks += [ctx.check(f.check, f.detail, f.span) for f in located.findings]
     checks += damaged_checks(ctx, outcomes, status, members)
     tables = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from pipeline.build.context import DocContext, span_of_record
 from pipeline.records import Check, Outcome
@@ -51,9 +51,17 @@ def breakdown_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check
     return checks
 
 
-def total_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check]:
+def total_checks(
+    ctx: DocContext,
+    outcomes: Sequence[Outcome],
+    joined: Mapping[int, tuple[int, ...]] | None = None,
+    incomplete: Collection[int] = (),
+) -> list[Check]:
     """Sum of the institutions' figures vs the printed 合計, where every institution of the section
-    printed that figure."""
+    printed that figure; not in `incomplete` sections (printed rows were left out, with a check).
+    `joined`: sections whose table was printed in parts whose columns differ (lined up by x
+    position), with its pages; a mismatch there may come from the join and also raises
+    `joined_total_mismatch`."""
     institutions: dict[int, set[int]] = defaultdict(set)  # rows of institutions, by section
     parts: dict[tuple[int, str, str], dict[int, int]] = defaultdict(dict)
     totals: dict[tuple[int, str, str], Outcome] = {}
@@ -66,9 +74,12 @@ def total_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check]:
             if o.value is not None:
                 parts[key][o.row_no] = o.value
     checks: list[Check] = []
+    broken_joins: dict[int, Outcome] = {}
     for key, total in totals.items():
         values = parts.get(key, {})
-        if total.value is None or not institutions[key[0]] or set(values) != institutions[key[0]]:
+        if key[0] in incomplete or total.value is None or not institutions[key[0]]:
+            continue
+        if set(values) != institutions[key[0]]:
             continue
         if sum(values.values()) != total.value:
             checks.append(
@@ -80,4 +91,13 @@ def total_checks(ctx: DocContext, outcomes: Sequence[Outcome]) -> list[Check]:
                     f"{len(values)} institutions {sum(values.values())}",
                 )
             )
+            if joined and key[0] in joined:
+                broken_joins.setdefault(key[0], total)
+    for section, total in broken_joins.items():
+        pages = ", ".join(f"p.{p}" for p in (joined or {})[section])
+        detail = (
+            f"取組効果 {section}: the table runs over {pages} and its institutions do not add up to "
+            "its 合計; rows may have been lost or misplaced at the page break"
+        )
+        checks.append(_check(ctx, total, "joined_total_mismatch", detail))
     return checks

@@ -5,22 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import regex
-
 from normalizers.era import find_fiscal_years
+from normalizers.forms import (
+    GROUP_NAME_ENDING,
+    GROUP_NAME_PATTERNS,
+    NOTE_MARK,
+    QUOTED_NAME,
+    REPORT_PERIOD_MARK,
+    SENTENCE_MARKS,
+    TITLE_FOLLOWERS,
+    TITLE_WORDS,
+    is_group_name_paragraph,
+    is_reference_note,
+)
 from normalizers.text import fold_width, match_key, reflow
 from pipeline.locate.located import LocatedReport, TextAt
 
-TITLE_FOLLOWERS = ("茨城県医療提供施設等グループ化推進事業", "医療提供施設等グループ化推進事業")
-TITLE_WORDS = ("グループ化推進", "計画(報告)書")
 DEFAULT_TITLE_SPAN = 40  # characters after the year in which a title names the programme
-# The period after the grouping, printed as `（グループ化後（Ｒ3年度（Ｂ）））`, is the report's year.
-_REPORT_PERIOD_MARK = regex.compile(r"^\s*[(（]\s*[BＢ]\s*[)）]")
-GROUP_NAME_PATTERNS = (
-    regex.compile(r"参入促進・連携[（(]グループ化[）)]名\s*[:：]?\s*(?P<name>.+)"),
-    regex.compile(r"^\s*グループ名\s*[:：]?\s*(?P<name>.+)", regex.DOTALL),
-)
+DEFAULT_GROUP_NAME_MAX_CHARS = 40  # a longer paragraph after `グループ名` holds more than the name
 _QUOTES = "「」『』\"'“”"
+__all__ = ["is_group_name_paragraph", "is_reference_note"]
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ def fiscal_year_of(paragraphs: Iterable[TextAt], located: LocatedReport) -> Fisc
     headers = [label for table in located.outcomes for label in table.period_labels]
     for words in [t.text for t in texts] + headers:
         for mention in find_fiscal_years(words):
-            if _REPORT_PERIOD_MARK.match(fold_width(words[mention.end :])):
+            if REPORT_PERIOD_MARK.match(fold_width(words[mention.end :])):
                 return FiscalYearFact(mention.year, mention.label, "content")
     return FiscalYearFact(None, None, None)
 
@@ -57,14 +61,37 @@ def is_title_mention(text: str, start: int, end: int) -> bool:
     return opens_line and any(w in after[:DEFAULT_TITLE_SPAN] for w in TITLE_WORDS)
 
 
+def split_group_name(printed: str) -> tuple[str | None, str]:
+    """(the group's name, the text printed after it in the same paragraph) from what follows a
+    `グループ名` label. A paragraph that goes on into a sentence ends the name at its first
+    `…グループ` ending; a ※ note after the name is not part of it."""
+    paragraph = printed.split("\n\n")[0]
+    head = paragraph.split(NOTE_MARK)[0]
+    flat = reflow(head.split("\n"))
+    quoted = QUOTED_NAME.match(flat)
+    if quoted:  # 「…」: the name ends with its closing quote
+        return quoted.group("name").strip() or None, flat[quoted.end() :].strip()
+    if len(flat) <= DEFAULT_GROUP_NAME_MAX_CHARS and not any(m in flat for m in SENTENCE_MARKS):
+        return flat.strip(_QUOTES + " :：") or None, ""
+    ending = GROUP_NAME_ENDING.search(flat)
+    if ending is None:
+        return None, flat
+    name = flat[: ending.end()].strip(_QUOTES + " :：")
+    return name or None, flat[ending.end() :].strip(_QUOTES + " ")
+
+
+def _unwrapped(text: str) -> str:
+    """The text with its wrapped lines joined (a narrow cell wraps `グループ` | `名：…`); its
+    paragraphs stay apart."""
+    return "\n\n".join(p.replace("\n", "") for p in text.split("\n\n"))
+
+
 def group_name_in(text: str) -> str | None:
     """The group's name from a `…（グループ化）名：X` line or a `グループ名 X ※…` paragraph."""
     for pattern in GROUP_NAME_PATTERNS:
-        match = pattern.search(text)
+        match = pattern.search(_unwrapped(text))
         if match:
-            name = reflow(match.group("name").split("※")[0].split("\n"))
-            name = name.strip(_QUOTES + " :：")
-            return name or None
+            return split_group_name(match.group("name"))[0]
     return None
 
 
@@ -80,11 +107,10 @@ def group_name_of(located: LocatedReport) -> str | None:
     return None
 
 
-def is_group_name_paragraph(paragraph: str) -> bool:
-    return match_key(paragraph).startswith("グループ名")
-
-
-def is_reference_note(paragraph: str) -> bool:
-    """A ※ note that points to another document (`※参考資料1 水戸市「…」参照`)."""
-    key = match_key(paragraph)
-    return key.startswith("※") and ("参考資料" in key or key.endswith("参照"))
+def text_after_group_name(paragraph: str) -> str:
+    """What a `グループ名 X …` paragraph prints after the name (a sentence run on after it)."""
+    for pattern in GROUP_NAME_PATTERNS:
+        match = pattern.search(_unwrapped(paragraph))
+        if match:
+            return split_group_name(match.group("name"))[1]
+    return ""

@@ -9,7 +9,7 @@ from normalizers.forms import ITEM_THEMES, period_of_header
 from normalizers.numbers import parse_status_count
 from normalizers.text import reflow
 from pipeline.build.context import DocContext, position
-from pipeline.build.facts import is_group_name_paragraph, is_reference_note
+from pipeline.build.facts import is_group_name_paragraph, is_reference_note, text_after_group_name
 from pipeline.locate.located import ItemRow
 from pipeline.records import Initiative, StatusSegment
 
@@ -39,13 +39,16 @@ def build_initiatives(ctx: DocContext, items: Iterable[ItemRow]) -> list[Initiat
 
 
 def _without_group_name(text: str) -> str:
-    """The cell without its `グループ名 …` paragraph and a reference note (`※参考資料1 … 参照`)
-    printed right below it."""
+    """The cell without its `グループ名 …` name and a reference note (`※参考資料1 … 参照`) printed
+    right below it; a sentence run on after the name in the same paragraph stays."""
     kept: list[str] = []
     dropping = False
     for paragraph in paragraphs_of(text):
-        dropping = is_group_name_paragraph(paragraph) or (dropping and is_reference_note(paragraph))
-        if not dropping:
+        named = is_group_name_paragraph(paragraph)
+        dropping = named or (dropping and is_reference_note(paragraph))
+        if named and (after := text_after_group_name(paragraph)):
+            kept.append(after)
+        elif not dropping:
             kept.append(paragraph)
     return "\n\n".join(kept)
 

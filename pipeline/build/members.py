@@ -5,23 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
-
-from normalizers.forms import DESIGNATION_WORDS, MEMBER_ROLE_WORDS, first_word_match
+from normalizers.forms import DESIGNATION_LABEL, DESIGNATION_WORDS, MEMBER_ROLE_WORDS, first_word_match
 from normalizers.names import municipality_from_address, split_corporation
 from normalizers.phone import normalize_phone
-from normalizers.text import normalize_space
+from normalizers.text import normalize_space, unwrap
 from pipeline.build.context import DocContext, row_position
 from pipeline.locate.located import MemberTable, TextAt
 from pipeline.records import Check, Member
-
-_CIRCLED_LABEL = regex.compile(r"([①-⑳])\s*([^①-⑳、,，]+)")
 
 
 def designation_meanings(header: str) -> dict[str, str]:
     """`①拠点、②積極的役割を担う医療機関` -> {"①": "hub", "②": "active"}."""
     meanings: dict[str, str] = {}
-    for match in _CIRCLED_LABEL.finditer(header):
+    for match in DESIGNATION_LABEL.finditer(header):
         meaning = first_word_match(match.group(2), DESIGNATION_WORDS)
         if meaning:
             meanings[match.group(1)] = meaning
@@ -54,14 +50,14 @@ def build_members(ctx: DocContext, tables: Iterable[MemberTable]) -> tuple[list[
                     detail = f"別添1: a row without a name was not read: {printed!r}"
                     checks.append(ctx.check("member_row_unread", detail, at.span))
                 continue
-            name = normalize_space(name_cell.text)
+            name = unwrap(name_cell.text)
             corporation, facility = split_corporation(name)
             mark_cell = _cell(row, table.roles, "designation")
             mark = normalize_space(mark_cell.text) if mark_cell else ""
             address_cell = _cell(row, table.roles, "address")
-            address = normalize_space(address_cell.text) if address_cell else None
+            address = unwrap(address_cell.text) if address_cell else None
             phone_cell = _cell(row, table.roles, "phone")
-            phone_raw = normalize_space(phone_cell.text) if phone_cell else None
+            phone_raw = unwrap(phone_cell.text) if phone_cell else None
             role = first_word_match(role_label or "", MEMBER_ROLE_WORDS) or "other"
             designation = meanings.get(mark[:1]) if mark else None
             if mark and designation is None:

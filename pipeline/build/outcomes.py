@@ -17,10 +17,12 @@ from normalizers.forms import (
     first_word_match,
     is_total_label,
     period_of_header,
+    reads_as_figure,
     section_of_heading,
 )
 from normalizers.numbers import parse_int
-from normalizers.text import fold_width, match_key, normalize_space
+from normalizers.text import fold_width, match_key, unwrap
+from extractors.blocks import Span
 from pipeline.build.context import DocContext, position
 from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
 from pipeline.records import Check, Outcome
@@ -43,8 +45,27 @@ def _columns(table: OutcomeTable) -> list[_Column | None]:
 
 
 def _institution(label: str) -> str | None:
-    name = normalize_space(label).lstrip(CIRCLED_NUMBERS + SYMBOL_MARKERS + " ")
+    name = unwrap(label).lstrip(CIRCLED_NUMBERS + SYMBOL_MARKERS + " ")
     return name or None
+
+
+def _is_unnamed(label: str) -> bool:
+    """A row label that names nobody: blank, or the section's own title."""
+    return not label.strip() or section_of_heading(label) is not None
+
+
+def _names_institutions(table: OutcomeTable) -> bool:
+    """Whether some row of the table is named after an institution (not 合計, not the title)."""
+    return any(
+        not _is_unnamed(r.label.text) and not is_total_label(r.label.text) and _institution(r.label.text)
+        for r in table.rows
+    )
+
+
+def figure_text(cell: str) -> str:
+    """A figure cell as its patterns read it: width-folded, its printed line breaks taken out (a
+    cell wrapped inside a word, `うち往` | `診: 3回`, still names its figure)."""
+    return fold_width(cell).replace("\n", "")
 
 
 def _is_instruction(row: OutcomeRow) -> bool:
@@ -68,6 +89,8 @@ class OutcomeBuilder:
         self.ctx = ctx
         self.outcomes: list[Outcome] = []
         self.checks: list[Check] = []
+        # Sections with printed rows left out (with a check): their institutions are not all known.
+        self.incomplete: set[int] = set()
 
     def check(self, cell: TextAt, name: str, detail: str) -> None:
         self.checks.append(self.ctx.check(name, detail, cell.span))
@@ -75,16 +98,39 @@ class OutcomeBuilder:
     def add_table(self, table: OutcomeTable) -> None:
         columns = _columns(table)
         before = len(self.outcomes)
+        rejected = 0
         for row_no, row in enumerate(table.rows, start=1):
             if not _is_instruction(row):
-                self._add_row(table, row_no, row, columns)
-        if len(self.outcomes) == before:
+                rejected += not self._add_row(table, row_no, row, columns)
+        rejected += self._withhold_repeated_totals(table, before)
+        if rejected or table.rows_left_out:
+            self.incomplete.add(table.section)
+        if len(self.outcomes) == before and not rejected and not table.rows_left_out:
             where = TextAt("", table.span)
             self.check(
                 where,
                 "template_unfilled",
                 f"取組効果 {table.section}: every figure cell is blank (the form left unfilled)",
             )
+
+    def _withhold_repeated_totals(self, table: OutcomeTable, before: int) -> int:
+        """A table has one 合計 row: where several rows read as the group total (rows of a column
+        the registry misread), none of them is certain and their figures are left out."""
+        added = self.outcomes[before:]
+        total_rows = sorted({o.row_no for o in added if o.is_total})
+        if table.section == 4 or len(total_rows) <= 1:
+            return 0
+        self.outcomes[before:] = [o for o in added if not o.is_total]
+        first = next(o for o in added if o.is_total)
+        self.checks.append(
+            self.ctx.check(
+                "totals_ambiguous",
+                f"{_page(first)}取組効果 {table.section}: rows {', '.join(map(str, total_rows))} all read as "
+                "the group total; which one it is cannot be told, so their figures were left out",
+                _span_of(first),
+            )
+        )
+        return len(total_rows)
 
     def _row_identity(self, table: OutcomeTable, row: OutcomeRow) -> tuple[str | None, bool, str | None]:
         """(institution, is_total, section-4 metric) of a row. Without a 医療機関名 column, a row
@@ -94,13 +140,30 @@ class OutcomeBuilder:
             return None, True, first_word_match(label, SECTION4_ROW_METRICS)
         if is_total_label(label):
             return None, True, None
-        if not table.has_institution_column and (not label.strip() or section_of_heading(label) is not None):
-            return None, True, None
+        if not table.has_institution_column and _is_unnamed(label) and not _names_institutions(table):
+            return None, True, None  # a table of group totals only (no row names an institution)
         return _institution(label), False, None
 
     def _add_row(
         self, table: OutcomeTable, row_no: int, row: OutcomeRow, columns: list[_Column | None]
-    ) -> None:
+    ) -> bool:
+        """Add the row's figures; False when the row was left out (with a check)."""
+        if reads_as_figure(row.label.text) and any(c.text.strip() for c in row.cells):
+            self.check(
+                row.label,
+                "label_reads_as_figure",
+                f"{row.label.span.describe()}: 取組効果 {table.section}, row {row_no}: its name cell "
+                f"{row.label.text!r} reads as a figure, so its cells are shifted; its figures were left out",
+            )
+            return False
+        if len(row.cells) != len(columns):
+            self.check(
+                row.label,
+                "cells_ambiguous",
+                f"{row.label.span.describe()}: 取組効果 {table.section}, row {row_no}: {len(row.cells)} "
+                f"cells for {len(columns)} period columns; its figures were left out",
+            )
+            return False
         institution, is_total, row_metric = self._row_identity(table, row)
         if table.section == 4 and row_metric is None and any(c.text.strip() for c in row.cells):
             self.check(
@@ -108,16 +171,17 @@ class OutcomeBuilder:
                 "unknown_wording",
                 f"取組効果 4: row label {row.label.text!r} names no known count; row not read",
             )
-            return
-        for cell, column in zip(row.cells, columns):
+            return False
+        for cell, column in zip(row.cells, columns, strict=True):
             if column is not None and cell.text.strip():
                 at = _Place(table, row_no, cell, column, institution, is_total)
                 self._add_cell(at, row_metric)
+        return True
 
     def _add_cell(self, at: _Place, row_metric: str | None) -> None:
         """Every figure the form's patterns read; a figure whose word is printed but whose value
         does not read is kept as null with a check; digits left outside every pattern raise one."""
-        folded = fold_width(at.cell.text)
+        folded = figure_text(at.cell.text)
         consumed: list[tuple[int, int]] = []
         for pattern in SECTION_CELLS[at.table.section]:
             match = regex.search(pattern.pattern, folded)
@@ -174,8 +238,24 @@ class OutcomeBuilder:
         )
 
 
-def build_outcomes(ctx: DocContext, tables: Iterable[OutcomeTable]) -> tuple[list[Outcome], list[Check]]:
+def _page(o: Outcome) -> str:
+    return f"{_span_of(o).describe()}: "
+
+
+def _span_of(o: Outcome) -> Span:
+    box = (o.bbox_x0, o.bbox_y0, o.bbox_x1, o.bbox_y1)
+    return Span(page=o.page, line_start=o.line, bbox=None if None in box else box)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class BuiltOutcomes:
+    outcomes: list[Outcome]
+    checks: list[Check]
+    incomplete_sections: frozenset[int]  # printed rows left out there: no sum can be checked
+
+
+def build_outcomes(ctx: DocContext, tables: Iterable[OutcomeTable]) -> BuiltOutcomes:
     builder = OutcomeBuilder(ctx)
     for table in tables:
         builder.add_table(table)
-    return builder.outcomes, builder.checks
+    return BuiltOutcomes(builder.outcomes, builder.checks, frozenset(builder.incomplete))

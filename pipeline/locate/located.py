@@ -41,6 +41,14 @@ class OutcomeTable:
     has_institution_column: bool
     rows: tuple[OutcomeRow, ...]
     span: Span
+    # The table was printed in this many parts (a table running over pages), on these pages;
+    # `realigned`: a part's columns differ from the header's and were lined up by x position.
+    parts: int = 1
+    pages: tuple[int, ...] = ()
+    realigned: bool = False
+    # Printed rows the locator left out, each with a check (a header the registry does not know, a
+    # row that does not line up): the table is not a blank form even when nothing was read.
+    rows_left_out: int = 0
 
 
 @dataclass(frozen=True)

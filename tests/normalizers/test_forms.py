@@ -4,7 +4,16 @@ from pathlib import Path
 
 import pytest
 
-from normalizers.forms import FORMS, classify_document, detect_form, period_of_header, section_of_heading
+from normalizers.forms import (
+    FORMS,
+    classify_document,
+    detect_form,
+    figure_cell_complete,
+    is_institution_column,
+    period_of_header,
+    reads_as_figure,
+    section_of_heading,
+)
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 
@@ -84,3 +93,62 @@ def test_section_of_heading(heading: str, section: int | None) -> None:
 )
 def test_classify_document(text: str, kind: str) -> None:
     assert classify_document(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("header", "is_institution"),
+    [
+        ("医療機関名 ※医療機関ごとに記載", True),
+        ("医療機関名\n※医療機関ごとに記載", True),
+        ("医療機関名（※医療機関ごとに記載）", True),
+        ("機関名", True),
+        ("医療機関等名", True),
+        ("医 療 機 関 名", True),
+        # not the institution column: never read as one
+        ("区分", False),
+        ("", False),
+        ("現 状", False),
+        ("郡市医師会名又は医療機関等名", False),
+        ("医療機関名以外の備考", False),
+    ],
+)
+def test_is_institution_column(header: str, is_institution: bool) -> None:
+    assert is_institution_column(header) is is_institution
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("12名", True),
+        ("１２名", True),
+        ("名", True),  # a blank figure cell of section 1
+        ("合計回数: 3回", True),
+        ("合計回数:\n3回(うち往診: 1回、訪問診療: 2回)", True),
+        ("死亡患者数: 0名(うち医療機関以外: 名)", True),
+        ("6件", True),
+        # names of institutions and row labels
+        ("・印南クリニック", False),
+        ("在宅往診クリニック", False),
+        ("連携する医療機関内の合計", False),
+        ("紹介数", False),
+        ("", False),
+    ],
+)
+def test_reads_as_figure(text: str, figure: bool) -> None:
+    assert reads_as_figure(text) is figure
+
+
+@pytest.mark.parametrize(
+    ("section", "text", "complete"),
+    [
+        (2, "合計回数: 208回(うち往診: 29回、訪問診療: 179", False),  # the rest on the next page
+        (2, "合計回数: 208回(うち往診: 29回、訪問診療: 179\n回)", True),
+        (2, "合計回数:   回(うち往診:   回、訪問診療:   回)", True),  # a blank form cell
+        (2, "", True),
+        (1, "12", False),
+        (1, "12名", True),
+        (3, "死亡患者数: 2名(うち医療機関以外:", False),
+    ],
+)
+def test_figure_cell_complete(section: int, text: str, complete: bool) -> None:
+    assert figure_cell_complete(section, text) is complete

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizers.text import fold_width, match_key, nfkc_keep_markers, normalize_space, reflow
+from normalizers.text import fold_width, match_key, nfkc_keep_markers, normalize_space, reflow, unwrap
 
 FAST = settings(max_examples=200, deadline=None)
 
@@ -111,3 +111,18 @@ def test_text_functions_never_raise(text):
 def test_markers_survive_nfkc(text):
     kept = [c for c in nfkc_keep_markers(text) if c in "①②③⑳・▶◆※"]
     assert kept == [c for c in text if c in "①②③⑳・▶◆※"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("医療法人はなみずき皮膚科ク\nリニック", "医療法人はなみずき皮膚科クリニック"),
+        ("0293-43-0\n575", "0293-43-0575"),
+        ("医療法人社団\n\nみらい平クリニック", "医療法人社団 みらい平クリニック"),
+        ("医療法人 みらい平クリニック", "医療法人 みらい平クリニック"),
+        ("Home\nCare", "Home Care"),
+        ("", ""),
+    ],
+)
+def test_unwrap(text: str, expected: str) -> None:
+    assert unwrap(text) == expected

@@ -1,0 +1,74 @@
+"""Soft and hard line breaks inside a cell, on synthetic lines: a break is soft (a wrap) only
+when the next line's first unit would not have fitted, counting the autospace office software
+puts between Latin and Asian neighbours and a space printed at the line's end."""
+
+from __future__ import annotations
+
+from extractors.pdf_page import DEFAULT_CELL_SLACK, Char, Line, is_soft_wrap, measure_autospace
+
+SIZE = 7.0
+DIGIT = 3.885
+
+
+def line(text: str, baseline: float, x0: float = 0.0, autospace: float = 0.0) -> Line:
+    chars, x = [], x0
+    for i, ch in enumerate(text):
+        width = DIGIT if ch.isascii() and ch.isalnum() else (2.3 if ch == " " else SIZE)
+        prev = text[i - 1] if i else ""
+        if prev and (prev.isascii() and prev.isalnum()) != (ch.isascii() and ch.isalnum()) and ch != "（":
+            x += autospace * SIZE if prev != "（" else 0.0
+        chars.append(Char(ch, x, x + width, baseline, SIZE))
+        x += width
+    return Line(tuple(chars))
+
+
+def test_a_unit_that_would_have_fitted_makes_the_break_hard() -> None:
+    prev, nxt = line("調査期間調査期", 10), line("発送", 19)
+    assert not is_soft_wrap(prev, nxt, available=8 * SIZE + 0.1 * SIZE, slack=DEFAULT_CELL_SLACK)
+    assert is_soft_wrap(prev, nxt, available=8 * SIZE - 0.5, slack=DEFAULT_CELL_SLACK)
+    # within the cell slack of fitting (measurement noise): a wrap
+    assert is_soft_wrap(prev, nxt, available=8 * SIZE + 0.02 * SIZE, slack=DEFAULT_CELL_SLACK)
+
+
+def test_autospace_before_an_asian_char_after_a_digit_counts() -> None:
+    prev, nxt = line("医療機関への協力依頼（6", 10), line("月中）", 19)
+    available = prev.chars[-1].x1 + SIZE + 0.5  # the unit fits, but not with 0.2 em of autospace
+    assert not is_soft_wrap(prev, nxt, available, autospace=0.0, slack=0.0)
+    assert is_soft_wrap(prev, nxt, available, autospace=0.2, slack=0.0)
+
+
+def test_a_space_printed_at_the_line_end_must_fit_too() -> None:
+    prev, nxt = line("在宅に赴いて診療） ", 10), line("する", 19)
+    ink_end = prev.chars[-2].x1
+    assert is_soft_wrap(prev, nxt, available=ink_end + SIZE + 1.0, slack=0.0)
+
+
+def test_measure_autospace_from_the_page() -> None:
+    chars = list(line("令和4年9月2日開催R3年度", 10, autospace=0.2).chars)
+    assert abs(measure_autospace(chars) - 0.2) < 1e-6
+    assert measure_autospace(list(line("医療機関名", 10).chars)) == 0.0
+
+
+def test_a_char_that_cannot_open_a_line_goes_with_the_one_before() -> None:
+    """`市・` wraps together: ・ may not open a line (kinsoku), so `市` did not fit."""
+    prev, nxt = line("グループ名：「常総", 10), line("市・かすみ", 19)
+    available = prev.chars[-1].x1 + SIZE + 1.0  # room for 市, not for 市・
+    assert is_soft_wrap(prev, nxt, available, slack=DEFAULT_CELL_SLACK)
+
+
+def test_a_full_line_that_ends_a_count_before_a_new_label_ends_its_paragraph() -> None:
+    """Where the fit cannot tell (the line is full), a count or bracket at its end followed by a
+    count, a `label：` or a year opens a new paragraph; a time after a date does not."""
+    full = 8 * SIZE  # every prev line below fills the cell: the next unit cannot fit
+    assert not is_soft_wrap(line("ケース会議：10回", 10), line("調査期間：令和3", 19), full)
+    assert not is_soft_wrap(line("研修会（2回）", 10), line("4回/年", 19), full)
+    assert is_soft_wrap(line("開催日10/15(金)", 10), line("14時30分～", 19), full)
+    assert is_soft_wrap(line("研修会等への参加", 10), line("を行う", 19), full)
+
+
+def test_a_label_wrapped_before_its_colon_still_opens_a_paragraph() -> None:
+    full = 8 * SIZE
+    assert not is_soft_wrap(line("研修会 0回", 10), line("ケース会議", 19), full, after="：4回")
+    # two lines that only read as a label when joined are no label
+    prev = line("回/3箇月）", 10)
+    assert is_soft_wrap(prev, line("開催", 19), prev.chars[-1].x1, after="出前講座：24回")
