@@ -9,7 +9,7 @@ below; a version lists what it prints. Detection scores every spec; the best one
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -28,7 +28,17 @@ class FormSpec:
     # (wording, weight): positive weights identify the version, negative ones rule it out.
     signature: tuple[tuple[str, float], ...]
     item_titles: dict[int, str]
+    # 取組効果 section -> its period columns in printed order (layout text, where the printed
+    # headers may come out of order, is read against this).
+    outcome_periods: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
+
+_PRIOR_PERIODS = {
+    1: ("baseline", "plan", "actual"),
+    2: ("baseline", "plan", "actual"),
+    3: ("baseline", "actual"),
+    4: ("baseline", "plan", "actual"),
+}
 
 FORMS: tuple[FormSpec, ...] = (
     FormSpec(
@@ -45,6 +55,7 @@ FORMS: tuple[FormSpec, ...] = (
             2: "在宅医療を提供する連携体制として必要な拠点機能を担う取組",
             3: "在宅医療についての普及啓発活動等の取組",
         },
+        outcome_periods=_PRIOR_PERIODS,
     ),
     FormSpec(
         id="R2-R3",
@@ -61,6 +72,7 @@ FORMS: tuple[FormSpec, ...] = (
             2: "在宅医療を提供する連携体制として必要な拠点機能を担う取組",
             3: "在宅医療についての普及啓発活動等の取組",
         },
+        outcome_periods=_PRIOR_PERIODS,
     ),
     FormSpec(
         id="R4",
@@ -76,6 +88,12 @@ FORMS: tuple[FormSpec, ...] = (
             1: "グループ化した医療機関等を支える取組",
             2: "患者・家族を中心とした在宅医療を推進するための取組",
             3: "在宅医療についての普及啓発活動等の取組を行う取組",
+        },
+        outcome_periods={
+            1: ("baseline", "plan", "actual"),
+            2: ("baseline", "plan", "actual"),
+            3: ("baseline", "actual"),
+            4: ("baseline", "actual", "difference"),
         },
     ),
 )
@@ -136,9 +154,11 @@ SECTION4_ROW_METRICS: tuple[tuple[str, str], ...] = (
     ("急変時の受入数", "emergency_admissions"),
     ("紹介数", "referrals"),
 )
+SECTION4_ROW_ORDER = ("referrals", "emergency_admissions", "reverse_referrals")  # as the form prints them
 
 # Rows that give the group total rather than one institution: the label ends with these words.
 TOTAL_ROW_ENDINGS = ("合計", "総計", "合 計")
+TOTAL_ROW_LABELS = ("連携する医療機関内の合計",)  # as the forms print it (layout text wraps it)
 
 
 def is_total_label(label: str) -> bool:
@@ -156,6 +176,12 @@ FACILITY_NAME_ENDINGS = (
     "医院",
     "病院",
     "診療所",
+    "内科",
+    "外科",
+    "小児科",
+    "皮膚科",
+    "眼科",
+    "歯科",
     "ステーション",
     "センター",
     "薬局",
@@ -175,6 +201,7 @@ def is_facility_name(text: str) -> bool:
 MEMBER_ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("医師会", "medical_association"),
     ("参入又は拡充", "participant"),
+    ("これから在宅医療", "participant"),
     ("後方支援", "backup_hospital"),
 )
 DESIGNATION_WORDS: tuple[tuple[str, str], ...] = (("拠点", "hub"), ("積極的役割", "active"))
@@ -276,7 +303,8 @@ REPORT_OPENING_WORDS = (
 )
 
 
-# =============================================================================================
+# ======================================================================================
+
 # Wording of the table locators and builders (tsv_html, markdown, pdf_text): header words, column
 # words, title and group-name patterns. Layout-text wording has a section of its own.
 # =============================================================================================
@@ -386,3 +414,140 @@ def is_reference_note(paragraph: str) -> bool:
     return key.startswith(NOTE_MARK) and (
         any(w in key for w in REFERENCE_NOTE_WORDS) or key.endswith(REFERENCE_NOTE_ENDING)
     )
+# --- layout text (pdftotext) -----------------------------------------------------------------
+# The wording the layout locators (pipeline/locate/layout*.py) read flattened text by: printed by
+# the form itself, shared by its versions (a version's own wording sits in its FormSpec above).
+
+ITEMS_HEADER_WORDS = ("取組事項", "取組内容")  # the 取組 table's header, on one line or a few
+# Lines that end the 取組 table: the note under it, the 別添 label, the 取組効果 heading.
+ITEMS_END_WORDS = ("※これから在宅医療への参入又は拡充", "別添", "※本票", "【参入促進")
+# The heading over the 取組効果 tables (`【令和 2 年度 参入促進・連携（グループ化）の実績】`).
+OUTCOMES_HEADING_WORDS = ("取組効果", "実績】")
+# Short cells of the 現状/目標/実績 columns that state no count.
+STATUS_WORDS = (
+    "随時",
+    "未定",
+    "未実施",
+    "実施",
+    "なし",
+    "無し",
+    "予定",
+    "検討中",
+    "継続",
+    "中止",
+    "延期",
+    "-",
+    "－",
+    "―",
+)
+# A short period cell that states a count (`3回`, `10 件`): a cell of its own, never a wrapped line.
+STATUS_COUNT_PATTERN = r"[0-9]+\s*[回件名人]"
+_FIGURE = r"[-+−▲△]?[0-9][0-9,]*"
+_CELL_FIGURE = r"[^0-9名件()、,:]{0,2}[-+−▲△]?[0-9][0-9,.]*"  # a figure as typed, readable or not (`約0`)
+# One whole 取組効果 cell per section, over its width-folded text without whitespace: a layout
+# rendition prints a cell over several lines, and beside other cells, and these say where it ends.
+LAYOUT_CELL_TEMPLATES: dict[int, str] = {
+    1: rf"(?:{_CELL_FIGURE})?名",
+    2: rf"合計回数:?(?:{_FIGURE})?回(?:\(うち往診:?(?:{_FIGURE})?回[、,]?訪問診療:?(?:{_FIGURE})?回\))?",
+    3: rf"死亡患者数:?(?:{_FIGURE})?名(?:\(うち医療機関以外:?(?:{_FIGURE})?名\))?",
+    4: rf"(?:{_CELL_FIGURE})?件",
+}
+# The headings of the 取組効果 sections, without their numbers (a long one wraps onto a second line).
+OUTCOME_SECTION_HEADINGS = (
+    "在宅に赴いて診療（往診、訪問診療）する合計診療患者数（※実人数を記載）",
+    "在宅に赴いて診療（往診、訪問診療）する合計回数",
+    "在宅に赴いて診療（往診、訪問診療）する合計診療患者数に占める死亡患者数（うち医療機関以外での死亡患者数）",
+    (
+        "グループ化した医療機関における後方支援病院等への在宅医療患者の診療の紹介数、急変時の受入数及び"
+        "後方支援病院等からの逆紹介数"
+    ),
+    (
+        "グループ化した医療機関が後方支援病院等（グループ内外問わず）への在宅医療患者の診療の紹介数、"
+        "急変時の受入数及び後方支援病院等からの逆紹介数"
+    ),
+)
+# The label a 取組効果 section prints across its rows (its wrapped pieces end in `合計` too).
+OUTCOME_SECTION_LABELS = (
+    "在宅に赴いて診療（往診、訪問診療）する合計診療患者数（※実人数を記載）",
+    "在宅に赴いて診療（往診、訪問診療）する合計診療患者数に占める死亡患者数",
+    "在宅に赴いて診療（往診、訪問診療）する合計回数",
+)
+# The character a whole cell of each section ends with (a cell without its (うち…) part may go on).
+LAYOUT_CELL_ENDS: dict[int, str] = {1: "名", 2: ")", 3: ")", 4: "件"}
+# Pieces of a figure cell whose lines came out of order (`問診療: 回)`): never a row's label.
+LAYOUT_CELL_RESIDUE = r"[0-9]*[回名件][)）]|[:：]\s*[0-9]*\s*[回名件]|うち|往診:|医療機関以外"
+# The list marker of a 取組効果 row's label (`・印南クリニック`); a note's mark is NOTE_MARK above.
+LABEL_MARKERS = "・"
+# Printed by the form in and around the 取組効果 tables, never data: the section labels, the
+# 医療機関名 column header, the notes under the tables, the (記載例) row.
+FORM_PHRASES: tuple[str, ...] = (
+    *OUTCOME_SECTION_LABELS,
+    "医療機関名(※医療機関ごとに記載)",
+    "医療機関等名※医療機関ごとに記載",
+    "医療機関名称",
+    "区分",
+    (
+        "※在宅に赴いてこれから診療を始めようとする、又はその取り組みを拡充しようとする医療機関における"
+        "合計診療患者数に占める死亡患者数（うち医療機関以外での死亡患者数）を記載。"
+    ),
+    (
+        "※在宅に赴いてこれから診療を始めようとする、又はその取り組みを拡充しようとする医療機関における"
+        "合計診療患者数（※実人数を記載）を記載。"
+    ),
+    (
+        "※在宅に赴いてこれから診療を始めようとする、又はその取り組みを拡充しようとする医療機関における"
+        "合計回数を記載。"
+    ),
+    (
+        "※「在宅に赴いて診療（往診、訪問診療）」とは、自宅へ赴くものとする。施設、グループホーム、"
+        "サービス付き高齢者向け住宅等は含まない。"
+    ),
+    (
+        "※「参入促進・連携（グループ化）の取組効果」の公表の取扱いについて、1から2の事項については個々の"
+        "医療機関の情報は公表せず、連携する医療機関内の合計数を公表する。また、3の事項（死亡患者数）について"
+        "は公表の対象とせず、医療機関からの報告のみとする。"
+    ),
+    "現状(事前協議月の前月から過去6箇月間の状況)",
+    "取組目標(事前協議月から向こう6箇月間の取組)",
+    "取組目標(事前協議月から今回6箇月間の取組)",
+    "実績(事前協議月から翌年3月末までの取組)",
+    "現状(補助金交付申請の前月から過去6箇月間の状況)",
+    "計画(補助金交付申請の月から翌年3月末までの取組)",
+    "実績(補助金交付申請の月から翌年3月末までの取組)",
+    "(記載例)補助金交付申請が6月の場合⇒12月から5月までの期間",
+    "(記載例)補助金交付申請が6月の場合⇒6月から3月までの期間の計画",
+    "(記載例)補助金交付申請事が6月の場合⇒6月から3月までの期間",
+)
+# What a period column's header says in parentheses after its word (現状, 取組目標, …), and
+# pieces of it that wrap onto lines of their own.
+PERIOD_NOTE_WORDS = (
+    "事前協議月",
+    "補助金交付申請",
+    "グループ化前",
+    "グループ化後",
+    "年度",
+    "(B)-(A)",
+    "(A)",
+    "(B)",
+    "箇月間",
+    "月末まで",
+    "までの取組",
+    "間の状況",
+)
+# Words a period header's parenthesis opens with (a parenthesis inside it opens otherwise).
+PERIOD_NOTE_OPENERS = ("事前協議月", "補助金交付申請", "グループ化前", "グループ化後")
+# The 別添1 member list: its column headers, the labels of its merged role cells as printed, the
+# designation header that says what ① and ② mean, the note under it, and how addresses open.
+MEMBER_HEADER_PHRASES = (
+    "区分",
+    "①拠点、②積極的役割を担う医療機関",
+    "郡市医師会名又は医療機関等名",
+    "所在地",
+    "問い合わせ先(電話番号)",
+)
+MEMBER_ROLE_LABELS = ("郡市医師会", "これから在宅医療への参入又は拡充に取り組む医療機関等", "後方支援病院等")
+MEMBER_DESIGNATION_HEADER = "①拠点、②積極的役割を担う医療機関"
+MEMBER_DESIGNATION_MARKS = ("①", "②")
+MEMBER_TITLE_WORDS = ("参入促進・連携", "医療機関一覧")  # the list's title and group name lines
+MEMBER_LIST_END_WORDS = ("※①", "※本票", "【地域で支え合う", "取組事項", "【参入促進")
+ADDRESS_PREFECTURES = ("茨城県",)

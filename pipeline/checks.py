@@ -97,7 +97,12 @@ _SPECS = (
         makes_partial=True,
     ),
     CheckSpec("status_cells_ambiguous", "warning", "layout status cells assigned to periods in order"),
-    CheckSpec("member_row_unread", "warning", "a 別添1 row without a name"),
+    CheckSpec(
+        "member_row_unread",
+        "warning",
+        "a 別添1 row without a name, or whose pieces or role cannot be told (document `partial`)",
+        makes_partial=True,
+    ),
     CheckSpec(
         "section_inferred",
         "warning",

@@ -10,6 +10,7 @@ from dataclasses import replace
 from extractors.blocks import ExtractedDocument, Finding, UnreadableInput
 from extractors.detect import unsupported_kind
 from normalizers.forms import classify_document, detect_form, has_member_list
+from normalizers.text import reflow
 from pipeline.build.consistency import breakdown_checks, total_checks
 from pipeline.build.context import DocContext
 from pipeline.build.dates import build_dates
@@ -195,7 +196,7 @@ def build_result(
     ctx = DocContext(place.doc_id, fiscal.year, group_name_of(located) if is_report else None)
     checks = [ctx.check(f.check, f.detail, f.span) for f in extracted.findings]
     unread = _unread_findings(extracted.findings)
-    form = detect_form(all_text)
+    form = detect_form(form_wording(all_text, located))
     tables: dict[str, tuple[object, ...]] = {}
     status, message = "skipped", SKIP_MESSAGES.get(doc_kind)
     if is_report:
@@ -237,6 +238,13 @@ def build_result(
         **_part_columns(place),
     )
     return DocumentResult(document=document, checks=tuple(checks), **tables)  # type: ignore[arg-type]
+
+
+def form_wording(all_text: str, located: LocatedReport) -> str:
+    """The text a form is told by: the document's, and its item titles as located (layout text
+    prints a title's lines between the lines of the cells beside it)."""
+    titles = [reflow(item.title.text.split("\n")) for item in located.items]
+    return "\n".join([all_text, *titles])
 
 
 def _unread_parts(unknown_form: bool, score: float, has_items: bool) -> list[str]:

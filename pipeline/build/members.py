@@ -38,7 +38,7 @@ def build_members(ctx: DocContext, tables: Iterable[MemberTable]) -> tuple[list[
         designation_header = next((h for h, r in zip(table.headers, table.roles) if r == "designation"), "")
         meanings = designation_meanings(designation_header)
         role_label: str | None = None
-        for row in table.rows:
+        for index, row in enumerate(table.rows):
             name_cell = _cell(row, table.roles, "name")
             role_cell = _cell(row, table.roles, "role")
             if role_cell is not None and role_cell.text.strip():
@@ -66,7 +66,7 @@ def build_members(ctx: DocContext, tables: Iterable[MemberTable]) -> tuple[list[
             members.append(
                 Member(
                     **ctx.common(name_cell.span),
-                    row_no=len(members) + 1,
+                    row_no=table.row_numbers[index] if table.row_numbers else len(members) + 1,
                     role=role,
                     role_label=role_label,
                     designation=designation,

@@ -1,216 +1,43 @@
-"""Locate the report's parts in layout text, where the form's columns come one after another.
-
-The 取組 table: an item starts at a line `N <start of a known item title>`; its title runs until
-the first bullet (or a line too wide for the title column); then come the bullets with their
-wrapped lines, then short cells of the 現状/目標/実績 columns. Indented lines or lines holding
-several labels apart are an org chart drawn inside the cell: kept out of the bullets.
-The 取組効果 sections: a heading line, period headers, then one line per row whose cells are found
-by the words that open them (合計回数:, 死亡患者数:) or the unit that closes them (名, 件).
+"""Locate the report's parts in layout text (pdftotext output and the like): the 取組 table
+(`layout_items` where columns come one after another, `layout_item_columns` where words keep
+their place on the page) and the 取組効果 tables (`layout_outcomes`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex
 
-from extractors.blocks import Block, ExtractedDocument, Finding
-from normalizers.bullets import CIRCLED_NUMBERS, SYMBOL_MARKERS
-from normalizers.forms import (
-    FORMS,
-    PERIOD_ALIASES,
-    is_facility_name,
-    period_of_header,
-)
-from normalizers.text import fold_width, match_key
-from pipeline.locate.layout_headers import header_labels, open_parens, span_of
+from extractors.blocks import Block, ExtractedDocument
+from normalizers.forms import detect_form
+from normalizers.text import reflow
+from pipeline.locate.layout_item_columns import locate_placed_items
+from pipeline.locate.layout_items import locate_flow_items
+from pipeline.locate.layout_members import locate_layout_members
 from pipeline.locate.layout_outcomes import locate_layout_outcomes
-from pipeline.locate.located import ItemRow, LocatedReport, TextAt
+from pipeline.locate.located import LocatedReport, TextAt
 
-DEFAULT_TITLE_COLUMN_CHARS = 24  # a longer line cannot be in the narrow 取組事項 column
-DEFAULT_STATUS_MAX_CHARS = 20
-DEFAULT_DRAWN_INDENT = 4
-DEFAULT_MIN_TITLE_PREFIX = 3
-STATUS_WORDS = (
-    "随時",
-    "未定",
-    "未実施",
-    "実施",
-    "なし",
-    "無し",
-    "予定",
-    "検討中",
-    "継続",
-    "中止",
-    "延期",
-    "-",
-    "－",
-    "―",
-)
-ITEMS_END_WORDS = ("※これから在宅医療への参入又は拡充", "別添", "※本票", "【参入促進")
-_COUNT = regex.compile(r"[0-9]+\s*[回件名人]")
-_GAP = regex.compile(r"\S\s{2,}\S")
-_ITEM_START = regex.compile(r"^\s*([1-3])\s*(\S.*)$")
-_MARKERS = set(CIRCLED_NUMBERS + SYMBOL_MARKERS)
+DEFAULT_PLACED_SHARE = 0.25  # share of lines with wide gaps in a text that keeps the page's places
+_WIDE_GAP = regex.compile(r"\S {3,}\S")
 
 
-def _known_title_keys() -> set[str]:
-    return {match_key(title) for spec in FORMS for title in spec.item_titles.values()}
-
-
-def _item_start(line: Block, expected: int, title_keys: set[str]) -> bool:
-    match = _ITEM_START.match(fold_width(line.text))
-    if not match or int(match.group(1)) != expected:
+def keeps_places(lines: list[Block]) -> bool:
+    """pdftotext -layout keeps each word at its place on the page: many lines hold words set
+    apart by runs of spaces (its default mode never prints more than one space)."""
+    if not lines:
         return False
-    start = match_key(match.group(2))
-    return len(start) >= DEFAULT_MIN_TITLE_PREFIX and any(key.startswith(start) for key in title_keys)
-
-
-def _is_items_end(line: Block) -> bool:
-    key = match_key(line.text)
-    return any(key.startswith(match_key(w)) for w in ITEMS_END_WORDS)
-
-
-def is_status_like(text: str) -> bool:
-    body = text.strip()
-    if not body or len(body) > DEFAULT_STATUS_MAX_CHARS or _GAP.search(body):
-        return False
-    return bool(_COUNT.search(fold_width(body))) or body in STATUS_WORDS
-
-
-def is_drawn_label(text: str) -> bool:
-    """An org chart's labels: facility names, one or several set apart by wide gaps."""
-    parts = regex.split(r"\s{2,}", text.strip())
-    return all(is_facility_name(part) for part in parts)
-
-
-def _is_set_apart(line: Block) -> bool:
-    return line.indent >= DEFAULT_DRAWN_INDENT or bool(_GAP.search(line.text.strip()))
-
-
-@dataclass
-class _ItemDraft:
-    number: int
-    title: list[Block] = field(default_factory=list)
-    content: list[Block] = field(default_factory=list)
-    status: list[Block] = field(default_factory=list)
-    drawn: list[Block] = field(default_factory=list)
-
-    def add(self, line: Block) -> None:
-        text = line.text.strip()
-        if not self.content:
-            wide = len(text) > DEFAULT_TITLE_COLUMN_CHARS
-            if text[:1] not in _MARKERS and not wide:
-                self.title.append(line)
-                return
-        sentence_open = bool(self.content) and not self.content[-1].text.rstrip().endswith("。")
-        if text[:1] in _MARKERS:
-            self.content.append(line)
-        elif is_status_like(text):
-            self.status.append(line)
-        elif is_drawn_label(text):
-            self.drawn.append(line)
-        elif sentence_open and not _is_set_apart(line):
-            self.content.append(line)  # a wrapped line of the bullet
-        elif len(text) <= DEFAULT_STATUS_MAX_CHARS:
-            self.status.append(line)  # a short free-text cell of a period column
-        else:
-            self.content.append(line)
-
-
-def _content_text(lines: list[Block]) -> str:
-    """Printed lines of a 取組内容 cell: a line that opens with a marker opens a paragraph (a
-    bullet); other lines are wraps."""
-    text = ""
-    for line in lines:
-        body = line.text.strip()
-        text += ("\n\n" if body[:1] in _MARKERS else "\n") + body if text else body
-    return text
-
-
-def _item_row(draft: _ItemDraft, labels: list[str]) -> ItemRow:
-    title = TextAt("\n".join(b.text.strip() for b in draft.title), span_of(draft.title))
-    content = TextAt(_content_text(draft.content), span_of(draft.content))
-    status = tuple((label, TextAt(line.text.strip(), line.span)) for label, line in zip(labels, draft.status))
-    drawn = tuple(TextAt(b.text.strip(), b.span) for b in draft.drawn)
-    return ItemRow(draft.number, title, content, status, drawn)
-
-
-def _locate_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Finding]]:
-    """Items from the 取組 header on; returns the items, the index after them, and findings."""
-    start = _items_header(lines)
-    if start is None:
-        return [], 0, []
-    title_keys = _known_title_keys()
-    drafts: list[_ItemDraft] = []
-    header: list[Block] = []
-    label = ""  # the period header being read, "" when none is
-    index = start + 1
-    while index < len(lines):
-        line = lines[index]
-        index += 1
-        if _is_period_header(line.text):
-            label = line.text.strip()
-        elif label and _continues_label(label, line.text):
-            label += line.text.strip()
-        else:
-            label = ""
-        if label:
-            header.append(line)  # the period headers, before the items or after item 1's cell
-            continue
-        if _item_start(line, len(drafts) + 1, title_keys):
-            drafts.append(_ItemDraft(len(drafts) + 1))
-        elif drafts and _is_items_end(line):
-            index -= 1
-            break
-        if drafts:
-            drafts[-1].add(line)
-    labels = header_labels(header)
-    findings = [
-        Finding(
-            "status_cells_ambiguous",
-            f"取組{d.number}: {len(d.status)} short cells for {len(labels)} period columns; assigned in order",
-            span_of(d.status),
-        )
-        for d in drafts
-        if d.status and len(d.status) != len(labels)
-    ]
-    return [_item_row(d, labels) for d in drafts], index, findings
-
-
-DEFAULT_HEADER_WINDOW = 3  # lines over which 取組事項 and 取組内容 may be printed
-
-
-def _items_header(lines: list[Block]) -> int | None:
-    """Index of the line that ends the 取組事項 / 取組内容 header (on one line or a few)."""
-    for index, line in enumerate(lines):
-        if "取組事項" in match_key(line.text):
-            window = lines[index : index + DEFAULT_HEADER_WINDOW]
-            for offset, other in enumerate(window):
-                if "取組内容" in match_key(other.text):
-                    return index + offset
-    return None
-
-
-def _is_period_header(text: str) -> bool:
-    """A column header line: the period word alone, or followed by its parenthesis."""
-    key = match_key(text)
-    period = period_of_header(text)
-    if period is None or len(text.strip()) > DEFAULT_TITLE_COLUMN_CHARS:
-        return False
-    word = next(w for w, p in PERIOD_ALIASES if key.startswith(w))
-    return key == word or key[len(word) :][:1] in "(（"
-
-
-def _continues_label(label: str, text: str) -> bool:
-    """A header line continues the label while its parenthesis is open, or opens it."""
-    has_paren = "（" in label or "(" in label
-    return open_parens(label) > 0 or (not has_paren and text.strip()[:1] in "（(")
+    wide = sum(1 for line in lines if _WIDE_GAP.search(line.text))
+    return wide / len(lines) >= DEFAULT_PLACED_SHARE
 
 
 def locate_layout(doc: ExtractedDocument) -> LocatedReport:
     lines = [b for b in doc.blocks if b.kind == "line"]
-    items, after, findings = _locate_items(lines)
-    outcomes = locate_layout_outcomes(lines[after:], findings)
+    placed = keeps_places(lines)
+    items, after, findings = (locate_placed_items if placed else locate_flow_items)(lines)
+    titles = [reflow(item.title.text.split("\n")) for item in items]
+    form = detect_form("\n".join([doc.all_text(), *titles])).spec
+    outcomes = locate_layout_outcomes(lines[after if items else 0 :], findings, form, placed)
+    members, member_findings = locate_layout_members(lines, placed)
     paragraphs = tuple(TextAt(b.text.strip(), b.span) for b in lines)
-    return LocatedReport(tuple(items), tuple(outcomes), (), paragraphs, tuple(findings))
+    return LocatedReport(
+        tuple(items), tuple(outcomes), tuple(members), paragraphs, (*findings, *member_findings)
+    )

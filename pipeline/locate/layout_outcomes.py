@@ -1,136 +1,134 @@
-"""The 取組効果 sections of layout text: a heading line, period headers, then rows whose cells are
-found by the words that open them (合計回数:, 死亡患者数:) or the unit that closes them (名, 件)."""
+"""The 取組効果 sections of layout text: figure cells rebuilt from what pdftotext prints
+(`layout_stream`), grouped into rows with their labels (`layout_rows`), as tables the outcome
+builder reads like any other rendition's. A row whose cells or label cannot be placed with
+certainty gives no figures: a `cells_ambiguous` check names it and its line."""
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass, field
-
-import regex
-
-from extractors.blocks import Block, Finding
-from normalizers.forms import SECTION_CELL_OPENERS, SECTION_CELL_UNITS, is_total_label, period_of_header
-from normalizers.text import fold_width, match_key
-from pipeline.locate.layout_headers import header_labels, span_of
+from extractors.blocks import Block, Finding, Span
+from normalizers.forms import OUTCOMES_HEADING_WORDS, PERIOD_ALIASES, FormSpec, period_of_header
+from pipeline.locate.layout_cells import Word, span_x
+from pipeline.locate.layout_grid import grid_rows
+from pipeline.locate.layout_headers import opens_note, period_labels, placed_period_labels
+from pipeline.locate.layout_labels import join_wrapped_labels
+from pipeline.locate.layout_row_parts import RowDraft, SectionRows, label_name
+from pipeline.locate.layout_rows import section_rows
+from pipeline.locate.layout_stream import Stream, read_stream
 from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
 from pipeline.locate.tables import section_heading
 
-
-def split_layout_row(text: str, section: int, cells: int) -> tuple[str, list[str]] | None:
-    """(label, cells as printed) of one 取組効果 row of layout text, or None if it holds no cell."""
-    folded = fold_width(text)
-    opener = SECTION_CELL_OPENERS.get(section)
-    if opener:
-        starts = [m.start() for m in regex.finditer(regex.escape(opener), folded)]
-        if not starts or not regex.search(regex.escape(opener) + r"\s*[:：]", folded):
-            return None
-        bounds = starts + [len(text)]
-        return text[: starts[0]].strip(), [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
-    unit = SECTION_CELL_UNITS[section]
-    tokens = [(m.start(), m.end()) for m in regex.finditer(r"\S+", folded)]
-    found: list[str] = []
-    end = len(folded)
-    while tokens and len(found) < cells:
-        start, stop = tokens.pop()
-        word = folded[start:stop]
-        if word == unit and tokens and regex.fullmatch(r"[-+−▲△]?[0-9][0-9,]*", folded[slice(*tokens[-1])]):
-            start = tokens.pop()[0]  # `1 名`: the figure and its unit printed apart
-        elif not (word.endswith(unit) and (word == unit or regex.search(r"[0-9]", word))):
-            break  # not a cell: the row's label
-        found.insert(0, text[start:stop])
-        end = start
-    if not found:
-        return None
-    return text[:end].strip(), found
+DEFAULT_PERIODS = {1: 3, 2: 3, 3: 2, 4: 3}  # period columns of a section when the form is unknown
+DEFAULT_PIECE_GAP = 2  # spaces that set two pieces of a header line apart
 
 
-# The rest of a cell wrapped onto its own line: `名)`, `名(うち医療機関以外:`.
-_CELL_TAIL = regex.compile(r"^\s*(?:[名回件]\s*[()（）]|[)）])")
+def locate_layout_outcomes(
+    lines: list[Block], findings: list[Finding], form: FormSpec | None, placed: bool = False
+) -> list[OutcomeTable]:
+    """`placed`: the text keeps each word at its place on the page (pdftotext -layout)."""
+    start = next((i for i, line in enumerate(lines) if opens_outcomes(line.text)), None)
+    if start is None:
+        return []
+    stream = read_stream(lines[start:], placed)
+    join_wrapped_labels(stream)
+    sections = sorted({h.section for h in stream.headings} | {c.section for c in stream.cells})
+    used: set[int] = set()
+    tables = []
+    for section in sections:
+        periods = _periods(stream, section, form)
+        rebuild = grid_rows if stream.placed else section_rows
+        drafts = rebuild(stream, section, periods, used)
+        tables.append(_table(stream, section, periods, drafts, findings))
+    return tables
 
 
-def _may_label_row(text: str) -> bool:
-    """Whether a line before a section's first cells can be that row's label, not a header."""
-    key = match_key(text)
-    return period_of_header(text) is None and key[:1] not in "（(" and "医療機関名" not in key
+def opens_outcomes(text: str) -> bool:
+    key = "".join(text.split())
+    return (key.startswith("【") and any(w in key for w in OUTCOMES_HEADING_WORDS)) or section_heading(
+        text
+    ) is not None
 
 
-@dataclass
-class _SectionDraft:
-    """Rows of one 取組効果 section. A row prints on one line (`・A医院  1名  2名  1名`) or as its
-    label line followed by one line per cell; a merged 合計 label may follow its cells."""
+def _periods(stream: Stream, section: int, form: FormSpec | None) -> list[str]:
+    """The section's period columns: the form's, else as many as its printed headers name."""
+    if form is not None and section in form.outcome_periods:
+        return list(form.outcome_periods[section])
+    printed = [period_of_header(label) for label in _printed_labels(stream, section)]
+    known = list(dict.fromkeys(p for p in printed if p is not None))  # a header repeated on a page
+    return known or ["baseline", "plan", "actual"][: DEFAULT_PERIODS[section]]
 
-    section: int
-    header: list[Block] = field(default_factory=list)
-    rows: list[tuple[TextAt, list[TextAt]]] = field(default_factory=list)
-    label: Block | None = None  # a label line waiting for its cells
-    has_institution: bool = False
 
-    def width(self) -> int:
-        return max(len(header_labels(self.header)), 1)
+def _printed_labels(stream: Stream, section: int) -> list[str]:
+    """Period headers printed under the section's heading (before the next heading)."""
+    heading = next((h for h in stream.headings if h.section == section), None)
+    if heading is None:
+        return []
+    after = [h.order for h in stream.headings if h.order > heading.order]
+    end = min(after, default=stream.order + 1)
+    headers = [h for h in stream.headers if heading.order < h.order < end]
+    if stream.placed:
+        return placed_period_labels([_placed_pieces(h.words) for h in headers])
+    return period_labels([[w.text for w in h.words] for h in headers])
 
-    def add(self, line: Block) -> None:
-        text = line.text.strip()
-        self.has_institution = self.has_institution or "医療機関名" in match_key(text)
-        split = None if text.startswith("※") else split_layout_row(line.text, self.section, self.width())
-        if split is not None:
-            self._add_cells(line, *split)
-        elif self.rows and _CELL_TAIL.match(text):
-            last = self.rows[-1][1][-1]
-            self.rows[-1][1][-1] = TextAt(last.text + text, last.span)
-        elif self.rows and not self.rows[-1][0].text and is_total_label(text):
-            self.rows[-1] = (TextAt(text, line.span), self.rows[-1][1])
-        elif text.startswith("※"):
-            self.label = None
-        elif not self.rows:
-            self.header.append(line)  # a header line, or the first row's label: _add_cells decides
-            self.label = line if _may_label_row(text) else None
+
+def _placed_pieces(words: list[Word]) -> list[tuple[str, float]]:
+    """A header line's pieces and their centers: words set apart by spaces, or a parenthesis
+    that opens another header's note (`(…過去6 (…翌年`)."""
+    groups: list[list[Word]] = []
+    for word in words:
+        previous = groups[-1][-1] if groups else None
+        apart = previous is None or word.col - (previous.col + len(previous.text)) >= DEFAULT_PIECE_GAP
+        if apart or opens_note(word.text):
+            groups.append([word])
         else:
-            self.label = line
+            groups[-1].append(word)
+    out = []
+    for group in groups:
+        left, right = span_x(group)
+        out.append((" ".join(w.text for w in group), (left + right) / 2))
+    return out
 
-    def _add_cells(self, line: Block, label: str, cells: list[str]) -> None:
-        found = [TextAt(c, line.span) for c in cells]
-        open_row = self.rows and len(self.rows[-1][1]) < self.width() and not label
-        if open_row:
-            self.rows[-1][1].extend(found)
-            return
-        if not label and self.label is not None:
-            if self.label in self.header:
-                self.header.remove(self.label)
-            label, at = self.label.text.strip(), self.label.span
-        else:
-            at = line.span
-        self.rows.append((TextAt(label, at), found))
-        self.label = None
 
-    def table(self, findings: list[Finding]) -> OutcomeTable:
-        """A 合計 label printed among the headers (a merged cell read out of order) names the
-        last row when that row has no label of its own. A row with fewer cells than period
-        columns cannot say which period each figure belongs to: it is reported, not guessed."""
-        stray = next((b for b in self.header if is_total_label(b.text)), None)
-        if stray is not None and self.rows and not self.rows[-1][0].text:
-            self.header.remove(stray)
-            self.rows[-1] = (TextAt(stray.text.strip(), stray.span), self.rows[-1][1])
-        width = self.width()
-        for label, cells in self.rows:
-            if len(cells) != width:
-                printed = " | ".join(c.text for c in cells)
-                detail = (
-                    f"取組効果 {self.section}: row {label.text!r} prints {len(cells)} cells for {width} "
-                    f"period columns ({printed}); not assigned"
-                )
-                findings.append(Finding("cells_ambiguous", detail, label.span))
-        rows = tuple(OutcomeRow(label, tuple(cells)) for label, cells in self.rows if len(cells) == width)
-        return OutcomeTable(
-            self.section, tuple(header_labels(self.header)), self.has_institution, rows, span_of(self.header)
+def _column_labels(stream: Stream, section: int, periods: list[str]) -> tuple[str, ...]:
+    """The header as printed for each period column; the period's word where none was read."""
+    printed = _printed_labels(stream, section)
+    words = {period: word for word, period in reversed(PERIOD_ALIASES)}
+    out = []
+    for period in periods:
+        label = next((lab for lab in printed if period_of_header(lab) == period), None)
+        out.append(label or words[period])
+    return tuple(out)
+
+
+def _table(
+    stream: Stream, section: int, periods: list[str], drafts: SectionRows, findings: list[Finding]
+) -> OutcomeTable:
+    for detail, line in drafts.problems:
+        findings.append(Finding("cells_ambiguous", f"取組効果 {section}: {detail}; not assigned", line.span))
+    rows = []
+    for draft in drafts.rows:
+        if draft.problem is not None:
+            findings.append(Finding("cells_ambiguous", _row_detail(section, draft), draft.line.span))
+            continue
+        label = (
+            TextAt(draft.label.text, draft.label.line.span) if draft.label else TextAt("", draft.line.span)
         )
+        cells = tuple(TextAt(c.text, _span(c.lines or [c.line])) for c in draft.cells)
+        rows.append(OutcomeRow(label, cells))
+    for stray in drafts.stray:
+        if label_name(stray) and section != 4:
+            detail = f"取組効果 {section}: label text {stray.text!r} taken by no row of figures"
+            findings.append(Finding("unknown_wording", detail, stray.line.span))
+    named = any(d.label is not None and label_name(d.label) for d in drafts.rows)
+    heading = next((h for h in stream.headings if h.section == section), None)
+    span = heading.line.span if heading is not None else (drafts.rows[0].line.span if drafts.rows else Span())
+    return OutcomeTable(section, _column_labels(stream, section, periods), named, tuple(rows), span)
 
 
-def locate_layout_outcomes(lines: list[Block], findings: list[Finding]) -> list[OutcomeTable]:
-    drafts: list[_SectionDraft] = []
-    for line in lines:
-        section = section_heading(line.text)
-        if section is not None:
-            drafts.append(_SectionDraft(section))
-        elif drafts:
-            drafts[-1].add(line)
-    return [draft.table(findings) for draft in drafts]
+def _row_detail(section: int, draft: RowDraft) -> str:
+    label = draft.label.text if draft.label is not None else "(no label)"
+    printed = " | ".join(c.text for c in draft.cells)
+    return f"取組効果 {section}: row {label!r} ({printed}): {draft.problem}; not assigned"
+
+
+def _span(lines: list[Block]) -> Span:
+    return Span(line_start=lines[0].span.line_start, line_end=lines[-1].span.line_end)

@@ -56,6 +56,8 @@ class MemberTable:
     headers: tuple[str, ...]
     roles: tuple[str, ...]  # column role per header: role, designation, name, address, phone, other
     rows: tuple[tuple[TextAt, ...], ...]
+    # Each row's place in the printed list, where rows were left out (unread); else 1, 2, ...
+    row_numbers: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import ast
 from pathlib import Path
 
 import pytest
+import regex
 
 ROOT = Path(__file__).resolve().parents[2]
 JAPANESE = (
@@ -35,14 +36,14 @@ TABLE_MODULES = (
     "pipeline/build/members.py",
     "pipeline/build/outcomes.py",
 )
-# Layout-text locators, owned by the layout work of issue 7. The lead enables the assertion by
-# moving them into ENFORCED_LAYOUT_MODULES once their wording has moved into the registry.
-PENDING_LAYOUT_MODULES = (
-    "pipeline/locate/layout.py",
-    "pipeline/locate/layout_headers.py",
-    "pipeline/locate/layout_outcomes.py",
+# Layout-text locators (pdftotext renditions): every pipeline/locate/layout*.py, found by glob so a new
+# one is covered from the start. They may hold punctuation and English messages naming a form's word,
+# never the form's words themselves.
+LAYOUT_MODULES = tuple(
+    sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pipeline" / "locate").glob("layout*.py"))
 )
-ENFORCED_LAYOUT_MODULES: tuple[str, ...] = ()
+_FORM_CHARS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}※・①-⑳]")
+_MESSAGE = regex.compile(r"[A-Za-z]{3,}")  # an English sentence naming a form's word: a message
 ALLOWED: dict[tuple[str, str], str] = {
     ("pipeline/build/consistency.py", "グループ合計"): (
         "how a check's detail names the group-total row to the analyst; matched against nothing"
@@ -92,17 +93,37 @@ def test_table_locators_and_builders_carry_no_form_wording(path: str) -> None:
     assert wording_literals(path) == []
 
 
-@pytest.mark.parametrize("path", ENFORCED_LAYOUT_MODULES)
-def test_layout_locators_carry_no_form_wording(path: str) -> None:
-    assert wording_literals(path) == []
+def layout_wording(path: str) -> list[str]:
+    """String constants of a layout module that carry the form's script or marks and are neither
+    docstrings, nor f-string messages, nor English messages naming a form's word."""
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    skip = docstring_nodes(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            skip |= {id(part) for part in node.values}
+    return [
+        f"{path}:{node.lineno}: {node.value!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skip
+        and _FORM_CHARS.search(node.value)
+        and not _MESSAGE.search(node.value)
+    ]
+
+
+def test_layout_locators_carry_no_form_wording() -> None:
+    assert len(LAYOUT_MODULES) >= 10  # the glob itself works
+    found = [hit for path in LAYOUT_MODULES for hit in layout_wording(path)]
+    assert not found, "form wording belongs in normalizers/forms.py:\n" + "\n".join(found)
 
 
 def test_every_locator_and_builder_is_listed() -> None:
-    """A new module under pipeline/locate or pipeline/build is covered by the rule from the start."""
+    """A new module under pipeline/locate or pipeline/build is covered by one of the two rules."""
     present = {
         str(p.relative_to(ROOT)) for d in ("locate", "build") for p in (ROOT / "pipeline" / d).glob("*.py")
     }
-    listed = set(TABLE_MODULES) | set(PENDING_LAYOUT_MODULES) | set(ENFORCED_LAYOUT_MODULES)
+    listed = set(TABLE_MODULES) | set(LAYOUT_MODULES)
     assert {p for p in present if not p.endswith("__init__.py")} == listed
 
 

@@ -1,0 +1,139 @@
+"""Rows of a 取組効果 section in layout text that keeps each word at its place on the page
+(pdftotext -layout): a cell belongs to the period column it is printed under, a row is the
+cells printed beside each other, and its label the text printed at its height, left of them.
+
+Columns come from the period headers printed above the cells (`現 状   計 画   実 績`), or, on
+a page the header did not repeat on, from a line that prints a cell in every column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.locate.layout_cells import CellDraft
+from pipeline.locate.layout_headers import period_word_places
+from pipeline.locate.layout_row_parts import TORN, RowDraft, SectionRows, label_name
+from pipeline.locate.layout_rows import is_torn, section_labels
+from pipeline.locate.layout_stream import Label, Stream
+from pipeline.locate.layout_verify import check_rows, confirm
+
+DEFAULT_COLUMN_MARGIN = 0.25  # a cell this much nearer one column than the next is under it
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    line: int  # printed line the column places were read on
+    centers: tuple[float, ...]  # one per period column, left to right
+
+
+def grid_rows(stream: Stream, section: int, periods: list[str], used: set[int]) -> SectionRows:
+    cells = sorted((c for c in stream.cells if c.section == section), key=lambda c: (_top(c), c.x0))
+    result = SectionRows()
+    if not cells:
+        return result
+    anchors = _anchors(stream, section, cells, len(periods))
+    if not anchors:
+        detail = "no line shows where its period columns are: cells cannot be put under them"
+        result.problems.append((detail, cells[0].line))
+        return result
+    rows: list[RowDraft] = []
+    current: dict[int, CellDraft] = {}
+    bottom = -1
+    for cell in cells:
+        column, sure = _column(cell, anchors)
+        if current and (column in current or _top(cell) > bottom):
+            rows.append(_row(current, len(periods)))
+            current, bottom = {}, -1
+        current[column] = cell
+        bottom = max(bottom, _bottom(cell))
+        if not sure:
+            cell.unsure = True
+    rows.append(_row(current, len(periods)))
+    torn = is_torn(stream, section)
+    for row in rows:
+        if any(c.unsure and c.parts for c in row.cells):
+            row.doubts.append("a cell printed between two period columns")
+        if torn:
+            row.doubts.append(TORN)
+    _match_labels(rows, section_labels(stream, section, used), anchors)
+    used.update(id(r.label) for r in rows if r.label is not None)
+    result.rows = rows
+    check_rows(rows, section)
+    confirm(rows, section, periods, strict=False)
+    return result
+
+
+def _top(cell: CellDraft) -> int:
+    return cell.lines[0].span.line_start or 0
+
+
+def _bottom(cell: CellDraft) -> int:
+    return cell.lines[-1].span.line_end or cell.lines[-1].span.line_start or 0
+
+
+def _row(cells: dict[int, CellDraft], width: int) -> RowDraft:
+    """A row with a cell in every column; where nothing was printed, an empty cell."""
+    first = next(iter(cells.values()))
+    filled = [cells.get(i) or CellDraft(first.section, first.line, 0, first.order) for i in range(width)]
+    return RowDraft(filled)
+
+
+def _anchors(stream: Stream, section: int, cells: list[CellDraft], width: int) -> list[_Anchor]:
+    """Column places: the period headers printed side by side above the cells, and lines that
+    start a cell in every column."""
+    anchors = []
+    for header in stream.headers:
+        centers = [center for _, center in period_word_places(header.words)]
+        if len(centers) == width:
+            anchors.append(_Anchor(header.line.span.line_start or 0, tuple(centers)))
+    by_line: dict[int, list[CellDraft]] = {}
+    for cell in cells:
+        by_line.setdefault(_top(cell), []).append(cell)
+    for line, starting in by_line.items():
+        if len(starting) == width:
+            centers = sorted((c.x0 + c.x1) / 2 for c in starting)
+            anchors.append(_Anchor(line, tuple(centers)))
+    return sorted(anchors, key=lambda a: a.line)
+
+
+def _anchor_at(anchors: list[_Anchor], line: int) -> _Anchor:
+    """The column places read at or above a line (below it on a page whose header is not
+    repeated)."""
+    above = [a for a in anchors if a.line <= line]
+    return above[-1] if above else anchors[0]
+
+
+def _column(cell: CellDraft, anchors: list[_Anchor]) -> tuple[int, bool]:
+    """The column the cell is printed under, by the nearest column places; and whether it is
+    clearly under it."""
+    anchor = _anchor_at(anchors, _top(cell))
+    center = (cell.x0 + cell.x1) / 2
+    distances = sorted((abs(center - c), i) for i, c in enumerate(anchor.centers))
+    (near, column), second = distances[0], distances[1][0] if len(distances) > 1 else float("inf")
+    spacing = min((b - a for a, b in zip(anchor.centers, anchor.centers[1:], strict=False)), default=0.0)
+    sure = second - near > DEFAULT_COLUMN_MARGIN * spacing if spacing else True
+    return column, sure
+
+
+def _match_labels(rows: list[RowDraft], labels: list[Label], anchors: list[_Anchor]) -> None:
+    """Each label goes to the row printed at its height (the most lines shared); a label left of
+    no row's lines goes nowhere."""
+    for label in labels:
+        top, bottom = label.line.span.line_start or 0, label.last_line
+        if label.words[0].col >= _anchor_at(anchors, top).centers[0]:
+            continue  # printed under a period column, not left of them
+        shared = [(min(bottom, _row_bottom(r)) - max(top, _row_top(r)) + 1, i) for i, r in enumerate(rows)]
+        best = max(shared, default=(0, -1))
+        if best[0] <= 0:
+            continue
+        row = rows[best[1]]
+        if row.label is None or (not label_name(row.label) and label_name(label)):
+            row.label, row.how = label, "beside"
+
+
+def _row_top(row: RowDraft) -> int:
+    return min(_top(c) for c in row.cells if c.parts)
+
+
+def _row_bottom(row: RowDraft) -> int:
+    return max(_bottom(c) for c in row.cells if c.parts)

@@ -1,0 +1,305 @@
+"""The 別添1 member list of layout text, rebuilt from what its pieces say they are: a name ends in
+a facility word (`…クリニック`, `…医師会`), an address opens with the prefecture or a municipality,
+a phone number is digits in groups, ① / ② mark the designation column, and the role column
+prints the form's role labels once for a run of rows.
+
+A row is a name with the address and phone printed beside it (where words keep their place on
+the page, pdftotext -layout) or after it (one piece after another). A row whose pieces or role
+cannot be told with certainty is not read: `member_row_unread`, and the document is `partial`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.blocks import Block, Finding
+from normalizers.forms import (
+    ADDRESS_PREFECTURES,
+    FACILITY_NAME_ENDINGS,
+    MEMBER_DESIGNATION_HEADER,
+    MEMBER_DESIGNATION_MARKS,
+    MEMBER_HEADER_PHRASES,
+    MEMBER_LIST_END_WORDS,
+    MEMBER_LIST_WORDS,
+    MEMBER_ROLE_LABELS,
+    MEMBER_ROLE_WORDS,
+    MEMBER_TITLE_WORDS,
+    first_word_match,
+    is_facility_name,
+)
+from normalizers.names import municipality_from_address, split_corporation
+from normalizers.phone import normalize_phone
+from normalizers.text import fold_width, match_key
+from pipeline.locate.layout_cells import compact
+from pipeline.locate.layout_member_parts import Entry, MemberRow, Piece
+from pipeline.locate.layout_member_roles import assign_roles
+from pipeline.locate.located import MemberTable, TextAt
+
+DEFAULT_WRAP_LINES = 2  # lines below a piece its wrapped rest may print on
+DEFAULT_COLUMN_TOLERANCE = 3  # columns by which the wrapped lines of a piece may start apart
+_GAP = regex.compile(r"\s{2,}")
+_PHONE_CHARS = regex.compile(r"[0-9()\-‐−ー\s]+")
+_PHONE_START = regex.compile(r"\(?0[0-9]{1,4}\)?[-‐−ー]")  # an area code and its dash: a number wrapped
+HEADERS = (MEMBER_HEADER_PHRASES[0], MEMBER_DESIGNATION_HEADER, *MEMBER_HEADER_PHRASES[2:])
+COLUMN_ROLES = ("role", "designation", "name", "address", "phone")
+
+
+def kind_of(text: str) -> str:
+    key = compact(text)
+    folded = fold_width(text)
+    if key in MEMBER_DESIGNATION_MARKS:
+        return "mark"
+    if key in (compact(label) for label in MEMBER_ROLE_LABELS):
+        return "role"
+    if key and any(key in compact(h) for h in MEMBER_HEADER_PHRASES) and not key.isdigit():
+        return "header"  # a header's wrapped piece, down to one character (`を` of `…を担う…`)
+    words = text.split()
+    if len(words) > 1 and all(kind_of(w) in ("header", "mark") for w in words):
+        return "header"  # two headers one space apart: `①拠点、②積極 郡市医師会名又は医療機関等`
+    if _is_role_piece(key):
+        return "role"
+    if _PHONE_CHARS.fullmatch(folded.translate({0xFF0D: 0x2D})):
+        opens = regex.match(r"\(?0", folded) is not None  # a number opens with its area code's 0
+        return "phone" if opens and normalize_phone(text) else "digits"
+    if key.startswith(ADDRESS_PREFECTURES):
+        return "address"
+    if key in {compact(w) for w in FACILITY_NAME_ENDINGS}:
+        return "other"  # `クリニック` alone: the rest of a wrapped name, never a name
+    if _names_facility(text):
+        return "name"
+    if municipality_from_address(text) is not None:
+        return "address"
+    return "other"
+
+
+def _names_facility(text: str) -> bool:
+    """A facility's name: a facility word ends it, or stands in it (`訪問看護ステーションてとめとて`)."""
+    return is_facility_name(text) or any(w in compact(text) for w in FACILITY_NAME_ENDINGS)
+
+
+def _is_role_piece(key: str) -> bool:
+    labels = [compact(label) for label in MEMBER_ROLE_LABELS]
+    return key in labels or (len(key) >= 3 and any(key in label for label in labels[1:]))
+
+
+def locate_layout_members(lines: list[Block], placed: bool) -> tuple[list[MemberTable], list[Finding]]:
+    region = _region(lines)
+    if region is None:
+        return [], []
+    pieces = _pieces(lines[region[0] : region[1]])
+    entries = _entries(pieces, placed)
+    rows = _rows(entries, pieces, placed)
+    if not rows:
+        return [], []
+    assign_roles(rows, [p for p in pieces if p.kind == "role"], pieces, placed)
+    findings = []
+    kept, numbers = [], []
+    for number, row in enumerate(rows, start=1):
+        if row.problem is not None:
+            detail = f"別添1 row {number} ({row.name.text!r}): {row.problem}; not read"
+            findings.append(Finding("member_row_unread", detail, row.name.pieces[0].line.span))
+            continue
+        kept.append(_cells(row))
+        numbers.append(number)
+    table = MemberTable(HEADERS, COLUMN_ROLES, tuple(kept), tuple(numbers))
+    return [table], findings
+
+
+def _region(lines: list[Block]) -> tuple[int, int] | None:
+    start = next((i for i, line in enumerate(lines) if MEMBER_LIST_WORDS[0] in match_key(line.text)), None)
+    if start is None:
+        return None
+    end = next(
+        (
+            i
+            for i in range(start + 1, len(lines))
+            if any(w in match_key(lines[i].text)[:8] for w in MEMBER_LIST_END_WORDS)
+        ),
+        len(lines),
+    )
+    return start + 1, end
+
+
+def _pieces(lines: list[Block]) -> list[Piece]:
+    """The pieces of each line: runs of words set apart by wider gaps than one space."""
+    out = []
+    for index, line in enumerate(lines):
+        if any(w in match_key(line.text) for w in MEMBER_TITLE_WORDS):
+            continue
+        for match in regex.finditer(r"\S+(?: \S+)*", line.text):
+            if kind_of(match.group()) == "header":  # `① 拠点、②積`: the designation header's words
+                out.append(Piece(match.group(), line, index, match.start()))
+                continue
+            for text, col in _split_marks(match.group(), match.start()):
+                for part, at in _split_cells(text, col):
+                    out.append(Piece(part, line, index, at))
+    for piece in out:
+        piece.kind = kind_of(piece.text)
+    first = next((p.index for p in out if p.kind in ("name", "address", "phone")), len(lines))
+    for piece in out:
+        if piece.kind == "header" and len(compact(piece.text)) == 1 and piece.index >= first:
+            piece.kind = "other"  # one character below the header: a wrapped rest (`号`), not a header
+    return out
+
+
+def _split_cells(text: str, col: int) -> list[tuple[str, int]]:
+    """A name one space from its address (`…クリニック 茨城県…`), or an address one space from the
+    phone number: cells of their own."""
+    for match in regex.finditer(r" ", text):
+        left, right = text[: match.start()], text[match.end() :]
+        opens_address = compact(right).startswith(ADDRESS_PREFECTURES) and kind_of(left) in ("name", "other")
+        opens_phone = kind_of(right) == "phone" and kind_of(left) == "address"
+        if opens_address or opens_phone:
+            return [(left, col), *_split_cells(right, col + match.end())]
+    return [(text, col)]
+
+
+def _split_marks(text: str, start: int) -> list[tuple[str, int]]:
+    """A run of words and its column, split around designation marks (①, ②): a mark is a cell
+    of its own even one space from the next cell's words."""
+    out: list[tuple[str, int]] = []
+    joinable = False
+    for word in regex.finditer(r"\S+", text):
+        mark = compact(word.group()) in MEMBER_DESIGNATION_MARKS
+        if joinable and not mark:
+            out[-1] = (f"{out[-1][0]} {word.group()}", out[-1][1])
+        else:
+            out.append((word.group(), start + word.start()))
+        joinable = not mark
+    return out
+
+
+def _entries(pieces: list[Piece], placed: bool) -> list[Entry]:
+    """Names, addresses and phones with their wrapped pieces: a piece that says nothing of its
+    own (or a name's rest, `外科クリニック`) under an unfinished one, in its column. A name may open
+    with its corporation (`医療法人財団慈心会 いずみ診`) and a number with its area code."""
+    entries: list[Entry] = []
+    for piece in pieces:
+        if piece.kind not in ("name", "address", "phone", "digits", "other"):
+            continue
+        above = _continued(entries, piece, placed)
+        if above is not None:
+            above.pieces.append(piece)
+        elif piece.kind in ("name", "address", "phone"):
+            entries.append(Entry(piece.kind, [piece]))
+        elif piece.kind == "other" and split_corporation(piece.text)[0] is not None:
+            entries.append(Entry("name", [piece]))
+        elif piece.kind == "digits" and _PHONE_START.match(fold_width(piece.text)):
+            entries.append(Entry("phone", [piece]))
+    return entries
+
+
+def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None:
+    if not placed and piece.kind == "other":
+        name = next((e for e in reversed(entries) if e.kind == "name"), None)
+        if name is not None and not name.complete() and is_facility_name(name.text + piece.text):
+            return name  # `…クリニッ` / its address / `ク`: the name's rest printed after the address
+    for entry in reversed(entries):
+        last = entry.pieces[-1]
+        if placed and (
+            abs(last.col - piece.col) > DEFAULT_COLUMN_TOLERANCE
+            or piece.index - last.index > DEFAULT_WRAP_LINES
+        ):
+            continue
+        if not placed and entry is not entries[-1]:
+            return None
+        fits = {
+            "name": _finishes_name(entry, piece),
+            "address": piece.kind in ("other", "digits"),
+            "phone": piece.kind == "digits" and not entry.complete(),
+        }[entry.kind]
+        return entry if fits and piece.index > last.index else None
+    return None
+
+
+def _finishes_name(entry: Entry, piece: Piece) -> bool:
+    """The rest of a wrapped name: text that names nothing on its own under a name no facility
+    word ends, a name's end under a name without any facility word (`…鹿島整形` / `外科クリニック`),
+    or a facility word alone (`…整形外科` / `クリニック`), which is never a name."""
+    if compact(piece.text) in {compact(w) for w in FACILITY_NAME_ENDINGS}:
+        return True
+    if entry.complete():
+        return False
+    return piece.kind == "other" or (piece.kind == "name" and not _names_facility(entry.text))
+
+
+def _rows(entries: list[Entry], pieces: list[Piece], placed: bool) -> list[MemberRow]:
+    rows = [MemberRow(e) for e in entries if e.kind == "name"]
+    marks = [p for p in pieces if p.kind == "mark"]
+    if placed:
+        _attach_by_height(rows, entries, marks)
+    else:
+        _attach_in_order(rows, entries, pieces)
+    for row in rows:
+        if row.address is None or row.phone is None:
+            row.problem = "its address or phone number could not be told"
+    used = {id(p) for r in rows for e in (r.name, r.address, r.phone) if e is not None for p in e.pieces}
+    used |= {id(r.mark) for r in rows if r.mark is not None}
+    stray = [
+        p
+        for p in pieces
+        if p.kind in ("name", "address", "phone", "digits", "other", "mark") and id(p) not in used
+    ]
+    if stray:  # a piece no row took: a row may be missing, and the rows after it misnumbered
+        for row in rows:
+            row.problem = row.problem or f"a piece of the list no row took ({stray[0].text!r})"
+    return rows
+
+
+def _attach_by_height(rows: list[MemberRow], entries: list[Entry], marks: list[Piece]) -> None:
+    """Each address, phone and mark goes to the row printed at its height; two at one row, or one
+    as near to two rows, leave the rows in doubt."""
+    for kind in ("address", "phone"):
+        for entry in (e for e in entries if e.kind == kind):
+            center = (entry.top + entry.bottom) / 2
+            ranked = sorted(rows, key=lambda r: abs(r.center - center))
+            if not ranked:
+                continue
+            near = ranked[0]
+            tie = len(ranked) > 1 and abs(ranked[1].center - center) == abs(near.center - center)
+            if getattr(near, kind) is not None or tie:
+                near.problem = f"two {kind}s printed at its height"
+                continue
+            setattr(near, kind, entry)
+    for mark in marks:
+        nearest = min(rows, key=lambda r: abs(r.center - mark.index), default=None)
+        if nearest is not None and nearest.name.top - 1 <= mark.index <= nearest.name.bottom + 1:
+            nearest.mark = mark
+
+
+def _attach_in_order(rows: list[MemberRow], entries: list[Entry], pieces: list[Piece]) -> None:
+    """One piece after another: a name, then its address and phone; a mark printed before a
+    name is that name's."""
+    by_first = {id(e.pieces[0]): e for e in entries}
+    current: MemberRow | None = None
+    pending: Piece | None = None
+    rows_by_name = {id(r.name): r for r in rows}
+    for piece in pieces:
+        entry = by_first.get(id(piece))
+        if pending is not None and not (entry is not None and entry.kind == "name"):
+            pending = None  # a mark not printed right before a name: left to no row
+        if piece.kind == "mark":
+            pending = piece
+        elif entry is not None and entry.kind == "name":
+            current = rows_by_name[id(entry)]
+            current.mark, pending = pending, None
+        elif entry is not None and current is not None:
+            if getattr(current, entry.kind) is not None:
+                current.problem = f"two {entry.kind}s after its name"
+            else:
+                setattr(current, entry.kind, entry)
+
+
+def _cells(row: MemberRow) -> tuple[TextAt, ...]:
+    at = row.name.pieces[0].line.span
+    role = TextAt(row.role or "", at)
+    mark = TextAt(row.mark.text if row.mark else "", row.mark.line.span if row.mark else at)
+    address = TextAt(
+        row.address.text if row.address else "", row.address.pieces[0].line.span if row.address else at
+    )
+    phone = TextAt(row.phone.text if row.phone else "", row.phone.pieces[0].line.span if row.phone else at)
+    return (role, mark, TextAt(row.name.text, at), address, phone)
+
+
+def role_of(label: str) -> str | None:
+    return first_word_match(label, MEMBER_ROLE_WORDS)

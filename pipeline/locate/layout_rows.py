@@ -1,0 +1,247 @@
+"""Rows of one 取組効果 section rebuilt from the layout stream.
+
+Cells are taken in reading order, as many to a row as the section has period columns, and
+ordered left to right where they printed side by side. A row's label is printed beside its cells
+(while they were being printed), or in a run of labels before its run of rows, or right after
+it; labels left over go to rows left over in order when there are as many of each.
+
+A row is certain when its label sat right before it and its cells came one after another; a
+row placed any other way carries doubts, and keeps its figures only where the section's figures
+confirm them (`layout_verify`). A row that cannot be placed at all has a problem: no figures.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from normalizers.forms import LAYOUT_CELL_RESIDUE, SECTION4_ROW_METRICS, first_word_match, is_total_label
+from normalizers.text import fold_width
+from pipeline.locate.layout_cells import CellDraft
+from pipeline.locate.layout_row_parts import TORN, RowDraft, SectionRows, label_name
+from pipeline.locate.layout_stream import Label, Stream
+from pipeline.locate.layout_verify import check_rows, confirm
+
+_RESIDUE = regex.compile(LAYOUT_CELL_RESIDUE)
+
+
+def is_section4_label(text: str) -> bool:
+    """A row label of section 4 (紹介数, 急変時の受入数, 逆紹介数): never an institution's."""
+    return first_word_match(text, SECTION4_ROW_METRICS) is not None
+
+
+def is_residue(label: Label) -> bool:
+    """Text of a figure cell whose lines came out of order (`問診療: 回)`): not a label."""
+    return _RESIDUE.search(fold_width(label.text)) is not None
+
+
+def section_labels(stream: Stream, section: int, used: set[int]) -> list[Label]:
+    """Labels printed next to this section's cells: the nearest cell before or after the label
+    (with no section heading between) is one of this section's, or a cell of it was open."""
+    headings = sorted(h.order for h in stream.headings)
+    out = []
+    for label in stream.labels:
+        if id(label) in used or is_residue(label) or (section == 4) != is_section4_label(label.text):
+            continue
+        before = max((c for c in stream.cells if c.order < label.order), key=lambda c: c.order, default=None)
+        after = min((c for c in stream.cells if c.order > label.order), key=lambda c: c.order, default=None)
+        near = [
+            c
+            for c in (before, after)
+            if c is not None
+            and not any(min(c.order, label.order) < h < max(c.order, label.order) for h in headings)
+        ]
+        if any(c.section == section for c in near) or any(c.section == section for c in label.open_cells):
+            out.append(label)
+    return out
+
+
+def section_rows(stream: Stream, section: int, periods: list[str], used: set[int]) -> SectionRows:
+    cells = sorted((c for c in stream.cells if c.section == section), key=lambda c: c.order)
+    result = SectionRows()
+    if not cells:
+        return result
+    width = len(periods)
+    if len(cells) % width:
+        detail = f"{len(cells)} figure cells for {width} period columns: rows cannot be told apart"
+        result.problems.append((detail, cells[0].line))
+        return result
+    result.rows = [
+        RowDraft(_left_to_right(cells[i : i + width], stream)) for i in range(0, len(cells), width)
+    ]
+    torn = is_torn(stream, section)
+    for row in result.rows:
+        if torn:
+            row.doubts.append(TORN)
+        if _interleaved(row.cells, stream):
+            row.doubts.append("its cells printed line by line into each other")
+    labels = _match_total(result.rows, section_labels(stream, section, used))
+    leftovers = _match_labels(result.rows, labels)
+    leftovers = _match_after(result.rows, leftovers)
+    result.stray = _match_in_order(result.rows, leftovers)
+    used.update(id(r.label) for r in result.rows if r.label is not None)
+    check_rows(result.rows, section)
+    confirm(result.rows, section, periods, strict=True)
+    return result
+
+
+def is_torn(stream: Stream, section: int) -> bool:
+    """Digits printed apart from every cell, nearest to this section's cells: a figure of the
+    section lost some of its digits (`２` of `２３回`)."""
+    strays = list(stream.stray_figures)
+    strays += [lab.order for lab in stream.labels if is_residue(lab) and any(ch.isdigit() for ch in lab.text)]
+    for order in strays:
+        nearest = min(
+            stream.cells, key=lambda c: min(abs(c.order - order), abs(c.last - order)), default=None
+        )
+        if nearest is not None and nearest.section == section:
+            return True
+    return False
+
+
+def _left_to_right(cells: list[CellDraft], stream: Stream) -> list[CellDraft]:
+    """Reading order, except where two cells printed pieces on one line: there, left first."""
+    ordered = list(cells)
+    for line in stream.side_by_side:
+        shared = [c for c in line if c in ordered]
+        if len(shared) > 1 and [ordered.index(c) for c in shared] != sorted(ordered.index(c) for c in shared):
+            slots = sorted(ordered.index(c) for c in shared)
+            for slot, cell in zip(slots, shared, strict=True):
+                ordered[slot] = cell
+    return ordered
+
+
+def _interleaved(cells: list[CellDraft], stream: Stream) -> bool:
+    """Two cells of the row whose lines alternated without ever printing side by side: which of
+    them is left of the other is not known."""
+    for i, first in enumerate(cells):
+        for second in cells[i + 1 :]:
+            a, b = sorted((first, second), key=lambda c: c.order)
+            if a.last > b.order and not any(a in line and b in line for line in stream.side_by_side):
+                return True
+    return False
+
+
+def _match_total(rows: list[RowDraft], labels: list[Label]) -> list[Label]:
+    """The 合計 row is the form's last row: its one label names it wherever it printed (a merged
+    cell printed before or after the table); the section's figures must confirm it."""
+    totals = [lab for lab in labels if is_total_label(lab.text)]
+    if len(totals) != 1 or not rows:
+        return labels
+    last = rows[-1]
+    last.label, last.how = totals[0], "total"
+    last.doubts.append("its 合計 label printed apart from it")
+    return [lab for lab in labels if lab is not totals[0]]
+
+
+def _match_labels(rows: list[RowDraft], labels: list[Label]) -> list[Label]:
+    """Labels beside their rows, then each run of labels with the run of rows printed after it.
+    A label printed between the first and last cell of a row breaks the reading order: that row
+    and the rows after it are in doubt. Returns the labels no row took."""
+    first = {id(r.cells[0]): index for index, r in enumerate(rows)}
+    started: dict[int, int] = {}  # row index -> cells started so far
+    events: list[tuple[int, Label | CellDraft]] = [(lab.order, lab) for lab in labels]
+    events += [(c.order, c) for r in rows for c in r.cells]
+    runs: list[tuple[list[Label], list[RowDraft]]] = [([], [])]
+    current, broken = -1, False
+    for _, event in sorted(events, key=lambda e: e[0]):
+        if isinstance(event, Label):
+            row = rows[current] if current >= 0 else None
+            if row is not None and started[current] < len(row.cells):
+                broken = True  # printed inside a row: rows and cells may no longer line up
+                row.doubts.append("a label printed between its cells")
+            claimed = row is not None and row in runs[-1][1] and runs[-1][1].index(row) < len(runs[-1][0])
+            if (
+                row is not None
+                and row.label is None
+                and not claimed
+                and _beside(row, started[current], event)
+            ):
+                row.label, row.how = event, "beside"
+            elif runs[-1][1]:
+                runs.append(([event], []))
+            else:
+                runs[-1][0].append(event)
+            continue
+        if id(event) in first:
+            current = first[id(event)]
+            runs[-1][1].append(rows[current])
+            if broken:
+                rows[current].doubts.append("a label printed inside an earlier row")
+        started[current] = started.get(current, 0) + 1
+    leftovers: list[Label] = []
+    for run_labels, run_rows in runs:
+        if len(run_rows) > 1 or len(run_labels) > 1:
+            for row in run_rows:  # labels and rows printed in blocks, not one after the other
+                row.doubts.append("rows printed in a block apart from their labels")
+        leftovers += _match_run(run_labels, [r for r in run_rows if r.label is None])
+    return leftovers
+
+
+def _match_run(labels: list[Label], rows: list[RowDraft]) -> list[Label]:
+    """Labels printed one after another, then the rows printed after them: one and one is
+    certain; as many of each go in order; else rows with figures take named labels (the nearest
+    where there are more labels, the first rows where there are more rows) and blank rows take
+    empty ones (`・`). Returns the labels no row took."""
+    if not labels or not rows:
+        return labels
+    if len(labels) == len(rows):
+        _zip(labels, rows, "before" if len(rows) == 1 else "run")
+        return []
+    named = [lab for lab in labels if label_name(lab)]
+    empty = [lab for lab in labels if not label_name(lab)]
+    figures = [r for r in rows if r.has_figures]
+    blanks = [r for r in rows if not r.has_figures]
+    taken = named[-len(figures) :] if figures and len(named) > len(figures) else named[: len(figures)]
+    if len(named) == 1 and taken:
+        _zip(taken, figures[:1], "before")  # the one label printed right before its run's first row
+    else:
+        _zip(taken, figures, "guess")
+    taken_empty = empty[-len(blanks) :] if blanks and len(empty) > len(blanks) else empty[: len(blanks)]
+    _zip(taken_empty, blanks, "before")
+    used = {id(lab) for lab in taken + taken_empty}
+    return [lab for lab in labels if id(lab) not in used]
+
+
+def _zip(labels: list[Label], rows: list[RowDraft], how: str) -> None:
+    for label, row in zip(labels, rows, strict=False):
+        row.label, row.how = label, how
+        if how == "run":
+            row.doubts.append("its label matched by print order in a run of as many labels")
+        elif how == "guess":
+            row.guess = "its label one of more labels than rows printed before them"
+
+
+def _beside(row: RowDraft, started: int, label: Label) -> bool:
+    """The label was printed while the row's cells were: some not yet begun, or still open."""
+    return started < len(row.cells) or any(c in label.open_cells for c in row.cells)
+
+
+def _match_after(rows: list[RowDraft], leftovers: list[Label]) -> list[Label]:
+    """A label printed right after a row that has none (a merged 合計 cell printed last)."""
+    still = []
+    for label in leftovers:
+        before = [r for r in rows if r.cells[0].order < label.order]
+        row = before[-1] if before else None
+        between = row is not None and any(
+            r.label is not None and row.cells[0].order < r.label.order < label.order for r in rows
+        )
+        if row is not None and row.label is None and not between:
+            row.label, row.how = label, "after"
+            if not (is_total_label(label.text) and row is rows[-1]):
+                row.guess = "its label printed after it"
+        else:
+            still.append(label)
+    return still
+
+
+def _match_in_order(rows: list[RowDraft], leftovers: list[Label]) -> list[Label]:
+    """Rows with figures and no label, and named labels no row took: matched in order when
+    there are as many of each. Returns the labels still left."""
+    bare = [r for r in rows if r.label is None and r.has_figures]
+    named = [lab for lab in leftovers if label_name(lab)]
+    if bare and len(bare) == len(named):
+        for row, label in zip(bare, named, strict=True):
+            row.label, row.how = label, "order"
+            row.guess = "its label printed away from it, matched by print order"
+        return [lab for lab in leftovers if not label_name(lab)]
+    return leftovers

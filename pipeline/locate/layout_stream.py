@@ -1,0 +1,203 @@
+"""The 取組効果 part of layout text as a stream in reading order: section headings, period header
+pieces, label text and the figure cells rebuilt by `layout_cells`.
+
+Printed lines are read one by one against the cells still open above them. What is not a cell
+is sorted by the form's own wording (`FORM_PHRASES`, period headers, notes) into form text, which
+is dropped, and label text: institution names, 合計 labels and the metric labels of section 4.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.blocks import Block
+from normalizers.forms import OUTCOME_SECTION_HEADINGS
+from normalizers.text import reflow
+from pipeline.locate.layout_cells import CellDraft, Word, compact, joined, read_line, words_of
+from pipeline.locate.layout_words import (
+    NOTE_MARK,
+    is_form_text,
+    is_header,
+    is_name_end,
+    is_row_word,
+    names_row,
+    opens_label,
+)
+from pipeline.locate.tables import section_heading
+
+_STRAY_FIGURE = regex.compile(r"[-+−▲△]?[0-9][0-9,]*")
+_LETTER = regex.compile(r"\p{L}")
+DEFAULT_NOTE_CHARS = 20  # a ※ line longer than this is a note whose wrapped lines follow it
+
+
+@dataclass
+class Label:
+    """Label text of one line (several words of it), at its place in the stream."""
+
+    words: list[Word]
+    line: Block
+    order: int
+    open_cells: tuple[CellDraft, ...]  # cells not yet ended when it was printed
+    last_line: int = 0  # the printed line of its last words
+    last_order: int = 0  # place in the reading order of its last words
+    cut: bool = False  # a marked name that no facility word ends: its end may be printed elsewhere
+    breaks: list[int] = field(default_factory=list)  # where its words go on over another line
+
+    @property
+    def text(self) -> str:
+        """Its words; a name wrapped over lines joins without a space (`…クリニッ` + `ク`)."""
+        bounds = [0, *self.breaks, len(self.words)]
+        return reflow([joined(self.words[a:b]) for a, b in itertools.pairwise(bounds)])
+
+    def take(self, other: Label) -> None:
+        """Another line's label text: the rest of this name."""
+        self.breaks.append(len(self.words))
+        self.words = self.words + other.words
+        self.open_cells = tuple(dict.fromkeys(self.open_cells + other.open_cells))
+        self.last_line, self.last_order = (
+            max(self.last_line, other.last_line),
+            max(self.last_order, other.last_order),
+        )
+
+
+@dataclass
+class Header:
+    """A piece of a period column header: its words as printed."""
+
+    text: str
+    line: Block
+    order: int
+    words: list[Word]
+
+
+@dataclass
+class Heading:
+    section: int
+    line: Block
+    order: int
+
+
+@dataclass
+class Stream:
+    cells: list[CellDraft] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    headers: list[Header] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    unsure_lines: list[Block] = field(default_factory=list)  # lines read in more than one way
+    # Digits printed apart from any cell (`２` torn from `２３回`): reading order of each.
+    stray_figures: list[int] = field(default_factory=list)
+    # Cells that printed pieces on one line, left to right: evidence of their columns' order.
+    side_by_side: list[list[CellDraft]] = field(default_factory=list)
+    order: int = 0
+    placed: bool = False  # words keep their place on the page (pdftotext -layout)
+
+    def next_order(self) -> int:
+        self.order += 1
+        return self.order
+
+
+def read_stream(lines: list[Block], placed: bool = False) -> Stream:
+    """`placed`: the text keeps each word at its place on the page (pdftotext -layout)."""
+    stream = Stream(placed=placed)
+    open_cells: list[CellDraft] = []
+    in_note = False
+    heading = ""  # the heading being read, while its wrapped lines follow
+    for line in lines:
+        text = line.text.strip()
+        section = section_heading(text)
+        if section is not None:
+            stream.headings.append(Heading(section, line, stream.next_order()))
+            in_note, heading = False, compact(text)
+            continue
+        if heading and _continues_heading(heading, text):
+            heading += compact(text)
+            continue
+        heading = ""
+        if is_name_end(text):
+            in_note = False
+        elif is_header(text):
+            stream.headers.append(Header(text, line, stream.next_order(), words_of(line.text)))
+            in_note = False
+            continue
+        elif compact(text).startswith(NOTE_MARK) or (in_note and is_form_text(text)):
+            in_note = len(compact(text)) > DEFAULT_NOTE_CHARS or in_note
+            continue
+        in_note = False
+        open_cells = [c for c in open_cells if not c.ended]
+        reading = read_line(words_of(line.text), open_cells, placed)
+        if reading.contested:
+            stream.unsure_lines.append(line)
+            for cell in open_cells:
+                cell.unsure = True
+        _add_text(stream, reading.prefix, line, open_cells)
+        touched: list[CellDraft] = []
+        for index, (target, words) in enumerate(reading.pieces):
+            if isinstance(target, CellDraft):
+                cell = target
+                cell.add(words, line, stream.next_order())
+            else:
+                cell = CellDraft(target, line, words[0].col, stream.next_order(), unsure=reading.contested)
+                cell.add(words, line, cell.order)
+                stream.cells.append(cell)
+                open_cells.append(cell)
+            touched.append(cell)
+            if index and _crowded(reading.pieces[index - 1][1], words):
+                cell.crowded = touched[-2].crowded = True
+        if touched and reading.prefix and _crowded(reading.prefix, reading.pieces[0][1]):
+            touched[0].crowded = True
+        if touched and reading.suffix and _crowded(reading.pieces[-1][1], reading.suffix):
+            touched[-1].crowded = True
+        if len(touched) > 1:
+            stream.side_by_side.append(touched)
+        _add_text(stream, reading.suffix, line, open_cells)
+    return stream
+
+
+def _add_text(stream: Stream, words: list[Word], line: Block, open_cells: list[CellDraft]) -> None:
+    """Header pieces and label text of a run of words; form text is dropped. A run may hold both:
+    `（往診、訪問診療 ・小林在宅クリニック` is form text, then a label."""
+    if not words:
+        return
+    if is_header(joined(words)):
+        stream.headers.append(Header(joined(words), line, stream.next_order(), words))
+        return
+    kept = [w for w in words if not is_form_text(w.text) or opens_label(w.text) or names_row(w.text)]
+    if kept and _STRAY_FIGURE.fullmatch(compact(joined(kept))):
+        stream.stray_figures.append(stream.next_order())
+        return
+    groups = [kept] if is_row_word(joined(kept)) else _apart(kept)  # `紹  介  数`: one label
+    for index, group in enumerate(groups):
+        text = joined(group)
+        lone = len(compact(text)) < 2 and not opens_label(text) and index + 1 < len(groups)
+        if not _LETTER.search(text) or lone:
+            continue  # `)` or `数` set apart left of a name: the end of the section's own label
+        if names_row(text) or not is_form_text(text):
+            still_open = tuple(c for c in open_cells if not c.ended)
+            order = stream.next_order()
+            stream.labels.append(Label(group, line, order, still_open, line.span.line_start or 0, order))
+
+
+def _apart(words: list[Word]) -> list[list[Word]]:
+    """Runs of words set apart by a wider gap than one space (columns of the page)."""
+    groups: list[list[Word]] = []
+    for word in words:
+        if groups and word.col - (groups[-1][-1].col + len(groups[-1][-1].text)) <= 1:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return groups
+
+
+def _continues_heading(heading: str, text: str) -> bool:
+    """`逆紹介数` under `4 グループ化した…後方支援病院等からの`: the heading wrapped."""
+    body = heading.lstrip("0123456789 ")
+    return any(body + compact(text) in compact(h) for h in OUTCOME_SECTION_HEADINGS)
+
+
+def _crowded(left: list[Word], right: list[Word]) -> bool:
+    """Two cells' pieces printed one space apart: where one ends was told by the cells' pattern,
+    not by the page."""
+    return right[0].col - (left[-1].col + len(left[-1].text)) <= 1

@@ -1,0 +1,163 @@
+"""Whether the figures of a 取組効果 section, as rows were rebuilt from layout text, agree with
+what the form says they must: the institutions add up to the 合計 row, period by period and
+figure by figure; in section 4, rows come in the form's order and 差 is 実績 − 現状.
+
+Rows placed by inference (labels matched by print order, cells printed out of row order) keep
+their figures only where the section agrees; a shift of rows or columns breaks these sums.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from normalizers.forms import (
+    SECTION4_ROW_METRICS,
+    SECTION4_ROW_ORDER,
+    SECTION_CELLS,
+    first_word_match,
+    is_total_label,
+)
+from normalizers.numbers import parse_int
+from normalizers.text import fold_width
+from pipeline.locate.layout_cells import CellDraft
+from pipeline.locate.layout_row_parts import TORN, RowDraft, label_name
+
+Verdict = Literal["holds", "fails", "unknown"]
+
+
+@dataclass(frozen=True)
+class Agreement:
+    verdict: Verdict
+    failing: frozenset[int] = frozenset()  # period columns whose figures do not add up
+
+
+def cell_values(section: int, text: str) -> dict[str, int | None]:
+    """The figures a cell prints, by metric (None: blank or unreadable)."""
+    folded = fold_width(text)
+    values: dict[str, int | None] = {}
+    for pattern in SECTION_CELLS[section]:
+        match = regex.search(pattern.pattern, folded)
+        printed = match.group("v").strip() if match else ""
+        values[pattern.metric] = parse_int(printed) if printed else None
+    return values
+
+
+def sums_hold(
+    section: int, labels: Sequence[str], rows: Sequence[Sequence[str]], periods: Sequence[str]
+) -> Agreement:
+    """`labels[i]` and the printed cells `rows[i]` of each row of the section."""
+    if section == 4:
+        return Agreement(_section4_holds(labels, rows, periods))
+    totals = [i for i, label in enumerate(labels) if is_total_label(label)]
+    if len(totals) != 1:
+        return Agreement("unknown")
+    total = [cell_values(section, c) for c in rows[totals[0]]]
+    parts = [[cell_values(section, c) for c in row] for i, row in enumerate(rows) if i not in totals]
+    checked, failing = False, set()
+    for column, expected in enumerate(total):
+        for metric, value in expected.items():
+            figures = [part[column].get(metric) for part in parts]
+            if value is None or any(f is None for f in figures):
+                continue
+            checked = True
+            if sum(f for f in figures if f is not None) != value:
+                failing.add(column)
+    if failing:
+        return Agreement("fails", frozenset(failing))
+    return Agreement("holds" if checked else "unknown")
+
+
+def _section4_holds(labels: Sequence[str], rows: Sequence[Sequence[str]], periods: Sequence[str]) -> Verdict:
+    """Rows in the form's order of counts, and 差 = 実績 − 現状 in every row (without a 差 column
+    nothing confirms the cells)."""
+    metrics = [first_word_match(label, SECTION4_ROW_METRICS) for label in labels]
+    if None in metrics:
+        return "unknown"
+    ranks = [SECTION4_ROW_ORDER.index(m) for m in metrics if m is not None]
+    if ranks != sorted(ranks):
+        return "fails"
+    if "difference" not in periods:
+        return "unknown"  # the order of the rows says nothing of where their cells were printed
+    a, b, d = (periods.index(p) for p in ("baseline", "actual", "difference"))
+    for row in rows:
+        values = [cell_values(4, c).get("count") for c in row]
+        if None not in (values[a], values[b], values[d]) and values[b] - values[a] != values[d]:  # type: ignore[operator]
+            return "fails"
+    return "holds"
+
+
+def check_rows(rows: list[RowDraft], section: int) -> None:
+    """Problems that keep a row's figures from being placed at all."""
+    named_table = any(r.label is not None and label_name(r.label) for r in rows)
+    for row in rows:
+        if not row.has_figures:
+            continue
+        if any(not c.whole for c in row.cells):
+            row.problem = "a cell whose printed pieces do not make a whole cell"
+        elif row.guess is not None:
+            row.problem = f"{row.guess}: which row a label names is never guessed"
+        elif row.label is None and (named_table or len(rows) > 1):
+            row.problem = "no label printed where its row can be told"
+        elif row.label is not None and not label_name(row.label) and not is_total_label(row.label.text):
+            row.problem = "figures in a row whose label is empty"
+        elif any(c.unsure for c in row.cells) and not all(_adds_up(section, c) for c in row.cells):
+            row.problem = "a figure that could belong to another cell, and the cell does not add up"
+        elif any(c.unsure and not c.blank for c in row.cells) and section != 2:
+            # only 合計回数 = 往診 + 訪問診療 tells a cell's own figures apart; elsewhere the section's must
+            row.doubts.append("a figure that could belong to another cell")
+        elif row.label is not None and row.label.cut:
+            row.problem = f"its label {row.label.text!r} may be cut short (no facility word ends it)"
+        elif TORN in row.doubts and section in (2, 3) and not all(_adds_up(section, c) for c in row.cells):
+            row.problem = f"{TORN}, and the cell does not add up"
+        elif section in (2, 3) and any(_mixable(c) and not _adds_up(section, c) for c in row.cells):
+            row.problem = (
+                "a cell printed over several lines whose figures do not add up: its pieces may be mixed"
+            )
+
+
+DEFAULT_MAX_FAILING_COLUMNS = 0  # more columns not adding up than this: the rows themselves are misread
+
+
+def confirm(rows: list[RowDraft], section: int, periods: list[str], strict: bool) -> None:
+    """Rows in doubt keep their figures only where the section's figures agree. `strict` (rows
+    rebuilt from reading order alone): where the 合計 disagrees with the institutions, cells may
+    have moved between rows or columns unseen, so no row of the section is placed."""
+    placed = [r for r in rows if r.problem is None and r.label is not None]
+    labels = [r.label.text for r in placed if r.label is not None]
+    agreement = sums_hold(section, labels, [[c.text for c in r.cells] for r in placed], periods)
+    if strict and len(agreement.failing) > DEFAULT_MAX_FAILING_COLUMNS:
+        columns = ", ".join(periods[i] for i in sorted(agreement.failing))
+        for row in rows:
+            if row.problem is None and row.has_figures:
+                row.problem = f"the section's 合計 disagrees with its rows in {columns}: cells may have moved"
+        return
+    if agreement.verdict == "holds":
+        return
+    for row in rows:
+        if row.doubts and row.problem is None and row.has_figures:
+            why = "do not add up" if agreement.verdict == "fails" else "cannot confirm it"
+            row.problem = f"{'; '.join(row.doubts)}, and the section's figures {why}"
+
+
+def _mixable(cell: CellDraft) -> bool:
+    """Printed over several lines, one space from another cell's pieces (or with a piece that
+    could have gone elsewhere): its pieces may be another cell's."""
+    return len(cell.parts) > 1 and (cell.crowded or cell.unsure)
+
+
+def _adds_up(section: int, cell: CellDraft) -> bool:
+    """A cell's own figures agree: 往診 + 訪問診療 = 合計回数, 医療機関以外 <= 死亡患者数."""
+    values = cell_values(section, cell.text)
+    if cell.blank:
+        return True
+    if section == 2:
+        total, a, b = values.get("visits"), values.get("visits_on_call"), values.get("visits_scheduled")
+        return total is not None and a is not None and b is not None and a + b == total
+    if section == 3:
+        deaths, outside = values.get("deaths"), values.get("deaths_outside_hospital")
+        return deaths is not None and (outside is None or outside <= deaths)
+    return False

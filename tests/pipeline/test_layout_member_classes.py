@@ -1,0 +1,69 @@
+"""別添1 member lists of layout text (issue 7), one class of pdftotext output per test: cut from
+pdftotext output of generated reports (tests/fixtures/layout/members/). Rows are rebuilt from what
+their pieces say they are; a row whose pieces or role cannot be told is not read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.process import DocumentResult, process_document
+
+MEMBERS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "layout" / "members"
+
+
+def run(name: str) -> DocumentResult:
+    return process_document((MEMBERS / name).read_bytes())
+
+
+def rows(result: DocumentResult) -> list[tuple[object, ...]]:
+    return [(m.row_no, m.role, m.designation, m.name, m.phone) for m in result.members]
+
+
+def unread(result: DocumentResult) -> list[str]:
+    return [c.detail for c in result.checks if c.check == "member_row_unread"]
+
+
+def test_names_addresses_and_phones_wrapped_over_lines_are_joined_in_their_columns() -> None:
+    """pdftotext -layout: `医療法人社団和光会 桜川整形外科` / `クリニック` two lines apart with the
+    address between; `０２９－８２２－２` / `５７９`. The participants' label prints beside rows 3
+    and 4, the backup hospitals' beside row 8: rows 1-4 are participants and row 8 a backup
+    hospital whichever way the list splits, while rows 5-7 could be either (a label prints
+    anywhere within its merged cell) and are not read."""
+    result = run("wrapped-names-addresses-phones.layout.txt")
+    assert rows(result) == [
+        (1, "participant", None, "医療法人社団和光会 桜川整形外科クリニック", "029-822-2579"),
+        (2, "participant", "hub", "鹿島診療所", "029-836-9699"),
+        (3, "participant", None, "医療法人 みやざき診療所", "029-721-8118"),
+        (4, "participant", None, "医療法人社団仁愛会 那珂皮膚科クリニック", "029-389-9637"),
+        (8, "backup_hospital", None, "医療法人啓明会 佐藤中央病院", "029-343-3526"),
+    ]
+    unread_names = [d.split("'")[1] for d in unread(result)]
+    assert unread_names == [
+        "ひまわり医院",
+        "株式会社えがお 訪問看護ステーションみどり",
+        "訪問看護ステーションけやき",
+    ]
+
+
+def test_rows_between_two_role_labels_are_left_unread() -> None:
+    """The participants' label printed at the top of its run, not its middle: a role is never
+    guessed from where in its run a label sits. The 医師会 row (told by its name), the row the
+    participants' label prints over and the row the backup hospitals' prints over are read; the
+    four rows between could belong to either run and are not, each with a check."""
+    result = run("roles-not-at-their-runs-middle.layout.txt")
+    assert rows(result) == [
+        (1, "medical_association", "hub", "常陸太田市医師会", "0294-37-5935"),
+        (2, "participant", None, "医療法人財団慈心会 いずみ診療所", "0294-87-1071"),
+        (7, "backup_hospital", None, "涸沼総合病院", "0294-78-0396"),
+    ]
+    assert len(unread(result)) == 4
+    assert result.document.status == "partial"
+
+
+def test_a_designation_mark_printed_apart_from_its_row_leaves_the_list_unread() -> None:
+    """Default mode prints `②` among the header pieces, above the first name though it is the
+    second row's: no row can be given it with certainty."""
+    result = run("mark-printed-apart.default.txt")
+    assert result.members == ()
+    assert unread(result)
+    assert all("no row took ('②')" in detail for detail in unread(result))

@@ -1,0 +1,252 @@
+"""One class of pdftotext output per test (issue 7): the 取組効果 cells and rows of layout text,
+rebuilt where certain and left unplaced (null-free, `cells_ambiguous`, `partial`) where not.
+The texts are cut from pdftotext output of generated reports, names and figures changed."""
+
+from __future__ import annotations
+
+from extractors.blocks import Block, Span
+from pipeline.locate.layout_cells import CellDraft, read_line, words_of
+from pipeline.process import DocumentResult, process_document
+
+HEADING = "【参入促進・連携（グループ化）の取組効果】"
+SECTION1 = "１ 在宅に赴いて診療（往診、訪問診療）する合計診療患者数（※実人数を記載）"
+SECTION2 = "２ 在宅に赴いて診療（往診、訪問診療）する合計回数"
+SECTION4 = "４ グループ化した医療機関における後方支援病院等への在宅医療患者の診療の紹介数、急変時の受入数及び後方支援病院等からの逆紹介数"
+PERIODS = "現 状\n取組目標\n実 績"
+
+
+def run(*parts: str) -> DocumentResult:
+    return process_document("\n\n".join([HEADING, *parts]).encode("utf-8"))
+
+
+def figures(result: DocumentResult, section: int) -> set[tuple[object, ...]]:
+    return {
+        (o.institution, o.metric, o.period, o.value)
+        for o in result.outcomes
+        if o.section == section and o.value is not None
+    }
+
+
+def ambiguous(result: DocumentResult) -> list[str]:
+    return [c.detail for c in result.checks if c.check == "cells_ambiguous"]
+
+
+def read(lines: list[str]) -> list[CellDraft]:
+    """Cells of printed lines read one after another, as the layout stream reads them."""
+    cells: list[CellDraft] = []
+    for number, text in enumerate(lines, start=1):
+        line = Block("line", Span(line_start=number, line_end=number), text)
+        reading = read_line(words_of(text), [c for c in cells if not c.ended])
+        for target, words in reading.pieces:
+            cell = target if isinstance(target, CellDraft) else CellDraft(target, line, words[0].col, number)
+            cell.add(words, line, number)
+            if cell not in cells:
+                cells.append(cell)
+    return cells
+
+
+def test_cells_whose_lines_alternate_are_rebuilt_with_a_number_wrapped_between_them() -> None:
+    cells = read(
+        [
+            "合計回数： 849 回（うち往",
+            "合計回数： 回（うち往診：",
+            "診： 146 回、訪問診療： 70",
+            "回、訪問診療： 回）",
+            "3 回）",
+        ]
+    )
+    assert [c.text for c in cells] == [
+        "合計回数： 849 回（うち往診： 146 回、訪問診療： 703 回）",
+        "合計回数： 回（うち往診：回、訪問診療： 回）",
+    ]
+
+
+def test_three_cells_printed_beside_each_other_on_every_line() -> None:
+    cells = read(
+        [
+            "合計回数： 270 回（うち往 合計回数： 572 回（うち往 合計回数： 385 回（うち往",
+            "診： 46 回、訪問診療： 224 診： 34 回、訪問診療： 538 診： 89 回、訪問診療： 296",
+            "回）",
+            "回）",
+            "回）",
+        ]
+    )
+    assert [c.key for c in cells] == [
+        "合計回数:270回(うち往診:46回、訪問診療:224回)",
+        "合計回数:572回(うち往診:34回、訪問診療:538回)",
+        "合計回数:385回(うち往診:89回、訪問診療:296回)",
+    ]
+
+
+def _block_of_labels(total: tuple[int, int, int]) -> DocumentResult:
+    """Default mode printing the names as one block and the figures as another."""
+    a, b, c = total
+    return run(
+        SECTION1,
+        PERIODS,
+        "・あおば医院\n・さくらクリニック",
+        "1名\n2名\n3名\n4名\n5名\n6名",
+        "連携する医療機関内の合計",
+        f"{a}名\n{b}名\n{c}名",
+    )
+
+
+def test_labels_printed_apart_from_their_rows_are_placed_where_the_total_confirms_them() -> None:
+    result = _block_of_labels((5, 7, 9))
+    assert figures(result, 1) >= {
+        ("あおば医院", "patients", "baseline", 1),
+        ("あおば医院", "patients", "actual", 3),
+        ("さくらクリニック", "patients", "plan", 5),
+        (None, "patients", "actual", 9),
+    }
+    assert not ambiguous(result)
+
+
+def test_labels_printed_apart_from_their_rows_are_not_placed_where_the_total_disagrees() -> None:
+    result = _block_of_labels((5, 7, 10))
+    assert figures(result, 1) == set()
+    assert len(ambiguous(result)) == 3
+    assert result.document.status == "partial"
+
+
+def test_a_digit_printed_apart_from_its_cell_leaves_the_cell_that_lost_it_unplaced() -> None:
+    """`２` of `２３回` printed after the table: the cell reads 3 + 89 ≠ 112 and is not placed;
+    a cell of the same section that adds up is."""
+    result = run(
+        SECTION2,
+        PERIODS,
+        "・あおば医院",
+        "合計回数: 10回(うち往診: 1回、訪問診療: 9回)",
+        "合計回数: 11回(うち往診: 2回、訪問診療: 9回)",
+        "合計回数: 112回(うち往診:\n3回、訪問診療: 89回)",
+        "２",
+    )
+    assert figures(result, 2) == set()
+    assert any("printed apart from its cell" in d for d in ambiguous(result))
+
+
+def test_a_name_cut_short_is_not_taken_for_an_institution() -> None:
+    result = run(SECTION1, PERIODS, "・加藤整形外科クリニッ", "4名\n5名\n6名")
+    assert figures(result, 1) == set()
+    assert any("cut short" in d for d in ambiguous(result))
+
+
+def test_a_name_whose_end_printed_apart_is_joined() -> None:
+    result = run(SECTION1, PERIODS, "・加藤整形外科クリニッ", "4名\n5名\n6名", "在宅に赴いて診療 ク")
+    assert ("加藤整形外科クリニック", "patients", "actual", 6) in figures(result, 1)
+
+
+def test_section4_rows_printed_in_a_block_need_the_difference_to_confirm_them() -> None:
+    headers = "現 状\n(グループ化前 (R3年度 (A)))\n実 績\n(グループ化後 (R4年度 (B)))\n差\n(B) - (A)"
+    block = "紹介数\n急変時の受入数\n9件\n28件\n19件\n3件\n0件\n−3件"
+    confirmed = run(SECTION4, headers, block)
+    assert ("emergency_admissions", "difference", -3) in {(m, p, v) for _, m, p, v in figures(confirmed, 4)}
+    broken = run(SECTION4, headers, block.replace("19件", "18件"))
+    assert figures(broken, 4) == set()
+
+
+def test_section4_rows_printed_in_a_block_without_a_difference_are_not_placed() -> None:
+    headers = "現 状\n取組目標\n実 績"
+    result = run(SECTION4, headers, "紹介数\n急変時の受入数\n9件\n28件\n19件\n3件\n0件\n3件")
+    assert figures(result, 4) == set()
+
+
+def test_two_cells_for_three_periods_give_no_figure() -> None:
+    result = run(SECTION1, PERIODS, "73 名", "75 名")
+    assert figures(result, 1) == set()
+    assert any("2 figure cells for 3 period columns" in d for d in ambiguous(result))
+
+
+def test_an_unknown_column_header_never_turns_rows_into_totals() -> None:
+    result = run(
+        SECTION1,
+        "医療機関の名前（各機関ごと）",
+        PERIODS,
+        "・あおば医院     1名     2名     3名",
+        "・さくらクリニック     4名     5名     6名",
+        "連携する医療機関内の合計     5名     7名     9名",
+    )
+    placed = figures(result, 1)
+    assert ("あおば医院", "patients", "plan", 2) in placed
+    assert (None, "patients", "plan", 7) in placed
+    assert sum(1 for who, *_ in placed if who is None) == 3  # the 合計 row only
+
+
+# pdftotext -layout: each word at its place on the page.
+LAYOUT_ROWS = """\
+                              現 状             計 画             実 績
+            医療機関名
+         ※医療機関ごとに記載    (補助金交付申請の前月から過去6 (補助金交付申請の月から翌年 (補助金交付申請の月から翌年3月
+                            箇月間の状況)        3月末までの取組)        末までの取組)
+
+        ・鈴木内科クリニック           33名             37名             44名
+
+         ・小林在宅クリニック          10名              7名              6名
+在宅に赴いて診療
+（往診、訪問診療 ・ひらのこどもクリニッ
+）する合計診療患 ク                    0名              6名             13名
+者数（※実人数を
+記載）
+        連携する医療機関内の合計      43名              50名             63名
+"""
+
+
+def test_layout_rows_take_the_label_printed_at_their_height() -> None:
+    result = run(SECTION1, LAYOUT_ROWS)
+    assert figures(result, 1) >= {
+        ("小林在宅クリニック", "patients", "plan", 7),
+        ("ひらのこどもクリニック", "patients", "actual", 13),
+        (None, "patients", "baseline", 43),
+    }
+    assert not ambiguous(result)
+
+
+def test_layout_cells_crowded_into_each_other_that_do_not_add_up_are_not_placed() -> None:
+    rows = """\
+                              現 状                      計 画                      実 績
+
+        ・加藤こどもクリニック    合計回数: １５３回(うち往診 診: 合計回数: ３４回(うち往 合計回数: 171回(うち往診: 8
+                                          ７回、訪問診療: 27回
+                       : 11回、訪問診療: 142回)
+                                               )
+                                                        回、訪問診療: 163回)
+"""
+    result = run(SECTION2, rows)
+    assert not {f for f in figures(result, 2) if f[0] == "加藤こどもクリニック" and f[1] != "visits"}
+
+
+def test_more_labels_than_rows_printed_between_blocks_of_figures_are_never_matched_by_order() -> None:
+    """Default mode printed two rows, then five names, then two more rows: which name goes with
+    which row cannot be told (the total would add up whatever the order of the rows). No row gets
+    figures: not the institutions, nor the 合計 row, which nothing placed can confirm."""
+    result = run(
+        "３ 在宅に赴いて診療（往診、訪問診療）する合計診療患者数に占める死亡患者数（うち医療機関以外での死亡患者数）",
+        "現状\n実績",
+        "死亡患者数:2名(うち医療機関以外:2名)\n死亡患者数:8名(うち医療機関以外:7名)",
+        "死亡患者数:5名(うち医療機関以外:2名)\n死亡患者数:4名(うち医療機関以外:3名)",
+        "関内科クリニック\n印南クリニック\n陽光台ファミリークリニック\nひかり内科クリニック\n連携する医療機関内の合計",
+        "死亡患者数:4名(うち医療機関以外:2名)\n死亡患者数:6名(うち医療機関以外:4名)",
+        "死亡患者数:11名(うち医療機関以外:6名)\n死亡患者数:18名(うち医療機関以外:14名)",
+    )
+    assert figures(result, 3) == set()
+    assert any("never guessed" in d for d in ambiguous(result))
+
+
+def test_a_section4_row_label_never_names_another_sections_row() -> None:
+    result = run(SECTION1, PERIODS, "・あおば医院", "1名\n2名\n3名", "急変時の受入数", "4名\n5名\n6名")
+    assert not [f for f in figures(result, 1) if f[0] == "急変時の受入数"]
+    assert any("'(no label)' (4名 | 5名 | 6名)" in d for d in ambiguous(result))
+
+
+def test_the_end_of_the_sections_own_label_printed_left_of_a_name_is_not_part_of_it() -> None:
+    """-layout prints the wrapped section label down the left edge: `)` and `数` end up on the
+    lines of institution rows, set apart from their names."""
+    rows = """\
+                              現 状                   計 画                   実 績
+
+在宅に赴いて診療（往診、訪問診療） 加藤内科医院                  1 名                  18 名                  18 名
+する合計診療患者数（※実人数を記載 陽光台診療所                 34 名                  36 名                  34 名
+）                 つばさ外科内科医院            15 名                  23 名                  27 名
+"""
+    names = {who for who, *_ in figures(run(SECTION1, rows), 1)}
+    assert names == {"加藤内科医院", "陽光台診療所", "つばさ外科内科医院"}
