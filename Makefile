@@ -7,7 +7,7 @@ RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
 DEV_EXTRAS := dev,dask
 
-.PHONY: venv venv-runtime extract test bench accuracy lint format clean system-deps analyst-deps
+.PHONY: venv venv-runtime extract test bench accuracy lint format clean system-deps
 
 # Installs with uv where it can be had (on PATH, or bootstrapped once into .tools/ with pip), with
 # parallel downloads and no bytecode compilation, so the first `make extract` on a fresh clone takes
@@ -43,33 +43,29 @@ $(DEV): $(RUNTIME) pyproject.toml
 	$(call install,$(DEV_EXTRAS))
 	touch $(DEV)
 
-# OCR for scanned PDFs (issue 3): Debian's Tesseract with Japanese, and its orientation detection
-# (osd) to read turned scans upright (issue 9). Best effort:
-# without it, scanned pages are reported as `partial` with a message.
+# Debian packages the tests use, installed with apt-get when missing (as root; elsewhere a warning
+# names them, and the tests that need them fail in CI and are skipped on a workstation):
+# - tesseract-ocr, -jpn, -osd: OCR of scanned PDFs and the orientation of turned scans (issues 9, 12);
+# - poppler-utils, libreoffice writer/calc, IPA fonts: the generator prints its reports as PDFs and
+#   pdftotext renditions (issue 7);
+# - fonts-noto-cjk, chromium: the notebook's Japanese labels and the review report's browser test (issue 11).
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-jpn tesseract-ocr-osd poppler-utils \
+	libreoffice-writer-nogui libreoffice-calc-nogui fonts-ipafont-gothic fonts-ipafont-mincho \
+	fonts-noto-cjk chromium
 system-deps:
-	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -q jpn && \
-	  tesseract --list-langs 2>/dev/null | grep -q osd || \
-	  { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
-	    (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends tesseract-ocr tesseract-ocr-jpn tesseract-ocr-osd >/dev/null) || \
-	    echo "warning: tesseract-ocr-jpn not installed; scanned PDFs will be marked partial"; }
-
-# The analyst tests (issue 11): Japanese labels in the notebook's plots need Debian's Noto CJK font,
-# the review report is opened in Debian's Chromium. Installed as root with apt-get when missing;
-# elsewhere the tests that need them fail, naming the package.
-ANALYST_PACKAGES := fonts-noto-cjk chromium
-analyst-deps:
-	@missing=""; for p in $(ANALYST_PACKAGES); do \
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
-	  { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
-	    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing >/dev/null; } || \
-	  echo "warning:$$missing not installed (apt-get install$$missing as root); the notebook and report tests will fail"; \
+	  echo "installing Debian packages:$$missing"; \
+	  { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && apt-get update -q >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing >/dev/null; } || \
+	  echo "warning:$$missing not installed (apt-get install$$missing as root); the tests that need them will fail in CI"; \
 	fi
 
 extract: $(RUNTIME)
 	$(PY) -m pipeline extract --input data/raw --output data/parquet
 
-test: $(DEV) system-deps analyst-deps
+test: $(DEV) system-deps
 	$(PY) -m pytest
 
 # Throughput on a synthetic archive of N files (N=4000 for the large run): cold, unchanged, 5% changed;
