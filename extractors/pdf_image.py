@@ -121,7 +121,7 @@ def rule_runs(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
     diff = np.diff(padded, axis=1)
     for row in np.flatnonzero(mask.sum(axis=1) >= min_len):
         starts, ends = np.flatnonzero(diff[row] == 1), np.flatnonzero(diff[row] == -1)
-        runs += [(int(row), int(a), int(b)) for a, b in zip(starts, ends) if b - a >= min_len]
+        runs += [(int(row), int(a), int(b)) for a, b in zip(starts, ends, strict=True) if b - a >= min_len]
     return runs
 
 

@@ -81,7 +81,7 @@ class Line:
     def text(self) -> str:
         """The chars as printed; one space stands for a wide gap that has no space glyph."""
         out = [self.chars[0].text]
-        for prev, ch in zip(self.chars, self.chars[1:]):
+        for prev, ch in itertools.pairwise(self.chars):
             blank = not (prev.text.strip() and ch.text.strip())
             out.append(ch.text if blank or ch.x0 - prev.x1 < DEFAULT_SPACE_GAP * ch.size else " " + ch.text)
         return "".join(out)
@@ -206,7 +206,7 @@ def split_flow(lines: list[Line], text_left: float) -> tuple[list[Line], list[Li
 
 def join_lines(lines: list[Line], available: float, autospace: float = 0.0) -> str:
     parts: list[str] = []
-    for index, (prev, line) in enumerate(zip([None, *lines], lines)):
+    for index, (prev, line) in enumerate(zip([None, *lines], lines, strict=False)):
         if prev is not None:
             after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
             soft = is_soft_wrap(prev, line, available, autospace, DEFAULT_CELL_SLACK, after)
@@ -287,7 +287,7 @@ def outside_paragraphs(chars: list[Char], tables: list[tuple], pno: int) -> list
 def split_at_gaps(line: Line) -> list[Line]:
     """A printed line split where the gap between chars is wider than DEFAULT_SEGMENT_GAP em."""
     groups = [[line.chars[0]]]
-    for prev, ch in zip(line.chars, line.chars[1:]):
+    for prev, ch in itertools.pairwise(line.chars):
         ink = [c for c in groups[-1] if c.text.strip()]
         gap = ch.x0 - (ink[-1].x1 if ink else prev.x1)
         if ch.text.strip() and gap > DEFAULT_SEGMENT_GAP * ch.size:

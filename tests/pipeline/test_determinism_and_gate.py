@@ -85,7 +85,7 @@ def test_violating_run_commits_nothing(tmp_path: Path, monkeypatch: pytest.Monke
         return pa.Table.from_pylist(bad, schema=table.schema)
 
     monkeypatch.setattr(staging_module, "records_table", broken_table)
-    with pytest.raises(SchemaViolation, match="initiatives.item_theme"):
+    with pytest.raises(SchemaViolation, match=r"initiatives\.item_theme"):
         run_extract(RAW, output, workers=0, use_cache=False)
     assert {name: DeltaTable(str(output / name)).version() for name in TABLES} == versions
     assert len(load_run(output)["runs"]) == 1
