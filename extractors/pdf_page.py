@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.blocks import Block, Cell, Span
+from extractors.blocks import BBox, Block, Cell, Span
 from extractors.pdf_grid import Grid, contains
 
 DEFAULT_BASELINE_TOLERANCE = 0.45  # em: chars whose baselines differ less share a line
@@ -113,7 +113,7 @@ def measure_autospace(chars: list[Char]) -> float:
 
 
 def assemble_page(
-    grids: list[Grid], chars: list[Char], shapes: list[tuple], pno: int, ocr: bool = False
+    grids: list[Grid], chars: list[Char], shapes: list[BBox], pno: int, ocr: bool = False
 ) -> tuple[list[Block], int]:
     """Tables and outside paragraphs of one page in reading order; returns blocks and label count.
     `ocr`: the chars were read by OCR (the spans of the page's cells say so)."""
@@ -137,10 +137,10 @@ def assemble_page(
 
 
 def table_blocks(
-    grid: Grid, chars: list[Char], shapes: list[tuple], pno: int, ocr: bool = False, autospace: float = 0.0
+    grid: Grid, chars: list[Char], shapes: list[BBox], pno: int, ocr: bool = False, autospace: float = 0.0
 ) -> tuple[Block, list[Block]]:
     in_cell: dict[tuple[int, int], list[Char]] = {}
-    in_shape: dict[tuple, list[Char]] = {}
+    in_shape: dict[BBox, list[Char]] = {}
     owner = grid.owners()
     for ch in chars:
         x, y = ch.mid
@@ -264,7 +264,7 @@ def first_unit_width(line: Line) -> float:
     return chars[end - 1].x1 - chars[0].x0
 
 
-def outside_paragraphs(chars: list[Char], tables: list[tuple], pno: int) -> list[tuple[float, float, Block]]:
+def outside_paragraphs(chars: list[Char], tables: list[BBox], pno: int) -> list[tuple[float, float, Block]]:
     """Text outside tables: one block per printed line segment; a wrapped line continues its block."""
     segments = [seg for ln in lines_of(chars) for seg in split_at_gaps(ln)]
     if not segments:
