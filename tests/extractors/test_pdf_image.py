@@ -68,7 +68,9 @@ def test_ocr_reads_phones_and_item_numbers() -> None:
 def test_ocr_cell_accuracy_bar() -> None:
     """Measured with tesseract 5.3.0: 63/81 cells exact (77.8%), 98.7% of characters matched."""
     found = join_continued([(1, t) for t in table_rows(scanned())])
-    expected = expected_tables(transcription_for(PDF_DIR / "r2_tsukubamirai.pdf"))
+    content = transcription_for(PDF_DIR / "r2_tsukubamirai.pdf")
+    assert content is not None
+    expected = expected_tables(content)
     right, total = score(found, expected)
 
     def flat(tables: list[Table]) -> str:

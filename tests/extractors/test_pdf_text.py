@@ -89,7 +89,9 @@ def compare(found: list[list[list[str]]], expected: list[list[list[str]]]) -> tu
 @pytest.mark.parametrize("name", TEXT_PDFS)
 def test_cells_match_transcription(name: str) -> None:
     found = join_continued(tables(extracted(name)))
-    right, total, wrong = compare(found, expected_tables(transcription_for(PDF_DIR / name)))
+    content = transcription_for(PDF_DIR / name)
+    assert content is not None
+    right, total, wrong = compare(found, expected_tables(content))
     print(f"{name}: {right}/{total} cells = {right / total:.1%} (transcription)")
     assert wrong == []
 
@@ -173,7 +175,9 @@ def test_paragraph_structure(name: str) -> None:
     """Hard breaks ("\\n\\n") split a cell into the paragraphs it was typed with."""
     found = join_continued(tables(extracted(name)))
     right = total = 0
-    for table, exp_table in zip(found, expected_tables(transcription_for(PDF_DIR / name)), strict=False):
+    content = transcription_for(PDF_DIR / name)
+    assert content is not None
+    for table, exp_table in zip(found, expected_tables(content), strict=False):
         for row, exp_row in zip(table, exp_table, strict=False):
             for got, text in ((g, e) for g, e in zip(row, exp_row, strict=False) if e):
                 total += 1

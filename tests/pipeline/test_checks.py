@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.process import DocumentResult, process_document
+from pipeline.process import process_document
+from pipeline.records import DocumentResult
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_R2 = ROOT / "data" / "raw" / "000_77fec06e79e16c0d.txt"
@@ -94,7 +95,7 @@ def test_unknown_form_is_partial_with_best_effort_records() -> None:
     result = run(text)
     assert result.document.status == "partial"
     assert result.document.form_version is None
-    assert result.document.message.startswith("unknown form version")
+    assert (result.document.message or "").startswith("unknown form version")
     assert checks_named(result, "unknown_form")
     assert len(result.members) == 8 and len(result.initiatives) == 15
 

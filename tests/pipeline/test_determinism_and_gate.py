@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pytest
@@ -31,7 +32,7 @@ def test_two_runs_give_identical_records(tmp_path: Path) -> None:
         assert len(a[name]) == first.rows[name]
 
 
-def _initiative(**changes: object) -> Initiative:
+def _initiative(**changes: Any) -> Initiative:
     base = Initiative(
         doc_id="0" * 16,
         fiscal_year=2020,

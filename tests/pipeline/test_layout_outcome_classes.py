@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from extractors.blocks import Block, Span
 from pipeline.locate.layout_cells import CellDraft, read_line, words_of
-from pipeline.process import DocumentResult, process_document
+from pipeline.process import process_document
+from pipeline.records import DocumentResult
 
 HEADING = "【参入促進・連携（グループ化）の取組効果】"
 SECTION1 = "１ 在宅に赴いて診療（往診、訪問診療）する合計診療患者数（※実人数を記載）"
