@@ -79,13 +79,17 @@ bench: $(DEV)
 accuracy: venv
 	$(PY) -m bench.accuracy $(if $(N),--count $(N)) $(if $(RENDITIONS),--renditions $(RENDITIONS))
 
+# Strict lint, as CI runs it (.ci/run): ruff's rules, ruff's formatting and mypy, all configured in
+# pyproject.toml (mypy --strict for the code; tests checked with strict's annotation rules off).
+# The same commands run as local pre-commit hooks (.pre-commit-config.yaml).
+LINT_PATHS := pipeline extractors normalizers generator bench tests
 lint: venv
-	$(PY) -m ruff check pipeline extractors normalizers generator bench tests
-	$(PY) -m ruff format --check pipeline extractors normalizers generator bench tests
-	$(PY) -m mypy pipeline extractors normalizers generator bench
+	$(PY) -m ruff check $(LINT_PATHS)
+	$(PY) -m ruff format --check $(LINT_PATHS)
+	$(PY) -m mypy $(LINT_PATHS)
 
 format: venv
-	$(PY) -m ruff format pipeline extractors normalizers generator bench tests
+	$(PY) -m ruff format $(LINT_PATHS)
 
 clean:
 	rm -rf data/parquet .pytest_cache

@@ -20,12 +20,13 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pymupdf
 
 from extractors import pdf_grid
-from extractors.pdf import extract_pdf
+from extractors.pdf import GridFinder, extract_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "tests" / "fixtures" / "pdf_content"
@@ -43,15 +44,15 @@ def strip_markup(text: str) -> str:
     return re.sub(r"<[^>]+>", "", text)
 
 
-def transcription_for(pdf_path: Path) -> dict | None:
+def transcription_for(pdf_path: Path) -> dict[str, Any] | None:
     for path in sorted(CONTENT_DIR.glob("*.json")):
-        content = json.loads(path.read_text(encoding="utf-8"))
+        content: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         if content["output"] == pdf_path.name:
             return content
     return None
 
 
-def expected_tables(content: dict) -> list[Table]:
+def expected_tables(content: dict[str, Any]) -> list[Table]:
     """The transcription's tables as printed grids: covered slots are ""."""
     tables = []
     for page in content["pages"]:
@@ -126,7 +127,7 @@ def grids_from_find_tables(page: pymupdf.Page) -> list[pdf_grid.Grid]:
     return pdf_grid.drop_nested([pdf_grid.grid_from_cells([c for c in t.cells if c]) for t in found.tables])
 
 
-def tables_pdf_text(path: Path, grid_finder: Callable = pdf_grid.find_grids) -> list[PagedTable]:
+def tables_pdf_text(path: Path, grid_finder: GridFinder = pdf_grid.find_grids) -> list[PagedTable]:
     doc = extract_pdf(path.read_bytes(), grid_finder)
     return [
         (b.span.page or 0, [[c.text for c in row] for row in b.rows]) for b in doc.blocks if b.kind == "table"
@@ -141,11 +142,11 @@ METHODS: dict[str, Callable[[Path], list[PagedTable]]] = {
 }
 
 
-def bench(paths: Iterable[Path | str]) -> dict:
+def bench(paths: Iterable[Path | str]) -> dict[str, dict[str, Any]]:
     """Per method: pages, seconds, pages/s, cells right / expected and accuracy over `paths`."""
     found = [(Path(p), transcription_for(Path(p))) for p in paths]
     jobs = [(p, c) for p, c in found if c is not None]
-    result = {}
+    result: dict[str, dict[str, Any]] = {}
     for method in METHODS.values():  # warm up: imports, font and library caches
         method(jobs[0][0])
     for name, method in METHODS.items():

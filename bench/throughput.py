@@ -126,7 +126,8 @@ def print_table(floor: Floor, documents: int, runs: list[Measured]) -> None:
     for m in runs:
         print(
             f"{m.name:<10} {m.extracted:>9} {m.seconds:>8.2f} {100 * m.seconds / cold:>6.1f}% "
-            f"{documents / m.seconds:>8.1f} {floor.pages / m.seconds:>8.1f} {m.seconds / floor.seconds:>8.2f} "
+            f"{documents / m.seconds:>8.1f} {floor.pages / m.seconds:>8.1f} "
+            f"{m.seconds / floor.seconds:>8.2f} "
             f"{m.peak_rss / MB:>7.0f}MB {m.written / MB:>7.2f}MB {100 * m.written / max(m.dataset, 1):>6.1f}%"
         )
 

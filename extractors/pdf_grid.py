@@ -8,14 +8,20 @@ pass; see pdf_bench). A merged cell is one box whose top-left slot owns the slot
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pymupdf
 from pdfplumber import table as plumber_table
 
+from extractors.blocks import BBox
+
 DEFAULT_GRID_TOLERANCE = 1.5  # pt: cell edges closer than this are one boundary
 DEFAULT_SNAP_TOLERANCE = 3.0  # pt: rules closer than this are one (pdfplumber's default)
 DEFAULT_SHAPE_MIN = 4.0  # pt: smaller drawings are strokes, not shapes
+
+Edge = dict[str, Any]  # a pdfplumber edge: x0, x1, top, bottom, width, height, orientation
 
 
 @dataclass(frozen=True)
@@ -45,9 +51,9 @@ def find_grids(page: pymupdf.Page) -> list[Grid]:
     return grids_from_edges(drawing_edges(page))
 
 
-def drawing_edges(page: pymupdf.Page) -> list[dict]:
+def drawing_edges(page: pymupdf.Page) -> list[Edge]:
     """Axis-parallel strokes of lines, rectangles and quads, as pdfplumber edges."""
-    edges = []
+    edges: list[Edge] = []
     for path in page.get_drawings():
         for item in path["items"]:
             if item[0] == "l":
@@ -59,14 +65,14 @@ def drawing_edges(page: pymupdf.Page) -> list[dict]:
     return edges
 
 
-def edge(a: pymupdf.Point, b: pymupdf.Point) -> list[dict]:
+def edge(a: pymupdf.Point, b: pymupdf.Point) -> list[Edge]:
     x0, x1, top, bottom = min(a.x, b.x), max(a.x, b.x), min(a.y, b.y), max(a.y, b.y)
     kind = "h" if bottom - top < 0.01 < x1 - x0 else "v" if x1 - x0 < 0.01 < bottom - top else None
     box = {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top}
     return [{**box, "orientation": kind}] if kind else []
 
 
-def grids_from_edges(edges: list[dict]) -> list[Grid]:
+def grids_from_edges(edges: list[Edge]) -> list[Grid]:
     """pdfplumber's lines algorithm: merged edges -> intersections -> cells -> tables (the one
     PyMuPDF's find_tables ports); a grid inside another grid (a drawn box) is not a table."""
     tol = DEFAULT_SNAP_TOLERANCE
@@ -99,7 +105,7 @@ def cluster(values: list[float], tolerance: float = DEFAULT_GRID_TOLERANCE) -> l
     return out
 
 
-def contains(outer: tuple, inner: tuple, margin: float = 0.5) -> bool:
+def contains(outer: Sequence[float], inner: Sequence[float], margin: float = 0.5) -> bool:
     return (
         outer[0] - margin <= inner[0]
         and outer[1] - margin <= inner[1]
@@ -108,9 +114,9 @@ def contains(outer: tuple, inner: tuple, margin: float = 0.5) -> bool:
     )
 
 
-def shape_boxes(page: pymupdf.Page, grids: list[Grid]) -> list[tuple]:
+def shape_boxes(page: pymupdf.Page, grids: list[Grid]) -> list[BBox]:
     """Drawn shapes (closed boxes, rounded boxes, text frames) lying inside a table cell."""
-    boxes = []
+    boxes: list[BBox] = []
     for path in page.get_drawings():
         r = tuple(path["rect"])
         if r[2] - r[0] < DEFAULT_SHAPE_MIN or r[3] - r[1] < DEFAULT_SHAPE_MIN:

@@ -113,7 +113,10 @@ def render_gray(page: pymupdf.Page, dpi: int) -> np.ndarray:
     return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width].copy()
 
 
-def rule_runs(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
+Run = tuple[int, int, int]  # (row, start, end) of a run of dark pixels
+
+
+def rule_runs(mask: np.ndarray, min_len: int) -> list[Run]:
     """(row, start, end) of every run of True at least `min_len` long, row by row."""
     runs = []
     padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
@@ -121,11 +124,11 @@ def rule_runs(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
     diff = np.diff(padded, axis=1)
     for row in np.flatnonzero(mask.sum(axis=1) >= min_len):
         starts, ends = np.flatnonzero(diff[row] == 1), np.flatnonzero(diff[row] == -1)
-        runs += [(int(row), int(a), int(b)) for a, b in zip(starts, ends) if b - a >= min_len]
+        runs += [(int(row), int(a), int(b)) for a, b in zip(starts, ends, strict=True) if b - a >= min_len]
     return runs
 
 
-def rule_edges(h_runs: list, v_runs: list, scale: float) -> list[dict]:
+def rule_edges(h_runs: list[Run], v_runs: list[Run], scale: float) -> list[pdf_grid.Edge]:
     """Pixel runs as pdfplumber edges in page points."""
     edges = []
     for i, a, b in h_runs:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.blocks import Block, Cell, Span
+from extractors.blocks import BBox, Block, Cell, Span
 from extractors.pdf_grid import Grid, contains
 
 DEFAULT_BASELINE_TOLERANCE = 0.45  # em: chars whose baselines differ less share a line
@@ -81,7 +81,7 @@ class Line:
     def text(self) -> str:
         """The chars as printed; one space stands for a wide gap that has no space glyph."""
         out = [self.chars[0].text]
-        for prev, ch in zip(self.chars, self.chars[1:]):
+        for prev, ch in itertools.pairwise(self.chars):
             blank = not (prev.text.strip() and ch.text.strip())
             out.append(ch.text if blank or ch.x0 - prev.x1 < DEFAULT_SPACE_GAP * ch.size else " " + ch.text)
         return "".join(out)
@@ -113,7 +113,7 @@ def measure_autospace(chars: list[Char]) -> float:
 
 
 def assemble_page(
-    grids: list[Grid], chars: list[Char], shapes: list[tuple], pno: int, ocr: bool = False
+    grids: list[Grid], chars: list[Char], shapes: list[BBox], pno: int, ocr: bool = False
 ) -> tuple[list[Block], int]:
     """Tables and outside paragraphs of one page in reading order; returns blocks and label count.
     `ocr`: the chars were read by OCR (the spans of the page's cells say so)."""
@@ -137,10 +137,10 @@ def assemble_page(
 
 
 def table_blocks(
-    grid: Grid, chars: list[Char], shapes: list[tuple], pno: int, ocr: bool = False, autospace: float = 0.0
+    grid: Grid, chars: list[Char], shapes: list[BBox], pno: int, ocr: bool = False, autospace: float = 0.0
 ) -> tuple[Block, list[Block]]:
     in_cell: dict[tuple[int, int], list[Char]] = {}
-    in_shape: dict[tuple, list[Char]] = {}
+    in_shape: dict[BBox, list[Char]] = {}
     owner = grid.owners()
     for ch in chars:
         x, y = ch.mid
@@ -206,7 +206,7 @@ def split_flow(lines: list[Line], text_left: float) -> tuple[list[Line], list[Li
 
 def join_lines(lines: list[Line], available: float, autospace: float = 0.0) -> str:
     parts: list[str] = []
-    for index, (prev, line) in enumerate(zip([None, *lines], lines)):
+    for index, (prev, line) in enumerate(zip([None, *lines], lines, strict=False)):
         if prev is not None:
             after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
             soft = is_soft_wrap(prev, line, available, autospace, DEFAULT_CELL_SLACK, after)
@@ -264,7 +264,7 @@ def first_unit_width(line: Line) -> float:
     return chars[end - 1].x1 - chars[0].x0
 
 
-def outside_paragraphs(chars: list[Char], tables: list[tuple], pno: int) -> list[tuple[float, float, Block]]:
+def outside_paragraphs(chars: list[Char], tables: list[BBox], pno: int) -> list[tuple[float, float, Block]]:
     """Text outside tables: one block per printed line segment; a wrapped line continues its block."""
     segments = [seg for ln in lines_of(chars) for seg in split_at_gaps(ln)]
     if not segments:
@@ -287,7 +287,7 @@ def outside_paragraphs(chars: list[Char], tables: list[tuple], pno: int) -> list
 def split_at_gaps(line: Line) -> list[Line]:
     """A printed line split where the gap between chars is wider than DEFAULT_SEGMENT_GAP em."""
     groups = [[line.chars[0]]]
-    for prev, ch in zip(line.chars, line.chars[1:]):
+    for prev, ch in itertools.pairwise(line.chars):
         ink = [c for c in groups[-1] if c.text.strip()]
         gap = ch.x0 - (ink[-1].x1 if ink else prev.x1)
         if ch.text.strip() and gap > DEFAULT_SEGMENT_GAP * ch.size:

@@ -7,6 +7,8 @@ assembly into blocks is `pdf_page.assemble_page`.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pymupdf
 
 from extractors.pdf_orientation import turn_of_lines, turn_page
@@ -38,7 +40,7 @@ def upright_chars(page: pymupdf.Page) -> tuple[list[Char], int]:
     return page_chars(page), turn
 
 
-def chars_of(raw: dict) -> list[Char]:
+def chars_of(raw: dict[str, Any]) -> list[Char]:
     chars = []
     for block in raw["blocks"]:
         for line in block.get("lines", ()):

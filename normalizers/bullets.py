@@ -125,7 +125,9 @@ def split_bullets(text: str) -> list[Bullet]:
         texts = [_reflowed(s) for s in sentences]
         return [Bullet(marker=None, level=0, text=t) for t in texts if t]
     levels = assign_levels([marker for marker, _ in pieces])
-    bullets = [Bullet(marker=m, level=lv, text=_reflowed(t)) for (m, t), lv in zip(pieces, levels)]
+    bullets = [
+        Bullet(marker=m, level=lv, text=_reflowed(t)) for (m, t), lv in zip(pieces, levels, strict=True)
+    ]
     return [b for b in bullets if b.text]
 
 

@@ -16,7 +16,8 @@ _WHOLE_RE = regex.compile(rf"{_N}(?:\s*/\s*年度?)?(?:\s*\([^()]*\))?")
 # `…開催・調整0回` where a PDF line wrap ate the space. Not a rate (`月2回`, `年 1 回`).
 _WORDY = r"[\p{Han}\p{Hiragana}\p{Katakana}ー」』]"
 _TAIL_RE = regex.compile(
-    rf"(?:\(\s*{_N}\s*\)|(?::|(?<![月年週日毎]) |(?<![月年週日毎])(?<={_WORDY}))\s*(?<![約第およそ概延計]){_N})$"
+    rf"(?:\(\s*{_N}\s*\)|(?::|(?<![月年週日毎]) |(?<![月年週日毎])(?<={_WORDY}))"
+    rf"\s*(?<![約第およそ概延計]){_N})$"
 )
 MAX_DIGITS = 18  # int64 range; longer digit strings are not counts
 

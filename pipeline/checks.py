@@ -132,7 +132,8 @@ _SPECS = (
     CheckSpec(
         "table_unread",
         "warning",
-        "a table whose header row is missing where it cannot run on the one before: not read (document `partial`)",
+        "a table whose header row is missing where it cannot run on the one before: not read "
+        "(document `partial`)",
         makes_partial=True,
     ),
     CheckSpec(
@@ -167,7 +168,8 @@ _SPECS = (
     CheckSpec(
         "split_uncertain",
         "warning",
-        "a report in a bundle with no title or heading before it: split where its 取組 table or 取組効果 restarts",
+        "a report in a bundle with no title or heading before it: split where its 取組 table or "
+        "取組効果 restarts",
     ),
     CheckSpec(
         "member_list_unpaired",

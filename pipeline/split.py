@@ -7,8 +7,9 @@ units they form (no quadratic work):
 1. units: each anchor opens a unit, unless it runs on from the unit before (a 取組 table whose
    first item is not 1, a member list or 取組効果 section continued over a page). A 取組 table
    restarting at item 1 (or unnumbered, after a title), a 取組 table after 取組効果
-   sections, a 取組効果 section numbered lower than the one before, each opens a new report's unit. A unit begins at the opening wording
-   printed right before its anchor (title, 別添 label, introduction; lines wrapped from them);
+   sections, a 取組効果 section numbered lower than the one before, each opens a new report's unit.
+   A unit begins at the opening wording printed right before its anchor (title, 別添 label,
+   introduction; lines wrapped from them);
 2. other material: a title that opens a stretch with no report structure and text of its own (a
    cover letter, guidance slides) becomes a unit of its own; so does such a stretch before the
    first report. Smaller stretches (a page header) stay with their neighbour;

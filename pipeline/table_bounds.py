@@ -52,7 +52,7 @@ def split_run_on_tables(blocks: Sequence[Block]) -> tuple[Block, ...]:
         start = 0
         for index in range(1, len(block.rows)):
             found = header_kind(block.rows[index])
-            if found is None or index < 3 and kind == found or (found == kind and found != "outcomes"):
+            if found is None or (index < 3 and kind == found) or (found == kind and found != "outcomes"):
                 continue
             out.append(_part(block, start, index))
             start, kind = index, found

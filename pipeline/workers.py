@@ -12,6 +12,7 @@ replacement starts in milliseconds.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import importlib
 import multiprocessing
@@ -228,10 +229,8 @@ class WorkerPool:
         if kill:
             worker.process.kill()
         else:
-            try:
+            with contextlib.suppress(OSError):  # already gone
                 worker.conn.send(None)
-            except OSError:  # already gone
-                pass
         worker.conn.close()
         worker.process.join(5)
         if worker.process.is_alive():

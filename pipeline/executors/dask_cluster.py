@@ -23,16 +23,19 @@ from pipeline.workers import Finished, Limits, extract_under_limit, initialize, 
 Answer = Future[tuple[str, object]]  # a task's (kind, payload)
 DEFAULT_CONNECT_TIMEOUT_S = 30.0
 DEFAULT_POLL_S = 0.05  # how often finished tasks and deadlines are looked at
+# `type: ignore[no-untyped-call]` below: calls into distributed's Client, Future and as_completed
+# methods that distributed leaves unannotated (its py.typed covers part of its API only).
 
 
 def _worker_of(client: Client, future: Answer) -> list[str]:
-    return [address for address, keys in client.processing().items() if future.key in keys]
+    processing = client.processing()  # type: ignore[no-untyped-call]
+    return [address for address, keys in processing.items() if future.key in keys]
 
 
 def _give_up(client: Client, future: Answer) -> None:
     """Cancel a task past its time limit and restart the worker stuck in it."""
     workers = _worker_of(client, future)
-    client.cancel(future, force=True)
+    client.cancel(future, force=True)  # type: ignore[no-untyped-call]
     if workers:
         try:
             client.restart_workers(workers, timeout=DEFAULT_CONNECT_TIMEOUT_S, raise_for_error=False)
@@ -53,12 +56,14 @@ def run_on_dask(paths: Sequence[Path], scheduler: str | None, limits: Limits) ->
         raise ValueError("the dask executor needs the scheduler's address (--scheduler tcp://HOST:8786)")
     if not paths:
         return
-    with Client(scheduler, timeout=DEFAULT_CONNECT_TIMEOUT_S, set_as_default=False) as client:
+    with Client(  # type: ignore[no-untyped-call]
+        scheduler, timeout=DEFAULT_CONNECT_TIMEOUT_S, set_as_default=False
+    ) as client:
         client.run(initialize)
         slots = max(sum(client.nthreads().values()), 1)
         pending = deque(paths)
         running: dict[Answer, tuple[Path, float]] = {}
-        finished = as_completed(loop=client.loop, raise_errors=False)
+        finished = as_completed(loop=client.loop, raise_errors=False)  # type: ignore[no-untyped-call]
         while pending or running:
             while pending and len(running) < slots:
                 path = pending.popleft()
@@ -69,8 +74,9 @@ def run_on_dask(paths: Sequence[Path], scheduler: str | None, limits: Limits) ->
                     continue
                 future = client.submit(extract_under_limit, data, limits.memory_mb, pure=False, retries=0)
                 running[future] = (path, time.monotonic() + limits.timeout_s)
-                finished.add(future)
-            done = [f for f in finished.next_batch(block=False) if f in running]
+                finished.add(future)  # type: ignore[no-untyped-call]
+            batch = finished.next_batch(block=False)  # type: ignore[no-untyped-call]
+            done = [f for f in batch if f in running]
             if not done:
                 time.sleep(DEFAULT_POLL_S)
             for future in done:

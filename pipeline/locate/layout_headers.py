@@ -78,13 +78,8 @@ def _merge_spaced_words(words: list[str]) -> list[str]:
     """`現`, `状` -> `現 状`: a period word printed with spaces between its characters."""
     out: list[str] = []
     for word in words:
-        if (
-            out
-            and period_of_header(out[-1]) is None
-            and period_of_header(out[-1] + word) is not None
-            or out
-            and len(out[-1]) == 1
-            and period_of_header(out[-1] + word) is not None
+        if (out and period_of_header(out[-1]) is None and period_of_header(out[-1] + word) is not None) or (
+            out and len(out[-1]) == 1 and period_of_header(out[-1] + word) is not None
         ):
             out[-1] = f"{out[-1]} {word}"
         else:

@@ -119,7 +119,10 @@ def content_text(lines: list[Block]) -> str:
 def _item_row(draft: _ItemDraft, labels: list[str]) -> ItemRow:
     title = TextAt("\n".join(b.text.strip() for b in draft.title), span_of(draft.title))
     content = TextAt(content_text(draft.content), span_of(draft.content))
-    status = tuple((label, TextAt(line.text.strip(), line.span)) for label, line in zip(labels, draft.status))
+    status = tuple(
+        (label, TextAt(line.text.strip(), line.span))
+        for label, line in zip(labels, draft.status, strict=False)
+    )
     drawn = tuple(TextAt(b.text.strip(), b.span) for b in draft.drawn)
     return ItemRow(draft.number, title, content, status, drawn)
 
@@ -157,7 +160,8 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     findings = [
         Finding(
             "status_cells_ambiguous",
-            f"取組{d.number}: {len(d.status)} short cells for {len(labels)} period columns; assigned in order",
+            f"取組{d.number}: {len(d.status)} short cells for {len(labels)} period columns; "
+            "assigned in order",
             span_of(d.status),
         )
         for d in drafts

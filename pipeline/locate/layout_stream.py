@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.blocks import Block
-from normalizers.forms import OUTCOME_SECTION_HEADINGS
+from normalizers.forms import NOTE_MARK, OUTCOME_SECTION_HEADINGS
 from normalizers.text import reflow
 from pipeline.locate.layout_cells import CellDraft, Word, compact, joined, read_line, words_of
 from pipeline.locate.layout_words import (
-    NOTE_MARK,
     is_form_text,
     is_header,
     is_name_end,

@@ -252,7 +252,8 @@ class _TableReader:
             elif any(c.text.strip() for c in row):
                 span = next(c.span for c in row if c.text.strip())
                 detail = (
-                    f"{span.describe()}: {PART_LABELS[kind]} row ({printed_row(row)!r}): its {len(row)} cells do not line up with "
+                    f"{span.describe()}: {PART_LABELS[kind]} row ({printed_row(row)!r}): "
+                    f"its {len(row)} cells do not line up with "
                     f"the header's {alignment.width} columns; not read"
                 )
                 self.findings.append(Finding("cells_ambiguous", detail, span))

@@ -147,7 +147,8 @@ def test_the_browser_check_catches_a_broken_page(tmp_path: Path) -> None:
     """Control: a page whose script runs and whose image is missing fails the checks above."""
     bad = tmp_path / "bad.html"
     bad.write_text(
-        '<!DOCTYPE html><html><body><p>x</p><script>console.error("ran")</script><img src="missing.png"></body></html>',
+        '<!DOCTYPE html><html><body><p>x</p><script>console.error("ran")</script>'
+        '<img src="missing.png"></body></html>',
         encoding="utf-8",
     )
     view = view_page(bad, {"scripts": "document.scripts.length"})

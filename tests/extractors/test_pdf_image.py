@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.pdf_tables import expected_tables, join_continued, normalize, score, transcription_for
+from bench.pdf_tables import Table, expected_tables, join_continued, normalize, score, transcription_for
 from extractors import pdf, pdf_grid, pdf_image
 from extractors.blocks import ExtractedDocument
 
@@ -68,9 +68,14 @@ def test_ocr_reads_phones_and_item_numbers() -> None:
 def test_ocr_cell_accuracy_bar() -> None:
     """Measured with tesseract 5.3.0: 63/81 cells exact (77.8%), 98.7% of characters matched."""
     found = join_continued([(1, t) for t in table_rows(scanned())])
-    expected = expected_tables(transcription_for(PDF_DIR / "r2_tsukubamirai.pdf"))
+    content = transcription_for(PDF_DIR / "r2_tsukubamirai.pdf")
+    assert content is not None
+    expected = expected_tables(content)
     right, total = score(found, expected)
-    flat = lambda tables: "".join(normalize(c) for t in tables for row in t for c in row)
+
+    def flat(tables: list[Table]) -> str:
+        return "".join(normalize(c) for t in tables for row in t for c in row)
+
     ratio = difflib.SequenceMatcher(None, flat(expected), flat(found), autojunk=False).ratio()
     print(f"OCR: {right}/{total} cells exact = {right / total:.1%}, character match {ratio:.1%}")
     assert right / total >= 0.7 and ratio >= 0.95
@@ -83,7 +88,8 @@ def test_without_tesseract_names_the_packages(monkeypatch: pytest.MonkeyPatch) -
     assert [(f.check, f.detail) for f in doc.findings] == [
         (
             "ocr_unavailable",
-            "scanned PDF without a text layer: install Debian's tesseract-ocr and tesseract-ocr-jpn to extract it",
+            "scanned PDF without a text layer: "
+            "install Debian's tesseract-ocr and tesseract-ocr-jpn to extract it",
         )
     ]
 

@@ -52,7 +52,10 @@ def tables(doc: ExtractedDocument) -> list[tuple[int, list[list[str]]]]:
 
 def seed_tables(seed: Path) -> list[list[list[str]]]:
     """Tables of a tsv+HTML or Markdown seed: cells with HTML tags stripped."""
-    cell = lambda s: html.unescape(re.sub(r"<[^>]+>", " ", s))
+
+    def cell(s: str) -> str:
+        return html.unescape(re.sub(r"<[^>]+>", " ", s))
+
     out: list[list[list[str]]] = []
     previous_was_row = False
     for line in seed.read_text(encoding="utf-8").split("\n"):
@@ -86,7 +89,9 @@ def compare(found: list[list[list[str]]], expected: list[list[list[str]]]) -> tu
 @pytest.mark.parametrize("name", TEXT_PDFS)
 def test_cells_match_transcription(name: str) -> None:
     found = join_continued(tables(extracted(name)))
-    right, total, wrong = compare(found, expected_tables(transcription_for(PDF_DIR / name)))
+    content = transcription_for(PDF_DIR / name)
+    assert content is not None
+    right, total, wrong = compare(found, expected_tables(content))
     print(f"{name}: {right}/{total} cells = {right / total:.1%} (transcription)")
     assert wrong == []
 
@@ -170,9 +175,11 @@ def test_paragraph_structure(name: str) -> None:
     """Hard breaks ("\\n\\n") split a cell into the paragraphs it was typed with."""
     found = join_continued(tables(extracted(name)))
     right = total = 0
-    for table, exp_table in zip(found, expected_tables(transcription_for(PDF_DIR / name))):
-        for row, exp_row in zip(table, exp_table):
-            for got, text in ((g, e) for g, e in zip(row, exp_row) if e):
+    content = transcription_for(PDF_DIR / name)
+    assert content is not None
+    for table, exp_table in zip(found, expected_tables(content), strict=False):
+        for row, exp_row in zip(table, exp_table, strict=False):
+            for got, text in ((g, e) for g, e in zip(row, exp_row, strict=False) if e):
                 total += 1
                 right += [normalize(p) for p in got.split("\n\n")] == [normalize(p) for p in text.split("\n")]
     print(f"{name}: {right}/{total} cells split into their paragraphs")
@@ -234,6 +241,6 @@ def test_has_text_layer(name: str, expected: bool) -> None:
     assert pdf.has_text_layer(pdf.open_pdf(data)) is expected
 
 
-@pytest.mark.parametrize("name", TEXT_PDFS + ["scan_r2_tsukubamirai.pdf"])
+@pytest.mark.parametrize("name", [*TEXT_PDFS, "scan_r2_tsukubamirai.pdf"])
 def test_fixtures_are_small(name: str) -> None:
     assert (PDF_DIR / name).stat().st_size < 300_000

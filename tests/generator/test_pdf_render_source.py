@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import itertools
 import re
+from typing import Any
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_table_breaks_are_drawn_from_the_seed() -> None:
 
 
 def test_split_rows_shortens_a_merged_cell_and_continues_it_empty() -> None:
-    rows = [["h1", "h2"], [{"text": "label", "rowspan": 3}, "a"], [None, "b"], [None, "c"]]
+    rows: list[list[Any]] = [["h1", "h2"], [{"text": "label", "rowspan": 3}, "a"], [None, "b"], [None, "c"]]
     first, rest = split_rows(rows, 2)
     assert first[1][0] == {"text": "label"}
     assert rest[0][0] == {"text": "", "continued": True, "rowspan": 2}

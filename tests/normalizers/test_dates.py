@@ -14,7 +14,8 @@ FAST = settings(max_examples=200, deadline=None)
 GOLD = pathlib.Path(__file__).resolve().parent.parent / "gold"
 D = dt.date
 
-# text, fiscal_year, [(raw, date_start, date_end, time_start, time_end, weekday_printed, weekday_ok, year_inferred)]
+# text, fiscal_year,
+# [(raw, date_start, date_end, time_start, time_end, weekday_printed, weekday_ok, year_inferred)]
 CASES = [
     (
         "開催日時：令和4年9月2日(金)18:30～20:30",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pymupdf
@@ -25,7 +26,7 @@ MEMORY_TEST_LIMIT_MB = 64
 
 def encrypted_pdf() -> bytes:
     doc = pymupdf.open(PDFS / "r2_tsukubamirai.pdf")
-    return doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="user", owner_pw="owner")
+    return doc.tobytes(encryption=pymupdf.mupdf.PDF_ENCRYPT_AES_256, user_pw="user", owner_pw="owner")
 
 
 def many_pages_pdf(pages: int) -> bytes:
@@ -48,7 +49,7 @@ def decompression_bomb_pdf(operations: int) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def archive_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+def archive_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     archive = tmp_path_factory.mktemp("bad") / "archive"
     archive.mkdir()
     text = SEED_TSV.read_text(encoding="utf-8")
@@ -143,4 +144,5 @@ def test_memory_limit_names_the_limit(tmp_path: Path) -> None:
     )
     document = summary.documents[0]
     assert document.status == "failed"
-    assert "memory limit" in document.message and f"{MEMORY_TEST_LIMIT_MB} MB" in document.message
+    message = document.message or ""
+    assert "memory limit" in message and f"{MEMORY_TEST_LIMIT_MB} MB" in message

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pytest
@@ -31,7 +32,7 @@ def test_two_runs_give_identical_records(tmp_path: Path) -> None:
         assert len(a[name]) == first.rows[name]
 
 
-def _initiative(**changes: object) -> Initiative:
+def _initiative(**changes: Any) -> Initiative:
     base = Initiative(
         doc_id="0" * 16,
         fiscal_year=2020,
@@ -85,7 +86,7 @@ def test_violating_run_commits_nothing(tmp_path: Path, monkeypatch: pytest.Monke
         return pa.Table.from_pylist(bad, schema=table.schema)
 
     monkeypatch.setattr(staging_module, "records_table", broken_table)
-    with pytest.raises(SchemaViolation, match="initiatives.item_theme"):
+    with pytest.raises(SchemaViolation, match=r"initiatives\.item_theme"):
         run_extract(RAW, output, workers=0, use_cache=False)
     assert {name: DeltaTable(str(output / name)).version() for name in TABLES} == versions
     assert len(load_run(output)["runs"]) == 1

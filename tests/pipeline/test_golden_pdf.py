@@ -11,6 +11,7 @@ import pymupdf
 import pytest
 
 from pipeline.process import process_document
+from pipeline.records import Member, Outcome, StatusSegment
 from tests.gold_scoring import EXACT_TABLES, assert_document, assert_exact_table, assert_initiatives, norm
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,13 +87,13 @@ def test_every_pdf_figure_has_a_box_that_holds_it(name: str) -> None:
     data = (PDFS / name).read_bytes()
     result = process_document(data)
     doc = pymupdf.open(stream=data, filetype="pdf")
-    rows = [(o, o.raw) for o in result.outcomes]
+    rows: list[tuple[Outcome | StatusSegment | Member, str]] = [(o, o.raw) for o in result.outcomes]
     rows += [(s, s.text) for s in result.status]
     rows += [(m, m.name) for m in result.members]
     assert rows
     for record, printed in rows:
         box = (record.bbox_x0, record.bbox_y0, record.bbox_x1, record.bbox_y1)
-        assert None not in box and record.ocr is False, record
+        assert None not in box and record.ocr is False and record.page is not None, record
         page = doc[record.page - 1]
         page.remove_rotation()
         inside = norm(page.get_textbox(pymupdf.Rect(*box)))

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.process import DocumentResult, process_document
+from pipeline.process import process_document
+from pipeline.records import DocumentResult
 
 MEMBERS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "layout" / "members"
 

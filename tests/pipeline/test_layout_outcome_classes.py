@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from extractors.blocks import Block, Span
 from pipeline.locate.layout_cells import CellDraft, read_line, words_of
-from pipeline.process import DocumentResult, process_document
+from pipeline.process import process_document
+from pipeline.records import DocumentResult
 
 HEADING = "【参入促進・連携（グループ化）の取組効果】"
 SECTION1 = "１ 在宅に赴いて診療（往診、訪問診療）する合計診療患者数（※実人数を記載）"
 SECTION2 = "２ 在宅に赴いて診療（往診、訪問診療）する合計回数"
-SECTION4 = "４ グループ化した医療機関における後方支援病院等への在宅医療患者の診療の紹介数、急変時の受入数及び後方支援病院等からの逆紹介数"
+SECTION4 = (
+    "４ グループ化した医療機関における後方支援病院等への在宅医療患者の診療の紹介数、"
+    "急変時の受入数及び後方支援病院等からの逆紹介数"
+)
 PERIODS = "現 状\n取組目標\n実 績"
 
 
@@ -188,7 +192,7 @@ LAYOUT_ROWS = """\
 者数（※実人数を
 記載）
         連携する医療機関内の合計      43名              50名             63名
-"""
+"""  # noqa: E501 - pdftotext -layout text: its columns are the data
 
 
 def test_layout_rows_take_the_label_printed_at_their_height() -> None:
@@ -210,7 +214,7 @@ def test_layout_cells_crowded_into_each_other_that_do_not_add_up_are_not_placed(
                        : 11回、訪問診療: 142回)
                                                )
                                                         回、訪問診療: 163回)
-"""
+"""  # noqa: E501 - pdftotext -layout text: its columns are the data
     result = run(SECTION2, rows)
     assert not {f for f in figures(result, 2) if f[0] == "加藤こどもクリニック" and f[1] != "visits"}
 
@@ -220,7 +224,8 @@ def test_more_labels_than_rows_printed_between_blocks_of_figures_are_never_match
     which row cannot be told (the total would add up whatever the order of the rows). No row gets
     figures: not the institutions, nor the 合計 row, which nothing placed can confirm."""
     result = run(
-        "３ 在宅に赴いて診療（往診、訪問診療）する合計診療患者数に占める死亡患者数（うち医療機関以外での死亡患者数）",
+        "３ 在宅に赴いて診療（往診、訪問診療）する合計診療患者数に占める死亡患者数"
+        "（うち医療機関以外での死亡患者数）",
         "現状\n実績",
         "死亡患者数:2名(うち医療機関以外:2名)\n死亡患者数:8名(うち医療機関以外:7名)",
         "死亡患者数:5名(うち医療機関以外:2名)\n死亡患者数:4名(うち医療機関以外:3名)",
@@ -247,6 +252,6 @@ def test_the_end_of_the_sections_own_label_printed_left_of_a_name_is_not_part_of
 在宅に赴いて診療（往診、訪問診療） 加藤内科医院                  1 名                  18 名                  18 名
 する合計診療患者数（※実人数を記載 陽光台診療所                 34 名                  36 名                  34 名
 ）                 つばさ外科内科医院            15 名                  23 名                  27 名
-"""
+"""  # noqa: E501 - pdftotext -layout text: its columns are the data
     names = {who for who, *_ in figures(run(SECTION1, rows), 1)}
     assert names == {"加藤内科医院", "陽光台診療所", "つばさ外科内科医院"}

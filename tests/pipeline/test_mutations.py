@@ -75,7 +75,8 @@ def misattributed(result: FileResult, gold: dict[str, Any]) -> list[str]:
         for row in misplaced_figures(gold_outcomes, as_dicts(document.outcomes)):
             if not _at_a_damaged_name(row, gold_outcomes):
                 wrong.append(
-                    f"outcome {row['section']} {row['metric']} {row['institution']} {row['period']} {row['value']}"
+                    f"outcome {row['section']} {row['metric']} {row['institution']} {row['period']} "
+                    f"{row['value']}"
                 )
         counts = Counter((s["item_no"], s["period"], s["value"]) for s in gold.get("status", []))
         for segment in document.status:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.process import DocumentResult, process_document
+from pipeline.process import process_document
+from pipeline.records import DocumentResult
 from tests.fixtures.make_bug_texts import FILLED, TOTAL
 from tests.gold_scoring import EXACT_TABLES, assert_document, assert_exact_table, assert_initiatives, norm
 
@@ -58,7 +59,7 @@ def filled(section: int, skip: tuple[str, ...] = ()) -> set[tuple[str | None, st
     metrics = {1: ("patients",), 2: ("visits", "visits_on_call", "visits_scheduled")}
     metrics[3] = ("deaths", "deaths_outside_hospital")
     periods = {1: PERIODS, 2: PERIODS, 3: ("baseline", "actual")}
-    out = set()
+    out: set[tuple[str | None, str, str, int | None]] = set()
     for label, cells in FILLED[section]:
         if label in skip:
             continue

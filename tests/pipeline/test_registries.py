@@ -46,7 +46,7 @@ def test_gate_vocabularies_come_from_the_registries() -> None:
     assert VOCABULARIES[("documents", "rendition")] == RENDITIONS
     assert VOCABULARIES[("documents", "source_format")] == SOURCE_FORMATS == {"pdf", "text"}
     assert VOCABULARIES[("checks", "check")] == set(checks.CHECKS)
-    assert RENDITIONS == {"pdf_text", "pdf_image", "tsv_html", "markdown", "layout_text"}
+    assert {"pdf_text", "pdf_image", "tsv_html", "markdown", "layout_text"} == RENDITIONS
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_no_import_cycle() -> None:
         state[node] = 1
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                cycle = trail[trail.index(nxt) :] + [nxt] if nxt in trail else [node, nxt]
+                cycle = [*trail[trail.index(nxt) :], nxt] if nxt in trail else [node, nxt]
                 raise AssertionError("import cycle: " + " -> ".join(cycle))
             if nxt not in state:
                 visit(nxt, [*trail, nxt])

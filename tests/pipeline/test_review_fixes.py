@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.process import DocumentResult, process_document
+from pipeline.process import process_document
+from pipeline.records import DocumentResult
 from pipeline.run import run_extract
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 import pytest
@@ -33,7 +34,7 @@ HAS_OSD = (
 def with_rotate_entry(src: pymupdf.Document, angle: int) -> bytes:
     """Every page's `/Rotate` set: the content is unchanged, a viewer shows it turned."""
     doc = pymupdf.open(stream=src.tobytes(), filetype="pdf")
-    for page in doc:
+    for page in doc.pages():
         page.set_rotation(angle)
     return doc.tobytes()
 
@@ -49,8 +50,8 @@ def drawn_turned(src: pymupdf.Document, angle: int, pages: list[int] | None = No
     return out.tobytes()
 
 
-def records(result: DocumentResult) -> dict[str, list[dict]]:
-    out = {
+def records(result: DocumentResult) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {
         t: [{k: v for k, v in r.items() if k != "doc_id"} for r in as_dicts(getattr(result, t))]
         for t in RECORD_TABLES
     }

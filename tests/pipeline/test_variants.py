@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.process import DocumentResult, process_document
+from pipeline.process import process_document
+from pipeline.records import DocumentResult
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
