@@ -11,8 +11,8 @@ import json
 import time
 from pathlib import Path
 
+from pipeline.executors.workers import initialize
 from pipeline.run import run_extract
-from pipeline.workers import initialize
 
 
 def main() -> None:

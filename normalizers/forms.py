@@ -316,6 +316,17 @@ ITEM_TITLE_HEADER = "取組事項"
 ITEM_CONTENT_HEADER = "取組内容"
 # A header row holding this word opens the 別添1 member list.
 MEMBER_TABLE_HEADER = "所在地"
+# Words beside 所在地 that make a header row the 別添1 list's: as a bundle's cut reads a lone header
+# line (MEMBER_LIST_HEADER_WORDS) and as a table run into another one reads a row of cells
+# (MEMBER_TABLE_COLUMN_WORDS).
+MEMBER_LIST_HEADER_WORDS = ("①拠点", "積極的役割", "郡市医師会名", "問い合わせ", "電話番号")
+MEMBER_TABLE_COLUMN_WORDS = ("①拠点", "積極的役割", "郡市医師会名", "医療機関等名", "問い合わせ", "電話")
+# The start of the 別添1 list's first header cell (`①拠点、②積極的役割を担う医療機関`).
+MEMBER_DESIGNATION_HEADER_START = "①拠点、②積極的役割"
+# The heading printed over the 取組 table (`【地域で支え合う…】`).
+ITEMS_TABLE_HEADING = "【地域で支え合う"
+# The 取組効果 column header that names each row's institution, as the forms print it.
+INSTITUTION_COLUMN_HEADER = "医療機関名"
 # Member-list column header words -> the column's role, first match wins.
 MEMBER_COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("①", "designation"),
@@ -357,6 +368,8 @@ GROUP_NAME_PATTERNS = (
     regex.compile(r"^\s*グループ名\s*[:：]?\s*(?P<name>.+)", regex.DOTALL),
 )
 GROUP_NAME_LABEL = "グループ名"
+# Labels a bundle's cover or form prints before a group's name (`グループ化）名`).
+GROUP_NAME_LABELS = ("グループ名", "グループ化）名", "グループ化)名")
 # How a group's name ends (`…連携グループ`, `竜ヶ崎地区グループ 1`): where a sentence follows the
 # name in the same paragraph, the name ends at the first of these.
 GROUP_NAME_ENDING = regex.compile(r"グループ(?:\s?(?:[0-9０-９]{1,2}|[①-⑳]|[A-ZＡ-Ｚ])(?=$|\s))?")

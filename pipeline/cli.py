@@ -13,10 +13,10 @@ from pathlib import Path
 
 from pipeline.cli_analyst import add_analyst_commands
 from pipeline.executors import EXECUTORS
+from pipeline.executors.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, default_workers
 from pipeline.records import File
 from pipeline.run import RunError, RunSummary, run_extract
 from pipeline.store.gate import SchemaViolation
-from pipeline.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, default_workers
 
 
 class Progress:

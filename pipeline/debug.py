@@ -5,7 +5,7 @@ from __future__ import annotations
 from normalizers.forms import FORMS, classify_document, detect_form, score_form
 from normalizers.text import match_key
 from pipeline.process import NotExtracted, read_input
-from pipeline.split import split_parts
+from pipeline.split.bundle import split_parts
 
 DEFAULT_PREVIEW_CHARS = 60
 

@@ -13,20 +13,20 @@ from normalizers.forms import classify_document, detect_form, has_member_list
 from normalizers.text import reflow
 from pipeline.build.consistency import breakdown_checks, total_checks
 from pipeline.build.context import DocContext
+from pipeline.build.damaged import damaged_checks
 from pipeline.build.dates import build_dates
 from pipeline.build.facts import fiscal_year_of, group_name_of
 from pipeline.build.items import build_initiatives, build_status
 from pipeline.build.members import build_members
 from pipeline.build.outcomes import build_outcomes
 from pipeline.checks import spec_of
-from pipeline.damaged import damaged_checks
 from pipeline.formats import Input, InputFormat, format_of
 from pipeline.locate.located import LocatedReport
-from pipeline.parts import Placement, doc_id_of, part_documents
 from pipeline.records import Check, Document, DocumentResult, File, FileResult, group_key_of
-from pipeline.split import split_parts
+from pipeline.split.bundle import split_parts
+from pipeline.split.parts import Placement, doc_id_of, part_documents
+from pipeline.split.tables import set_aside_broken_rows, split_run_on_tables
 from pipeline.store.gate import SchemaViolation, validate_result
-from pipeline.table_bounds import set_aside_broken_rows, split_run_on_tables
 
 __all__ = ["NotExtracted", "doc_id_of", "file_result", "process_document", "process_file", "read_input"]
 

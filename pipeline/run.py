@@ -29,16 +29,16 @@ from deltalake import DeltaTable
 
 from pipeline import __version__
 from pipeline.executors import EXECUTORS, ExecutorOptions
-from pipeline.faults import pause_point
-from pipeline.incremental import FileRows, assemble, plan_changes
+from pipeline.executors.workers import Finished, Limits
 from pipeline.link.dataset import link_dataset
 from pipeline.records import TABLES, Document, File, FileResult, Run
 from pipeline.store.cache import ResultCache, code_fingerprint
 from pipeline.store.data_files import read_rows
+from pipeline.store.faults import pause_point
+from pipeline.store.incremental import FileRows, assemble, plan_changes
 from pipeline.store.previous import PreviousRun, load_previous
 from pipeline.store.staging import Staging
 from pipeline.store.write import commit_tables, record_run, recover, table_path
-from pipeline.workers import Finished, Limits
 
 LOCK_FILE = ".extract.lock"
 DEFAULT_LOCK_WAIT_S = 0.0

@@ -1,6 +1,6 @@
 """Where the per-document work runs: one function per executor, in one registry.
 
-- `local`: this machine, in long-lived worker processes with limits (`pipeline.workers`), or in
+- `local`: this machine, in long-lived worker processes with limits (`pipeline.executors.workers`), or in
   this process with `workers=0`;
 - `dask`: a Dask distributed cluster (`--executor dask --scheduler tcp://HOST:8786`), in
   `pipeline.executors.dask_cluster`; Dask is an optional dependency (`pip install -e '.[dask]'`).
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.workers import Finished, Limits, run_in_process, run_in_workers
+from pipeline.executors.workers import Finished, Limits, run_in_process, run_in_workers
 
 
 @dataclass(frozen=True)

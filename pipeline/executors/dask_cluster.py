@@ -18,7 +18,7 @@ from pathlib import Path
 
 from distributed import Client, Future, as_completed
 
-from pipeline.workers import Finished, Limits, extract_under_limit, initialize, outcome
+from pipeline.executors.workers import Finished, Limits, extract_under_limit, initialize, outcome
 
 Answer = Future[tuple[str, object]]  # a task's (kind, payload)
 DEFAULT_CONNECT_TIMEOUT_S = 30.0

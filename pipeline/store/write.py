@@ -34,10 +34,10 @@ from deltalake import Schema as DeltaSchema
 from deltalake.exceptions import TableNotFoundError
 from deltalake.transaction import AddAction, CommitProperties, RemoveAction, create_table_with_add_actions
 
-from pipeline.faults import pause_point
 from pipeline.records import RUNS_TABLE, Run, to_arrow
 from pipeline.store.data_files import data_files, read_rows, rewrite_without, write_files
 from pipeline.store.describe import described_schema, sync_descriptions, table_description, with_descriptions
+from pipeline.store.faults import pause_point
 
 CODE_KEY = "gurupuka.code_fingerprint"
 # Past this many data files a table is rewritten whole in its one version (compacted): every

@@ -11,9 +11,9 @@ import pandas as pd
 import pymupdf
 import pytest
 
+from pipeline.executors.workers import Limits
 from pipeline.run import run_extract
 from pipeline.store.load import load_run
-from pipeline.workers import Limits
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"

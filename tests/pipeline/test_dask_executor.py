@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from distributed import LocalCluster
 
+from pipeline.executors.workers import Limits
 from pipeline.records import TABLES
 from pipeline.run import RunError, run_extract
 from pipeline.store.load import load_run
-from pipeline.workers import Limits
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from deltalake import DeltaTable
 
+import pipeline.executors.workers as workers_module
 import pipeline.run as run_module
 import pipeline.store.cache as cache_module
-import pipeline.workers as workers_module
 from pipeline.records import LINKED_TABLES, TABLES
 from pipeline.run import run_extract
 from pipeline.store.load import load_run

@@ -9,7 +9,7 @@ import threading
 import time
 from pathlib import Path
 
-from pipeline.workers import Limits, WorkerPool
+from pipeline.executors.workers import Limits, WorkerPool
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_TSV = ROOT / "data" / "raw" / "000_77fec06e79e16c0d.txt"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extractors.blocks import Block, ExtractedDocument, Finding
-from pipeline.split import Part
+from pipeline.split.bundle import Part
 
 DOC_ID_HEX_DIGITS = 16
 

@@ -16,9 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from extractors.blocks import Block, Finding
 from normalizers.era import find_fiscal_years
+from normalizers.forms import GROUP_NAME_LABELS
 from pipeline.build.facts import group_name_in, is_title_mention
-
-GROUP_NAME_WORDS = ("グループ名", "グループ化）名", "グループ化)名")
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def identity_of(blocks: Sequence[Block]) -> Identity:
         text
         for b in blocks
         for text in ([b.text] if b.kind != "table" else [c.text for row in b.rows for c in row])
-        if any(w in text for w in GROUP_NAME_WORDS)
+        if any(w in text for w in GROUP_NAME_LABELS)
     )
     group = next((g for t in texts for p in t.split("\n\n") if (g := group_name_in(p))), None)
     return Identity(year, group)

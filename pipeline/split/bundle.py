@@ -1,7 +1,7 @@
 """A file's blocks -> its parts: one per report, one per stretch of other material (a cover letter,
 the guidance slides). A file holding one report is one part.
 
-Decided from the content only (`split_signals`), in one pass over the blocks and one over the
+Decided from the content only (`signals`), in one pass over the blocks and one over the
 units they form (no quadratic work):
 
 1. units: each anchor opens a unit, unless it runs on from the unit before (a 取組 table whose
@@ -13,7 +13,7 @@ units they form (no quadratic work):
 2. other material: a title that opens a stretch with no report structure and text of its own (a
    cover letter, guidance slides) becomes a unit of its own; so does such a stretch before the
    first report. Smaller stretches (a page header) stay with their neighbour;
-3. pairing (`split_pairs`): each 別添1 member list joins the report printed right before or after
+3. pairing (`pairs`): each 別添1 member list joins the report printed right before or after
    it (the 別添1 may print before or after the 取組 table); where that cannot be told, it stays a
    part of its own with a `member_list_unpaired` finding, never merged into a wrong report.
 
@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 
 from extractors.blocks import Block, Finding
 from normalizers.forms import classify_document
-from pipeline.split_pairs import Unit, pair_units
-from pipeline.split_signals import Signal, signals_of
+from pipeline.split.pairs import Unit, pair_units
+from pipeline.split.signals import Signal, signals_of
 
 DEFAULT_MIN_OTHER_CHARS = 120  # printed characters (outside opening wording) of a part of its own
 DEFAULT_MIN_TITLED_OTHER_LINES = 3  # or lines of its own after a title (a cover letter)

@@ -1,4 +1,4 @@
-"""What each block of a file says about where a report starts: the signals `pipeline.split` cuts
+"""What each block of a file says about where a report starts: the signals `pipeline.split.bundle` cuts
 a bundle by. Read from the content only (never a file name), one pass over the blocks:
 
 - anchors: the 取組 table (its 取組事項/取組内容 header, or the 【…3つの取組】 heading over it), the
@@ -20,7 +20,18 @@ import regex
 
 from extractors.blocks import Block
 from normalizers.era import find_fiscal_years
-from normalizers.forms import FORMS, REPORT_OPENING_WORDS, period_of_header, section_of_heading
+from normalizers.forms import (
+    FORMS,
+    ITEM_CONTENT_HEADER,
+    ITEM_TITLE_HEADER,
+    ITEMS_TABLE_HEADING,
+    MEMBER_DESIGNATION_HEADER_START,
+    MEMBER_LIST_HEADER_WORDS,
+    MEMBER_TABLE_HEADER,
+    REPORT_OPENING_WORDS,
+    period_of_header,
+    section_of_heading,
+)
 from normalizers.text import fold_width, match_key
 from pipeline.build.facts import is_title_mention
 from pipeline.locate.tables import item_number, section_heading
@@ -34,11 +45,10 @@ DEFAULT_MAX_HEADER_CHARS = 80  # a longer layout line is not a column header
 DEFAULT_MIN_TITLE_PREFIX = 3  # characters of an item's title that make a layout line its start
 DEFAULT_TITLE_PREFIX = 8  # characters compared (-layout text prints the 取組内容 beside the title)
 SENTENCE_ENDS = ("。",)
-ITEMS_HEADING_KEY = match_key("【地域で支え合う")  # the heading printed over the 取組 table
+ITEMS_HEADING_KEY = match_key(ITEMS_TABLE_HEADING)  # the heading printed over the 取組 table
 # The 別添1 member list's column headers. Layout text prints them on one line, or (pdftotext's
 # default mode) column after column, each header on a line of its own: the list begins at the first.
-MEMBER_FIRST_HEADER = match_key("①拠点、②積極的役割")
-MEMBER_HEADER_WORDS = ("①拠点", "積極的役割", "郡市医師会名", "問い合わせ", "電話番号")
+MEMBER_FIRST_HEADER = match_key(MEMBER_DESIGNATION_HEADER_START)
 _ITEM_START = regex.compile(r"^\s*([1-3])\s*(\S.*)$")
 
 
@@ -105,10 +115,10 @@ def is_title(text: str) -> bool:
 def _table_anchor(block: Block) -> tuple[Anchor | None, int | None]:
     for index, row in enumerate(block.rows[:DEFAULT_HEADER_ROWS]):
         joined = "|".join(match_key(c.text) for c in row)
-        if "取組事項" in joined and "取組内容" in joined:
+        if ITEM_TITLE_HEADER in joined and ITEM_CONTENT_HEADER in joined:
             numbers = (item_number(r[0].text) for r in block.rows[index + 1 :] if r)
             return "items", next((n for n in numbers if n is not None), None)
-        if "所在地" in joined:
+        if MEMBER_TABLE_HEADER in joined:
             return "members", None
         if sum(1 for c in row if period_of_header(c.text)) >= 2:
             return "outcomes", section_of_heading(row[0].text) if row else None
@@ -126,7 +136,7 @@ def _text_anchor(
     if is_member_header(key):
         return "members", None
     window = blocks[index : index + DEFAULT_ITEM_LOOKAHEAD]
-    if "取組事項" in key and any("取組内容" in match_key(b.text) for b in window):
+    if ITEM_TITLE_HEADER in key and any(ITEM_CONTENT_HEADER in match_key(b.text) for b in window):
         return "items", next((n for b in window[1:] if (n := layout_item_start(b.text, titles))), None)
     return None, None
 
@@ -136,7 +146,9 @@ def is_member_header(key: str) -> bool:
     first column's header (not a cover letter's `所在地：水戸市…`)."""
     if key.startswith(MEMBER_FIRST_HEADER[:3]):
         return True
-    return key == "所在地" or ("所在地" in key and any(w in key for w in MEMBER_HEADER_WORDS))
+    return key == MEMBER_TABLE_HEADER or (
+        MEMBER_TABLE_HEADER in key and any(w in key for w in MEMBER_LIST_HEADER_WORDS)
+    )
 
 
 def layout_item_start(text: str, titles: set[str]) -> int | None:

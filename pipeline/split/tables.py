@@ -21,22 +21,30 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.blocks import Block, Cell, Finding
-from normalizers.forms import period_of_header, section_of_heading
+from normalizers.forms import (
+    INSTITUTION_COLUMN_HEADER,
+    ITEM_CONTENT_HEADER,
+    ITEM_TITLE_HEADER,
+    MEMBER_TABLE_COLUMN_WORDS,
+    MEMBER_TABLE_HEADER,
+    period_of_header,
+    section_of_heading,
+)
 from normalizers.text import match_key
-
-MEMBER_COLUMN_WORDS = ("①拠点", "積極的役割", "郡市医師会名", "医療機関等名", "問い合わせ", "電話")
 
 
 def header_kind(row: Sequence[Cell]) -> str | None:
     """`items`, `members` or `outcomes` when the row is that table's header row, else None."""
     keys = [match_key(c.text) for c in row]
     joined = "|".join(keys)
-    if "取組事項" in joined and "取組内容" in joined:
+    if ITEM_TITLE_HEADER in joined and ITEM_CONTENT_HEADER in joined:
         return "items"
-    if "所在地" in joined and any(w in joined for w in MEMBER_COLUMN_WORDS):
+    if MEMBER_TABLE_HEADER in joined and any(w in joined for w in MEMBER_TABLE_COLUMN_WORDS):
         return "members"
     periods = sum(1 for c in row if period_of_header(c.text))
-    labelled = bool(row) and (section_of_heading(row[0].text) is not None or "医療機関名" in joined)
+    labelled = bool(row) and (
+        section_of_heading(row[0].text) is not None or INSTITUTION_COLUMN_HEADER in joined
+    )
     unlabelled = bool(row) and not keys[0] and periods >= 3  # section 4: no label over its rows
     return "outcomes" if (periods >= 2 and labelled) or unlabelled else None
 
