@@ -11,16 +11,14 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from pipeline.store.load import RecordedRun, recorded_runs
+from tests.conftest import ROOT, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 PDFS = ROOT / "tests" / "fixtures" / "pdf"
 FIXTURE_PDFS = ("h30_ryugasaki.pdf", "r2_tsukubamirai.pdf", "r3_ami.pdf", "r4_mito.pdf")
@@ -33,20 +31,6 @@ HOSTILE_SUBSTITUTIONS = {
     "つくばみらい市グループ": HOSTILE_GROUP,
     "ありま皮膚科クリニック": '<img src=x onerror="console.error(2)">クリニック',
 }
-
-
-def run_cli(
-    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env=env,
-    )
 
 
 @dataclass(frozen=True)

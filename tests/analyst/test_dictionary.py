@@ -19,7 +19,8 @@ from pipeline.store.dictionary import TABLES as TABLE_DOCS
 from pipeline.store.dictionary_markdown import DICTIONARY_PATH, render
 from pipeline.store.gate import VOCABULARIES
 from pipeline.store.vocabulary import VALUES
-from tests.analyst.conftest import ROOT, Dataset, cli
+from tests.analyst.conftest import Dataset, cli
+from tests.conftest import ROOT
 
 SCHEMA_COPY = ROOT / "docs" / "SCHEMA.md"
 # Where the shared contract sits beside a checkout: ../shared (main, CI), or ../../shared (a worktree).

@@ -14,7 +14,8 @@ from pipeline import load_all
 from pipeline.link.views import facilities_in_several_years
 from pipeline.report.fonts import JAPANESE_FONTS
 from pipeline.store.location import ENV_VAR
-from tests.analyst.conftest import ROOT, Dataset
+from tests.analyst.conftest import Dataset
+from tests.conftest import ROOT
 
 NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
 PLOTS = 4  # patients, visits split 往診 / 訪問診療, deaths outside hospital, referrals

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from pipeline.store.location import ENV_VAR
-from tests.analyst.conftest import HOSTILE_GROUP, ROOT, Dataset
+from tests.analyst.conftest import HOSTILE_GROUP, Dataset
+from tests.conftest import ROOT
 
 README = ROOT / "README.md"
 MAX_CELL_LINES = 8  # "one short cell"

@@ -19,7 +19,8 @@ from pipeline.report.charts import CHARTS
 from pipeline.report.crops import DEFAULT_CROP_MARGIN_PT, SourceFiles
 from pipeline.report.figures import CropTally, figures_section
 from tests.analyst.browser import PageView, view_page
-from tests.analyst.conftest import HOSTILE_FILE_NAME, HOSTILE_GROUP, Dataset, run_cli
+from tests.analyst.conftest import HOSTILE_FILE_NAME, HOSTILE_GROUP, Dataset
+from tests.conftest import run_cli
 
 MATPLOTLIB_BLUE = (0x1F, 0x77, 0xB4)  # the first bar colour of every chart
 FACTS = {

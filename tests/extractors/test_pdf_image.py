@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import os
 from functools import cache
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,8 +13,9 @@ import pytest
 from bench.pdf_tables import Table, expected_tables, join_continued, normalize, score, transcription_for
 from extractors import pdf, pdf_grid, pdf_image
 from extractors.blocks import ExtractedDocument
+from tests.conftest import ROOT
 
-PDF_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pdf"
+PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 SCAN = PDF_DIR / "scan_r2_tsukubamirai.pdf"
 PHONES = [
     "029-869-9660",

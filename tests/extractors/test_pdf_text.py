@@ -17,8 +17,8 @@ import pytest
 from bench.pdf_tables import expected_tables, join_continued, normalize, transcription_for
 from extractors import pdf, pdf_image
 from extractors.blocks import ExtractedDocument
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 SEEDS = ROOT / "data" / "raw"  # the seed renditions (same files as shared/seeds)
 TEXT_PDFS = ["h30_ryugasaki.pdf", "r2_tsukubamirai.pdf", "r3_ami.pdf", "r4_mito.pdf"]

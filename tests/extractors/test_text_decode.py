@@ -4,13 +4,11 @@ convention (never split inside a row)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extractors.text_decode import decode_text, decoding_findings
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED = (ROOT / "data" / "raw" / "000_77fec06e79e16c0d.txt").read_text(encoding="utf-8")
 # EUC-JP lacks a few characters of the seeds (①, －): the seed as EUC-JP can print it.
 LAYOUT_SEED = (ROOT / "data" / "raw" / "003_1d5314b91ff3f58c.txt").read_text(encoding="utf-8")

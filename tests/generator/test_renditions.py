@@ -18,8 +18,8 @@ from generator.layout import make_layout
 from generator.render_text import render
 from generator.truth import ReportTruth
 from generator.wording import FORMS
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED_GOLD = sorted((ROOT / "tests" / "gold").glob("00[0-3]_*.gold.json"))
 CASES = [
     (make_truth(seed, form), rendition)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from generator.__main__ import SAMPLE_SPEC
 from generator.corpus import TEXT_RENDITIONS, write_corpus
+from tests.conftest import ROOT
 
-CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
+CORPUS = ROOT / "tests" / "corpus"
 
 
 def test_committed_sample_is_the_generators(tmp_path: Path) -> None:

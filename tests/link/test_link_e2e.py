@@ -18,8 +18,8 @@ from pipeline.link import link_facilities
 from pipeline.link.views import facilities_in_several_years, facility_timeline
 from pipeline.process import process_file
 from pipeline.store.load import load_run
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED_R2 = "raw/000_77fec06e79e16c0d.txt"  # つくばみらい市グループ, 2020, 8 members
 SEED_R3 = "raw/003_1d5314b91ff3f58c.txt"  # 阿見町 (no group name printed), 2021, outcomes of 3 clinics
 PDF_R2, SCAN_R2, PDF_R3 = "pdf/r2_tsukubamirai.pdf", "pdf/scan_r2_tsukubamirai.pdf", "pdf/r3_ami.pdf"

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from normalizers.forms import (
@@ -14,8 +12,9 @@ from normalizers.forms import (
     reads_as_figure,
     section_of_heading,
 )
+from tests.conftest import ROOT
 
-RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
+RAW = ROOT / "data" / "raw"
 
 
 @pytest.mark.parametrize(

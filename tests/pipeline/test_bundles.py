@@ -5,16 +5,14 @@ tests/pipeline/test_generated_bundles.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pymupdf
 import pytest
 
 from pipeline.process import doc_id_of, process_document, process_file
 from pipeline.records import FileResult
+from tests.conftest import ROOT
 from tests.part_records import part_records
 
-ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 PDFS = ROOT / "tests" / "fixtures" / "pdf"
 TSV_R2 = (RAW / "000_77fec06e79e16c0d.txt").read_text(encoding="utf-8")  # 別添1 before the report

@@ -9,8 +9,8 @@ import pytest
 
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED_R2 = ROOT / "data" / "raw" / "000_77fec06e79e16c0d.txt"
 
 HEAD = (

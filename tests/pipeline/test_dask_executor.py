@@ -14,8 +14,8 @@ from pipeline.executors.workers import Limits
 from pipeline.records import TABLES
 from pipeline.run import RunError, run_extract
 from pipeline.store.load import load_run
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 PDFS = ROOT / "tests" / "fixtures" / "pdf"
 SEED_TSV = RAW / "000_77fec06e79e16c0d.txt"

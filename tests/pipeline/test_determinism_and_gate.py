@@ -17,8 +17,8 @@ from pipeline.records import TABLES, Initiative, to_arrow
 from pipeline.run import run_extract
 from pipeline.store.gate import SchemaViolation, validate_table
 from pipeline.store.load import load_run
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 
 

@@ -11,12 +11,12 @@ A Japanese string literal counts, except
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pytest
 import regex
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT
+
 JAPANESE = (
     (0x3040, 0x30FF),  # hiragana, katakana
     (0x4E00, 0x9FFF),  # CJK ideographs

@@ -15,15 +15,15 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bench.score import TABLES, TableScore, score_result
 from pipeline.process import process_document
+from tests.conftest import ROOT
 
-CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
+CORPUS = ROOT / "tests" / "corpus"
 MANIFEST: dict[str, Any] = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
 FILES: dict[str, dict[str, Any]] = MANIFEST["files"]
 # variant made at test time -> (the committed variant it is derived from, how)

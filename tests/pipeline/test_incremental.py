@@ -17,11 +17,11 @@ import pipeline.store.cache as cache_module
 from pipeline.records import LINKED_TABLES, TABLES
 from pipeline.run import run_extract
 from pipeline.store.load import load_run
+from tests.conftest import ROOT
 
 # The run-level facility tables are small and written whole whenever linking runs (a file came,
 # changed or went); every other table is written by key.
 KEYED_TABLES = [name for name in TABLES if name not in LINKED_TABLES]
-ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 PDFS = ROOT / "tests" / "fixtures" / "pdf"
 TSV = RAW / "000_77fec06e79e16c0d.txt"

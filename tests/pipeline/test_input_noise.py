@@ -11,9 +11,9 @@ import pytest
 
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
+from tests.conftest import ROOT
 from tests.gold_scoring import as_dicts
 
-ROOT = Path(__file__).resolve().parents[2]
 PDF = ROOT / "tests" / "fixtures" / "pdf" / "r2_tsukubamirai.pdf"
 SEED = ROOT / "data" / "raw" / "000_77fec06e79e16c0d.txt"
 RECORD_TABLES = ("members", "initiatives", "status", "outcomes", "dates")

@@ -19,8 +19,8 @@ from deltalake import DeltaTable
 from pipeline.records import TABLES
 from pipeline.store.data_files import read_rows
 from pipeline.store.load import load_run
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 MARKER_WAIT_S = 120
 

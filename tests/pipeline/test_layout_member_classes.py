@@ -4,12 +4,11 @@ their pieces say they are; a row whose pieces or role cannot be told is not read
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
+from tests.conftest import ROOT
 
-MEMBERS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "layout" / "members"
+MEMBERS = ROOT / "tests" / "fixtures" / "layout" / "members"
 
 
 def run(name: str) -> DocumentResult:

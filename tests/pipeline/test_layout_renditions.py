@@ -6,14 +6,13 @@ every table exact where the rendition keeps what the seed printed."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from bench.score import score_result
 from pipeline.process import process_document
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 LAYOUT = ROOT / "tests" / "fixtures" / "layout"
 GOLD = ROOT / "tests" / "gold"
 SEEDS = {

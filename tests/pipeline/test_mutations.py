@@ -32,10 +32,10 @@ from bench.score import misplaced_figures, norm, similarity
 from normalizers.text import fold_width
 from pipeline.process import process_file
 from pipeline.records import FileResult
+from tests.conftest import ROOT
 from tests.gold_scoring import as_dicts
 from tests.mutations import TEXT_MUTATIONS, Mutant, pdf_mutants
 
-ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
 SEED = 20240909
 MUTANTS_PER_FILE = 6  # one of each kind (PDFs: three)

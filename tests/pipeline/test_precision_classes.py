@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
+from tests.conftest import ROOT
 from tests.fixtures.make_bug_texts import FILLED, TOTAL
 from tests.gold_scoring import EXACT_TABLES, assert_document, assert_exact_table, assert_initiatives, norm
 
-ROOT = Path(__file__).resolve().parents[2]
 BUGS = ROOT / "tests" / "fixtures" / "bugs"
 GOLD = ROOT / "tests" / "gold"
 R2_GOLD, R3_GOLD, R4_GOLD = "000_77fec06e79e16c0d.txt", "003_1d5314b91ff3f58c.txt", "001_aa0a80047dfd47e6.txt"

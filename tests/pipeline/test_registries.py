@@ -13,8 +13,8 @@ import pytest
 from pipeline import checks
 from pipeline.formats import FORMATS, RENDITIONS, SOURCE_FORMATS, Input, format_of
 from pipeline.store.gate import VOCABULARIES
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("extractors", "normalizers", "pipeline")
 README_TABLE = re.compile(r"<!-- checks:start[^>]*-->\n(.*?)\n<!-- checks:end -->", re.DOTALL)
 # A check named in code: Finding("name", ...), ctx.check("name", ...), self.check(cell, "name", ...)

@@ -14,8 +14,8 @@ import pytest
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
 from pipeline.run import run_extract
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 BUGS = ROOT / "tests" / "fixtures" / "bugs"
 RAW = ROOT / "data" / "raw"
 

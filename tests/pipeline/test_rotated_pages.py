@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-from pathlib import Path
 from typing import Any
 
 import pymupdf
@@ -16,9 +15,9 @@ import pytest
 from extractors import pdf_image
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
+from tests.conftest import ROOT
 from tests.gold_scoring import as_dicts
 
-ROOT = Path(__file__).resolve().parents[2]
 PDFS = ROOT / "tests" / "fixtures" / "pdf"
 FIXTURES = ["h30_ryugasaki.pdf", "r2_tsukubamirai.pdf", "r3_ami.pdf", "r4_mito.pdf"]
 RECORD_TABLES = ("members", "initiatives", "status", "outcomes", "dates")

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from extractors import pdf_image
 from pipeline.process import process_document
+from tests.conftest import ROOT
 from tests.gold_scoring import as_dicts, compare_initiatives, norm
 
-ROOT = Path(__file__).resolve().parents[2]
 SCAN = ROOT / "tests" / "fixtures" / "pdf" / "scan_r2_tsukubamirai.pdf"
 GOLD = ROOT / "tests" / "gold" / "000_77fec06e79e16c0d.txt.gold.json"
 MIN_NAMES, MIN_STATUS, MIN_OUTCOMES, MIN_ITEM_SIMILARITY = 5, 7, 6, 0.95

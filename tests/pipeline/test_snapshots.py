@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 
 from pipeline.link import link_facilities
 from pipeline.process import process_file
 from pipeline.records import LINKED_TABLES, TABLES, FileResult
+from tests.conftest import ROOT
 from tests.gold_scoring import as_dicts
 
-ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 UPDATE_FLAG = "UPDATE_SNAPSHOTS"

@@ -4,14 +4,13 @@ line ends, trailing spaces. Guards against extraction keyed to one printing."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 SEEDS = [
     "000_77fec06e79e16c0d.txt",

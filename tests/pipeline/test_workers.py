@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 from pipeline.executors.workers import Limits, WorkerPool
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED_TSV = ROOT / "data" / "raw" / "000_77fec06e79e16c0d.txt"
 SLOW_REPEATS = 300  # the seed report this many times over: seconds of work for one worker
 KILL_WAIT_S = 60.0
