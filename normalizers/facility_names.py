@@ -11,6 +11,7 @@ import unicodedata
 import regex
 
 from normalizers.names import split_corporation
+from normalizers.text import compiled
 from normalizers.variants import fold_variants
 
 # facilities.kind (SCHEMA v2); `other` where no word below names one.
@@ -78,7 +79,7 @@ def kind_of_key(key: str) -> str:
 def name_core(key: str) -> str:
     """A key without the kind word it ends with: ``ナルシマ内科医院`` -> ``ナルシマ内科``."""
     for _, pattern in _KIND_RES:
-        m = regex.search(f"(?:{pattern.pattern})$", key)
+        m = compiled(f"(?:{pattern.pattern})$").search(key)
         if m and m.start() > 0:
             return key[: m.start()]
     return key

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from normalizers.text import fold_width, match_key
+from normalizers.text import compiled, fold_width, match_key
 
 DEFAULT_FORM_THRESHOLD = 0.6
 DEFAULT_FUZZY_CHARS_PER_ERROR = 10
@@ -220,7 +220,7 @@ def has_wording(text_key: str, words: str) -> bool:
     if key in text_key:
         return True
     errors = len(key) // DEFAULT_FUZZY_CHARS_PER_ERROR
-    return errors > 0 and regex.search(f"(?:{regex.escape(key)}){{e<={errors}}}", text_key) is not None
+    return errors > 0 and compiled(f"(?:{regex.escape(key)}){{e<={errors}}}").search(text_key) is not None
 
 
 def score_form(spec: FormSpec, text_key: str) -> float:
@@ -397,7 +397,7 @@ def reads_as_figure(text: str) -> bool:
     if not folded.strip():
         return False
     return any(
-        regex.search(pattern.pattern, folded) is not None
+        compiled(pattern.pattern).search(folded) is not None
         for patterns in SECTION_CELLS.values()
         for pattern in patterns
     )
@@ -412,7 +412,7 @@ def figure_cell_complete(section: int, text: str) -> bool:
         return True
     for pattern in SECTION_CELLS.get(section, ()):
         printed = pattern.anchor is None or pattern.anchor in folded
-        if printed and regex.search(pattern.pattern, folded) is None:
+        if printed and compiled(pattern.pattern).search(folded) is None:
             return False
     return True
 

@@ -5,10 +5,13 @@ All functions are pure and total: any ``str`` in, a ``str`` out.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 from types import MappingProxyType
+
+import regex
 
 # Full-width ASCII U+FF01..U+FF5E -> U+0021..U+007E, ideographic space -> " ".
 _WIDTH_TABLE = MappingProxyType({**{0xFF01 + i: 0x21 + i for i in range(0x5E)}, 0x3000: 0x20})
@@ -58,6 +61,14 @@ def nfkc_keep_markers(s: str) -> str:
     return "".join(p if i % 2 else unicodedata.normalize("NFKC", p) for i, p in enumerate(pieces))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def match_key(s: str) -> str:
-    """Key for comparing labels: NFKC (markers kept) with all whitespace removed."""
+    """Key for comparing labels: NFKC (markers kept) with all whitespace removed. Cached: the
+    locators compare the same labels many times per document (a pure function of the string)."""
     return _SPACE_RE.sub("", nfkc_keep_markers(s))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def compiled(pattern: str) -> regex.Pattern[str]:
+    """A pattern of the form registry compiled once (the registry keeps patterns as text)."""
+    return regex.compile(pattern)

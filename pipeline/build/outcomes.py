@@ -21,7 +21,7 @@ from normalizers.forms import (
     section_of_heading,
 )
 from normalizers.numbers import parse_int
-from normalizers.text import fold_width, match_key, unwrap
+from normalizers.text import compiled, fold_width, match_key, unwrap
 from extractors.blocks import Span
 from pipeline.build.context import DocContext, position
 from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
@@ -184,7 +184,7 @@ class OutcomeBuilder:
         folded = figure_text(at.cell.text)
         consumed: list[tuple[int, int]] = []
         for pattern in SECTION_CELLS[at.table.section]:
-            match = regex.search(pattern.pattern, folded)
+            match = compiled(pattern.pattern).search(folded)
             metric = row_metric or pattern.metric
             if match is not None:
                 consumed.append(match.span())

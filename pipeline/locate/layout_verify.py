@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import regex
-
 from normalizers.forms import (
     SECTION4_ROW_METRICS,
     SECTION4_ROW_ORDER,
@@ -22,7 +20,7 @@ from normalizers.forms import (
     is_total_label,
 )
 from normalizers.numbers import parse_int
-from normalizers.text import fold_width
+from normalizers.text import compiled, fold_width
 from pipeline.locate.layout_cells import CellDraft
 from pipeline.locate.layout_row_parts import TORN, RowDraft, label_name
 
@@ -40,7 +38,7 @@ def cell_values(section: int, text: str) -> dict[str, int | None]:
     folded = fold_width(text)
     values: dict[str, int | None] = {}
     for pattern in SECTION_CELLS[section]:
-        match = regex.search(pattern.pattern, folded)
+        match = compiled(pattern.pattern).search(folded)
         printed = match.group("v").strip() if match else ""
         values[pattern.metric] = parse_int(printed) if printed else None
     return values
