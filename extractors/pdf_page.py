@@ -14,6 +14,7 @@ baseline, and the assembly of one page's characters and ruled grids into neutral
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass
 
@@ -72,12 +73,20 @@ class Char:
 class Line:
     chars: tuple[Char, ...]
 
+    # computed once per line (a frozen dataclass keeps no other state): the page's lines are
+    # measured and joined many times while a page is assembled
     x0 = property(lambda self: self.chars[0].x0)
-    x1 = property(lambda self: max(c.x1 for c in self.chars if c.text.strip()))
     baseline = property(lambda self: self.chars[0].baseline)
-    size = property(lambda self: max(c.size for c in self.chars))
 
-    @property
+    @functools.cached_property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.chars if c.text.strip())
+
+    @functools.cached_property
+    def size(self) -> float:
+        return max(c.size for c in self.chars)
+
+    @functools.cached_property
     def text(self) -> str:
         """The chars as printed; one space stands for a wide gap that has no space glyph."""
         out = [self.chars[0].text]
