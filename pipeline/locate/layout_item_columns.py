@@ -51,6 +51,10 @@ DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's star
 DEFAULT_FILL_SLACK = 2  # columns short of the widest line that still fill their column (a wrap)
 DEFAULT_MAX_SHIFT = 5  # columns by which an item's period cells may print left or right of the header
 DEFAULT_EDGE_TOLERANCE = 2  # columns by which a cell's run may start off its column's edge
+DEFAULT_FULL_SHARE = 75  # percentile of the 取組内容 lines' widths that is a full line
+DEFAULT_GLUED_SLACK = 5  # display columns a content line may print wider than a full one
+DEFAULT_PUSH = 4  # columns by which pdftotext may print a piece left of its column's edge
+DEFAULT_MIN_COLUMN_GAP = 6  # columns between the left edges of two period columns at least
 DEFAULT_PERIOD_WORD_CHARS = 4  # `取組目標`: the longest period word
 DEFAULT_UNPLACED_CONTENT = 20  # where the columns are not known: a run this far right of the content's start after a wide gap is no content
 MARKERS = SYMBOL_MARKERS + STATUS_EXTRA_MARKERS + CIRCLED_NUMBERS
@@ -89,9 +93,12 @@ class _Run:
 class _Draft:
     number: int
     columns: _Columns | None
+    labels: list[str]  # the period headers last printed
     title: list[tuple[Block, str]] = field(default_factory=list)
     content: list[tuple[Block, list[Word]]] = field(default_factory=list)
     runs: list[_Run] = field(default_factory=list)
+    lines: list[Block] = field(default_factory=list)
+    broken: bool = False  # printed over a page break
 
 
 def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Finding]]:
@@ -105,6 +112,7 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     if columns is None:
         return [], 0, []
     content_col = columns.content
+    labels = columns.labels
     page: _Columns | None = columns  # the columns of the page being read, None where unknown
     titles = known_title_keys()
     drafts: list[_Draft] = []
@@ -116,6 +124,7 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
             block = _header_block(lines, anchor, region[1])
             placed = _header_columns([lines[i] for i in block])
             page = None if placed is None else _Columns(content_col, *placed)
+            labels = page.labels if page is not None else labels
             index = max(block) + 1
             continue
         index += 1
@@ -123,10 +132,12 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
             page = None  # the page places its columns anew and prints no header for them
         title, content, runs = _split(line, page, content_col)
         if item_start(title, len(drafts) + 1, titles):
-            drafts.append(_Draft(len(drafts) + 1, page))
+            drafts.append(_Draft(len(drafts) + 1, page, labels))
         if not drafts:
             continue
         draft = drafts[-1]
+        draft.broken = draft.broken or (line.new_page and bool(draft.lines))
+        draft.lines.append(line)
         if page is not draft.columns and (runs or content):
             draft.columns = None  # the item goes on over a page break: its columns are not one
         if title.strip():
@@ -136,10 +147,41 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         draft.runs += runs
     rows, findings = [], []
     for draft in drafts:
-        row, found = _item_row(draft, content_col)
+        if draft.columns is None and not draft.broken:
+            _place_by_own_cells(draft, content_col)
+    full = _content_width([words for d in drafts for _, words in d.content])
+    for draft in drafts:
+        row, found = _item_row(draft, content_col, full)
         rows.append(row)
         findings += found
     return rows, region[1], findings
+
+
+def _place_by_own_cells(draft: _Draft, content_col: int) -> None:
+    """An item on a page that prints no header: where its cell pieces start at as many places,
+    well apart, as there are period columns, each place is a column's left edge, in order; its
+    lines are read again against them. Else its period columns stay unknown."""
+    starts = sorted(r.start for r in draft.runs)
+    clusters: list[list[int]] = []
+    for start in starts:
+        if clusters and start - clusters[-1][-1] <= DEFAULT_EDGE_TOLERANCE:
+            clusters[-1].append(start)
+        else:
+            clusters.append([start])
+    edges = [c[0] for c in clusters]
+    if len(edges) != len(draft.labels) or len(edges) < 2:
+        return
+    if any(b - a < DEFAULT_MIN_COLUMN_GAP for a, b in itertools.pairwise(edges)):
+        return
+    columns = _Columns(content_col, edges, draft.labels)
+    draft.columns, draft.title, draft.content, draft.runs = columns, [], [], []
+    for line in draft.lines:
+        title, content, runs = _split(line, columns, content_col)
+        if title.strip():
+            draft.title.append((line, title.strip()))
+        if content:
+            draft.content.append((line, content))
+        draft.runs += runs
 
 
 def _item_region(lines: list[Block], header: int) -> tuple[int, int]:
@@ -293,7 +335,7 @@ def _split(line: Block, columns: _Columns | None, content_col: int) -> tuple[str
         is_title = word.col < content_col - 1 and not rest and word.text[:1] not in MARKERS
         (title if is_title else rest).append(word)
     gap_limit = columns.first_bound(-DEFAULT_MAX_SHIFT) if columns else content_col + DEFAULT_UNPLACED_CONTENT
-    run_limit = columns.first_bound() if columns else float("inf")
+    run_limit = columns.first_bound(-DEFAULT_MAX_SHIFT) if columns else float("inf")
     content: list[Word] = []
     runs: list[_Run] = []
     in_run = False
@@ -349,14 +391,18 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
     edges = [e + (shift or 0) for e in columns.edges]
     for run in _split_at_starts(draft.runs, placed_starts):
         if run.crossing and run.start < edges[0] - DEFAULT_EDGE_TOLERANCE:
-            continue  # the rest of a content run, short of the first period column: content
+            # the rest of a content run, short of the first period column: content; near it,
+            # it may as well be a piece of the first column's cell pushed left
+            if run.start >= edges[0] - 2 * DEFAULT_EDGE_TOLERANCE - 1:
+                unread.add(0)
+            continue
         if shift is not None:
             column = min(range(len(edges)), key=lambda k: abs(run.start - edges[k]))
         else:
-            bounds = [e - DEFAULT_EDGE_TOLERANCE for e in edges]
-            column = max((k for k, b in enumerate(bounds) if run.start >= b), default=0)
-            near = [k for k, b in enumerate(bounds) if abs(run.start - b) <= 1]
-            if run.start < bounds[0] or near:
+            column = max((k for k, e in enumerate(edges) if run.start >= e), default=0)
+            # a piece starting a little left of an edge may be the next column's pushed left
+            near = [k for k, e in enumerate(edges) if e - DEFAULT_PUSH <= run.start < e]
+            if near:
                 unread |= {column, *(k - 1 for k in near if k), *near}
                 reason = "a piece starts where two columns meet, so its column cannot be told"
         # a piece glued to the content that starts exactly where the item's pieces start after a
@@ -384,7 +430,19 @@ def _split_at_starts(runs: list[_Run], starts: set[int]) -> list[_Run]:
     return out
 
 
-def _item_row(draft: _Draft, content_col: int) -> tuple[ItemRow, list[Finding]]:
+def _content_width(lines: list[list[Word]]) -> float:
+    """How wide a full line of the 取組内容 column prints (most of its lines wrap full)."""
+    widths = sorted(_width(words) for words in lines)
+    if not widths:
+        return float("inf")
+    return widths[(len(widths) * DEFAULT_FULL_SHARE) // 100]
+
+
+def _width(words: list[Word]) -> int:
+    return display_width("".join(w.text for w in words))
+
+
+def _item_row(draft: _Draft, content_col: int, full: float = float("inf")) -> tuple[ItemRow, list[Finding]]:
     title_lines = [text for _, text in draft.title]
     title = TextAt("\n".join(title_lines), span_of([line for line, _ in draft.title]))
     columns = draft.columns
@@ -413,6 +471,11 @@ def _item_row(draft: _Draft, content_col: int) -> tuple[ItemRow, list[Finding]]:
             findings.append(Finding("status_cell_unread", detail, span))
         return ItemRow(draft.number, title, content, (), tuple(drawn)), findings
     cells, unread, reason = _cells(draft, draft.columns)
+    # a content line wider than the column holds words of the first period column's cell
+    # printed one space after it: that cell misses them
+    if any(_width(words) > full + DEFAULT_GLUED_SLACK for _, words in draft.content):
+        unread.add(0)
+        reason = "a line of its 取組内容 runs on into the period columns, so their cells cannot be told apart"
     status = []
     for index, (label, cell) in enumerate(zip(draft.columns.labels, cells, strict=True)):
         if period_of_header(label) is None:

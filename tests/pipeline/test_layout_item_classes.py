@@ -113,3 +113,24 @@ def test_a_header_printed_again_on_a_new_page_places_the_cells_there() -> None:
     assert cells(result)[(2, "plan")] == ["10回", "未定"]
     assert cells(result)[(2, "actual")] == ["24件", "住民向け勉強会：1回"]
     assert not unread(result)
+
+
+def test_a_page_without_the_header_places_an_item_whose_cells_start_at_one_place_per_period() -> None:
+    item = (
+        "2 在宅医療を提供 ①多職種連携研修会を令和2年4/1～4/11に開催しました。   準備中      ＊10回      24件\n"
+        "する連携体制とし ②多職種による事例検討会に参加し、グループ内の困難事例や                ＊未定\n"
+    )
+    result = run(HEADER, ITEM1, "\f" + item)
+    assert cells(result) == {
+        (2, "baseline"): ["準備中"],
+        (2, "plan"): ["10回", "未定"],
+        (2, "actual"): ["24件"],
+    }
+    assert not unread(result)
+
+
+def test_a_cell_piece_glued_to_the_content_a_little_left_of_its_column_leaves_the_cell_unread() -> None:
+    item = ITEM3.replace("特集記事を掲載します。   演会」", "特集記事を掲載します。 演会」")
+    result = run(HEADER, ITEM1, ITEM2, item)
+    assert (3, "baseline") not in cells(result)
+    assert any("取組3" in detail for detail in unread(result))
