@@ -420,6 +420,8 @@ def is_reference_note(paragraph: str) -> bool:
 # The wording the layout locators (pipeline/locate/layout*.py) read flattened text by: printed by
 # the form itself, shared by its versions (a version's own wording sits in its FormSpec above).
 
+# The note printed under an item's title in the 取組事項 column (items 1 and 2).
+ITEM_TITLE_NOTES = ("※グループ内の取組に関すること。", "※地域との連携に関すること。")
 ITEMS_HEADER_WORDS = ("取組事項", "取組内容")  # the 取組 table's header, on one line or a few
 # Lines that end the 取組 table: the note under it, the 別添 label, the 取組効果 heading.
 ITEMS_END_WORDS = ("※これから在宅医療への参入又は拡充", "別添", "※本票", "【参入促進", "※「参入促進")
