@@ -94,3 +94,10 @@ def test_one_count_a_period_after_the_bullets_is_read_in_the_periods_order() -> 
 def test_the_table_opens_at_its_first_header_word_when_the_second_prints_below_item_1() -> None:
     result = run("取組事項\n", ITEM1, "取組内容\n", ITEM2, ITEM3)
     assert [n for n, _ in bullets(result)] == [1, 1, 2, 2, 3]
+
+
+def test_a_group_name_cut_by_its_narrow_cell_is_joined_from_the_short_lines_closing_its_quote() -> None:
+    cell = "グループ名：\n「あおばネッ\nトワーク」\nポスター掲示\n"
+    assert run(HEADER, ITEM1, ITEM2, ITEM3, cell).document.group_name == "あおばネットワーク"
+    cut = "グループ名：「つく\n◆これから新たに在宅医療に取り組もうとする医療機関があった場合は\nば地区グループ 2」\n"
+    assert run(HEADER, ITEM1, ITEM2, ITEM3, cut).document.group_name is None  # never the cut piece
