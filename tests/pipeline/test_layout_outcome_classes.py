@@ -250,3 +250,97 @@ def test_the_end_of_the_sections_own_label_printed_left_of_a_name_is_not_part_of
 """
     names = {who for who, *_ in figures(run(SECTION1, rows), 1)}
     assert names == {"加藤内科医院", "陽光台診療所", "つばさ外科内科医院"}
+
+
+# Section 1 in default mode: two rows beside their labels, then the other rows' figures in a
+# block, their labels printed after them (in print order, which is not always the rows' order)
+SECTION1_LABELS_APART = """\
+※医療機関ごとに記載
+
+現状
+取組目標
+実績
+（事前協議月の前月から過去6箇 （事前協議月から向こう6箇月 （事前協議月から翌年3月末まで
+月間の状況）
+間の取組）
+の取組）
+
+・みなみ小児科クリニック
+
+１８名
+
+19名
+
+２３名
+
+・田中整形外科クリニッ
+ク
+
+23名
+
+２８名
+
+３６名
+
+名
+
+名
+
+名
+
+33名
+
+31名
+
+３７名
+
+１３名
+
+10名
+
+１２名
+
+１０名
+
+15名
+
+22名
+
+名
+
+名
+
+名
+
+９７名
+
+１０３名
+
+１３０名
+
+・
+在宅に赴いて診療
+（往診、訪問診療
+・ひがし在宅クリニック
+）する合計診療患
+者数（※実人数を
+・藤田皮膚科クリニック
+記載）
+・北浦内科クリニック
+・
+連携する医療機関内の合
+計
+
+"""
+
+
+def test_rows_whose_label_cannot_be_told_still_count_in_the_sums_that_confirm_the_others() -> None:
+    result = run(SECTION1, "", SECTION1_LABELS_APART)
+    assert figures(result, 1) == {
+        ("みなみ小児科クリニック", "patients", "baseline", 18),
+        ("みなみ小児科クリニック", "patients", "plan", 19),
+        ("みなみ小児科クリニック", "patients", "actual", 23),
+    }
+    # the rows whose labels printed away are never guessed; rows in doubt (a wrapped name, the
+    # 合計 label printed apart) need the rows placed to confirm them
+    assert len(ambiguous(result)) == 5
