@@ -27,12 +27,14 @@ from normalizers.forms import (
     period_of_header,
 )
 from normalizers.text import fold_width, match_key
+from pipeline.locate.layout_cells import display_width
 from pipeline.locate.layout_headers import header_labels, open_parens, span_of
 from pipeline.locate.located import ItemRow, TextAt
 
 DEFAULT_TITLE_COLUMN_CHARS = 24  # a longer line cannot be in the narrow 取組事項 column
 DEFAULT_STATUS_MAX_CHARS = 20
 DEFAULT_STATUS_LINE_CHARS = 12  # a period column's line is no longer
+DEFAULT_FILL_SLACK = 2  # display columns short of the widest line that still fill the column
 DEFAULT_DRAWN_INDENT = 4
 DEFAULT_MIN_TITLE_PREFIX = 3
 _COUNT = regex.compile(STATUS_COUNT_PATTERN)
@@ -112,6 +114,7 @@ def _is_set_apart(line: Block) -> bool:
 @dataclass
 class _ItemDraft:
     number: int
+    full: float = float("inf")  # how wide a full line of the 取組内容 column prints
     title: list[Block] = field(default_factory=list)
     content: list[Block] = field(default_factory=list)
     status: list[Block] = field(default_factory=list)
@@ -131,6 +134,11 @@ class _ItemDraft:
                 return
             line = Block(kind="line", span=line.span, text=rest)
         text = line.text.strip()
+        glued = _glued_piece(text, self.full)
+        if glued:  # a period column's piece printed one space after a full line of content
+            self.status.append(Block(kind="line", span=line.span, text=glued))
+            text = text[: -len(glued)].rstrip()
+            line = Block(kind="line", span=line.span, text=text)
         if not self.content and not head:
             wide = len(text) > DEFAULT_TITLE_COLUMN_CHARS
             if text[:1] not in _MARKERS and not wide and not title_text:
@@ -140,7 +148,7 @@ class _ItemDraft:
         # a period column's lines are short: a short line that ends no sentence is one of
         # them (its bullet's wrapped rest would end the sentence or fill the content column)
         short = len(text) <= DEFAULT_STATUS_LINE_CHARS and not text.endswith("。")
-        if text[:1] in _MARKERS and not (short and is_status_like(text[1:])):
+        if text[:1] in _MARKERS and not short:
             self._content(line)
         elif is_status_like(text) or (text[:1] in _MARKERS and short):
             self.status.append(line)
@@ -152,6 +160,28 @@ class _ItemDraft:
             self.status.append(line)  # a short free-text cell of a period column
         else:
             self._content(line)
+
+
+def _beside_title(text: str, keys: set[str]) -> str:
+    """A line without the piece of an item's title printed at its start (`療への参入又は拡 …`)."""
+    body = _ITEM_START.sub(r"\2", fold_width(text.strip()))
+    head, _, rest = body.partition(" ")
+    key = match_key(head)
+    if rest and len(key) >= DEFAULT_MIN_TITLE_PREFIX and any(key in k for k in keys):
+        return rest.strip()
+    return text.strip()
+
+
+def _glued_piece(text: str, full: float) -> str:
+    """The short piece after the last space of a line whose text before it fills the 取組内容
+    column: another column's text printed on the same line (`…確認しま 研修テーマ：「`)."""
+    if " " not in text:
+        return ""
+    left, right = text.rsplit(" ", 1)
+    fills = display_width(left.replace(" ", "")) >= full - DEFAULT_FILL_SLACK
+    if fills and len(right) <= DEFAULT_STATUS_LINE_CHARS and not right.endswith("。"):
+        return right
+    return ""
 
 
 def content_text(lines: list[Block]) -> str:
@@ -179,6 +209,9 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
         return [], 0, []
     title_keys = known_title_keys()
     piece_keys = titles_with_notes()
+    # the widest line without a space: a full line of the 取組内容 column, the widest one
+    parts = [_beside_title(b.text, piece_keys) for b in lines[start:]]
+    full = max((display_width(t) for t in parts if " " not in t), default=0) or float("inf")
     drafts: list[_ItemDraft] = []
     header: list[Block] = []
     label = ""  # the period header being read, "" when none is
@@ -198,7 +231,7 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
         if match_key(line.text) in ITEMS_HEADER_WORDS:
             continue  # 取組内容 printed under item 1's title
         if item_start(line.text, len(drafts) + 1, title_keys):
-            drafts.append(_ItemDraft(len(drafts) + 1))
+            drafts.append(_ItemDraft(len(drafts) + 1, full))
         elif drafts and ends_items(line.text):
             index -= 1
             break

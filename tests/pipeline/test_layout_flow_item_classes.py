@@ -101,3 +101,16 @@ def test_a_group_name_cut_by_its_narrow_cell_is_joined_from_the_short_lines_clos
     assert run(HEADER, ITEM1, ITEM2, ITEM3, cell).document.group_name == "あおばネットワーク"
     cut = "グループ名：「つく\n◆これから新たに在宅医療に取り組もうとする医療機関があった場合は\nば地区グループ 2」\n"
     assert run(HEADER, ITEM1, ITEM2, ITEM3, cut).document.group_name is None  # never the cut piece
+
+
+def test_a_period_piece_printed_one_space_after_a_full_line_of_content_is_kept_out_of_the_bullet() -> None:
+    item1 = ITEM1.replace(
+        "①各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に",
+        "①各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に 研修テーマ：「",
+    )
+    result = run(HEADER, item1, ITEM2, ITEM3)
+    assert bullets(result)[0] == (
+        1,
+        "各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に症例検討会を継続していきます。",
+    )
+    assert any(d.startswith("取組1") for d in unread(result))
