@@ -51,8 +51,6 @@ DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's star
 DEFAULT_FILL_SLACK = 2  # columns short of the widest line that still fill their column (a wrap)
 DEFAULT_MAX_SHIFT = 5  # columns by which an item's period cells may print left or right of the header
 DEFAULT_EDGE_TOLERANCE = 2  # columns by which a cell's run may start off its column's edge
-DEFAULT_FULL_SHARE = 75  # percentile of the 取組内容 lines' widths that is a full line
-DEFAULT_GLUED_SLACK = 5  # display columns a content line may print wider than a full one
 DEFAULT_PUSH = 4  # columns by which pdftotext may print a piece left of its column's edge
 DEFAULT_MIN_COLUMN_GAP = 6  # columns between the left edges of two period columns at least
 DEFAULT_PERIOD_WORD_CHARS = 4  # `取組目標`: the longest period word
@@ -149,9 +147,8 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     for draft in drafts:
         if draft.columns is None and not draft.broken:
             _place_by_own_cells(draft, content_col)
-    full = _content_width([words for d in drafts for _, words in d.content])
     for draft in drafts:
-        row, found = _item_row(draft, content_col, full)
+        row, found = _item_row(draft, content_col)
         rows.append(row)
         findings += found
     return rows, region[1], findings
@@ -430,19 +427,7 @@ def _split_at_starts(runs: list[_Run], starts: set[int]) -> list[_Run]:
     return out
 
 
-def _content_width(lines: list[list[Word]]) -> float:
-    """How wide a full line of the 取組内容 column prints (most of its lines wrap full)."""
-    widths = sorted(_width(words) for words in lines)
-    if not widths:
-        return float("inf")
-    return widths[(len(widths) * DEFAULT_FULL_SHARE) // 100]
-
-
-def _width(words: list[Word]) -> int:
-    return display_width("".join(w.text for w in words))
-
-
-def _item_row(draft: _Draft, content_col: int, full: float = float("inf")) -> tuple[ItemRow, list[Finding]]:
+def _item_row(draft: _Draft, content_col: int) -> tuple[ItemRow, list[Finding]]:
     title_lines = [text for _, text in draft.title]
     title = TextAt("\n".join(title_lines), span_of([line for line, _ in draft.title]))
     columns = draft.columns
@@ -471,11 +456,6 @@ def _item_row(draft: _Draft, content_col: int, full: float = float("inf")) -> tu
             findings.append(Finding("status_cell_unread", detail, span))
         return ItemRow(draft.number, title, content, (), tuple(drawn)), findings
     cells, unread, reason = _cells(draft, draft.columns)
-    # a content line wider than the column holds words of the first period column's cell
-    # printed one space after it: that cell misses them
-    if any(_width(words) > full + DEFAULT_GLUED_SLACK for _, words in draft.content):
-        unread.add(0)
-        reason = "a line of its 取組内容 runs on into the period columns, so their cells cannot be told apart"
     status = []
     for index, (label, cell) in enumerate(zip(draft.columns.labels, cells, strict=True)):
         if period_of_header(label) is None:
