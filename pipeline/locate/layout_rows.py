@@ -74,6 +74,10 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
             row.doubts.append(TORN)
         if _interleaved(row.cells, stream):
             row.doubts.append("its cells printed line by line into each other")
+        if row.has_figures and any(c.blank for c in row.cells):
+            # a blank cell may print apart from the filled ones (default mode): reading order
+            # is then not the columns' order
+            row.doubts.append("a blank cell among its cells, which may have printed out of order")
     labels = _match_total(result.rows, section_labels(stream, section, used))
     leftovers = _match_labels(result.rows, labels)
     leftovers = _match_after(result.rows, leftovers)

@@ -344,3 +344,43 @@ def test_rows_whose_label_cannot_be_told_still_count_in_the_sums_that_confirm_th
     # the rows whose labels printed away are never guessed; rows in doubt (a wrapped name, the
     # 合計 label printed apart) need the rows placed to confirm them
     assert len(ambiguous(result)) == 5
+
+
+# Section 2's group total in default mode: the blank 現状 cell printed after the filled ones
+SECTION2_BLANK_PRINTED_LAST = """\
+在宅に赴いて診療 （往診、訪問診
+療） する合計回数
+
+現 状
+
+取組目標
+
+実 績
+
+（事前協議月の前月から過去 6 箇月間の状況）
+
+（事前協議月から向こう 6 箇月間の取組）
+
+（事前協議月から翌年 3 月末までの取組）
+
+合計回数：180 回（うち往診：16 回、訪
+問診療：164 回）
+
+合計回数：360 回（うち往診：68 回、訪
+問診療：292 回）
+
+合計回数：
+
+回（うち往診： 回、訪問診
+療：回）
+"""
+
+
+def test_a_row_with_a_blank_cell_in_reading_order_is_placed_only_where_the_sums_confirm_it() -> None:
+    """Default mode printed the filled 取組目標 and 実績 cells first and the blank 現状 cell last:
+    read in order, 180 回 would land in 現状. A row mixing blank and filled cells needs the
+    section's figures to confirm its order; a lone 合計 row has none to, and is not placed."""
+    result = run(SECTION2, "", SECTION2_BLANK_PRINTED_LAST)
+    assert figures(result, 2) == set()
+    assert any("blank cell" in d for d in ambiguous(result))
+    assert not [c for c in result.checks if c.check == "template_unfilled"]
