@@ -40,6 +40,7 @@ from pipeline.locate.layout_headers import is_period_note, placed_period_labels,
 from pipeline.locate.layout_items import (
     content_text,
     ends_items,
+    glued_piece,
     is_drawn_label,
     item_start,
     known_title_keys,
@@ -147,8 +148,9 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     for draft in drafts:
         if draft.columns is None and not draft.broken:
             _place_by_own_cells(draft, content_col)
+    full = _full_width(drafts)
     for draft in drafts:
-        row, found = _item_row(draft, content_col)
+        row, found = _item_row(draft, content_col, full)
         rows.append(row)
         findings += found
     return rows, region[1], findings
@@ -427,7 +429,13 @@ def _split_at_starts(runs: list[_Run], starts: set[int]) -> list[_Run]:
     return out
 
 
-def _item_row(draft: _Draft, content_col: int) -> tuple[ItemRow, list[Finding]]:
+def _full_width(drafts: list[_Draft]) -> float:
+    """How wide a full line of the 取組内容 column prints: its widest line without a space."""
+    texts = [joined(words) for d in drafts for _, words in d.content]
+    return max((display_width(t) for t in texts if " " not in t), default=0) or float("inf")
+
+
+def _item_row(draft: _Draft, content_col: int, full: float = float("inf")) -> tuple[ItemRow, list[Finding]]:
     title_lines = [text for _, text in draft.title]
     title = TextAt("\n".join(title_lines), span_of([line for line, _ in draft.title]))
     columns = draft.columns
@@ -440,6 +448,13 @@ def _item_row(draft: _Draft, content_col: int) -> tuple[ItemRow, list[Finding]]:
         ):
             words = next(w for line, w in draft.content if line is run.line)
             words += run.words
+    glued: list[Block] = []
+    for index, (line, words) in enumerate(draft.content):
+        piece = glued_piece(joined(words), full)
+        if piece and len(words) > 1:  # a period piece one space after a full line of content
+            kept = len(words) - len(piece.split(" "))
+            draft.content[index] = (line, words[:kept])
+            glued.append(line)
     bullets, drawn = [], []
     for line, words in draft.content:
         text = line.text[words[0].col : words[-1].col + len(words[-1].text)]
@@ -449,6 +464,12 @@ def _item_row(draft: _Draft, content_col: int) -> tuple[ItemRow, list[Finding]]:
             bullets.append(Block(kind="line", span=line.span, text=text))
     content = TextAt(content_text(bullets), span_of(bullets))
     findings: list[Finding] = []
+    if glued:
+        detail = (
+            f"取組{draft.number}: a piece printed one space after a full line of its 取組内容 belongs "
+            "to no certain cell: its first period cell not read"
+        )
+        findings.append(Finding("status_cell_unread", detail, span_of(glued)))
     if draft.columns is None:
         if draft.runs:
             span = span_of([r.line for r in draft.runs])
@@ -456,6 +477,9 @@ def _item_row(draft: _Draft, content_col: int) -> tuple[ItemRow, list[Finding]]:
             findings.append(Finding("status_cell_unread", detail, span))
         return ItemRow(draft.number, title, content, (), tuple(drawn)), findings
     cells, unread, reason = _cells(draft, draft.columns)
+    if glued:
+        unread.add(0)
+        cells[0] = []  # reported above
     status = []
     for index, (label, cell) in enumerate(zip(draft.columns.labels, cells, strict=True)):
         if period_of_header(label) is None:

@@ -134,7 +134,7 @@ class _ItemDraft:
                 return
             line = Block(kind="line", span=line.span, text=rest)
         text = line.text.strip()
-        glued = _glued_piece(text, self.full)
+        glued = glued_piece(text, self.full)
         if glued:  # a period column's piece printed one space after a full line of content
             self.status.append(Block(kind="line", span=line.span, text=glued))
             text = text[: -len(glued)].rstrip()
@@ -172,7 +172,7 @@ def _beside_title(text: str, keys: set[str]) -> str:
     return text.strip()
 
 
-def _glued_piece(text: str, full: float) -> str:
+def glued_piece(text: str, full: float) -> str:
     """The short piece after the last space of a line whose text before it fills the 取組内容
     column: another column's text printed on the same line (`…確認しま 研修テーマ：「`)."""
     if " " not in text:

@@ -134,3 +134,15 @@ def test_a_cell_piece_glued_to_the_content_a_little_left_of_its_column_leaves_th
     result = run(HEADER, ITEM1, ITEM2, item)
     assert (3, "baseline") not in cells(result)
     assert any("取組3" in detail for detail in unread(result))
+
+
+def test_a_period_piece_one_space_after_a_full_line_of_content_leaves_the_first_period_cell_unread() -> None:
+    item = ITEM2.replace(
+        "グループ内の困難事例や              ＊未定", "グループ内の困難事例や 研修会      ＊未定"
+    )
+    result = run(HEADER, ITEM1, item)
+    assert [i.text for i in result.initiatives if i.item_no == 2][1] == (
+        "多職種による事例検討会に参加し、グループ内の困難事例や課題を地域課題として提案していくことを継続します。"
+    )
+    assert (2, "baseline") not in cells(result)
+    assert any("取組2" in d and "full line" in d for d in unread(result))
