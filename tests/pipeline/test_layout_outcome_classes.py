@@ -384,3 +384,70 @@ def test_a_row_with_a_blank_cell_in_reading_order_is_placed_only_where_the_sums_
     assert figures(result, 2) == set()
     assert any("blank cell" in d for d in ambiguous(result))
     assert not [c for c in result.checks if c.check == "template_unfilled"]
+
+
+# Section 1's group total alone in default mode. Printed with 現状 and its parenthesis as a block
+# of their own and the three cells after every header: the cells came 取組目標, 実績, 現状
+# (３１名 is 取組目標's). Printed with the three words, then the parentheses, then the cells.
+SECTION1_TOTAL_FIRST_COLUMN_APART = """\
+在宅に赴いて診療 （往診、訪
+問診療） する合計診療患者
+数
+
+現 状
+（事前協議月の前月から過去 6 箇月間の状
+況）
+
+取組目標
+
+実 績
+
+（事前協議月から向こう 6 箇月間の取組）
+
+（事前協議月から翌年 3 月末までの取組）
+
+３１名
+
+３０名
+
+３０名
+
+"""
+SECTION1_TOTAL_IN_ORDER = """\
+
+在宅に赴いて診療 （往診、訪問
+診療） する合計診療患者 数
+
+現状
+
+取組目標
+
+実績
+
+（事前協議月の前月から過去6箇月間の状況）
+
+（事前協議月から向こう6箇月間の取組）
+
+（事前協議月から翌年3月末までの取組）
+
+21名
+
+19名
+
+27名
+
+"""
+
+
+def test_a_lone_row_whose_first_column_printed_apart_from_its_header_is_not_placed() -> None:
+    """Nothing confirms a lone row's cells: where the first column's header printed as a block of
+    its own without its cell, the cells' reading order need not be the columns'."""
+    result = run(SECTION1, SECTION1_TOTAL_FIRST_COLUMN_APART)
+    assert figures(result, 1) == set()
+    assert any("printed on its own" in d for d in ambiguous(result))
+    in_order = run(SECTION1, SECTION1_TOTAL_IN_ORDER)
+    assert figures(in_order, 1) == {
+        (None, "patients", "baseline", 21),
+        (None, "patients", "plan", 19),
+        (None, "patients", "actual", 27),
+    }
