@@ -98,6 +98,7 @@ class _Draft:
     runs: list[_Run] = field(default_factory=list)
     lines: list[Block] = field(default_factory=list)
     broken: bool = False  # printed over a page break
+    why: str = "its page prints no header over the period columns"  # where its columns are not known
 
 
 def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Finding]]:
@@ -144,6 +145,7 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         if content:
             draft.content.append((line, content))
         draft.runs += runs
+    _distrust_headers_out_of_scale(drafts)
     rows, findings = [], []
     for draft in drafts:
         if draft.columns is None and not draft.broken:
@@ -156,18 +158,35 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     return rows, region[1], findings
 
 
-def _place_by_own_cells(draft: _Draft, content_col: int) -> None:
-    """An item on a page that prints no header: where its cell pieces start at as many places,
-    well apart, as there are period columns, each place is a column's left edge, in order; its
-    lines are read again against them. Else its period columns stay unknown."""
-    starts = sorted(r.start for r in draft.runs)
+def _distrust_headers_out_of_scale(drafts: list[_Draft]) -> None:
+    """A header whose columns a cell piece printed under it starts far right of (further than
+    any shift an item may take): pdftotext set the header to another scale than the rows, and
+    its places tell no column. The items under it are placed by their own cells, or not at all."""
+    for columns in {id(d.columns): d.columns for d in drafts if d.columns is not None}.values():
+        under = [d for d in drafts if d.columns is columns]
+        reach = columns.edges[-1] + DEFAULT_MAX_SHIFT + DEFAULT_EDGE_TOLERANCE
+        if any(r.start > reach for d in under for r in d.runs if not r.crossing):
+            for draft in under:
+                draft.columns = None
+                draft.why = "the header over its period columns printed to another scale than its rows"
+
+
+def _places(starts: list[int]) -> list[int]:
+    """Where runs start, gathered: starts within a column or two of each other are one place."""
     clusters: list[list[int]] = []
-    for start in starts:
+    for start in sorted(starts):
         if clusters and start - clusters[-1][-1] <= DEFAULT_EDGE_TOLERANCE:
             clusters[-1].append(start)
         else:
             clusters.append([start])
-    edges = [c[0] for c in clusters]
+    return [c[0] for c in clusters]
+
+
+def _place_by_own_cells(draft: _Draft, content_col: int) -> None:
+    """An item on a page that prints no header: where its cell pieces start at as many places,
+    well apart, as there are period columns, each place is a column's left edge, in order; its
+    lines are read again against them. Else its period columns stay unknown."""
+    edges = _places([r.start for r in draft.runs if not r.crossing])
     if len(edges) != len(draft.labels) or len(edges) < 2:
         return
     if any(b - a < DEFAULT_MIN_COLUMN_GAP for a, b in itertools.pairwise(edges)):
@@ -473,7 +492,7 @@ def _item_row(draft: _Draft, content_col: int, full: float = float("inf")) -> tu
     if draft.columns is None:
         if draft.runs:
             span = span_of([r.line for r in draft.runs])
-            detail = f"取組{draft.number}: its page prints no header over the period columns: its 現状/目標/実績 cells not read"
+            detail = f"取組{draft.number}: {draft.why}: its 現状/目標/実績 cells not read"
             findings.append(Finding("status_cell_unread", detail, span))
         return ItemRow(draft.number, title, content, (), tuple(drawn)), findings
     cells, unread, reason = _cells(draft, draft.columns)

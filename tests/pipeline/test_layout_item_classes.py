@@ -5,7 +5,11 @@ pdftotext -layout output of generated reports, names and figures changed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pipeline.process import DocumentResult, process_document
+
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "layout"
 
 HEADING = "【地域で支え合う医療機関等の連携体制を構築するために必要な3つの取組】"
 # 現状 printed a line above 取組目標 and 実績; the parentheses start left of their words
@@ -146,3 +150,20 @@ def test_a_period_piece_one_space_after_a_full_line_of_content_leaves_the_first_
     )
     assert (2, "baseline") not in cells(result)
     assert any("取組2" in d and "full line" in d for d in unread(result))
+
+
+def test_a_header_printed_to_another_scale_than_the_rows_places_no_cell_by_its_columns() -> None:
+    """pdftotext set the period headers closer together than the cells under them (実績's cells
+    start right of every header place): the header tells no column. Item 3, whose cells start at
+    three places, is placed by them; items 1 and 2, with fewer, are not read."""
+    result = process_document((FIXTURES / "items-header-out-of-scale.layout.txt").read_bytes())
+    got = cells(result)
+    assert got[(3, "plan")] == [
+        "地域ケア個別会議への出席：2 回",
+        "8/7 開催",
+        "研修内容：寸劇および交流会",
+        "発送：6/6",
+    ]
+    assert got[(3, "actual")][0] == "10 件"
+    assert not [key for key in got if key[0] in (1, 2)]
+    assert sum("another scale" in d for d in unread(result)) == 2
