@@ -71,6 +71,9 @@ class Block:
     text: str = ""
     rows: tuple[tuple[Cell, ...], ...] = ()
     indent: int = 0
+    # layout text: the first line of a new printed page (a form feed came before it), where
+    # pdftotext -layout may place the columns anew
+    new_page: bool = False
 
 
 @dataclass(frozen=True)

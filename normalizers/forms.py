@@ -363,6 +363,8 @@ TITLE_WORDS = ("グループ化推進", "計画(報告)書")
 REPORT_PERIOD_MARK = regex.compile(r"^\s*[(（]\s*[BＢ]\s*[)）]")
 
 # Where a report prints its group's name: the member list's title line, or a `グループ名` paragraph.
+# The group-name label with its name not printed on its line (a narrow cell wraps it).
+GROUP_NAME_LABEL_ALONE = regex.compile(r"^\s*グループ名\s*[:：]\s*$")
 GROUP_NAME_PATTERNS = (
     regex.compile(r"参入促進・連携[（(]グループ化[）)]名\s*[:：]?\s*(?P<name>.+)", regex.DOTALL),
     regex.compile(r"^\s*グループ名\s*[:：]?\s*(?P<name>.+)", regex.DOTALL),
@@ -433,9 +435,11 @@ def is_reference_note(paragraph: str) -> bool:
 # The wording the layout locators (pipeline/locate/layout*.py) read flattened text by: printed by
 # the form itself, shared by its versions (a version's own wording sits in its FormSpec above).
 
+# The note printed under an item's title in the 取組事項 column (items 1 and 2).
+ITEM_TITLE_NOTES = ("※グループ内の取組に関すること。", "※地域との連携に関すること。")
 ITEMS_HEADER_WORDS = ("取組事項", "取組内容")  # the 取組 table's header, on one line or a few
 # Lines that end the 取組 table: the note under it, the 別添 label, the 取組効果 heading.
-ITEMS_END_WORDS = ("※これから在宅医療への参入又は拡充", "別添", "※本票", "【参入促進")
+ITEMS_END_WORDS = ("※これから在宅医療への参入又は拡充", "別添", "※本票", "【参入促進", "※「参入促進")
 # The heading over the 取組効果 tables (`【令和 2 年度 参入促進・連携（グループ化）の実績】`).
 OUTCOMES_HEADING_WORDS = ("取組効果", "実績】")
 # Short cells of the 現状/目標/実績 columns that state no count.
@@ -549,6 +553,23 @@ PERIOD_NOTE_WORDS = (
     "までの取組",
     "間の状況",
 )
+# Pieces of a period header's parenthesis as layout text wraps it (`の前月から過`, `から向こう６`,
+# `状況）`): a line of such pieces under the period words is still the header.
+PERIOD_NOTE_PIECES = (
+    "前月",
+    "過去",
+    "向こう",
+    "翌年",
+    "箇月",
+    "状況",
+    "取組",
+    "末まで",
+    "申請",
+    "協議",
+    "補助金",
+)
+# Marks that open a heading (`【…】`) or a note (`※…`): such a run is never a piece of a column header.
+HEADING_OR_NOTE_MARKS = "【※"
 # Words a period header's parenthesis opens with (a parenthesis inside it opens otherwise).
 PERIOD_NOTE_OPENERS = ("事前協議月", "補助金交付申請", "グループ化前", "グループ化後")
 # The 別添1 member list: its column headers, the labels of its merged role cells as printed, the

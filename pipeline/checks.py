@@ -98,6 +98,13 @@ _SPECS = (
     ),
     CheckSpec("status_cells_ambiguous", "warning", "layout status cells assigned to periods in order"),
     CheckSpec(
+        "status_cell_unread",
+        "warning",
+        "a 取組 table period cell (現状/目標/実績) of layout text whose column or extent cannot be told "
+        "with certainty: not read (document `partial`)",
+        makes_partial=True,
+    ),
+    CheckSpec(
         "member_row_unread",
         "warning",
         "a 別添1 row without a name, or whose pieces or role cannot be told (document `partial`)",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from normalizers.era import find_fiscal_years
 from normalizers.forms import (
     GROUP_NAME_ENDING,
+    GROUP_NAME_LABEL_ALONE,
     GROUP_NAME_PATTERNS,
     NOTE_MARK,
     QUOTED_NAME,
@@ -24,6 +25,10 @@ from pipeline.locate.located import LocatedReport, TextAt
 DEFAULT_TITLE_SPAN = 40  # characters after the year in which a title names the programme
 DEFAULT_GROUP_NAME_MAX_CHARS = 40  # a longer paragraph after `グループ名` holds more than the name
 _QUOTES = "「」『』\"'“”"
+_OPENING_QUOTES = "「『"
+_CLOSING_QUOTES = "」』"
+DEFAULT_NAME_WRAP_LINES = 3  # lines a group name cut by a narrow cell may wrap onto
+DEFAULT_NAME_WRAP_CHARS = 12  # a longer line is no wrapped piece of the name
 __all__ = ["is_group_name_paragraph", "is_reference_note"]
 
 
@@ -71,6 +76,8 @@ def split_group_name(printed: str) -> tuple[str | None, str]:
     quoted = QUOTED_NAME.match(flat)
     if quoted:  # 「…」: the name ends with its closing quote
         return quoted.group("name").strip() or None, flat[quoted.end() :].strip()
+    if flat.strip()[:1] in _OPENING_QUOTES:
+        return None, flat  # a quote that does not close: the name is cut, its end not printed here
     if len(flat) <= DEFAULT_GROUP_NAME_MAX_CHARS and not any(m in flat for m in SENTENCE_MARKS):
         return flat.strip(_QUOTES + " :：") or None, ""
     ending = GROUP_NAME_ENDING.search(flat)
@@ -96,7 +103,8 @@ def group_name_in(text: str) -> str | None:
 
 
 def group_name_of(located: LocatedReport) -> str | None:
-    candidates = [p.text for p in located.paragraphs]
+    texts = [p.text for p in located.paragraphs]
+    candidates = [_with_wrapped_name(texts, index) for index in range(len(texts))]
     for item in located.items:
         candidates += [cell.text for _, cell in item.status]
     for text in candidates:
@@ -105,6 +113,35 @@ def group_name_of(located: LocatedReport) -> str | None:
             if name:
                 return name
     return None
+
+
+def _with_wrapped_name(texts: list[str], index: int) -> str:
+    """A `グループ名：「…` paragraph whose quoted name is cut (a narrow cell printed line by line)
+    with the short lines right after it that close the quote; else the paragraph as it is."""
+    text = texts[index]
+    if not _name_cut(text):
+        return text
+    joined = text
+    for following in texts[index + 1 : index + 1 + DEFAULT_NAME_WRAP_LINES]:
+        piece = following.strip()
+        if not piece or len(piece) > DEFAULT_NAME_WRAP_CHARS:
+            return text
+        joined += piece
+        if not _name_cut(joined):
+            return joined
+    return text
+
+
+def _name_cut(text: str) -> bool:
+    """A group-name label whose name is not printed yet, or opens a quote it does not close."""
+    if GROUP_NAME_LABEL_ALONE.match(text):
+        return True
+    for pattern in GROUP_NAME_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            name = match.group("name").strip(" :：")
+            return name[:1] in _OPENING_QUOTES and not any(q in name for q in _CLOSING_QUOTES)
+    return False
 
 
 def text_after_group_name(paragraph: str) -> str:

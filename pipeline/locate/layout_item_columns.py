@@ -1,11 +1,26 @@
 """The 取組 table of layout text that keeps each word at its place on the page (pdftotext
 -layout): a line holds the title, the content and the three period cells of an item side by
-side. Words go to the column they start in: the 取組事項 column from the left edge, the 取組内容
-column from where the content's wrapped lines start, the period columns by the headers printed
-above them. An item starts where its title column starts with its number and a known title.
+side. The 取組事項 column runs from the left edge, the 取組内容 column from where the content
+starts on the title's lines; the period columns are placed by the headers printed above them.
+An item starts where its title column starts with its number and a known title.
 
-A cell's lines are joined into paragraphs where a line fills the column (a wrap) and broken
-where it stops short (the end of a paragraph); a list marker always opens a new one.
+pdftotext places a run of words (words one space apart) by its first word only: the rest follow
+it character by character, so a run that reaches into the next column may hold words of two
+cells, and where the page places text anew (another page, or an item printed a few columns to
+the left) every column moves with it. So, item by item:
+
+- a run that starts after a wider gap starts a cell piece: the item's runs must all start at
+  the period columns' left edges, shifted alike by at most a few columns (the shift that puts
+  each run at an edge; where no shift does, or two put runs in different columns, the item's
+  period cells are not read);
+- a run that reaches past the next column's edge with more than one word may hold two cells'
+  words: both cells are not read; a content run reaching into the first period column likewise;
+- on a page where the header is not printed again, the period columns are not known: the
+  item's period cells are not read.
+
+A period cell not read raises `status_cell_unread` (document `partial`). A cell's lines are
+joined into paragraphs where a line fills the column (a wrap) and broken where it stops short
+(the end of a paragraph); a list marker always opens a new one.
 """
 
 from __future__ import annotations
@@ -14,15 +29,18 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
+import regex
+
 from extractors.blocks import Block, Finding
 from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
-from normalizers.forms import ITEMS_HEADER_WORDS, period_of_header
-from normalizers.text import match_key
+from normalizers.forms import HEADING_OR_NOTE_MARKS, ITEMS_HEADER_WORDS, PERIOD_NOTE_PIECES, period_of_header
+from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import Word, display_width, joined, words_of
-from pipeline.locate.layout_headers import period_word_places, placed_period_labels, span_of
+from pipeline.locate.layout_headers import is_period_note, placed_period_labels, span_of
 from pipeline.locate.layout_items import (
     content_text,
     ends_items,
+    glued_piece,
     is_drawn_label,
     item_start,
     known_title_keys,
@@ -32,22 +50,57 @@ from pipeline.locate.located import ItemRow, TextAt
 DEFAULT_HEADER_LINES = 4  # lines above and below 取組事項 that the period headers may print on
 DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's start: a drawn label
 DEFAULT_FILL_SLACK = 2  # columns short of the widest line that still fill their column (a wrap)
+DEFAULT_MAX_SHIFT = 5  # columns by which an item's period cells may print left or right of the header
+DEFAULT_EDGE_TOLERANCE = 2  # columns by which a cell's run may start off its column's edge
+DEFAULT_PUSH = 4  # columns by which pdftotext may print a piece left of its column's edge
+DEFAULT_MIN_COLUMN_GAP = 6  # columns between the left edges of two period columns at least
+DEFAULT_PERIOD_WORD_CHARS = 4  # `取組目標`: the longest period word
+# where the columns are not known: a run this far right of the content's start after a wide gap is
+# no content
+DEFAULT_UNPLACED_CONTENT = 20
 MARKERS = SYMBOL_MARKERS + STATUS_EXTRA_MARKERS + CIRCLED_NUMBERS
+_RUN = regex.compile(r"\S+(?: \S+)*")
 
 
 @dataclass
 class _Columns:
     content: int  # column where the 取組内容 text starts
-    bounds: list[float]  # left edge of each period column
+    edges: list[int]  # left edge of each period column, from its header
     labels: list[str]  # the period header printed over each
+
+    def first_bound(self, shift: int = 0) -> float:
+        """Where the first period column's region starts (half a column left of its edge)."""
+        return self.edges[0] + shift - (self.edges[1] - self.edges[0]) / 2
+
+
+@dataclass
+class _Run:
+    """Words one space apart in the period columns' region of a line."""
+
+    line: Block
+    words: list[Word]
+    crossing: bool = False  # the rest of a content run: its first word's place is not its own
+
+    @property
+    def start(self) -> int:
+        return self.words[0].col
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].col + len(self.words[-1].text)
 
 
 @dataclass
 class _Draft:
     number: int
+    columns: _Columns | None
+    labels: list[str]  # the period headers last printed
     title: list[tuple[Block, str]] = field(default_factory=list)
     content: list[tuple[Block, list[Word]]] = field(default_factory=list)
-    status: list[list[tuple[Block, list[Word]]]] = field(default_factory=list)
+    runs: list[_Run] = field(default_factory=list)
+    lines: list[Block] = field(default_factory=list)
+    broken: bool = False  # printed over a page break
+    why: str = "its page prints no header over the period columns"  # where its columns are not known
 
 
 def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Finding]]:
@@ -55,30 +108,100 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     header = next((i for i, line in enumerate(lines) if ITEMS_HEADER_WORDS[0] in match_key(line.text)), None)
     if header is None:
         return [], 0, []
-    top = max(0, header - DEFAULT_HEADER_LINES)
     region = _item_region(lines, header)
-    columns = _columns(lines[top : region[0]], lines[region[0] : region[1]])
+    head = _header_block(lines, header, region[1])
+    columns = _columns([lines[i] for i in head], lines[region[0] : region[1]])
     if columns is None:
         return [], 0, []
+    content_col = columns.content
+    labels = columns.labels
+    page: _Columns | None = columns  # the columns of the page being read, None where unknown
     titles = known_title_keys()
     drafts: list[_Draft] = []
-    for line in lines[region[0] : region[1]]:
-        if _is_header_line(line):
-            continue  # the header printed again on a new page
-        title, content, status = _split(line, columns)
+    index = max(region[0], max(head) + 1)
+    while index < region[1]:
+        line = lines[index]
+        anchor = _header_ahead(lines, index, region[1])
+        if anchor is not None:  # the header printed again (on a new page)
+            block = _header_block(lines, anchor, region[1])
+            placed = _header_columns([lines[i] for i in block])
+            page = None if placed is None else _Columns(content_col, *placed)
+            labels = page.labels if page is not None else labels
+            index = max(block) + 1
+            continue
+        index += 1
+        if line.new_page:
+            page = None  # the page places its columns anew and prints no header for them
+        title, content, runs = _split(line, page, content_col)
         if item_start(title, len(drafts) + 1, titles):
-            drafts.append(_Draft(len(drafts) + 1, status=[[] for _ in columns.bounds]))
+            drafts.append(_Draft(len(drafts) + 1, page, labels))
         if not drafts:
             continue
         draft = drafts[-1]
+        draft.broken = draft.broken or (line.new_page and bool(draft.lines))
+        draft.lines.append(line)
+        if page is not draft.columns and (runs or content):
+            draft.columns = None  # the item goes on over a page break: its columns are not one
         if title.strip():
             draft.title.append((line, title.strip()))
         if content:
             draft.content.append((line, content))
-        for index, words in enumerate(status):
-            if words:
-                draft.status[index].append((line, words))
-    return [_item_row(d, columns) for d in drafts], region[1], []
+        draft.runs += runs
+    _distrust_headers_out_of_scale(drafts)
+    rows, findings = [], []
+    for draft in drafts:
+        if draft.columns is None and not draft.broken:
+            _place_by_own_cells(draft, content_col)
+    full = _full_width(drafts)
+    for draft in drafts:
+        row, found = _item_row(draft, content_col, full)
+        rows.append(row)
+        findings += found
+    return rows, region[1], findings
+
+
+def _distrust_headers_out_of_scale(drafts: list[_Draft]) -> None:
+    """A header whose columns a cell piece printed under it starts far right of (further than
+    any shift an item may take): pdftotext set the header to another scale than the rows, and
+    its places tell no column. The items under it are placed by their own cells, or not at all."""
+    for columns in {id(d.columns): d.columns for d in drafts if d.columns is not None}.values():
+        under = [d for d in drafts if d.columns is columns]
+        reach = columns.edges[-1] + DEFAULT_MAX_SHIFT + DEFAULT_EDGE_TOLERANCE
+        if any(r.start > reach for d in under for r in d.runs if not r.crossing):
+            for draft in under:
+                draft.columns = None
+                draft.why = "the header over its period columns printed to another scale than its rows"
+
+
+def _places(starts: list[int]) -> list[int]:
+    """Where runs start, gathered: starts within a column or two of each other are one place."""
+    clusters: list[list[int]] = []
+    for start in sorted(starts):
+        if clusters and start - clusters[-1][-1] <= DEFAULT_EDGE_TOLERANCE:
+            clusters[-1].append(start)
+        else:
+            clusters.append([start])
+    return [c[0] for c in clusters]
+
+
+def _place_by_own_cells(draft: _Draft, content_col: int) -> None:
+    """An item on a page that prints no header: where its cell pieces start at as many places,
+    well apart, as there are period columns, each place is a column's left edge, in order; its
+    lines are read again against them. Else its period columns stay unknown."""
+    edges = _places([r.start for r in draft.runs if not r.crossing])
+    if len(edges) != len(draft.labels) or len(edges) < 2:
+        return
+    if any(b - a < DEFAULT_MIN_COLUMN_GAP for a, b in itertools.pairwise(edges)):
+        return
+    columns = _Columns(content_col, edges, draft.labels)
+    draft.columns, draft.title, draft.content, draft.runs = columns, [], [], []
+    for line in draft.lines:
+        title, content, runs = _split(line, columns, content_col)
+        if title.strip():
+            draft.title.append((line, title.strip()))
+        if content:
+            draft.content.append((line, content))
+        draft.runs += runs
 
 
 def _item_region(lines: list[Block], header: int) -> tuple[int, int]:
@@ -87,83 +210,322 @@ def _item_region(lines: list[Block], header: int) -> tuple[int, int]:
 
 
 def _is_header_line(line: Block) -> bool:
-    key = match_key(line.text)
-    return any(w in key for w in ITEMS_HEADER_WORDS) or len(period_word_places(words_of(line.text))) >= 2
+    """A line of the 取組 table's header: 取組事項 or 取組内容 as a run of its own, or two or more
+    period words."""
+    runs = {match_key(m.group()) for m in _RUN.finditer(line.text)}
+    return bool(runs & set(ITEMS_HEADER_WORDS)) or len(_period_words(words_of(line.text))) >= 2
+
+
+def _header_piece(text: str) -> bool:
+    """A run of a header line: a period word (`現 状` spaced or not), its parenthesis or a piece
+    of it as it wraps (`の前月から過`, `組）`)."""
+    key = match_key(text)
+    folded = fold_width(key)
+    return (
+        period_of_header(key) is not None
+        or folded[:1] in "()"
+        or folded[-1:] == ")"
+        or is_period_note(key)
+        or any(w in key for w in PERIOD_NOTE_PIECES)
+    )
+
+
+def _header_like(line: Block) -> bool:
+    """A header line, or a line of header pieces only, printed right of the left edge."""
+    if _is_header_line(line):
+        return True
+    runs = list(_RUN.finditer(line.text))
+    return bool(runs) and all(
+        r.start() > 0
+        and r.group()[:1] not in HEADING_OR_NOTE_MARKS
+        and "。" not in r.group()
+        and _header_piece(r.group())
+        for r in runs
+    )
+
+
+def _header_ahead(lines: list[Block], index: int, end: int) -> int | None:
+    """The header line that the header lines from `index` on lead to (`現状` alone may print a
+    line above 取組目標 and 実績), else None."""
+    for ahead in range(index, min(end, index + DEFAULT_HEADER_LINES + 1)):
+        if _is_header_line(lines[ahead]):
+            return ahead
+        if not _header_like(lines[ahead]):
+            return None
+    return None
+
+
+def _header_block(lines: list[Block], anchor: int, end: int) -> list[int]:
+    """The header's lines around a header line: the lines of header pieces right above it (at
+    most DEFAULT_HEADER_LINES) and below it."""
+    top = anchor
+    while top > 0 and anchor - top < DEFAULT_HEADER_LINES and _header_like(lines[top - 1]):
+        top -= 1
+    bottom = anchor
+    while bottom + 1 < end and _header_like(lines[bottom + 1]):
+        bottom += 1
+    return list(range(top, bottom + 1))
+
+
+def _period_words(words: list[Word]) -> list[tuple[str, int]]:
+    """The period words of a header line (`現 状`, spaced or not) and the column each starts at."""
+    out: list[tuple[str, int]] = []
+    index = 0
+    while index < len(words):
+        word, end = words[index].text, index
+        if period_of_header(word) is None and index + 1 < len(words):
+            pair = word + words[index + 1].text
+            if period_of_header(pair) is not None and len(pair) <= DEFAULT_PERIOD_WORD_CHARS:
+                word, end = pair, index + 1
+        if period_of_header(word) is not None and fold_width(word)[:1] != "(":
+            out.append((word, words[index].col))
+            index = end + 1
+            continue
+        index += 1
+    return out
+
+
+def _header_columns(header_lines: list[Block]) -> tuple[list[int], list[str]] | None:
+    """The period columns' left edges and labels: each period word where it starts, moved left
+    to the start of the parenthesis pieces printed nearest to it."""
+    found: list[tuple[str, int]] = []
+    pieces: list[list[tuple[str, float]]] = []
+    for line in header_lines:
+        words = words_of(line.text)
+        found += _period_words(words)
+        pieces.append([(w.text, w.col + display_width(w.text) / 2) for w in words])
+    found.sort(key=lambda f: f[1])
+    periods = [period_of_header(word) for word, _ in found]
+    starts = [col for _, col in found]
+    if len(found) < 2 or len(set(periods)) != len(periods):
+        return None
+    edges = list(starts)
+    for line in header_lines:
+        for run in _RUN.finditer(line.text):
+            if any(w in match_key(run.group()) for w in ITEMS_HEADER_WORDS):
+                continue
+            # a run's first word, and each word that opens a parenthesis (notes printed one
+            # space apart make one run over several columns)
+            for word in words_of(run.group()):
+                col = run.start() + word.col
+                if word.col and fold_width(word.text)[:1] != "(":
+                    continue
+                if col < starts[0] - (starts[1] - starts[0]) / 2:
+                    continue
+                nearest = min(range(len(starts)), key=lambda k: abs(starts[k] - col))
+                edges[nearest] = min(edges[nearest], col)
+    if any(b - a < 2 * DEFAULT_EDGE_TOLERANCE + 1 for a, b in itertools.pairwise(edges)):
+        return None
+    labels = placed_period_labels([[(t, c) for t, c in p if c > edges[0] - 1] for p in pieces])
+    if len(labels) != len(edges):
+        labels = [word for word, _ in found]
+    return edges, labels
 
 
 def _columns(header_lines: list[Block], body: list[Block]) -> _Columns | None:
     """The period columns from the headers printed above the items; the 取組内容 column from
-    where the lines that hold no title start (the most common start left of the periods)."""
-    places: list[tuple[str, float]] = []
-    pieces: list[list[tuple[str, float]]] = []
-    for line in header_lines + body[:DEFAULT_HEADER_LINES]:
-        words = words_of(line.text)
-        found = period_word_places(words)
-        if len(found) >= 2 and not places:
-            places = found
-        pieces.append([(w.text, w.col + display_width(w.text) / 2) for w in words])
-    if len(places) < 2:
+    where the content starts beside the title column's lines (the most common start)."""
+    placed = _header_columns(header_lines)
+    if placed is None:
         return None
-    centers = [c for _, c in places]
-    bounds = [centers[0] - (centers[1] - centers[0]) / 2]
-    bounds += [(a + b) / 2 for a, b in itertools.pairwise(centers)]
-    starts = Counter(
-        words[0].col for line in body if (words := words_of(line.text)) and 0 < words[0].col < bounds[0]
-    )
+    edges, labels = placed
+    bound = edges[0] - (edges[1] - edges[0]) / 2
+    starts: Counter[int] = Counter()
+    for line in body:
+        words = words_of(line.text)
+        if len(words) < 2 or words[0].col > 1:
+            continue
+        numbered = regex.fullmatch(r"[0-9０-９]", words[0].text) is not None
+        beside = words[2] if numbered and len(words) > 2 else words[1]
+        if beside.col < bound and not (numbered and len(words) == 2):
+            starts[beside.col] += 1
     if not starts:
         return None
     content = min(col for col, count in starts.items() if count == max(starts.values()))
-    labels = placed_period_labels([[(t, c) for t, c in p if c > bounds[0]] for p in pieces])
-    if len(labels) != len(centers):
-        labels = [word for word, _ in places]
-    return _Columns(content, bounds, labels)
+    return _Columns(content, edges, labels)
 
 
-def _split(line: Block, columns: _Columns) -> tuple[str, list[Word], list[list[Word]]]:
-    """A line's words by column: title text, content words, words of each period column."""
+def _split(line: Block, columns: _Columns | None, content_col: int) -> tuple[str, list[Word], list[_Run]]:
+    """A line's words: title text, content words, and the runs in the period columns' region
+    (all runs right of the content after a wide gap, where the columns are not known)."""
+    words = words_of(line.text)
     title: list[Word] = []
+    rest: list[Word] = []
+    for word in words:
+        is_title = word.col < content_col - 1 and not rest and word.text[:1] not in MARKERS
+        (title if is_title else rest).append(word)
+    gap_limit = columns.first_bound(-DEFAULT_MAX_SHIFT) if columns else content_col + DEFAULT_UNPLACED_CONTENT
+    run_limit = columns.first_bound(-DEFAULT_MAX_SHIFT) if columns else float("inf")
     content: list[Word] = []
-    status: list[list[Word]] = [[] for _ in columns.bounds]
-    for word in words_of(line.text):
-        if word.col >= columns.bounds[0]:
-            index = max(i for i, bound in enumerate(columns.bounds) if word.col >= bound)
-            status[index].append(word)
-        elif word.col < columns.content - 1:
-            title.append(word)
+    runs: list[_Run] = []
+    in_run = False
+    previous: Word | None = None
+    for word in rest:
+        gap = previous is None or word.col - (previous.col + len(previous.text)) > 1
+        if gap:
+            in_run = word.col >= gap_limit
+        elif not in_run and word.col >= run_limit:
+            runs.append(_Run(line, [], crossing=True))
+            in_run = True
+        if in_run:
+            if gap:
+                runs.append(_Run(line, []))
+            runs[-1].words.append(word)
         else:
             content.append(word)
-    return joined(title), content, status
+        previous = word
+    return joined(title), content, runs
 
 
-def _item_row(draft: _Draft, columns: _Columns) -> ItemRow:
+def _shift(runs: list[_Run], columns: _Columns) -> int | None:
+    """The one shift (in columns) that puts every run that starts a cell piece at a period
+    column's edge; None where none does, or where two shifts would place runs differently."""
+    starts = [r.start for r in runs if not r.crossing]
+    if not starts:
+        return 0
+    placings: dict[tuple[int, ...], int] = {}
+    for shift in sorted(range(-DEFAULT_MAX_SHIFT, DEFAULT_MAX_SHIFT + 1), key=abs):
+        placing = []
+        for start in starts:
+            near = [
+                k for k, e in enumerate(columns.edges) if abs(start - e - shift) <= DEFAULT_EDGE_TOLERANCE
+            ]
+            if len(near) != 1:
+                break
+            placing.append(near[0])
+        else:
+            placings.setdefault(tuple(placing), shift)
+    return next(iter(placings.values())) if len(placings) == 1 else None
+
+
+def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, list[Word]]]], set[int], str]:
+    """Each period column's pieces of the item, the columns not read, and why. Where one shift
+    puts every piece at a column's left edge, pieces go to that column; else (text centred in
+    its cell) each piece goes to the column whose header spans where it starts, and a piece
+    starting within a column of a header's edge leaves both columns unread."""
+    cells: list[list[tuple[Block, list[Word]]]] = [[] for _ in columns.edges]
+    shift = _shift(draft.runs, columns)
+    placed_starts = {r.start for r in draft.runs if not r.crossing}
+    unread: set[int] = set()
+    reason = "a run of words reaches over a column's edge, so its cells cannot be told apart"
+    edges = [e + (shift or 0) for e in columns.edges]
+    for run in _split_at_starts(draft.runs, placed_starts):
+        if run.crossing and run.start < edges[0] - DEFAULT_EDGE_TOLERANCE:
+            # the rest of a content run, short of the first period column: content; near it,
+            # it may as well be a piece of the first column's cell pushed left
+            if run.start >= edges[0] - 2 * DEFAULT_EDGE_TOLERANCE - 1:
+                unread.add(0)
+            continue
+        if shift is not None:
+            column = min(range(len(edges)), key=lambda k: abs(run.start - edges[k]))
+        else:
+            column = max((k for k, e in enumerate(edges) if run.start >= e), default=0)
+            # a piece starting a little left of an edge may be the next column's pushed left
+            near = [k for k, e in enumerate(edges) if e - DEFAULT_PUSH <= run.start < e]
+            if near:
+                unread |= {column, *(k - 1 for k in near if k), *near}
+                reason = "a piece starts where two columns meet, so its column cannot be told"
+        # a piece glued to the content that starts exactly where the item's pieces start after a
+        # wide gap is a piece of that column (the content cannot reach into it); else not certain
+        if run.crossing and run.start not in placed_starts:
+            unread.add(column)
+        elif column + 1 < len(edges) and run.end > edges[column + 1] and len(run.words) > 1:
+            unread |= {column, column + 1}  # a run into the next column: it may hold two cells
+        cells[column].append((run.line, run.words))
+    return cells, unread, reason
+
+
+def _split_at_starts(runs: list[_Run], starts: set[int]) -> list[_Run]:
+    """Runs split before a word printed exactly where the item's cell pieces start after a wide
+    gap (`派遣先：水戸市南 ※定期的…` one space apart): the next cell's piece."""
+    out: list[_Run] = []
+    for run in runs:
+        piece = _Run(run.line, [run.words[0]], crossing=run.crossing)
+        for word in run.words[1:]:
+            if word.col in starts:
+                out.append(piece)
+                piece = _Run(run.line, [], crossing=False)
+            piece.words.append(word)
+        out.append(piece)
+    return out
+
+
+def _full_width(drafts: list[_Draft]) -> float:
+    """How wide a full line of the 取組内容 column prints: its widest line without a space."""
+    texts = [joined(words) for d in drafts for _, words in d.content]
+    return max((display_width(t) for t in texts if " " not in t), default=0) or float("inf")
+
+
+def _item_row(draft: _Draft, content_col: int, full: float = float("inf")) -> tuple[ItemRow, list[Finding]]:
     title_lines = [text for _, text in draft.title]
     title = TextAt("\n".join(title_lines), span_of([line for line, _ in draft.title]))
+    columns = draft.columns
+    shift = (_shift(draft.runs, columns) or 0) if columns is not None else 0
+    for run in draft.runs:  # the rest of a content run short of the first period column
+        if (
+            run.crossing
+            and columns is not None
+            and run.start < columns.edges[0] + shift - DEFAULT_EDGE_TOLERANCE
+        ):
+            words = next(w for line, w in draft.content if line is run.line)
+            words += run.words
+    glued: list[Block] = []
+    for index, (line, words) in enumerate(draft.content):
+        piece = glued_piece(joined(words), full)
+        if piece and len(words) > 1:  # a period piece one space after a full line of content
+            kept = len(words) - len(piece.split(" "))
+            draft.content[index] = (line, words[:kept])
+            glued.append(line)
     bullets, drawn = [], []
     for line, words in draft.content:
         text = line.text[words[0].col : words[-1].col + len(words[-1].text)]
-        if words[0].col >= columns.content + DEFAULT_DRAWN_INDENT and is_drawn_label(text):
+        if words[0].col >= content_col + DEFAULT_DRAWN_INDENT and is_drawn_label(text):
             drawn.append(TextAt(text.strip(), line.span))
         else:
             bullets.append(Block(kind="line", span=line.span, text=text))
     content = TextAt(content_text(bullets), span_of(bullets))
-    status = tuple(
-        (label, TextAt(_paragraphs(cell), span_of([line for line, _ in cell])))
-        for label, cell in zip(columns.labels, draft.status, strict=True)
-        if period_of_header(label) is not None
-    )
-    return ItemRow(draft.number, title, content, status, tuple(drawn))
+    findings: list[Finding] = []
+    if glued:
+        detail = (
+            f"取組{draft.number}: a piece printed one space after a full line of its 取組内容 belongs "
+            "to no certain cell: its first period cell not read"
+        )
+        findings.append(Finding("status_cell_unread", detail, span_of(glued)))
+    if draft.columns is None:
+        if draft.runs:
+            span = span_of([r.line for r in draft.runs])
+            detail = f"取組{draft.number}: {draft.why}: its 現状/目標/実績 cells not read"
+            findings.append(Finding("status_cell_unread", detail, span))
+        return ItemRow(draft.number, title, content, (), tuple(drawn)), findings
+    cells, unread, reason = _cells(draft, draft.columns)
+    if glued:
+        unread.add(0)
+        cells[0] = []  # reported above
+    status = []
+    for index, (label, cell) in enumerate(zip(draft.columns.labels, cells, strict=True)):
+        if period_of_header(label) is None:
+            continue
+        if index in unread:
+            if cell:
+                detail = f"取組{draft.number}: {reason}: its {label[:4]} cell not read"
+                findings.append(Finding("status_cell_unread", detail, span_of([line for line, _ in cell])))
+            continue
+        status.append((label, TextAt(_paragraphs(cell), span_of([line for line, _ in cell]))))
+    return ItemRow(draft.number, title, content, tuple(status), tuple(drawn)), findings
 
 
 def _paragraphs(cell: list[tuple[Block, list[Word]]]) -> str:
     """A period cell's lines: a line that fills the cell's width wraps into the next; a shorter
     one ends its paragraph; a list marker opens one."""
     texts = [joined(words) for _, words in cell]
-    ends = [words[-1].col + display_width(words[-1].text) for _, words in cell]
+    # pdftotext sets spaces around half-width digits that take no room in the cell
+    ends = [display_width(text.replace(" ", "")) for text in texts]
     widest = max(ends, default=0)
     out = ""
     for index, text in enumerate(texts):
         if index:
-            wrapped = ends[index - 1] >= widest - DEFAULT_FILL_SLACK and text[:1] not in MARKERS
+            room = display_width(text[:1])  # the next line's first character did not fit
+            wrapped = ends[index - 1] > widest - room - 1 and text[:1] not in MARKERS
             out += "\n" if wrapped else "\n\n"
         out += text
     return out

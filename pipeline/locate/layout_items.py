@@ -16,6 +16,7 @@ from extractors.blocks import Block, Finding
 from normalizers.bullets import CIRCLED_NUMBERS, SYMBOL_MARKERS
 from normalizers.forms import (
     FORMS,
+    ITEM_TITLE_NOTES,
     ITEMS_END_WORDS,
     ITEMS_HEADER_WORDS,
     OUTCOMES_HEADING_WORDS,
@@ -26,11 +27,14 @@ from normalizers.forms import (
     period_of_header,
 )
 from normalizers.text import fold_width, match_key
+from pipeline.locate.layout_cells import display_width
 from pipeline.locate.layout_headers import header_labels, open_parens, span_of
 from pipeline.locate.located import ItemRow, TextAt
 
 DEFAULT_TITLE_COLUMN_CHARS = 24  # a longer line cannot be in the narrow 取組事項 column
 DEFAULT_STATUS_MAX_CHARS = 20
+DEFAULT_STATUS_LINE_CHARS = 12  # a period column's line is no longer
+DEFAULT_FILL_SLACK = 2  # display columns short of the widest line that still fill the column
 DEFAULT_DRAWN_INDENT = 4
 DEFAULT_MIN_TITLE_PREFIX = 3
 _COUNT = regex.compile(STATUS_COUNT_PATTERN)
@@ -44,12 +48,43 @@ def known_title_keys() -> set[str]:
 
 
 def item_start(text: str, expected: int, title_keys: set[str]) -> bool:
-    """`N <the start of a known item title>`: item N of the 取組 table begins."""
+    """`N <the start of a known item title>`: item N of the 取組 table begins. The title's
+    first piece may be followed by the content printed beside it (`1 これから在宅医 ①各医…`)."""
     match = _ITEM_START.match(fold_width(text))
     if not match or int(match.group(1)) != expected:
         return False
-    start = match_key(match.group(2))
+    start = match_key(match.group(2).split()[0])
     return len(start) >= DEFAULT_MIN_TITLE_PREFIX and any(key.startswith(start) for key in title_keys)
+
+
+def titles_with_notes() -> set[str]:
+    """Each known item title as the 取組事項 column prints it: alone, or with its note under it."""
+    titles = known_title_keys()
+    return titles | {title + match_key(note) for title in titles for note in ITEM_TITLE_NOTES}
+
+
+def title_piece(title: str, text: str, keys: set[str]) -> tuple[str, str]:
+    """The piece of a line that goes on with an item's title (the title column printed beside
+    the content: `療への参入又は拡 症例検討会を…`), and the rest of the line. Only a whole first
+    piece (up to a space) that keeps the title a known one's start is the title's."""
+    body = text.strip()
+    number = _ITEM_START.match(fold_width(body)) if not title else None
+    if number is not None:  # the item's first line: its number, then the title's first piece
+        head, _, rest = body[number.start(2) :].partition(" ")
+        head = body[: number.start(2)] + head
+    else:
+        head, _, rest = body.partition(" ")
+    done = _ITEM_START.sub(r"\2", fold_width(title)) if title else ""
+    if done and not any(k.startswith(match_key(done)) and k != match_key(done) for k in keys):
+        return "", body  # the title is whole
+    joined = match_key(
+        _ITEM_START.sub(r"\2", fold_width(title + head))
+        if title
+        else _ITEM_START.sub(r"\2", fold_width(head))
+    )
+    if head and any(k.startswith(joined) for k in keys):
+        return head, rest.strip()
+    return "", body
 
 
 def ends_items(text: str) -> bool:
@@ -79,31 +114,74 @@ def _is_set_apart(line: Block) -> bool:
 @dataclass
 class _ItemDraft:
     number: int
+    full: float = float("inf")  # how wide a full line of the 取組内容 column prints
     title: list[Block] = field(default_factory=list)
     content: list[Block] = field(default_factory=list)
     status: list[Block] = field(default_factory=list)
     drawn: list[Block] = field(default_factory=list)
+    interleaved: bool = False  # a short line printed between the bullets' lines
 
-    def add(self, line: Block) -> None:
+    def _content(self, line: Block) -> None:
+        self.interleaved = self.interleaved or bool(self.status)
+        self.content.append(line)
+
+    def add(self, line: Block, title_keys: set[str]) -> None:
+        title_text = "".join(b.text.strip() for b in self.title)
+        head, rest = title_piece(title_text, line.text, title_keys)
+        if head:
+            self.title.append(Block(kind="line", span=line.span, text=head))
+            if not rest:
+                return
+            line = Block(kind="line", span=line.span, text=rest)
         text = line.text.strip()
-        if not self.content:
+        glued = glued_piece(text, self.full)
+        if glued:  # a period column's piece printed one space after a full line of content
+            self.status.append(Block(kind="line", span=line.span, text=glued))
+            text = text[: -len(glued)].rstrip()
+            line = Block(kind="line", span=line.span, text=text)
+        if not self.content and not head:
             wide = len(text) > DEFAULT_TITLE_COLUMN_CHARS
-            if text[:1] not in _MARKERS and not wide:
+            if text[:1] not in _MARKERS and not wide and not title_text:
                 self.title.append(line)
                 return
         sentence_open = bool(self.content) and not self.content[-1].text.rstrip().endswith("。")
-        if text[:1] in _MARKERS:
-            self.content.append(line)
-        elif is_status_like(text):
+        # a period column's lines are short: a short line that ends no sentence is one of
+        # them (its bullet's wrapped rest would end the sentence or fill the content column)
+        short = len(text) <= DEFAULT_STATUS_LINE_CHARS and not text.endswith("。")
+        if text[:1] in _MARKERS and not short:
+            self._content(line)
+        elif is_status_like(text) or (text[:1] in _MARKERS and short):
             self.status.append(line)
         elif is_drawn_label(text):
             self.drawn.append(line)
-        elif sentence_open and not _is_set_apart(line):
-            self.content.append(line)  # a wrapped line of the bullet
+        elif sentence_open and not _is_set_apart(line) and (not short or head):
+            self._content(line)  # a wrapped line of the bullet
         elif len(text) <= DEFAULT_STATUS_MAX_CHARS:
             self.status.append(line)  # a short free-text cell of a period column
         else:
-            self.content.append(line)
+            self._content(line)
+
+
+def _beside_title(text: str, keys: set[str]) -> str:
+    """A line without the piece of an item's title printed at its start (`療への参入又は拡 …`)."""
+    body: str = _ITEM_START.sub(r"\2", fold_width(text.strip()))
+    head, _, rest = body.partition(" ")
+    key = match_key(head)
+    if rest and len(key) >= DEFAULT_MIN_TITLE_PREFIX and any(key in k for k in keys):
+        return rest.strip()
+    return text.strip()
+
+
+def glued_piece(text: str, full: float) -> str:
+    """The short piece after the last space of a line whose text before it fills the 取組内容
+    column: another column's text printed on the same line (`…確認しま 研修テーマ：「`)."""
+    if " " not in text:
+        return ""
+    left, right = text.rsplit(" ", 1)
+    fills = display_width(left.replace(" ", "")) >= full - DEFAULT_FILL_SLACK
+    if fills and len(right) <= DEFAULT_STATUS_LINE_CHARS and not right.endswith("。"):
+        return right
+    return ""
 
 
 def content_text(lines: list[Block]) -> str:
@@ -133,6 +211,10 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     if start is None:
         return [], 0, []
     title_keys = known_title_keys()
+    piece_keys = titles_with_notes()
+    # the widest line without a space: a full line of the 取組内容 column, the widest one
+    parts = [_beside_title(b.text, piece_keys) for b in lines[start:]]
+    full = max((display_width(t) for t in parts if " " not in t), default=0) or float("inf")
     drafts: list[_ItemDraft] = []
     header: list[Block] = []
     label = ""  # the period header being read, "" when none is
@@ -149,24 +231,28 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
         if label:
             header.append(line)  # the period headers, before the items or after item 1's cell
             continue
+        if match_key(line.text) in ITEMS_HEADER_WORDS:
+            continue  # 取組内容 printed under item 1's title
         if item_start(line.text, len(drafts) + 1, title_keys):
-            drafts.append(_ItemDraft(len(drafts) + 1))
+            drafts.append(_ItemDraft(len(drafts) + 1, full))
         elif drafts and ends_items(line.text):
             index -= 1
             break
         if drafts:
-            drafts[-1].add(line)
+            drafts[-1].add(line, piece_keys)
     labels = header_labels(header)
-    findings = [
-        Finding(
-            "status_cells_ambiguous",
-            f"取組{d.number}: {len(d.status)} short cells for {len(labels)} period columns; "
-            "assigned in order",
-            span_of(d.status),
-        )
-        for d in drafts
-        if d.status and len(d.status) != len(labels)
-    ]
+    findings = []
+    for draft in drafts:
+        # one count or status word a period, printed after the bullets: one cell each, in order
+        one_each = len(draft.status) == len(labels) and not draft.interleaved
+        if draft.status and not (one_each and all(is_status_like(b.text) for b in draft.status)):
+            detail = (
+                f"取組{draft.number}: {len(draft.status)} short lines for {len(labels)} period columns, "
+                "printed one after another: which cell each belongs to cannot be told; "
+                "its 現状/目標/実績 cells not read"
+            )
+            findings.append(Finding("status_cell_unread", detail, span_of(draft.status)))
+            draft.status = []
     return [_item_row(d, labels) for d in drafts], index, findings
 
 
@@ -175,12 +261,18 @@ DEFAULT_HEADER_WINDOW = 3  # lines over which 取組事項 and 取組内容 may 
 
 def _items_header(lines: list[Block]) -> int | None:
     """Index of the line that ends the 取組事項 / 取組内容 header (on one line or a few)."""
+    title_keys = known_title_keys()
     for index, line in enumerate(lines):
         if ITEMS_HEADER_WORDS[0] in match_key(line.text):
             window = lines[index : index + DEFAULT_HEADER_WINDOW]
             for offset, other in enumerate(window):
                 if ITEMS_HEADER_WORDS[1] in match_key(other.text):
                     return index + offset
+            # 取組内容 printed further down (after item 1's title): the table opens at 取組事項
+            # where item 1 starts right under it
+            after = lines[index + 1 : index + 1 + DEFAULT_HEADER_WINDOW]
+            if any(item_start(other.text, 1, title_keys) for other in after):
+                return index
     return None
 
 

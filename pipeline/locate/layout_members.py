@@ -218,8 +218,8 @@ def _finishes_name(entry: Entry, piece: Piece) -> bool:
     or a facility word alone (`…整形外科` / `クリニック`), which is never a name."""
     if compact(piece.text) in {compact(w) for w in FACILITY_NAME_ENDINGS}:
         return True
-    if entry.complete():
-        return False
+    if entry.complete() or split_corporation(piece.text)[0] is not None:
+        return False  # a name opening with its corporation (`医療法人社団… 佐藤済生会病`) is a new row's
     return piece.kind == "other" or (piece.kind == "name" and not _names_facility(entry.text))
 
 

@@ -105,9 +105,11 @@ def _table(
     for detail, line in drafts.problems:
         findings.append(Finding("cells_ambiguous", f"取組効果 {section}: {detail}; not assigned", line.span))
     rows = []
+    left_out = len(drafts.problems)
     for draft in drafts.rows:
         if draft.problem is not None:
             findings.append(Finding("cells_ambiguous", _row_detail(section, draft), draft.line.span))
+            left_out += 1
             continue
         label = (
             TextAt(draft.label.text, draft.label.line.span) if draft.label else TextAt("", draft.line.span)
@@ -121,7 +123,8 @@ def _table(
     named = any(d.label is not None and label_name(d.label) for d in drafts.rows)
     heading = next((h for h in stream.headings if h.section == section), None)
     span = heading.line.span if heading is not None else (drafts.rows[0].line.span if drafts.rows else Span())
-    return OutcomeTable(section, _column_labels(stream, section, periods), named, tuple(rows), span)
+    columns = _column_labels(stream, section, periods)
+    return OutcomeTable(section, columns, named, tuple(rows), span, rows_left_out=left_out)
 
 
 def _row_detail(section: int, draft: RowDraft) -> str:

@@ -21,6 +21,7 @@ class RowDraft:
     problem: str | None = None
     doubts: list[str] = field(default_factory=list)  # the section's figures may confirm these
     guess: str | None = None  # how its label was matched, where nothing can confirm it
+    label_problem: bool = False  # its problem is which label it has: its cells are read whole
 
     @property
     def has_figures(self) -> bool:

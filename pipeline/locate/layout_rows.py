@@ -14,9 +14,16 @@ from __future__ import annotations
 
 import regex
 
-from normalizers.forms import LAYOUT_CELL_RESIDUE, SECTION4_ROW_METRICS, first_word_match, is_total_label
+from normalizers.forms import (
+    LAYOUT_CELL_RESIDUE,
+    SECTION4_ROW_METRICS,
+    first_word_match,
+    is_total_label,
+    period_of_header,
+)
 from normalizers.text import fold_width
 from pipeline.locate.layout_cells import CellDraft
+from pipeline.locate.layout_headers import opens_note
 from pipeline.locate.layout_row_parts import TORN, RowDraft, SectionRows, label_name
 from pipeline.locate.layout_stream import Label, Stream
 from pipeline.locate.layout_verify import check_rows, confirm
@@ -69,11 +76,19 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
         RowDraft(_left_to_right(cells[i : i + width], stream)) for i in range(0, len(cells), width)
     ]
     torn = is_torn(stream, section)
+    # one row alone: no sums can tell whether its cells came in the columns' order
+    apart = len(result.rows) == 1 and _first_column_apart(stream, section, cells)
     for row in result.rows:
         if torn:
             row.doubts.append(TORN)
+        if apart:
+            row.doubts.append("the first period column's header printed on its own, its cells elsewhere")
         if _interleaved(row.cells, stream):
             row.doubts.append("its cells printed line by line into each other")
+        if row.has_figures and any(c.blank for c in row.cells):
+            # a blank cell may print apart from the filled ones (default mode): reading order
+            # is then not the columns' order
+            row.doubts.append("a blank cell among its cells, which may have printed out of order")
     labels = _match_total(result.rows, section_labels(stream, section, used))
     leftovers = _match_labels(result.rows, labels)
     leftovers = _match_after(result.rows, leftovers)
@@ -82,6 +97,24 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
     check_rows(result.rows, section)
     confirm(result.rows, section, periods, strict=True)
     return result
+
+
+def _first_column_apart(stream: Stream, section: int, cells: list[CellDraft]) -> bool:
+    """The first period column printed as a block of its own (its word and parenthesis before
+    the next column's word) with none of the section's cells in it: the columns were read as
+    separate flows, and the cells' reading order need not be the columns' order."""
+    heading = next((h for h in stream.headings if h.section == section), None)
+    if heading is None or not cells:
+        return False
+    end = min((h.order for h in stream.headings if h.order > heading.order), default=stream.order + 1)
+    headers = [h for h in stream.headers if heading.order < h.order < end]
+    words = [h.order for h in headers if period_of_header(h.text) is not None and not opens_note(h.text)]
+    if len(words) < 2:
+        return False
+    notes = [h.order for h in headers if opens_note(h.text) and words[0] < h.order < words[1]]
+    if not notes:
+        return False
+    return not any(notes[0] < c.order < words[1] for c in cells)
 
 
 def is_torn(stream: Stream, section: int) -> bool:

@@ -98,10 +98,13 @@ def check_rows(rows: list[RowDraft], section: int) -> None:
             row.problem = "a cell whose printed pieces do not make a whole cell"
         elif row.guess is not None:
             row.problem = f"{row.guess}: which row a label names is never guessed"
+            row.label_problem = True
         elif row.label is None and (named_table or len(rows) > 1):
             row.problem = "no label printed where its row can be told"
+            row.label_problem = True
         elif row.label is not None and not label_name(row.label) and not is_total_label(row.label.text):
             row.problem = "figures in a row whose label is empty"
+            row.label_problem = True
         elif any(c.unsure for c in row.cells) and not all(_adds_up(section, c) for c in row.cells):
             row.problem = "a figure that could belong to another cell, and the cell does not add up"
         elif any(c.unsure and not c.blank for c in row.cells) and section != 2:
@@ -127,8 +130,17 @@ def confirm(rows: list[RowDraft], section: int, periods: list[str], strict: bool
     placed = [r for r in rows if r.problem is None and r.label is not None]
     labels = [r.label.text for r in placed if r.label is not None]
     agreement = sums_hold(section, labels, [[c.text for c in r.cells] for r in placed], periods)
-    if strict and len(agreement.failing) > DEFAULT_MAX_FAILING_COLUMNS:
-        columns = ", ".join(periods[i] for i in sorted(agreement.failing))
+    # whether cells moved between rows or columns does not hang on the labels: the rows whose
+    # only problem is their label count in these sums too (their figures stay unplaced); rows in
+    # doubt still need the placed rows' sums to confirm them
+    read = [r for r in rows if (r.problem is None or r.label_problem) and r.has_figures]
+    moved = agreement
+    if section != 4 and len(read) > len(placed):
+        labels_read = [r.label.text if r.label is not None and not r.label_problem else "" for r in read]
+        whole = sums_hold(section, labels_read, [[c.text for c in r.cells] for r in read], periods)
+        moved = whole if whole.verdict != "unknown" else agreement
+    if strict and len(moved.failing) > DEFAULT_MAX_FAILING_COLUMNS:
+        columns = ", ".join(periods[i] for i in sorted(moved.failing))
         for row in rows:
             if row.problem is None and row.has_figures:
                 row.problem = f"the section's 合計 disagrees with its rows in {columns}: cells may have moved"

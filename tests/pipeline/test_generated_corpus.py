@@ -54,38 +54,51 @@ GOAL_NOT_MET = {
     "pdftotext_layout": "issue 7 open: layout text with -layout is below 0.97 (see MEASURED)",
 }
 OK_NOT_MET = {v: r for v, r in GOAL_NOT_MET.items() if v.startswith("pdftotext")}
-# variant -> table -> F1 measured on the committed sample, and the count of reports that come out ok
-MEASURED: dict[str, dict[str, float]] = {
-    "pdf_text": {"status": 0.988},
-    "pdftotext_default": {
-        "checks": 0.300,
-        "dates": 0.222,
-        "document": 0.729,
-        "initiatives": 0.584,
-        "members": 0.000,
-        "outcomes": 0.678,
-        "status": 0.022,
+# variant -> table -> (precision, F1) measured on the committed sample (floored to 3 decimals), and
+# the count of reports that come out ok. Lowered once, on purpose: the layout work of issue 7 left out
+# every 現状/目標/実績 cell whose column the print does not tell (default-mode status precision
+# 0.10 -> 1.0, -layout 0.43 -> 0.94) and every 取組効果 row the sums cannot confirm (8 misplaced
+# figures on 200 reports -> 0), which marks those reports partial: F1 of status/checks/document and
+# the ok count fell while precision rose.
+MEASURED: dict[str, dict[str, tuple[float, float]]] = {
+    "pdf_text": {
+        "checks": (1.000, 1.000),
+        "dates": (1.000, 1.000),
+        "document": (1.000, 1.000),
+        "initiatives": (1.000, 1.000),
+        "members": (1.000, 1.000),
+        "outcomes": (1.000, 1.000),
+        "status": (0.991, 0.987),
     },
-    "pdftotext_noff": {
-        "checks": 0.300,
-        "dates": 0.222,
-        "document": 0.729,
-        "initiatives": 0.584,
-        "members": 0.000,
-        "outcomes": 0.678,
-        "status": 0.022,
+    "pdftotext_default": {
+        "checks": (0.187, 0.292),
+        "dates": (0.829, 0.404),
+        "document": (0.729, 0.729),
+        "initiatives": (0.895, 0.914),
+        "members": (1.000, 0.000),
+        "outcomes": (0.987, 0.702),
+        "status": (1.000, 0.000),
     },
     "pdftotext_layout": {
-        "checks": 0.615,
-        "dates": 0.537,
-        "document": 0.833,
-        "initiatives": 0.590,
-        "members": 0.684,
-        "outcomes": 0.987,
-        "status": 0.350,
+        "checks": (0.318, 0.451),
+        "dates": (0.979, 0.843),
+        "document": (0.729, 0.729),
+        "initiatives": (0.961, 0.961),
+        "members": (1.000, 0.863),
+        "outcomes": (0.990, 0.987),
+        "status": (0.943, 0.747),
+    },
+    "pdftotext_noff": {
+        "checks": (0.187, 0.292),
+        "dates": (0.829, 0.404),
+        "document": (0.729, 0.729),
+        "initiatives": (0.895, 0.914),
+        "members": (1.000, 0.000),
+        "outcomes": (0.987, 0.702),
+        "status": (1.000, 0.000),
     },
 }
-MEASURED_OK = {"pdftotext_default": 2, "pdftotext_noff": 2, "pdftotext_layout": 6}
+MEASURED_OK = {"pdftotext_default": 0, "pdftotext_noff": 0, "pdftotext_layout": 0}
 
 
 @pytest.fixture(scope="module")
@@ -179,12 +192,23 @@ def test_every_clean_report_is_ok(variant: str, scored: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("variant", sorted(MEASURED))
 def test_scores_hold_what_was_measured(variant: str, scored: dict[str, Any]) -> None:
-    """Where issue 7's goal is open, no change may lower a measured score (the ratchet)."""
-    f1 = _f1(variant, scored)
-    fallen = {
-        t: (round(f1.get(t, 0.0), 3), m) for t, m in MEASURED[variant].items() if f1.get(t, 0.0) < m - 5e-4
-    }
-    assert not fallen, f"{variant}: scores below what was measured (now, measured): {fallen}"
+    """Where issue 7's goal is open, no change may lower a measured precision or F1 (the ratchet)."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for name in _of(variant):
+        for table, score in scored[name][2].items():
+            totals[table][0] += score.gold
+            totals[table][1] += score.emitted
+            totals[table][2] += score.matched
+    fallen = {}
+    for table, (precision, f1) in MEASURED[variant].items():
+        gold, emitted, matched = totals[table]
+        now = (
+            matched / emitted if emitted else 1.0,
+            2 * matched / (gold + emitted) if gold + emitted else 1.0,
+        )
+        if now[0] < precision - 1e-9 or now[1] < f1 - 1e-9:
+            fallen[table] = (round(now[0], 3), round(now[1], 3), precision, f1)
+    assert not fallen, f"{variant}: (precision, F1) below what was measured (now, measured): {fallen}"
     assert _ok_count(variant, scored) >= MEASURED_OK.get(variant, 0)
 
 

@@ -67,3 +67,19 @@ def test_a_designation_mark_printed_apart_from_its_row_leaves_the_list_unread() 
     assert result.members == ()
     assert unread(result)
     assert all("no row took ('②')" in detail for detail in unread(result))
+
+
+def test_a_name_opening_with_its_corporation_starts_a_row_even_under_a_name_no_facility_word_ends() -> None:
+    """pdftotext -layout: `訪問看護ステーションあさひ` (no facility word ends it) two lines above
+    `医療法人社団青葉会 鈴木済生会病` / `院`: the corporation opens the next row's name, never the
+    rest of the name above it. Rows 6-10 could be participants or backup hospitals and are not read."""
+    result = run("corporation-after-an-open-name.layout.txt")
+    assert rows(result)[-1] == (
+        11,
+        "backup_hospital",
+        None,
+        "医療法人社団青葉会 鈴木済生会病院",
+        "0296-51-5538",
+    )
+    assert [r[0] for r in rows(result)] == [1, 2, 3, 4, 5, 11]
+    assert "訪問看護ステーションあさひ" in unread(result)[-1]

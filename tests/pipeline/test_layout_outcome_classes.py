@@ -255,3 +255,204 @@ def test_the_end_of_the_sections_own_label_printed_left_of_a_name_is_not_part_of
 """  # noqa: E501 - pdftotext -layout text: its columns are the data
     names = {who for who, *_ in figures(run(SECTION1, rows), 1)}
     assert names == {"加藤内科医院", "陽光台診療所", "つばさ外科内科医院"}
+
+
+# Section 1 in default mode: two rows beside their labels, then the other rows' figures in a
+# block, their labels printed after them (in print order, which is not always the rows' order)
+SECTION1_LABELS_APART = """\
+※医療機関ごとに記載
+
+現状
+取組目標
+実績
+（事前協議月の前月から過去6箇 （事前協議月から向こう6箇月 （事前協議月から翌年3月末まで
+月間の状況）
+間の取組）
+の取組）
+
+・みなみ小児科クリニック
+
+１８名
+
+19名
+
+２３名
+
+・田中整形外科クリニッ
+ク
+
+23名
+
+２８名
+
+３６名
+
+名
+
+名
+
+名
+
+33名
+
+31名
+
+３７名
+
+１３名
+
+10名
+
+１２名
+
+１０名
+
+15名
+
+22名
+
+名
+
+名
+
+名
+
+９７名
+
+１０３名
+
+１３０名
+
+・
+在宅に赴いて診療
+（往診、訪問診療
+・ひがし在宅クリニック
+）する合計診療患
+者数（※実人数を
+・藤田皮膚科クリニック
+記載）
+・北浦内科クリニック
+・
+連携する医療機関内の合
+計
+
+"""
+
+
+def test_rows_whose_label_cannot_be_told_still_count_in_the_sums_that_confirm_the_others() -> None:
+    result = run(SECTION1, "", SECTION1_LABELS_APART)
+    assert figures(result, 1) == {
+        ("みなみ小児科クリニック", "patients", "baseline", 18),
+        ("みなみ小児科クリニック", "patients", "plan", 19),
+        ("みなみ小児科クリニック", "patients", "actual", 23),
+    }
+    # the rows whose labels printed away are never guessed; rows in doubt (a wrapped name, the
+    # 合計 label printed apart) need the rows placed to confirm them
+    assert len(ambiguous(result)) == 5
+
+
+# Section 2's group total in default mode: the blank 現状 cell printed after the filled ones
+SECTION2_BLANK_PRINTED_LAST = """\
+在宅に赴いて診療 （往診、訪問診
+療） する合計回数
+
+現 状
+
+取組目標
+
+実 績
+
+（事前協議月の前月から過去 6 箇月間の状況）
+
+（事前協議月から向こう 6 箇月間の取組）
+
+（事前協議月から翌年 3 月末までの取組）
+
+合計回数：180 回（うち往診：16 回、訪
+問診療：164 回）
+
+合計回数：360 回（うち往診：68 回、訪
+問診療：292 回）
+
+合計回数：
+
+回（うち往診： 回、訪問診
+療：回）
+"""
+
+
+def test_a_row_with_a_blank_cell_in_reading_order_is_placed_only_where_the_sums_confirm_it() -> None:
+    """Default mode printed the filled 取組目標 and 実績 cells first and the blank 現状 cell last:
+    read in order, 180 回 would land in 現状. A row mixing blank and filled cells needs the
+    section's figures to confirm its order; a lone 合計 row has none to, and is not placed."""
+    result = run(SECTION2, "", SECTION2_BLANK_PRINTED_LAST)
+    assert figures(result, 2) == set()
+    assert any("blank cell" in d for d in ambiguous(result))
+    assert not [c for c in result.checks if c.check == "template_unfilled"]
+
+
+# Section 1's group total alone in default mode. Printed with 現状 and its parenthesis as a block
+# of their own and the three cells after every header: the cells came 取組目標, 実績, 現状
+# (３１名 is 取組目標's). Printed with the three words, then the parentheses, then the cells.
+SECTION1_TOTAL_FIRST_COLUMN_APART = """\
+在宅に赴いて診療 （往診、訪
+問診療） する合計診療患者
+数
+
+現 状
+（事前協議月の前月から過去 6 箇月間の状
+況）
+
+取組目標
+
+実 績
+
+（事前協議月から向こう 6 箇月間の取組）
+
+（事前協議月から翌年 3 月末までの取組）
+
+３１名
+
+３０名
+
+３０名
+
+"""
+SECTION1_TOTAL_IN_ORDER = """\
+
+在宅に赴いて診療 （往診、訪問
+診療） する合計診療患者 数
+
+現状
+
+取組目標
+
+実績
+
+（事前協議月の前月から過去6箇月間の状況）
+
+（事前協議月から向こう6箇月間の取組）
+
+（事前協議月から翌年3月末までの取組）
+
+21名
+
+19名
+
+27名
+
+"""
+
+
+def test_a_lone_row_whose_first_column_printed_apart_from_its_header_is_not_placed() -> None:
+    """Nothing confirms a lone row's cells: where the first column's header printed as a block of
+    its own without its cell, the cells' reading order need not be the columns'."""
+    result = run(SECTION1, SECTION1_TOTAL_FIRST_COLUMN_APART)
+    assert figures(result, 1) == set()
+    assert any("printed on its own" in d for d in ambiguous(result))
+    in_order = run(SECTION1, SECTION1_TOTAL_IN_ORDER)
+    assert figures(in_order, 1) == {
+        (None, "patients", "baseline", 21),
+        (None, "patients", "plan", 19),
+        (None, "patients", "actual", 27),
+    }

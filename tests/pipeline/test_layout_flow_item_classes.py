@@ -1,0 +1,120 @@
+"""One class of pdftotext default-mode output per test (issue 7): the 取組 table printed one
+column after another. Item titles printed beside their content are split off by the form's
+known titles; the short lines of the period columns are read only where each is one period's
+cell for certain, else left out (`status_cell_unread`, `partial`). The texts are cut from
+pdftotext output of generated reports, names and figures changed."""
+
+from __future__ import annotations
+
+from pipeline.process import process_document
+from pipeline.records import DocumentResult
+
+HEADING = "【地域で支え合う医療機関等の連携体制を構築するために必要な3つの取組】"
+HEADER = "取組事項\n\n取組内容\n\n現状\n取組目標\n実績\n(事前協議月の前\n月から過去6箇月\n間の状況)\n"
+# the title column printed beside the bullets, line by line
+ITEM1 = """\
+1 これから在宅医 ①各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に
+療への参入又は拡 症例検討会を継続していきます。
+充に取り組む医療 ②ひかり訪問看護ステーションの参入により、訪問看護指示書
+機関等の連携強化 や報告書以外に必要に応じて電話やFAXで情報共有をします。
+を図るための取組
+※グループ内の取
+組に関すること。
+"""
+# period cells printed between the bullets' lines
+ITEM2 = """\
+2 在宅医療を提供 ①多職種連携研修会を令和2年4/1～4/11に開催しました。
+＊10回
+する連携体制とし ②7月〜12月に水戸市地域ケア会議へ出席し、事例を報告しま
+依頼（令和2年8月中
+て必要な拠点機能 した。
+を担う取組
+※地域との連携に
+関すること。
+"""
+# one count a period, printed after the bullets
+ITEM3 = """\
+3 在宅医療につい ■「在宅訪問診療・往診の実施に関する調査」の実施
+ての普及啓発活動
+等の取組
+
+0回
+
+2回
+
+1回
+"""
+
+
+def run(*parts: str) -> DocumentResult:
+    return process_document("\n".join([HEADING, "", *parts]).encode("utf-8"))
+
+
+def bullets(result: DocumentResult) -> list[tuple[int, str]]:
+    return [(i.item_no, i.text) for i in result.initiatives]
+
+
+def unread(result: DocumentResult) -> list[str]:
+    return [c.detail for c in result.checks if c.check == "status_cell_unread"]
+
+
+def test_titles_printed_beside_the_bullets_are_split_off_by_the_known_titles() -> None:
+    result = run(HEADER, ITEM1, ITEM2, ITEM3)
+    assert bullets(result)[:2] == [
+        (1, "各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に症例検討会を継続していきます。"),
+        (
+            1,
+            "ひかり訪問看護ステーションの参入により、訪問看護指示書や報告書以外に必要に応じて電話やFAXで情報共有をします。",
+        ),
+    ]
+    assert (
+        "これから在宅医療への参入又は拡充に取り組む医療機関等の連携強化" in result.initiatives[0].item_title
+    )
+
+
+def test_period_lines_printed_between_the_bullets_are_kept_out_of_them_and_left_unread() -> None:
+    result = run(HEADER, ITEM1, ITEM2, ITEM3)
+    assert [t for n, t in bullets(result) if n == 2] == [
+        "多職種連携研修会を令和2年4/1～4/11に開催しました。",
+        "7月〜12月に水戸市地域ケア会議へ出席し、事例を報告しました。",
+    ]
+    assert not [s for s in result.status if s.item_no == 2]
+    assert any(d.startswith("取組2") for d in unread(result))
+    assert result.document.status == "partial"
+
+
+def test_one_count_a_period_after_the_bullets_is_read_in_the_periods_order() -> None:
+    result = run(HEADER, ITEM1, ITEM2, ITEM3)
+    assert [(s.period, s.text) for s in result.status if s.item_no == 3] == [
+        ("baseline", "0回"),
+        ("plan", "2回"),
+        ("actual", "1回"),
+    ]
+
+
+def test_the_table_opens_at_its_first_header_word_when_the_second_prints_below_item_1() -> None:
+    result = run("取組事項\n", ITEM1, "取組内容\n", ITEM2, ITEM3)
+    assert [n for n, _ in bullets(result)] == [1, 1, 2, 2, 3]
+
+
+def test_a_group_name_cut_by_its_narrow_cell_is_joined_from_the_short_lines_closing_its_quote() -> None:
+    cell = "グループ名：\n「あおばネッ\nトワーク」\nポスター掲示\n"
+    assert run(HEADER, ITEM1, ITEM2, ITEM3, cell).document.group_name == "あおばネットワーク"
+    cut = (
+        "グループ名：「つく\n◆これから新たに在宅医療に取り組もうとする医療機関があった場合は\n"
+        "ば地区グループ 2」\n"
+    )
+    assert run(HEADER, ITEM1, ITEM2, ITEM3, cut).document.group_name is None  # never the cut piece
+
+
+def test_a_period_piece_printed_one_space_after_a_full_line_of_content_is_kept_out_of_the_bullet() -> None:
+    item1 = ITEM1.replace(
+        "①各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に",
+        "①各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に 研修テーマ：「",
+    )
+    result = run(HEADER, item1, ITEM2, ITEM3)
+    assert bullets(result)[0] == (
+        1,
+        "各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に症例検討会を継続していきます。",
+    )
+    assert any(d.startswith("取組1") for d in unread(result))

@@ -1,0 +1,170 @@
+"""One class of pdftotext -layout output per test (issue 7): the 取組 table of layout text that
+keeps each word at its place, its period cells (現状/取組目標/実績) read where their column is
+certain and left out (`status_cell_unread`, `partial`) where it is not. The texts are cut from
+pdftotext -layout output of generated reports, names and figures changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.process import process_document
+from pipeline.records import DocumentResult
+
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "layout"
+
+HEADING = "【地域で支え合う医療機関等の連携体制を構築するために必要な3つの取組】"
+# 現状 printed a line above 取組目標 and 実績; the parentheses start left of their words
+HEADER = """\
+                                             現状
+                                                       取組目標       実績
+                                          (事前協議月の前
+  取組事項                取組内容                         (事前協議月から今回 (事前協議月から翌年
+                                          月から過去6箇月
+                                                     6箇月間の取組)  3月末までの取組)
+                                            間の状況)
+"""
+ITEM2 = """\
+2 在宅医療を提供 ①多職種連携研修会を令和2年4/1～4/11に開催しました。           ＊10回         24件
+する連携体制とし ②多職種による事例検討会に参加し、グループ内の困難事例や              ＊未定          ＊住民向け勉強会：1
+て必要な拠点機能 課題を地域課題として提案していくことを継続します。                              回
+を担う取組
+"""  # noqa: E501 - pdftotext -layout text: its columns are the data
+# item 3 printed four columns left of the header's places, its cells one space from the content
+# and from each other
+ITEM3 = """\
+3 在宅医療につい ■「在宅訪問診療・往診の実施に関する調査」の実施    派遣先：水戸市南 ※定期的（1回/3箇月
+ての普及啓発活動 ・ホームページを開設している医療機関等は在宅医療について 部高齢者支援セン ）開催
+等の取組      掲載していきます。                   ター「在宅医療講 開催日時：R2.8.5(水
+          ・水戸市の広報誌に在宅医療の特集記事を掲載します。   演会」      )
+                                               調査期間：令和2年9/
+                                               23～10/12
+                                               １８回
+"""
+ITEM1 = """\
+1 これから在宅医 ①各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に
+療への参入又は拡 症例検討会を継続していきます。
+充に取り組む医療
+機関等の連携強化
+を図るための取組
+"""
+
+
+def run(*parts: str) -> DocumentResult:
+    return process_document("\n".join([HEADING, "", *parts]).encode("utf-8"))
+
+
+def cells(result: DocumentResult) -> dict[tuple[int, str], list[str]]:
+    out: dict[tuple[int, str], list[str]] = {}
+    for segment in result.status:
+        out.setdefault((segment.item_no, segment.period), []).append(segment.text)
+    return out
+
+
+def unread(result: DocumentResult) -> list[str]:
+    return [c.detail for c in result.checks if c.check == "status_cell_unread"]
+
+
+def test_a_header_over_several_lines_places_each_cell_under_its_period() -> None:
+    result = run(HEADER, ITEM1, ITEM2)
+    assert [(i.item_no, i.text) for i in result.initiatives][:2] == [
+        (1, "各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に症例検討会を継続していきます。"),
+        (2, "多職種連携研修会を令和2年4/1～4/11に開催しました。"),
+    ]
+    assert cells(result) == {
+        (2, "plan"): ["10回", "未定"],
+        (2, "actual"): ["24件", "住民向け勉強会：1回"],
+    }
+    assert not unread(result)
+
+
+def test_an_item_printed_a_few_columns_left_keeps_its_cells_apart() -> None:
+    result = run(HEADER, ITEM1, ITEM2, ITEM3)
+    got = cells(result)
+    assert got[(3, "baseline")] == ["派遣先：水戸市南部高齢者支援センター「在宅医療講演会」"]
+    assert got[(3, "plan")] == [
+        "※定期的（1回/3箇月）開催",
+        "開催日時：R2.8.5(水)",
+        "調査期間：令和2年9/23～10/12",
+        "１８回",
+    ]
+    assert not unread(result)
+
+
+def test_words_run_over_into_the_next_column_leave_both_cells_unread() -> None:
+    item = ITEM2.replace("＊10回         24件", "＊10回 ＊未定 24件")
+    result = run(HEADER, ITEM1, item)
+    assert (2, "plan") not in cells(result) and (2, "actual") not in cells(result)
+    assert len(unread(result)) == 2
+    assert result.document.status == "partial"
+
+
+def test_a_page_without_the_header_leaves_its_period_cells_unread_but_its_bullets_read() -> None:
+    result = run(HEADER, ITEM1, "\f" + ITEM2)
+    assert not [s for s in result.status if s.item_no == 2]
+    assert (
+        next(i.text for i in result.initiatives if i.item_no == 2)
+        == "多職種連携研修会を令和2年4/1～4/11に開催しました。"
+    )
+    assert unread(result) and "no header" in unread(result)[0]
+    assert result.document.status == "partial"
+
+
+def test_a_header_printed_again_on_a_new_page_places_the_cells_there() -> None:
+    moved = "\n".join(" " * 6 + line if line.strip() else line for line in HEADER.splitlines())
+    shifted = "\n".join(
+        line[:28] + " " * 6 + line[28:] if len(line) > 28 else line for line in ITEM2.splitlines()
+    )
+    result = run(HEADER, ITEM1, "\f" + moved, shifted)
+    assert cells(result)[(2, "plan")] == ["10回", "未定"]
+    assert cells(result)[(2, "actual")] == ["24件", "住民向け勉強会：1回"]
+    assert not unread(result)
+
+
+def test_a_page_without_the_header_places_an_item_whose_cells_start_at_one_place_per_period() -> None:
+    item = (
+        "2 在宅医療を提供 ①多職種連携研修会を令和2年4/1～4/11に開催しました。   準備中      ＊10回      24件\n"  # noqa: E501
+        "する連携体制とし ②多職種による事例検討会に参加し、グループ内の困難事例や                ＊未定\n"
+    )
+    result = run(HEADER, ITEM1, "\f" + item)
+    assert cells(result) == {
+        (2, "baseline"): ["準備中"],
+        (2, "plan"): ["10回", "未定"],
+        (2, "actual"): ["24件"],
+    }
+    assert not unread(result)
+
+
+def test_a_cell_piece_glued_to_the_content_a_little_left_of_its_column_leaves_the_cell_unread() -> None:
+    item = ITEM3.replace("特集記事を掲載します。   演会」", "特集記事を掲載します。 演会」")
+    result = run(HEADER, ITEM1, ITEM2, item)
+    assert (3, "baseline") not in cells(result)
+    assert any("取組3" in detail for detail in unread(result))
+
+
+def test_a_period_piece_one_space_after_a_full_line_of_content_leaves_the_first_period_cell_unread() -> None:
+    item = ITEM2.replace(
+        "グループ内の困難事例や              ＊未定", "グループ内の困難事例や 研修会      ＊未定"
+    )
+    result = run(HEADER, ITEM1, item)
+    assert [i.text for i in result.initiatives if i.item_no == 2][1] == (
+        "多職種による事例検討会に参加し、グループ内の困難事例や課題を地域課題として提案していくことを継続します。"
+    )
+    assert (2, "baseline") not in cells(result)
+    assert any("取組2" in d and "full line" in d for d in unread(result))
+
+
+def test_a_header_printed_to_another_scale_than_the_rows_places_no_cell_by_its_columns() -> None:
+    """pdftotext set the period headers closer together than the cells under them (実績's cells
+    start right of every header place): the header tells no column. Item 3, whose cells start at
+    three places, is placed by them; items 1 and 2, with fewer, are not read."""
+    result = process_document((FIXTURES / "items-header-out-of-scale.layout.txt").read_bytes())
+    got = cells(result)
+    assert got[(3, "plan")] == [
+        "地域ケア個別会議への出席：2 回",
+        "8/7 開催",
+        "研修内容：寸劇および交流会",
+        "発送：6/6",
+    ]
+    assert got[(3, "actual")][0] == "10 件"
+    assert not [key for key in got if key[0] in (1, 2)]
+    assert sum("another scale" in d for d in unread(result)) == 2
