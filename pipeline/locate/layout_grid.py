@@ -34,7 +34,7 @@ def grid_rows(stream: Stream, section: int, periods: list[str], used: set[int]) 
     anchors = _anchors(stream, section, cells, len(periods))
     if not anchors:
         detail = "no line shows where its period columns are: cells cannot be put under them"
-        result.problems.append((detail, cells[0].line))
+        result.left_out.append((detail, cells[0].line))
         return result
     rows: list[RowDraft] = []
     current: dict[int, CellDraft] = {}

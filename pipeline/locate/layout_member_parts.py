@@ -52,7 +52,7 @@ class MemberRow:
     address: Entry | None = None
     phone: Entry | None = None
     role: str | None = None  # the role label as printed
-    problem: str | None = None
+    unread_reason: str | None = None
 
     @property
     def center(self) -> float:

@@ -37,7 +37,7 @@ def assign_roles(rows: list[MemberRow], role_pieces: list[Piece], pieces: list[P
     blocks = _blocks(role_pieces, placed)
     if not blocks:
         for row in rows:
-            row.problem = row.problem or "no role printed for the list"
+            row.unread_reason = row.unread_reason or "no role printed for the list"
         return
     if len(blocks) == 1:
         _give(rows, blocks[0])
@@ -55,7 +55,9 @@ def assign_roles(rows: list[MemberRow], role_pieces: list[Piece], pieces: list[P
         return
     if not placed:
         for row in rows[start:]:
-            row.problem = row.problem or "its role: several role labels, printed apart from the rows"
+            row.unread_reason = (
+                row.unread_reason or "its role: several role labels, printed apart from the rows"
+            )
         return
     _split_by_labels(rows, start, blocks)
 
@@ -67,7 +69,9 @@ def _check_associations(rows: list[MemberRow]) -> None:
         given = role_of_label(row.role or "")
         named = first_word_match(row.name.text, MEMBER_ROLE_WORDS) == ASSOCIATION
         if given == ASSOCIATION and not named:
-            row.problem = row.problem or "its role: only the 郡市医師会 label was read, and it is no 医師会"
+            row.unread_reason = (
+                row.unread_reason or "its role: only the 郡市医師会 label was read, and it is no 医師会"
+            )
 
 
 def _blocks(pieces: list[Piece], placed: bool) -> list[_Block]:
@@ -141,8 +145,8 @@ def _split_by_labels(rows: list[MemberRow], start: int, blocks: list[_Block]) ->
         if len(roles) == 1:
             rows[index].role = roles.pop()
         else:
-            rows[index].problem = (
-                rows[index].problem or "its role: the role labels fit more than one split of the rows"
+            rows[index].unread_reason = (
+                rows[index].unread_reason or "its role: the role labels fit more than one split of the rows"
             )
 
 

@@ -95,8 +95,8 @@ def locate_layout_members(lines: list[Block], placed: bool) -> tuple[list[Member
     findings = []
     kept, numbers = [], []
     for number, row in enumerate(rows, start=1):
-        if row.problem is not None:
-            detail = f"別添1 row {number} ({row.name.text!r}): {row.problem}; not read"
+        if row.unread_reason is not None:
+            detail = f"別添1 row {number} ({row.name.text!r}): {row.unread_reason}; not read"
             findings.append(Finding("member_row_unread", detail, row.name.pieces[0].line.span))
             continue
         kept.append(_cells(row))
@@ -232,7 +232,7 @@ def _rows(entries: list[Entry], pieces: list[Piece], placed: bool) -> list[Membe
         _attach_in_order(rows, entries, pieces)
     for row in rows:
         if row.address is None or row.phone is None:
-            row.problem = "its address or phone number could not be told"
+            row.unread_reason = "its address or phone number could not be told"
     used = {id(p) for r in rows for e in (r.name, r.address, r.phone) if e is not None for p in e.pieces}
     used |= {id(r.mark) for r in rows if r.mark is not None}
     stray = [
@@ -242,7 +242,7 @@ def _rows(entries: list[Entry], pieces: list[Piece], placed: bool) -> list[Membe
     ]
     if stray:  # a piece no row took: a row may be missing, and the rows after it misnumbered
         for row in rows:
-            row.problem = row.problem or f"a piece of the list no row took ({stray[0].text!r})"
+            row.unread_reason = row.unread_reason or f"a piece of the list no row took ({stray[0].text!r})"
     return rows
 
 
@@ -258,7 +258,7 @@ def _attach_by_height(rows: list[MemberRow], entries: list[Entry], marks: list[P
             near = ranked[0]
             tie = len(ranked) > 1 and abs(ranked[1].center - center) == abs(near.center - center)
             if getattr(near, kind) is not None or tie:
-                near.problem = f"two {kind}s printed at its height"
+                near.unread_reason = f"two {kind}s printed at its height"
                 continue
             setattr(near, kind, entry)
     for mark in marks:
@@ -285,7 +285,7 @@ def _attach_in_order(rows: list[MemberRow], entries: list[Entry], pieces: list[P
             current.mark, pending = pending, None
         elif entry is not None and current is not None:
             if getattr(current, entry.kind) is not None:
-                current.problem = f"two {entry.kind}s after its name"
+                current.unread_reason = f"two {entry.kind}s after its name"
             else:
                 setattr(current, entry.kind, entry)
 

@@ -102,12 +102,12 @@ def _column_labels(stream: Stream, section: int, periods: list[str]) -> tuple[st
 def _table(
     stream: Stream, section: int, periods: list[str], drafts: SectionRows, findings: list[Finding]
 ) -> OutcomeTable:
-    for detail, line in drafts.problems:
+    for detail, line in drafts.left_out:
         findings.append(Finding("cells_ambiguous", f"取組効果 {section}: {detail}; not assigned", line.span))
     rows = []
-    left_out = len(drafts.problems)
+    left_out = len(drafts.left_out)
     for draft in drafts.rows:
-        if draft.problem is not None:
+        if draft.unread_reason is not None:
             findings.append(Finding("cells_ambiguous", _row_detail(section, draft), draft.line.span))
             left_out += 1
             continue
@@ -130,7 +130,7 @@ def _table(
 def _row_detail(section: int, draft: RowDraft) -> str:
     label = draft.label.text if draft.label is not None else "(no label)"
     printed = " | ".join(c.text for c in draft.cells)
-    return f"取組効果 {section}: row {label!r} ({printed}): {draft.problem}; not assigned"
+    return f"取組効果 {section}: row {label!r} ({printed}): {draft.unread_reason}; not assigned"
 
 
 def _span(lines: list[Block]) -> Span:

@@ -18,10 +18,10 @@ class RowDraft:
     cells: list[CellDraft]
     label: Label | None = None
     how: str = ""  # how the label was found: beside, before, after, order
-    problem: str | None = None
+    unread_reason: str | None = None
     doubts: list[str] = field(default_factory=list)  # the section's figures may confirm these
     guess: str | None = None  # how its label was matched, where nothing can confirm it
-    label_problem: bool = False  # its problem is which label it has: its cells are read whole
+    label_in_doubt: bool = False  # what is unsure is which label it has: its cells are read whole
 
     @property
     def has_figures(self) -> bool:
@@ -35,7 +35,7 @@ class RowDraft:
 @dataclass
 class SectionRows:
     rows: list[RowDraft] = field(default_factory=list)
-    problems: list[tuple[str, Block]] = field(default_factory=list)  # the section as a whole
+    left_out: list[tuple[str, Block]] = field(default_factory=list)  # the section as a whole
     stray: list[Label] = field(default_factory=list)  # label text no row took
 
 

@@ -70,7 +70,7 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
     width = len(periods)
     if len(cells) % width:
         detail = f"{len(cells)} figure cells for {width} period columns: rows cannot be told apart"
-        result.problems.append((detail, cells[0].line))
+        result.left_out.append((detail, cells[0].line))
         return result
     result.rows = [
         RowDraft(_left_to_right(cells[i : i + width], stream)) for i in range(0, len(cells), width)

@@ -95,27 +95,27 @@ def check_rows(rows: list[RowDraft], section: int) -> None:
         if not row.has_figures:
             continue
         if any(not c.whole for c in row.cells):
-            row.problem = "a cell whose printed pieces do not make a whole cell"
+            row.unread_reason = "a cell whose printed pieces do not make a whole cell"
         elif row.guess is not None:
-            row.problem = f"{row.guess}: which row a label names is never guessed"
-            row.label_problem = True
+            row.unread_reason = f"{row.guess}: which row a label names is never guessed"
+            row.label_in_doubt = True
         elif row.label is None and (named_table or len(rows) > 1):
-            row.problem = "no label printed where its row can be told"
-            row.label_problem = True
+            row.unread_reason = "no label printed where its row can be told"
+            row.label_in_doubt = True
         elif row.label is not None and not label_name(row.label) and not is_total_label(row.label.text):
-            row.problem = "figures in a row whose label is empty"
-            row.label_problem = True
+            row.unread_reason = "figures in a row whose label is empty"
+            row.label_in_doubt = True
         elif any(c.unsure for c in row.cells) and not all(_adds_up(section, c) for c in row.cells):
-            row.problem = "a figure that could belong to another cell, and the cell does not add up"
+            row.unread_reason = "a figure that could belong to another cell, and the cell does not add up"
         elif any(c.unsure and not c.blank for c in row.cells) and section != 2:
             # only 合計回数 = 往診 + 訪問診療 tells a cell's own figures apart; elsewhere the section's must
             row.doubts.append("a figure that could belong to another cell")
         elif row.label is not None and row.label.cut:
-            row.problem = f"its label {row.label.text!r} may be cut short (no facility word ends it)"
+            row.unread_reason = f"its label {row.label.text!r} may be cut short (no facility word ends it)"
         elif TORN in row.doubts and section in (2, 3) and not all(_adds_up(section, c) for c in row.cells):
-            row.problem = f"{TORN}, and the cell does not add up"
+            row.unread_reason = f"{TORN}, and the cell does not add up"
         elif section in (2, 3) and any(_mixable(c) and not _adds_up(section, c) for c in row.cells):
-            row.problem = (
+            row.unread_reason = (
                 "a cell printed over several lines whose figures do not add up: its pieces may be mixed"
             )
 
@@ -127,30 +127,32 @@ def confirm(rows: list[RowDraft], section: int, periods: list[str], strict: bool
     """Rows in doubt keep their figures only where the section's figures agree. `strict` (rows
     rebuilt from reading order alone): where the 合計 disagrees with the institutions, cells may
     have moved between rows or columns unseen, so no row of the section is placed."""
-    placed = [r for r in rows if r.problem is None and r.label is not None]
+    placed = [r for r in rows if r.unread_reason is None and r.label is not None]
     labels = [r.label.text for r in placed if r.label is not None]
     agreement = sums_hold(section, labels, [[c.text for c in r.cells] for r in placed], periods)
     # whether cells moved between rows or columns does not hang on the labels: the rows whose
     # only problem is their label count in these sums too (their figures stay unplaced); rows in
     # doubt still need the placed rows' sums to confirm them
-    read = [r for r in rows if (r.problem is None or r.label_problem) and r.has_figures]
+    read = [r for r in rows if (r.unread_reason is None or r.label_in_doubt) and r.has_figures]
     moved = agreement
     if section != 4 and len(read) > len(placed):
-        labels_read = [r.label.text if r.label is not None and not r.label_problem else "" for r in read]
+        labels_read = [r.label.text if r.label is not None and not r.label_in_doubt else "" for r in read]
         whole = sums_hold(section, labels_read, [[c.text for c in r.cells] for r in read], periods)
         moved = whole if whole.verdict != "unknown" else agreement
     if strict and len(moved.failing) > DEFAULT_MAX_FAILING_COLUMNS:
         columns = ", ".join(periods[i] for i in sorted(moved.failing))
         for row in rows:
-            if row.problem is None and row.has_figures:
-                row.problem = f"the section's 合計 disagrees with its rows in {columns}: cells may have moved"
+            if row.unread_reason is None and row.has_figures:
+                row.unread_reason = (
+                    f"the section's 合計 disagrees with its rows in {columns}: cells may have moved"
+                )
         return
     if agreement.verdict == "holds":
         return
     for row in rows:
-        if row.doubts and row.problem is None and row.has_figures:
+        if row.doubts and row.unread_reason is None and row.has_figures:
             why = "do not add up" if agreement.verdict == "fails" else "cannot confirm it"
-            row.problem = f"{'; '.join(row.doubts)}, and the section's figures {why}"
+            row.unread_reason = f"{'; '.join(row.doubts)}, and the section's figures {why}"
 
 
 def _mixable(cell: CellDraft) -> bool:
