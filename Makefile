@@ -7,7 +7,7 @@ RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
 DEV_EXTRAS := dev,dask
 
-.PHONY: venv venv-runtime extract test bench accuracy lint format clean system-deps analyst-deps
+.PHONY: venv venv-runtime extract test bench accuracy accuracy-ocr lint format clean system-deps analyst-deps
 
 # Installs with uv where it can be had (on PATH, or bootstrapped once into .tools/ with pip), with
 # parallel downloads and no bytecode compilation, so the first `make extract` on a fresh clone takes
@@ -44,7 +44,8 @@ $(DEV): $(RUNTIME) pyproject.toml
 	touch $(DEV)
 
 # OCR for scanned PDFs (issue 3): Debian's Tesseract with Japanese, and its orientation detection
-# (osd) to read turned scans upright (issue 9). Best effort:
+# (osd) to read turned scans upright (issue 9); it is the second reader of every figure (issue 12;
+# the first, rapidocr with its models, comes from PyPI with the runtime dependencies). Best effort:
 # without it, scanned pages are reported as `partial` with a message.
 system-deps:
 	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -q jpn && \
@@ -82,6 +83,12 @@ bench: $(DEV)
 # rendition x form version x table. N= reports (default 300), RENDITIONS= tsv_html,markdown,...
 accuracy: venv
 	$(PY) -m bench.accuracy $(if $(N),--count $(N)) $(if $(RENDITIONS),--renditions $(RENDITIONS))
+
+# The OCR path (issue 12) on scans of N generated reports (default 4) in every variant of
+# generator/scan.py (120-300 dpi, grey and binarized, skewed, turned): scores and CPU s/page per
+# variant, and the fixture scan against its gold. VARIANTS= grey200,bin150,...
+accuracy-ocr: venv system-deps
+	$(PY) -m bench.ocr_engines $(if $(N),--count $(N)) $(if $(VARIANTS),--variants $(VARIANTS))
 
 lint: venv
 	$(PY) -m ruff check pipeline extractors normalizers generator bench tests

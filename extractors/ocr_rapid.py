@@ -1,0 +1,169 @@
+"""Reader 1 of scanned pages: rapidocr with the PP-OCRv6 small models its wheel ships (they read
+Japanese), run by onnxruntime on one thread.
+
+rapidocr downloads any model it does not find. Here it is only ever given the paths of the models
+inside the installed wheel (`model_paths`); when one is missing, `engine()` raises `OcrModelMissing`
+naming what to install, before rapidocr is built, so no download is ever attempted.
+
+Each detected text line comes back as characters in image pixels (`PixelChar`): rapidocr's
+per-character boxes within the line's box, the line's box giving baseline and size.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ENGINE_NAME = "rapidocr 3.10.0 PP-OCRv6 small (onnxruntime)"
+INSTALL = (
+    "pip install rapidocr==3.10.0 onnxruntime==1.31.1 opencv-python-headless==5.1.0.95 "
+    "(`make venv`): the rapidocr wheel ships the PP-OCRv6 small models"
+)
+MODEL_FILES = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx"}
+DEFAULT_THREADS = 1  # onnxruntime intra-op and inter-op threads: workers run side by side
+DEFAULT_MAX_SIDE = 1400  # px: detection runs on the page scaled down to this (text lines stay found)
+# rapidocr pads every line image to at least 320 px wide and batches 6: one line per run at its own
+# width reads the same and costs a third less
+DEFAULT_REC_SHAPE = [3, 48, 48]
+DEFAULT_REC_BATCH = 1
+DET_BOX_EM = 1.2  # a detected line box is about this many ems high (ink and its margin)
+DET_BOX_BELOW = 0.1  # em of that margin below the baseline
+# em: a blank band this wide between two characters of a line is a printed space (PP-OCR drops
+# spaces; between two CJK letters the blank is under 0.45 em (く|ば), a half-width space makes it
+# 0.6 em); never next to punctuation, whose blank is wide by design
+SPACE_BLANK = 0.55
+INK_LEVEL = 160  # grey level below which a pixel is ink
+
+
+class OcrModelMissing(RuntimeError):
+    """An OCR model (or the package that ships it) is not installed; the message says what to install."""
+
+
+@dataclass(frozen=True)
+class PixelChar:
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+
+
+def models_dir() -> Path:
+    """The models folder inside the installed rapidocr wheel."""
+    spec = importlib.util.find_spec("rapidocr")
+    if spec is None or spec.origin is None:
+        raise OcrModelMissing(f"the rapidocr package is not installed: {INSTALL}")
+    return Path(spec.origin).parent / "models"
+
+
+def model_paths(root: Path | None = None) -> dict[str, Path]:
+    """Every model rapidocr needs, each an existing file, or OcrModelMissing naming what to install."""
+    root = models_dir() if root is None else root
+    paths = {task: root / name for task, name in MODEL_FILES.items()}
+    missing = sorted(str(p) for p in paths.values() if not p.is_file())
+    if missing:
+        raise OcrModelMissing(f"OCR models missing ({', '.join(missing)}): {INSTALL}")
+    return paths
+
+
+def engine_params(paths: dict[str, Path], threads: int = DEFAULT_THREADS) -> dict[str, Any]:
+    """rapidocr's settings: only the given model files (nothing to download), no line classifier
+    (pages are turned upright before), every line kept whatever its score, one thread."""
+    return {
+        "Global.log_level": "error",
+        "Global.use_cls": False,
+        "Global.text_score": 0.0,
+        "Global.max_side_len": DEFAULT_MAX_SIDE,
+        "Det.model_path": str(paths["Det"]),
+        "Rec.model_path": str(paths["Rec"]),
+        "Rec.rec_img_shape": DEFAULT_REC_SHAPE,
+        "Rec.rec_batch_num": DEFAULT_REC_BATCH,
+        "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+        "EngineConfig.onnxruntime.inter_op_num_threads": threads,
+    }
+
+
+@functools.cache
+def engine() -> Any:
+    """The rapidocr engine of this process, built once; OcrModelMissing when a model is not installed."""
+    params = engine_params(model_paths())
+    from rapidocr import RapidOCR
+
+    return RapidOCR(params=params)
+
+
+def read_lines(gray: np.ndarray) -> list[list[PixelChar]]:
+    """The text lines of a grey page image, each as its characters in pixels, left to right."""
+    rgb = np.ascontiguousarray(np.stack([gray] * 3, axis=-1))
+    out = engine()(rgb, return_word_box=True, return_single_char_box=True)
+    if out.boxes is None or not len(out.boxes):
+        return []
+    lines = []
+    words = list(out.word_results or ())
+    for box, text, chars in zip(out.boxes, out.txts, words if len(words) == len(out.txts) else []):
+        pts = np.asarray(box, dtype=float)
+        top, bottom = float(pts[:, 1].min()), float(pts[:, 1].max())
+        size = (bottom - top) / DET_BOX_EM
+        baseline = bottom - DET_BOX_BELOW * size
+        line = [
+            PixelChar(
+                str(glyph),
+                float(np.asarray(cbox)[:, 0].min()),
+                float(np.asarray(cbox)[:, 0].max()),
+                baseline,
+                size,
+            )
+            for glyph, _score, cbox in chars
+            if str(glyph).strip()
+        ]
+        if line and "".join(c.text for c in line).replace(" ", "") == text.replace(" ", ""):
+            lines.append(with_spaces(sorted(line, key=lambda c: c.x0), gray, top, bottom))
+        elif text.strip():  # no usable char boxes: the line's characters spread over its box
+            glyphs = [g for g in text if g.strip()]
+            x0, x1 = float(pts[:, 0].min()), float(pts[:, 0].max())
+            step = (x1 - x0) / max(len(text), 1)
+            lines.append(
+                [
+                    PixelChar(g, x0 + i * step, x0 + (i + 1) * step, baseline, size)
+                    for i, g in enumerate(text)
+                    if g in glyphs
+                ]
+            )
+    return lines
+
+
+def with_spaces(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[PixelChar]:
+    """The line with a space character wherever the page shows a blank band at least SPACE_BLANK em
+    wide between two of its letters (kana, kanji, Latin letters and digits)."""
+    if len(line) < 2:
+        return line
+    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
+    x0, x1 = max(int(line[0].x0), 0), min(int(line[-1].x1) + 1, gray.shape[1])
+    if b <= a or x1 <= x0:
+        return line
+    inked: np.ndarray = np.asarray((gray[a:b, x0:x1] < INK_LEVEL).any(axis=0))
+    out = [line[0]]
+    for prev, ch in itertools.pairwise(line):
+        if not (prev.text.isalnum() and ch.text.isalnum()):
+            out.append(ch)
+            continue
+        lo, hi = int((prev.x0 + prev.x1) / 2) - x0, int((ch.x0 + ch.x1) / 2) - x0
+        blank = longest_blank(inked[max(lo, 0) : max(hi, 0)])
+        if blank >= SPACE_BLANK * ch.size:
+            out.append(PixelChar(" ", prev.x1, ch.x0, ch.baseline, ch.size))
+        out.append(ch)
+    return out
+
+
+def longest_blank(inked: np.ndarray) -> int:
+    best = run = 0
+    for value in inked.tolist():
+        run = 0 if value else run + 1
+        best = max(best, run)
+    return best
