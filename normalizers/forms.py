@@ -414,8 +414,6 @@ def is_reference_note(paragraph: str) -> bool:
     return key.startswith(NOTE_MARK) and (
         any(w in key for w in REFERENCE_NOTE_WORDS) or key.endswith(REFERENCE_NOTE_ENDING)
     )
-
-
 # --- layout text (pdftotext) -----------------------------------------------------------------
 # The wording the layout locators (pipeline/locate/layout*.py) read flattened text by: printed by
 # the form itself, shared by its versions (a version's own wording sits in its FormSpec above).

@@ -102,7 +102,9 @@ def link_dataset(
         old_checks.filter(pc.not_equal(old_checks.column("check"), LINK_CHECK)), links, kept
     )
     changed = frozenset(
-        doc_id for name in REWRITTEN_TABLES for doc_id in _changed_documents(old[name], now_rows[name], name)
+        doc_id
+        for name in REWRITTEN_TABLES
+        for doc_id in _changed_documents(old[name], now_rows[name], name)
     )
     rewritten = {
         name: _rows_of(now_rows[name], changed).cast(arrow_schema(TABLES[name])) for name in REWRITTEN_TABLES
