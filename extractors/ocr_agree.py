@@ -2,13 +2,14 @@
 
 The characters of reader 1 (rapidocr, the better reader: its text is kept) and of reader 2
 (Tesseract) are put in regions: a table cell, or outside tables a text line of reader 1. In each
-region the digit strings of both readers (runs of digits, in reading order) are compared:
+region, the digit runs of reader 1 on each line (its figures) are compared with reader 2's digit runs
+in the same region on that line within RUN_PAD em of them (a digit reader 1 missed next to one counts):
 
-- the same strings: reader 1's characters are kept as read;
-- not the same: every digit run of reader 1 in the region becomes one marker character
-  `⟦12｜17⟧` (reader 1's digits ｜ reader 2's), so no figure is read from the region (a marker is
-  no number) and the cell's `raw` keeps both readings; an `ocr_disagreement` finding names both
-  readings of the region.
+- the same digit strings in the same order: reader 1's characters are kept as read;
+- not the same (or reader 2 reads none there): every digit run of reader 1 on that line becomes
+  one marker character `⟦12｜17⟧` (reader 1's digits ｜ reader 2's), so no figure is read from the
+  line (a marker is no number; a date is never read in part) and the cell's `raw` keeps both
+  readings; an `ocr_disagreement` finding names both readings of the region.
 
 Digits are compared after folding full-width forms; nothing else is compared (names and text take
 reader 1's reading).
@@ -28,6 +29,8 @@ FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 LINE_PAD_X = 0.5  # em left and right of a reader-1 line (outside tables) where reader 2's chars count
 LINE_PAD_Y = 0.15  # em above and below its ink (the next line starts about 0.45 em away)
 INK_HEIGHT = 0.9  # em: the height of a line's ink above its baseline
+RUN_PAD = 0.5  # em left and right of a reader-1 digit run where reader 2's digits read the same figure
+BAND_BELOW = 0.3  # em below a reader-1 baseline that is still its line
 
 
 @dataclass(frozen=True)
@@ -93,22 +96,37 @@ def regions_of_reader2(grids: list[Grid], regions: Iterable[Region], chars: list
     return out
 
 
-def runs(chars: list[Char]) -> list[list[Char]]:
-    """The digit runs of the characters in reading order (lines top to bottom, left to right)."""
-    out: list[list[Char]] = []
-    previous_digit = False
+def line_runs(chars: list[Char]) -> list[list[list[Char]]]:
+    """The digit runs of the characters, line by line (top to bottom), each line's left to right."""
+    out: list[list[list[Char]]] = []
     for line in lines_of(chars):
+        runs: list[list[Char]] = []
         previous_digit = False
         for ch in line.chars:
             if is_digit(ch.text):
                 if previous_digit:
-                    out[-1].append(ch)
+                    runs[-1].append(ch)
                 else:
-                    out.append([ch])
-                previous_digit = True
-            else:
-                previous_digit = False
+                    runs.append([ch])
+            previous_digit = is_digit(ch.text)
+        out.append(runs)
     return out
+
+
+def near(run: list[Char], others: list[list[Char]]) -> list[list[Char]]:
+    """Reader 2's digit runs with a character on `run`'s line within RUN_PAD em of it."""
+    size = max(c.size for c in run)
+    x0, x1 = run[0].x0 - RUN_PAD * size, run[-1].x1 + RUN_PAD * size
+    top, bottom = run[0].baseline - size, run[0].baseline + BAND_BELOW * size
+    return [o for o in others if any(c.x1 >= x0 and c.x0 <= x1 and top <= c.mid[1] <= bottom for c in o)]
+
+
+def line_agrees(runs: list[list[Char]], others: list[list[Char]]) -> bool:
+    """Reader 2 reads the same digit strings, in the same order, as reader 1 on this line (its runs
+    near any of reader 1's: `1,234` is two runs for both)."""
+    hits = {id(o): o for run in runs for o in near(run, others)}
+    theirs = sorted(hits.values(), key=lambda o: o[0].x0)
+    return [digits(r) for r in runs] == [digits(o) for o in theirs]
 
 
 def digits(run: list[Char]) -> str:
@@ -117,18 +135,6 @@ def digits(run: list[Char]) -> str:
 
 def text_of(chars: list[Char]) -> str:
     return " / ".join(line.text.strip() for line in lines_of(chars))
-
-
-def marked(run1: list[list[Char]], run2: list[list[Char]]) -> dict[int, Char]:
-    """For each reader-1 run (by the id of its first char) the marker that replaces it."""
-    first, second = [digits(r) for r in run1], [digits(r) for r in run2]
-    paired = len(first) == len(second)
-    out = {}
-    for index, run in enumerate(run1):
-        other = second[index] if paired else (",".join(second) if index == 0 else "")
-        text = f"{MARK_OPEN}{first[index]}{MARK_SEP}{other}{MARK_CLOSE}"
-        out[id(run[0])] = replace(run[0], text=text, x1=run[-1].x1)
-    return out
 
 
 def agree(
@@ -148,16 +154,23 @@ def agree(
     findings = []
     with_digits = []
     for key, chars in by_region.items():
-        run1 = runs(chars)
-        if not run1:
+        lines = [runs for runs in line_runs(chars) if runs]
+        if not lines:
             continue
         with_digits.append(regions[key])
-        run2 = runs(second.get(key, []))
-        if [digits(r) for r in run1] == [digits(r) for r in run2]:
+        others = [run for runs in line_runs(second.get(key, [])) for run in runs]
+        disputed = False
+        for runs in lines:
+            if line_agrees(runs, others):
+                continue
+            disputed = True
+            for run in runs:  # every figure of the line: a date is never read in part
+                dropped.update(id(c) for c in run[1:])
+                other = ",".join(digits(o) for o in sorted(near(run, others), key=lambda o: o[0].x0))
+                text = f"{MARK_OPEN}{digits(run)}{MARK_SEP}{other}{MARK_CLOSE}"
+                replaced[id(run[0])] = replace(run[0], text=text, x1=run[-1].x1)
+        if not disputed:
             continue
-        for run in run1:
-            dropped.update(id(c) for c in run[1:])
-        replaced.update(marked(run1, run2))
         x0, y0, x1, y1 = regions[key].bbox
         detail = (
             f"p.{pno}: the two OCR readers read other digits in one place ({x0:.0f},{y0:.0f})–({x1:.0f},"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
 
 ENGINE_NAME = "rapidocr 3.10.0 PP-OCRv6 small (onnxruntime)"
@@ -39,6 +40,9 @@ DET_BOX_BELOW = 0.1  # em of that margin below the baseline
 # 0.6 em); never next to punctuation, whose blank is wide by design
 SPACE_BLANK = 0.55
 INK_LEVEL = 160  # grey level below which a pixel is ink
+MARKER_GAP = 0.6  # em between a line box's left edge and its first character that holds a lost glyph
+MARKER_SIZE = (0.35, 1.0)  # em: the width and height of a list marker
+MARKER_FILL = {"◆": (0.4, 0.62), "●": (0.7, 0.85), "■": (0.9, 1.0)}  # share of its box that is ink
 
 
 class OcrModelMissing(RuntimeError):
@@ -123,7 +127,9 @@ def read_lines(gray: np.ndarray) -> list[list[PixelChar]]:
             if str(glyph).strip()
         ]
         if line and "".join(c.text for c in line).replace(" ", "") == text.replace(" ", ""):
-            lines.append(with_spaces(sorted(line, key=lambda c: c.x0), gray, top, bottom))
+            line = sorted(line, key=lambda c: c.x0)
+            marker = missed_marker(gray, float(pts[:, 0].min()), line[0], top, bottom)
+            lines.append(with_spaces([marker, *line] if marker else line, gray, top, bottom))
         elif text.strip():  # no usable char boxes: the line's characters spread over its box
             glyphs = [g for g in text if g.strip()]
             x0, x1 = float(pts[:, 0].min()), float(pts[:, 0].max())
@@ -136,6 +142,35 @@ def read_lines(gray: np.ndarray) -> list[list[PixelChar]]:
                 ]
             )
     return lines
+
+
+def missed_marker(
+    gray: np.ndarray, box_x0: float, first: PixelChar, top: float, bottom: float
+) -> PixelChar | None:
+    """A filled list marker (◆ ● ■) the recognizer left out at the start of its line: PP-OCR often
+    drops it, though its box covers it. Told by shape only (one solid blob about half an em wide,
+    its share of its box filled: ◆ about 0.5, ● 0.79, ■ 1), else None."""
+    if first.x0 - box_x0 < MARKER_GAP * first.size:
+        return None
+    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
+    c, d = max(int(box_x0), 0), max(int(first.x0) - 1, 0)
+    if b <= a or d <= c:
+        return None
+    ink = (gray[a:b, c:d] < INK_LEVEL).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 2:
+        return None
+    index = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    x, _y, w, h, area = (int(v) for v in stats[index])
+    if not (
+        MARKER_SIZE[0] * first.size <= max(w, h) <= MARKER_SIZE[1] * first.size and 0.75 <= w / h <= 1.33
+    ):
+        return None
+    fill = area / (w * h)
+    shape = next((m for m, (low, high) in MARKER_FILL.items() if low <= fill <= high), None)
+    if shape is None:
+        return None
+    return PixelChar(shape, c + x, c + x + w, first.baseline, first.size)
 
 
 def with_spaces(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[PixelChar]:

@@ -17,6 +17,7 @@ SIMPLIFIED_TO_JAPANESE = str.maketrans(
     {
         "·": "・",  # the Latin middle dot: Japanese prints the katakana one
         "爱": "愛",
+        "查": "査",
         "况": "況",
         "县": "県",
         "疗": "療",
