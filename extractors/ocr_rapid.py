@@ -26,7 +26,13 @@ INSTALL = (
     "pip install rapidocr==3.10.0 onnxruntime==1.31.1 opencv-python-headless==5.1.0.95 "
     "(`make venv`): the rapidocr wheel ships the PP-OCRv6 small models"
 )
-MODEL_FILES = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx"}
+MODEL_FILES = {
+    "Det": "PP-OCRv6_det_small.onnx",
+    "Rec": "PP-OCRv6_rec_small.onnx",
+    "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
+}
+DEFAULT_CLS_LINES = 12  # the longest lines whose direction (0° or 180°) is asked
+DEFAULT_TURNED_SHARE = 0.5  # share of lines standing upright, or read as upside down, of a turned page
 DEFAULT_THREADS = 1  # onnxruntime intra-op and inter-op threads: workers run side by side
 DEFAULT_MAX_SIDE = 1400  # px: detection runs on the page scaled down to this (text lines stay found)
 # rapidocr pads every line image to at least 320 px wide and batches 6: one line per run at its own
@@ -86,6 +92,7 @@ def engine_params(paths: dict[str, Path], threads: int = DEFAULT_THREADS) -> dic
         "Global.max_side_len": DEFAULT_MAX_SIDE,
         "Det.model_path": str(paths["Det"]),
         "Rec.model_path": str(paths["Rec"]),
+        "Cls.model_path": str(paths["Cls"]),
         "Rec.rec_img_shape": DEFAULT_REC_SHAPE,
         "Rec.rec_batch_num": DEFAULT_REC_BATCH,
         "EngineConfig.onnxruntime.intra_op_num_threads": threads,
@@ -102,12 +109,53 @@ def engine() -> Any:
     return RapidOCR(params=params)
 
 
+@dataclass(frozen=True)
+class PageText:
+    lines: list[list[PixelChar]]
+    turned: bool  # the page looks turned: most lines stand upright, or most read upside down
+
+
+def looks_turned(gray: np.ndarray, boxes: list[np.ndarray]) -> bool:
+    """Most detected lines are taller than wide (a page turned 90°), or the line classifier reads
+    most of the longest ones upside down (180°)."""
+    if not boxes:
+        return False
+    sizes = [(float(np.ptp(b[:, 0])), float(np.ptp(b[:, 1]))) for b in boxes]
+    if sum(h > w for w, h in sizes) > DEFAULT_TURNED_SHARE * len(sizes):
+        return True
+    longest = sorted(range(len(boxes)), key=lambda i: -sizes[i][0])[:DEFAULT_CLS_LINES]
+    crops = []
+    for i in longest:
+        x0, y0 = (max(int(v), 0) for v in boxes[i].min(axis=0))
+        x1, y1 = (int(v) for v in boxes[i].max(axis=0))
+        if y1 > y0 and x1 > x0:
+            crops.append(np.ascontiguousarray(np.stack([gray[y0:y1, x0:x1]] * 3, axis=-1)))
+    if not crops:
+        return False
+    labels = [label for label, _score in engine()._load_cls_model()(crops).cls_res]
+    return labels.count("180") > DEFAULT_TURNED_SHARE * len(labels)
+
+
+def read_page(gray: np.ndarray) -> PageText:
+    """The text lines of a grey page image, each as its characters in pixels, left to right, and
+    whether the page looks turned."""
+    rgb = np.ascontiguousarray(np.stack([gray] * 3, axis=-1))
+    out = engine()(
+        rgb, use_det=True, use_cls=False, use_rec=True, return_word_box=True, return_single_char_box=True
+    )
+    if out.boxes is None or not len(out.boxes):
+        return PageText([], False)
+    return PageText(
+        char_lines(out, gray), looks_turned(gray, [np.asarray(b, dtype=float) for b in out.boxes])
+    )
+
+
 def read_lines(gray: np.ndarray) -> list[list[PixelChar]]:
     """The text lines of a grey page image, each as its characters in pixels, left to right."""
-    rgb = np.ascontiguousarray(np.stack([gray] * 3, axis=-1))
-    out = engine()(rgb, return_word_box=True, return_single_char_box=True)
-    if out.boxes is None or not len(out.boxes):
-        return []
+    return read_page(gray).lines
+
+
+def char_lines(out: Any, gray: np.ndarray) -> list[list[PixelChar]]:
     lines = []
     words = list(out.word_results or ())
     for box, text, chars in zip(out.boxes, out.txts, words if len(words) == len(out.txts) else []):

@@ -6,12 +6,14 @@ Tesseract 5 `jpn` on the page with its ruling lines removed (`ocr_tesseract`). E
 
 1. is rendered grey at its scan's own resolution (the embedded image's, within
    [DEFAULT_MIN_DPI, DEFAULT_MAX_DPI]; DEFAULT_DPI for a page without one), `/Rotate` set aside;
-2. is turned upright by Tesseract's orientation detection (`pdf_orientation`: rendered again
-   turned, the same pixels as an upright scan) and set straight by its ruling lines (`raster_grid`);
+2. is set straight by its ruling lines (`raster_grid`) and read by rapidocr; where its lines
+   stand upright or read upside down (rapidocr's line classifier), Tesseract's orientation
+   detection says how far to turn it (`pdf_orientation`), and it is rendered again turned (the
+   same pixels as an upright scan) and read again;
 3. has its ruling lines found (opencv morphology) and its grids rebuilt from them, as on
    text-layer pages (`pdf_grid.grids_from_edges`);
-4. is read by rapidocr; Tesseract reads the cells and lines where rapidocr reads digits, with the
-   rules painted out and the rest of the page blank;
+4. Tesseract reads the cells and lines where rapidocr reads digits, with the rules painted out and
+   the rest of the page blank (regions where the two disagree once more, each alone);
 5. keeps a figure only where both readers read the same digits in the same cell (`ocr_agree`);
    elsewhere the figure is marked, left out, and an `ocr_disagreement` finding says so;
 6. goes through the same assembly as text-layer pages (`pdf_page.assemble_page`), then the same
@@ -50,7 +52,7 @@ DEFAULT_REREAD_ZOOM = (
 )
 DEFAULT_REREAD_GAP = 24  # px between the regions stacked for that reading
 SETTINGS = (
-    f"{ocr_rapid.ENGINE_NAME}|tesseract jpn psm6 rules removed, digit regions, reread x1.5|osd|straighten|3"
+    f"{ocr_rapid.ENGINE_NAME}|tesseract jpn psm6 rules removed, digit regions, reread x1.5|osd where turned|straighten|4"
 )
 NO_OCR_PROBLEM = (
     "scanned PDF without a text layer: install Debian's tesseract-ocr and tesseract-ocr-jpn to extract it"
@@ -142,17 +144,22 @@ def read_page(page: pymupdf.Page, binary: str) -> PageReading:
     key = ocr_cache.page_key(gray, f"{SETTINGS}|{tesseract_version(binary)}|{dpi}")
     if (cached := ocr_cache.load(key)) is not None:
         return PageReading.from_json(cached)
-    step = max(1, round(dpi / DEFAULT_OSD_DPI))
-    turn = osd_turn(gray[::step, ::step], binary)
+    straight, skew = raster_grid.straighten(gray, dpi)
+    text = ocr_rapid.read_page(straight)
+    turn = 0
+    if text.turned:  # Tesseract's orientation detection decides (only there: it costs 0.8 s a page)
+        step = max(1, round(dpi / DEFAULT_OSD_DPI))
+        turn = osd_turn(gray[::step, ::step], binary)
     if turn:  # rendered again turned (not the raster rotated): the same pixels as an upright scan
         page.set_rotation(turn)
-        gray = render_gray(page, dpi)
-    gray, skew = raster_grid.straighten(gray, dpi)
+        straight, skew = raster_grid.straighten(render_gray(page, dpi), dpi)
+        text = ocr_rapid.read_page(straight)
+    gray = straight
     scale = dpi / 72
     rules = raster_grid.find_rules(gray, dpi)
     edges = raster_grid.rule_edges(rules.h, rules.v, scale)
     grids = pdf_grid.grids_from_edges(edges)
-    lines1 = [to_points(line, scale) for line in ocr_rapid.read_lines(gray)]
+    lines1 = [to_points(line, scale) for line in text.lines]
     _, _, digit_regions = agree(grids, lines1, [], 0, ("", ""))
     chars2: list[Char] = []
     if digit_regions:
