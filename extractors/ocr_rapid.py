@@ -49,6 +49,7 @@ INK_LEVEL = 160  # grey level below which a pixel is ink
 MARKER_GAP = 0.6  # em between a line box's left edge and its first character that holds a lost glyph
 MARKER_SIZE = (0.35, 1.0)  # em: the width and height of a list marker
 MARKER_FILL = {"◆": (0.4, 0.62), "●": (0.7, 0.85), "■": (0.9, 1.0)}  # share of its box that is ink
+MARKERS = frozenset("※・▶▷►◇□○◎★☆➢➤＊*")  # markers that are kept when read alone (never a letter)
 
 
 class OcrModelMissing(RuntimeError):
@@ -195,9 +196,10 @@ def char_lines(out: Any, gray: np.ndarray) -> list[list[PixelChar]]:
 def missed_marker(
     gray: np.ndarray, box_x0: float, first: PixelChar, top: float, bottom: float
 ) -> PixelChar | None:
-    """A filled list marker (◆ ● ■) the recognizer left out at the start of its line: PP-OCR often
-    drops it, though its box covers it. Told by shape only (one solid blob about half an em wide,
-    its share of its box filled: ◆ about 0.5, ● 0.79, ■ 1), else None."""
+    """A list marker the recognizer left out at the start of its line (PP-OCR often drops it,
+    though its box covers it): a filled one (◆ ● ■) told by its shape (one solid blob about half an
+    em wide, its share of its box filled: ◆ about 0.5, ● 0.79, ■ 1); another read alone, between
+    blanks, and kept only when it reads as one of MARKERS. Else None."""
     if first.x0 - box_x0 < MARKER_GAP * first.size:
         return None
     a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
@@ -209,16 +211,23 @@ def missed_marker(
     if count < 2:
         return None
     index = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    x, _y, w, h, area = (int(v) for v in stats[index])
-    if not (
-        MARKER_SIZE[0] * first.size <= max(w, h) <= MARKER_SIZE[1] * first.size and 0.75 <= w / h <= 1.33
-    ):
-        return None
+    _x, _y, w, h, area = (int(v) for v in stats[index])
+    solid = MARKER_SIZE[0] * first.size <= max(w, h) <= MARKER_SIZE[1] * first.size and 0.75 <= w / h <= 1.33
     fill = area / (w * h)
-    shape = next((m for m, (low, high) in MARKER_FILL.items() if low <= fill <= high), None)
+    shape = (
+        next((m for m, (low, high) in MARKER_FILL.items() if low <= fill <= high), None) if solid else None
+    )
+    if shape is None:
+        blank = np.full((b - a, (b - a) // 2), 255, dtype=np.uint8)
+        alone = np.hstack([blank, gray[a:b, c:d], blank])
+        out = engine()(
+            np.ascontiguousarray(np.stack([alone] * 3, axis=-1)), use_det=False, use_cls=False, use_rec=True
+        )
+        read = (out.txts or ("",))[0].rstrip(";:；：,.、。 ")
+        shape = read if read in MARKERS else None
     if shape is None:
         return None
-    return PixelChar(shape, c + x, c + x + w, first.baseline, first.size)
+    return PixelChar(shape, c, d, first.baseline, first.size)
 
 
 def with_spaces(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[PixelChar]:
