@@ -49,6 +49,8 @@ INK_LEVEL = 160  # grey level below which a pixel is ink
 MARKER_GAP = 0.6  # em between a line box's left edge and its first character that holds a lost glyph
 MARKER_SIZE = (0.35, 1.0)  # em: the width and height of a list marker
 MARKER_FILL = {"◆": (0.4, 0.62), "●": (0.7, 0.85), "■": (0.9, 1.0)}  # share of its box that is ink
+TAIL_CHARS = 2  # characters at most read back at a line's end
+TAIL_MIN_INK = 0.3  # em of ink at least that a left-out character at a line's end spans
 MARKERS = frozenset("※・▶▷►◇□○◎★☆➢➤＊*")  # markers that are kept when read alone (never a letter)
 
 
@@ -178,7 +180,9 @@ def char_lines(out: Any, gray: np.ndarray) -> list[list[PixelChar]]:
         if line and "".join(c.text for c in line).replace(" ", "") == text.replace(" ", ""):
             line = sorted(line, key=lambda c: c.x0)
             marker = missed_marker(gray, float(pts[:, 0].min()), line[0], top, bottom)
-            lines.append(with_spaces([marker, *line] if marker else line, gray, top, bottom))
+            tail = missed_tail(gray, float(pts[:, 0].max()), line[-1], top, bottom)
+            line = [marker, *line] if marker else line
+            lines.append(with_spaces(line + tail, gray, top, bottom))
         elif text.strip():  # no usable char boxes: the line's characters spread over its box
             glyphs = [g for g in text if g.strip()]
             x0, x1 = float(pts[:, 0].min()), float(pts[:, 0].max())
@@ -228,6 +232,37 @@ def missed_marker(
     if shape is None:
         return None
     return PixelChar(shape, c, d, first.baseline, first.size)
+
+
+def read_alone(crop: np.ndarray) -> str:
+    """What the recognizer reads on a crop of one line set between blanks (half its height each)."""
+    blank = np.full((crop.shape[0], crop.shape[0] // 2), 255, dtype=np.uint8)
+    alone = np.ascontiguousarray(np.stack([np.hstack([blank, crop, blank])] * 3, axis=-1))
+    out = engine()(alone, use_det=False, use_cls=False, use_rec=True)
+    return str((out.txts or ("",))[0]).strip()
+
+
+def missed_tail(
+    gray: np.ndarray, box_x1: float, last: PixelChar, top: float, bottom: float
+) -> list[PixelChar]:
+    """Characters the recognizer left out at the end of its line (PP-OCR drops a closing `書` or
+    `）` though its box covers it): the ink between the last character and the box's end, read
+    alone; at most TAIL_CHARS of them, spread over that ink."""
+    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
+    c, d = int(last.x1) + 1, min(int(box_x1), gray.shape[1])
+    if box_x1 - last.x1 < MARKER_GAP * last.size or b <= a or d <= c:
+        return []
+    inked = np.flatnonzero((gray[a:b, c:d] < INK_LEVEL).any(axis=0))
+    if not len(inked) or inked[-1] - inked[0] < TAIL_MIN_INK * last.size:
+        return []
+    x0, x1 = c + int(inked[0]), c + int(inked[-1]) + 1
+    read = [g for g in read_alone(gray[a:b, max(x0 - 2, 0) : x1 + 2]) if g.strip()]
+    if not read or len(read) > TAIL_CHARS:
+        return []
+    step = (x1 - x0) / len(read)
+    return [
+        PixelChar(g, x0 + i * step, x0 + (i + 1) * step, last.baseline, last.size) for i, g in enumerate(read)
+    ]
 
 
 def with_spaces(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[PixelChar]:
