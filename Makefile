@@ -7,7 +7,7 @@ RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
 DEV_EXTRAS := dev,dask
 
-.PHONY: venv venv-runtime extract test bench accuracy lint format clean system-deps
+.PHONY: venv venv-runtime extract test bench accuracy accuracy-ocr lint format clean system-deps
 
 # Installs with uv where it can be had (on PATH, or bootstrapped once into .tools/ with pip), with
 # parallel downloads and no bytecode compilation, so the first `make extract` on a fresh clone takes
@@ -45,7 +45,8 @@ $(DEV): $(RUNTIME) pyproject.toml
 
 # Debian packages the tests use, installed with apt-get when missing (as root; elsewhere a warning
 # names them, and the tests that need them fail in CI and are skipped on a workstation):
-# - tesseract-ocr, -jpn, -osd: OCR of scanned PDFs and the orientation of turned scans (issues 9, 12);
+# - tesseract-ocr, -jpn, -osd: OCR of scanned PDFs — the second reader of every figure (issue 12; the
+#   first, rapidocr with its models, comes from PyPI) — and the orientation of turned scans (issue 9);
 # - poppler-utils, libreoffice writer/calc, IPA fonts: the generator prints its reports as PDFs and
 #   pdftotext renditions (issue 7);
 # - fonts-noto-cjk, chromium: the notebook's Japanese labels and the review report's browser test (issue 11).
@@ -78,6 +79,12 @@ bench: $(DEV)
 # rendition x form version x table. N= reports (default 300), RENDITIONS= tsv_html,markdown,...
 accuracy: venv
 	$(PY) -m bench.accuracy $(if $(N),--count $(N)) $(if $(RENDITIONS),--renditions $(RENDITIONS))
+
+# The OCR path (issue 12) on scans of N generated reports (default 4) in every variant of
+# generator/scan.py (120-300 dpi, grey and binarized, skewed, turned): scores and CPU s/page per
+# variant, and the fixture scan against its gold. VARIANTS= grey200,bin150,...
+accuracy-ocr: venv system-deps
+	$(PY) -m bench.ocr_engines $(if $(N),--count $(N)) $(if $(VARIANTS),--variants $(VARIANTS))
 
 # Strict lint, as CI runs it (.ci/run): ruff's rules, ruff's formatting and mypy, all configured in
 # pyproject.toml (mypy --strict for the code; tests checked with strict's annotation rules off).

@@ -83,6 +83,8 @@ class ExtractedDocument:
     pages: int | None = None
     # What the extraction found (OCR used, labels drawn over cells, pages it could not read).
     findings: tuple[Finding, ...] = ()
+    # The OCR engines that read scanned pages (documents.ocr_engines); empty when none did.
+    ocr_engines: tuple[str, ...] = ()
 
     def all_text(self) -> str:
         parts: list[str] = []

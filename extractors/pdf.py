@@ -125,12 +125,15 @@ def extract_pdf(data: bytes, grid_finder: GridFinder = find_grids) -> ExtractedD
         if labels:
             detail = f"p.{pno}: {labels} labels drawn over table cells, emitted after the table"
             findings.append(Finding("drawn_labels", detail, Span(page=pno)))
+    engines: tuple[str, ...] = ()
     if scanned:
-        ocr_blocks, ocr_findings = pdf_image.ocr_pages(doc, scanned)
+        ocr_blocks, ocr_findings, engines = pdf_image.ocr_pages(doc, scanned)
         findings.extend(ocr_findings)
         for block in ocr_blocks:
             per_page.setdefault(block.span.page or 0, []).append(block)
     findings += messages_finding(reader_messages())
     blocks = tuple(b for pno in sorted(per_page) for b in per_page[pno])
     rendition = pdf_text.RENDITION if text_layer else pdf_image.RENDITION
-    return ExtractedDocument(rendition, blocks, pages=doc.page_count, findings=tuple(findings))
+    return ExtractedDocument(
+        rendition, blocks, pages=doc.page_count, findings=tuple(findings), ocr_engines=engines
+    )

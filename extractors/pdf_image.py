@@ -1,218 +1,260 @@
 """Scanned PDFs (pages without a text layer) -> neutral blocks by OCR (rendition "pdf_image").
 
-With Debian's `tesseract` and its `jpn` data installed, each page is rendered at
-DEFAULT_DPI in gray with PyMuPDF, and:
+Two readers, chosen on measurement (docs/ocr_engines.md): rapidocr with the PP-OCRv6 small models
+its wheel ships (`ocr_rapid`, the better reader: names and text are its reading) and Debian's
+Tesseract 5 `jpn` on the page with its ruling lines removed (`ocr_tesseract`). Each page:
 
-1. Tesseract's orientation detection (`--psm 0`, needs tesseract-ocr-osd) says how far to turn
-   the page image upright (`pdf_orientation`), the page's `/Rotate` set aside;
-2. ruling lines are found on the raster as long runs of dark pixels (numpy):
-   horizontal runs of at least DEFAULT_MIN_RULE_H inches, vertical ones of
-   DEFAULT_MIN_RULE_V inches, far longer than any stroke of a character; those runs
-   become table edges, and grids as on text-layer pages (`pdf_grid.grids_from_edges`;
-   PyMuPDF's finder ignores added lines on a page without text);
-3. the rules are painted out and Tesseract reads the page (`-l jpn`, DEFAULT_PSM,
-   hOCR with character boxes);
-4. the characters, in page points, go through the same assembly as text-layer
-   pages (`pdf_page.assemble_page`): cells with soft/hard breaks, merged cells
-   once, paragraphs outside tables.
+1. is rendered grey at its scan's own resolution (the embedded image's, within
+   [DEFAULT_MIN_DPI, DEFAULT_MAX_DPI]; DEFAULT_DPI for a page without one), `/Rotate` set aside;
+2. is set straight by its ruling lines (`raster_grid`) and read by rapidocr; where its lines
+   stand upright or read upside down (rapidocr's line classifier), Tesseract's orientation
+   detection says how far to turn it (`pdf_orientation`), and it is rendered again turned (the
+   same pixels as an upright scan) and read again;
+3. has its ruling lines found (opencv morphology) and its grids rebuilt from them, as on
+   text-layer pages (`pdf_grid.grids_from_edges`);
+4. Tesseract reads the cells and lines where rapidocr reads digits, with the rules painted out and
+   the rest of the page blank (regions where the two disagree once more, each alone);
+5. keeps a figure only where both readers read the same digits in the same cell (`ocr_agree`);
+   elsewhere the figure is marked, left out, and an `ocr_disagreement` finding says so;
+6. goes through the same assembly as text-layer pages (`pdf_page.assemble_page`), then the same
+   locators.
 
-Without Tesseract or its Japanese data: no blocks and an `ocr_unavailable` finding
-naming the packages. The OCR text is as read: expect misread characters.
+What the readers saw on a page is cached by the page's hash (`ocr_cache`). Without Tesseract (jpn)
+or rapidocr's models: no blocks and an `ocr_unavailable` finding naming what to install.
 """
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
-import tempfile
-import xml.etree.ElementTree as ET
-from pathlib import Path
+import math
+from dataclasses import dataclass
+from typing import Any
 
+import cv2
 import numpy as np
 import pymupdf
 
-from extractors import pdf_grid
+from extractors import ocr_cache, ocr_rapid, pdf_grid, raster_grid
 from extractors.blocks import Block, Finding, Span
+from extractors.ocr_agree import Region, agree
+from extractors.ocr_tesseract import find_tesseract as find_tesseract  # the OCR path's own, patched by tests
+from extractors.ocr_tesseract import read_chars, tesseract_version
 from extractors.pdf_orientation import osd_turn
 from extractors.pdf_page import Char, assemble_page
+from normalizers.ocr_text import fix_confusions
 
 RENDITION = "pdf_image"
-DEFAULT_DPI = 300
-DEFAULT_PSM = 6  # one uniform block: whole lines across cells, positions kept per character
-DEFAULT_DARK = 128  # gray level below which a pixel is ink
-DEFAULT_MIN_RULE_H = 0.3  # inch
-DEFAULT_MIN_RULE_V = 0.15  # inch
-DEFAULT_TIMEOUT = 300  # s per page
-DEFAULT_OSD_STEP = 2  # orientation is detected on every 2nd pixel (150 dpi): as sure, faster
+DEFAULT_DPI = 200  # a page without an embedded image
+DEFAULT_MIN_DPI = 150  # a coarser scan is rendered up to this
+DEFAULT_MAX_DPI = 300  # a finer scan is rendered down to this
+DEFAULT_OSD_DPI = 150  # orientation is detected on the page sampled down to about this
+DEFAULT_REGION_PAD = 3  # px around a region Tesseract reads
+DEFAULT_REREAD_ZOOM = (
+    1.5  # where the readers disagree, Tesseract reads the region again alone, this much larger
+)
+DEFAULT_REREAD_GAP = 24  # px between the regions stacked for that reading
+SETTINGS = (
+    f"{ocr_rapid.ENGINE_NAME}|tesseract jpn psm6 rules removed, digit regions, reread x1.5"
+    "|osd where turned|straighten|4"
+)
 NO_OCR_PROBLEM = (
     "scanned PDF without a text layer: install Debian's tesseract-ocr and tesseract-ocr-jpn to extract it"
 )
-HOCR_NS = {"h": "http://www.w3.org/1999/xhtml"}
 
 
-def find_tesseract() -> str | None:
-    """Path of a tesseract binary that has the `jpn` language, else None."""
-    binary = shutil.which("tesseract")
-    if binary is None:
-        return None
-    langs = subprocess.run([binary, "--list-langs"], check=False, capture_output=True, text=True, timeout=60)
-    return binary if "jpn" in langs.stdout.split() else None
+@dataclass(frozen=True)
+class PageReading:
+    """What the readers saw on one page, in page points (the unit of the cache)."""
+
+    turn: int  # clockwise degrees the page was turned to read it upright
+    skew: float  # degrees it was turned to set it straight
+    edges: list[pdf_grid.Edge]  # ruling lines as pdfplumber edges
+    lines1: list[list[Char]]  # rapidocr's text lines
+    chars2: list[Char]  # Tesseract's characters where rapidocr reads digits
+
+    def to_json(self) -> dict[str, Any]:
+        def as_list(c: Char) -> list[Any]:
+            return [c.text, c.x0, c.x1, c.baseline, c.size]
+
+        return {
+            "turn": self.turn,
+            "skew": self.skew,
+            "edges": self.edges,
+            "lines1": [[as_list(c) for c in line] for line in self.lines1],
+            "chars2": [as_list(c) for c in self.chars2],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PageReading:
+        return cls(
+            int(data["turn"]),
+            float(data["skew"]),
+            list(data["edges"]),
+            [[Char(*c) for c in line] for line in data["lines1"]],
+            [Char(*c) for c in data["chars2"]],
+        )
 
 
-def tesseract_version(binary: str) -> str:
-    out = subprocess.run([binary, "--version"], check=False, capture_output=True, text=True, timeout=60)
-    first = (out.stdout or out.stderr).splitlines()
-    return first[0].strip() if first else "tesseract"
+def engine_names(binary: str) -> tuple[str, str]:
+    return ocr_rapid.ENGINE_NAME, f"{tesseract_version(binary)} jpn"
 
 
-def ocr_pages(doc: pymupdf.Document, page_numbers: list[int]) -> tuple[list[Block], list[Finding]]:
-    """Blocks of the given 1-based pages and the `ocr_used` finding, or no blocks and an
-    `ocr_unavailable` finding when OCR is missing."""
+def ocr_pages(
+    doc: pymupdf.Document, page_numbers: list[int]
+) -> tuple[list[Block], list[Finding], tuple[str, ...]]:
+    """Blocks of the given 1-based pages, the findings (`ocr_used`, turns, disagreements) and the
+    engines' names; or no blocks and an `ocr_unavailable` finding when a reader is missing."""
     binary = find_tesseract()
     if binary is None:
-        return [], [Finding("ocr_unavailable", NO_OCR_PROBLEM)]
+        return [], [Finding("ocr_unavailable", NO_OCR_PROBLEM)], ()
+    try:
+        ocr_rapid.engine()
+    except ocr_rapid.OcrModelMissing as error:
+        return [], [Finding("ocr_unavailable", f"scanned PDF without a text layer: {error}")], ()
+    names = engine_names(binary)
     blocks: list[Block] = []
     findings: list[Finding] = []
     for pno in page_numbers:
-        page, turn = page_blocks(doc[pno - 1], pno, binary)
-        blocks.extend(page)
-        if turn:
-            detail = f"p.{pno}: scanned page turned {turn}° clockwise to read it upright (Tesseract OSD)"
+        reading = read_page(doc[pno - 1], binary)
+        if reading.turn:
+            detail = (
+                f"p.{pno}: scanned page turned {reading.turn}° clockwise to read it upright (Tesseract OSD)"
+            )
             findings.append(Finding("page_rotated", detail, Span(page=pno)))
-    detail = (
-        f"{tesseract_version(binary)} (jpn, psm {DEFAULT_PSM}, {DEFAULT_DPI} dpi), {len(page_numbers)} pages"
-    )
-    return blocks, [*findings, Finding("ocr_used", detail)]
+        grids = pdf_grid.grids_from_edges(reading.edges)
+        chars, disagreements, _ = agree(grids, reading.lines1, reading.chars2, pno, names)
+        page_blocks, _ = assemble_page(grids, chars, [], pno, ocr=True)
+        blocks.extend(page_blocks)
+        findings.extend(disagreements)
+    detail = f"{names[0]} and {names[1]} (figures where both agree), {len(page_numbers)} pages"
+    return blocks, [*findings, Finding("ocr_used", detail)], names
 
 
-def page_blocks(page: pymupdf.Page, pno: int, binary: str) -> tuple[list[Block], int]:
-    """The page's blocks and the clockwise turn that made it upright (its `/Rotate` set aside)."""
+def page_dpi(page: pymupdf.Page) -> int:
+    """The resolution of the page's largest image as placed, within [DEFAULT_MIN_DPI, DEFAULT_MAX_DPI]."""
+    best: tuple[float, float] = 0.0, float(DEFAULT_DPI)
+    for info in page.get_image_info():
+        x0, y0, x1, y1 = info["bbox"]
+        placed = abs(x1 - x0) * abs(y1 - y0)
+        if placed > best[0] and info["width"] and info["height"]:
+            best = placed, math.sqrt(info["width"] * info["height"] / placed) * 72
+    return int(min(max(round(best[1]), DEFAULT_MIN_DPI), DEFAULT_MAX_DPI))
+
+
+def read_page(page: pymupdf.Page, binary: str) -> PageReading:
+    """What both readers see on the page (from the cache when this very page was read before)."""
     page.set_rotation(0)
-    gray = render_gray(page, DEFAULT_DPI)
-    turn = osd_turn(gray[::DEFAULT_OSD_STEP, ::DEFAULT_OSD_STEP], binary)
+    dpi = page_dpi(page)
+    gray = render_gray(page, dpi)
+    key = ocr_cache.page_key(gray, f"{SETTINGS}|{tesseract_version(binary)}|{dpi}")
+    if (cached := ocr_cache.load(key)) is not None:
+        return PageReading.from_json(cached)
+    straight, skew = raster_grid.straighten(gray, dpi)
+    text = ocr_rapid.read_page(straight)
+    turn = 0
+    if text.turned:  # Tesseract's orientation detection decides (only there: it costs 0.8 s a page)
+        step = max(1, round(dpi / DEFAULT_OSD_DPI))
+        turn = osd_turn(gray[::step, ::step], binary)
     if turn:  # rendered again turned (not the raster rotated): the same pixels as an upright scan
         page.set_rotation(turn)
-        gray = render_gray(page, DEFAULT_DPI)
-    scale = DEFAULT_DPI / 72
-    h_runs = rule_runs(gray < DEFAULT_DARK, round(DEFAULT_MIN_RULE_H * DEFAULT_DPI))
-    v_runs = rule_runs((gray < DEFAULT_DARK).T, round(DEFAULT_MIN_RULE_V * DEFAULT_DPI))
-    grids = pdf_grid.grids_from_edges(rule_edges(h_runs, v_runs, scale))
-    clean = gray.copy()
-    for i, a, b in h_runs:
-        clean[max(i - 1, 0) : i + 2, a:b] = 255
-    for i, a, b in v_runs:
-        clean[a:b, max(i - 1, 0) : i + 2] = 255
-    chars = ocr_chars(clean, binary, scale)
-    blocks, _ = assemble_page(grids, chars, [], pno, ocr=True)
-    return blocks, turn
+        straight, skew = raster_grid.straighten(render_gray(page, dpi), dpi)
+        text = ocr_rapid.read_page(straight)
+    gray = straight
+    scale = dpi / 72
+    rules = raster_grid.find_rules(gray, dpi)
+    edges = raster_grid.rule_edges(rules.h, rules.v, scale)
+    grids = pdf_grid.grids_from_edges(edges)
+    lines1 = [to_points(line, scale) for line in text.lines]
+    _, _, digit_regions = agree(grids, lines1, [], 0, ("", ""))
+    chars2: list[Char] = []
+    if digit_regions:
+        clean = raster_grid.without_rules(gray, rules)
+        chars2 = read_chars(only_regions(clean, digit_regions, scale), binary, dpi, scale)
+        _, disputed, _ = agree(grids, lines1, chars2, 0, ("", ""))
+        boxes = [f.span.bbox for f in disputed if f.span.bbox is not None]
+        if boxes:  # read once more, enlarged: Tesseract misreads small digits next to brackets
+            chars2 = [c for c in chars2 if not any(inside(c, b) for b in boxes)]
+            chars2 += reread(clean, boxes, binary, dpi, scale)
+    reading = PageReading(turn, skew, edges, lines1, chars2)
+    ocr_cache.store(key, reading.to_json())
+    return reading
+
+
+def to_points(line: list[ocr_rapid.PixelChar], scale: float) -> list[Char]:
+    """rapidocr's characters in points, its known misreadings fixed (never a digit)."""
+    texts = [c.text for c in line]
+    fixed = fix_confusions("".join(texts))
+    if all(len(t) == 1 for t in texts) and len(fixed) == len(texts):
+        texts = list(fixed)
+    return [
+        Char(t, c.x0 / scale, c.x1 / scale, c.baseline / scale, c.size / scale)
+        for t, c in zip(texts, line, strict=True)
+    ]
+
+
+def inside(ch: Char, bbox: tuple[float, float, float, float]) -> bool:
+    x, y = ch.mid
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def reread(
+    gray: np.ndarray, boxes: list[tuple[float, float, float, float]], binary: str, dpi: int, scale: float
+) -> list[Char]:
+    """Tesseract's characters of the given boxes (points) read again DEFAULT_REREAD_ZOOM times
+    enlarged, all boxes stacked on one image (one run), in page points."""
+    zoom, gap = DEFAULT_REREAD_ZOOM, DEFAULT_REREAD_GAP
+    crops: list[tuple[int, np.ndarray]] = []
+    placed: list[tuple[int, int, int, int]] = []
+    top = int(gap)
+    height, width = gray.shape
+    for x0, y0, x1, y1 in boxes:
+        a, b = max(int(y0 * scale) - DEFAULT_REGION_PAD, 0), min(int(y1 * scale) + DEFAULT_REGION_PAD, height)
+        c, d = max(int(x0 * scale) - DEFAULT_REGION_PAD, 0), min(int(x1 * scale) + DEFAULT_REGION_PAD, width)
+        if b <= a or d <= c:
+            continue
+        crop = cv2.resize(gray[a:b, c:d], None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
+        crops.append((top, crop))
+        placed.append((top, top + crop.shape[0], c, a))
+        top += crop.shape[0] + gap
+    if not crops:
+        return []
+    sheet = np.full((top, max(c.shape[1] for _, c in crops) + 2 * gap), 255, dtype=np.uint8)
+    for y, crop in crops:
+        sheet[y : y + crop.shape[0], gap : gap + crop.shape[1]] = crop
+    out = []
+    for ch in read_chars(sheet, binary, round(dpi * zoom), 1.0):
+        mid = ch.mid[1]
+        spot = next((p for p in placed if p[0] <= mid < p[1]), None)
+        if spot is None:
+            continue
+        start, _, c, a = spot
+
+        def to_page(v: float, origin: float, shift: float) -> float:
+            return (origin + (v - shift) / zoom) / scale
+
+        out.append(
+            Char(
+                ch.text,
+                to_page(ch.x0, c, gap),
+                to_page(ch.x1, c, gap),
+                to_page(ch.baseline, a, start),
+                ch.size / zoom / scale,
+            )
+        )
+    return out
+
+
+def only_regions(gray: np.ndarray, regions: list[Region], scale: float) -> np.ndarray:
+    """A blank page with only the given regions (page points) of `gray` on it."""
+    out = np.full_like(gray, 255)
+    height, width = gray.shape
+    for region in regions:
+        x0, y0, x1, y1 = region.bbox
+        a, b = max(int(y0 * scale) - DEFAULT_REGION_PAD, 0), min(int(y1 * scale) + DEFAULT_REGION_PAD, height)
+        c, d = max(int(x0 * scale) - DEFAULT_REGION_PAD, 0), min(int(x1 * scale) + DEFAULT_REGION_PAD, width)
+        out[a:b, c:d] = gray[a:b, c:d]
+    return out
 
 
 def render_gray(page: pymupdf.Page, dpi: int) -> np.ndarray:
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
     return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width].copy()
-
-
-Run = tuple[int, int, int]  # (row, start, end) of a run of dark pixels
-
-
-def rule_runs(mask: np.ndarray, min_len: int) -> list[Run]:
-    """(row, start, end) of every run of True at least `min_len` long, row by row."""
-    runs = []
-    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = mask
-    diff = np.diff(padded, axis=1)
-    for row in np.flatnonzero(mask.sum(axis=1) >= min_len):
-        starts, ends = np.flatnonzero(diff[row] == 1), np.flatnonzero(diff[row] == -1)
-        runs += [(int(row), int(a), int(b)) for a, b in zip(starts, ends, strict=True) if b - a >= min_len]
-    return runs
-
-
-def rule_edges(h_runs: list[Run], v_runs: list[Run], scale: float) -> list[pdf_grid.Edge]:
-    """Pixel runs as pdfplumber edges in page points."""
-    edges = []
-    for i, a, b in h_runs:
-        y = i / scale
-        edges.append(
-            {
-                "x0": a / scale,
-                "x1": b / scale,
-                "top": y,
-                "bottom": y,
-                "width": (b - a) / scale,
-                "height": 0.0,
-                "orientation": "h",
-            }
-        )
-    for i, a, b in v_runs:
-        x = i / scale
-        edges.append(
-            {
-                "x0": x,
-                "x1": x,
-                "top": a / scale,
-                "bottom": b / scale,
-                "width": 0.0,
-                "height": (b - a) / scale,
-                "orientation": "v",
-            }
-        )
-    return edges
-
-
-def ocr_chars(gray: np.ndarray, binary: str, scale: float) -> list[Char]:
-    pix = pymupdf.Pixmap(
-        pymupdf.csGRAY, gray.shape[1], gray.shape[0], np.ascontiguousarray(gray).tobytes(), 0
-    )
-    with tempfile.TemporaryDirectory() as tmp:
-        image = Path(tmp) / "page.png"
-        pix.save(image)
-        cmd = [
-            binary,
-            str(image),
-            "stdout",
-            "-l",
-            "jpn",
-            "--psm",
-            str(DEFAULT_PSM),
-            "--dpi",
-            str(DEFAULT_DPI),
-            "-c",
-            "hocr_char_boxes=1",
-            "hocr",
-        ]
-        out = subprocess.run(cmd, capture_output=True, check=True, timeout=DEFAULT_TIMEOUT)
-    return parse_hocr(out.stdout, scale)
-
-
-def parse_hocr(hocr: bytes, scale: float) -> list[Char]:
-    """Characters of Tesseract's hOCR (hocr_char_boxes=1) in points, on their line's baseline.
-    Tesseract's reading order is kept: character boxes inside a word may overlap, so each
-    char starts no further left than the one before it."""
-    chars = []
-    for line in ET.fromstring(hocr).iterfind(".//h:span[@class='ocr_line']", HOCR_NS):
-        title = line.get("title", "")
-        bottom = re.search(r"bbox \d+ \d+ \d+ (\d+)", title)
-        if bottom is None:
-            continue
-        y1 = float(bottom.group(1))
-        offset = float(m.group(1)) if (m := re.search(r"baseline [-\d.]+ ([-\d.]+)", title)) else 0.0
-        size = float(m.group(1)) if (m := re.search(r"x_size ([\d.]+)", title)) else 0.0
-        left = 0.0
-        for cinfo in line.iterfind(".//h:span[@class='ocrx_cinfo']", HOCR_NS):
-            box = re.search(r"x_bboxes (\d+) \d+ (\d+) \d+", cinfo.get("title", ""))
-            glyph = cinfo.text or ""
-            if box is None or not glyph.strip():
-                continue
-            x0, x1 = float(box.group(1)), float(box.group(2))
-            left = max(x0, left + 0.01)
-            chars.append(
-                Char(
-                    glyph,
-                    left / scale,
-                    max(x1, left) / scale,
-                    (y1 + offset) / scale,
-                    max(size, x1 - x0) / scale,
-                )
-            )
-    return chars

@@ -16,6 +16,7 @@ Turns are clockwise degrees as `/Rotate` counts them: 0, 90, 180, 270.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import tempfile
@@ -66,7 +67,13 @@ def osd_turn(gray: np.ndarray, binary: str) -> int:
         image = Path(tmp) / "page.png"
         pix.save(image)
         cmd = [binary, str(image), "stdout", "--psm", "0"]
-        out = subprocess.run(cmd, capture_output=True, check=False, timeout=DEFAULT_OSD_TIMEOUT)
+        out = subprocess.run(
+            cmd,
+            capture_output=True,
+            check=False,
+            timeout=DEFAULT_OSD_TIMEOUT,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
     text = out.stdout.decode("utf-8", errors="replace")
     rotate, confidence = _OSD_ROTATE.search(text), _OSD_CONFIDENCE.search(text)
     if rotate is None or confidence is None or float(confidence.group(1)) < DEFAULT_OSD_MIN_CONFIDENCE:

@@ -29,6 +29,9 @@ DEFAULT_BASELINE_TOLERANCE = 0.45  # em: chars whose baselines differ less share
 # are exact to a few hundredths of an em), wraps overshoot by more than -0.05 em and hard breaks
 # after a line with room left fall below it.
 DEFAULT_CELL_SLACK = -0.05
+# em, the same for OCR characters, whose right edges are known to a third of an em or so: a line
+# that ends within this of its cell's text edge counts as wrapped, as for text outside tables.
+DEFAULT_OCR_CELL_SLACK = -0.6
 # em, the same for text outside tables, whose width is only estimated from the widest line: a
 # unit that comes within half an em of it counts as not fitting.
 DEFAULT_PAGE_SLACK = -0.5
@@ -166,7 +169,12 @@ def table_blocks(
     for r, c, bbox in grid.cells:
         flow, apart = split_flow(lines_of(in_cell.get((r, c), [])), bbox[0] + pad)
         labels += [(ln.baseline - ln.size, ln.x0, ln.text.strip(" ")) for ln in apart]
-        texts[(r, c)] = join_lines(flow, bbox[2] - bbox[0] - 2 * pad, autospace)
+        if ocr and flow:  # OCR: the cell's own text edge (a missed marker must not move it), padding alike
+            left = min(line.x0 for line in flow)
+            available = bbox[2] + bbox[0] - 2 * left
+            texts[(r, c)] = join_lines(flow, available, autospace, DEFAULT_OCR_CELL_SLACK, left)
+        else:
+            texts[(r, c)] = join_lines(flow, bbox[2] - bbox[0] - 2 * pad, autospace)
     boxes = {(r, c): bbox for r, c, bbox in grid.cells}
     rows = tuple(
         tuple(
@@ -213,12 +221,20 @@ def split_flow(lines: list[Line], text_left: float) -> tuple[list[Line], list[Li
     return flow, apart
 
 
-def join_lines(lines: list[Line], available: float, autospace: float = 0.0) -> str:
+def join_lines(
+    lines: list[Line],
+    available: float,
+    autospace: float = 0.0,
+    slack: float = DEFAULT_CELL_SLACK,
+    left: float | None = None,
+) -> str:
+    """The lines as one text, soft wraps by "\n", hard breaks by "\n\n". `left`: the text's left
+    edge (else each line's own start)."""
     parts: list[str] = []
     for index, (prev, line) in enumerate(zip([None, *lines], lines, strict=False)):
         if prev is not None:
             after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
-            soft = is_soft_wrap(prev, line, available, autospace, DEFAULT_CELL_SLACK, after)
+            soft = is_soft_wrap(prev, line, available, autospace, slack, after, left)
             parts.append("\n" if soft else "\n\n")
         parts.append(line.text.strip(" "))
     return "".join(parts)
@@ -231,6 +247,7 @@ def is_soft_wrap(
     autospace: float = 0.0,
     slack: float = DEFAULT_PAGE_SLACK,
     after: str = "",
+    left: float | None = None,
 ) -> bool:
     """Soft when the next line's first unit would not have fitted after `prev` (with the
     autospace office software puts between a Latin and an Asian neighbour, in em). `after`: the
@@ -244,7 +261,9 @@ def is_soft_wrap(
     first = next(c for c in line.chars if c.text.strip())
     spaced = {script_of(last.text), script_of(first.text)} == {"latin", "asian"}
     # a space printed at the line's end must fit before the unit too
-    used = prev.chars[-1].x1 - prev.x0 + (autospace * line.size if spaced else 0.0)
+    used = (
+        prev.chars[-1].x1 - (prev.x0 if left is None else left) + (autospace * line.size if spaced else 0.0)
+    )
     fits = used + first_unit_width(line) <= available + slack * line.size
     text = line.text.strip()
     opens = ITEM_START.match(text) or (after[:1] in (":", "：") and ITEM_START.match(text + after[:1]))

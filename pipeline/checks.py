@@ -116,7 +116,18 @@ _SPECS = (
         "a 取組効果 table without a readable heading, placed after the previous one",
     ),
     CheckSpec("drawn_labels", "info", "org-chart labels drawn over a PDF cell, kept out of the bullets"),
-    CheckSpec("ocr_used", "info", "the document was read by OCR (Tesseract, jpn)"),
+    CheckSpec(
+        "ocr_used",
+        "info",
+        "the document was read by OCR: two readers (documents.ocr_engines), figures only where both agree",
+    ),
+    CheckSpec(
+        "ocr_disagreement",
+        "warning",
+        "the two OCR readers read other digits in a cell or line: its figures are left out (null, both "
+        "readings in `raw` as `⟦12｜17⟧`) (document `partial`)",
+        makes_partial=True,
+    ),
     CheckSpec(
         "ocr_unavailable",
         "warning",

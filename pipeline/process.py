@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from typing import Any
 
 from extractors.blocks import ExtractedDocument, Finding, UnreadableInput
 from extractors.detect import unsupported_kind
@@ -102,7 +103,7 @@ def result_without_records(
     return DocumentResult(document=document)
 
 
-def _part_columns(place: Placement) -> dict[str, int | None]:
+def _part_columns(place: Placement) -> dict[str, Any]:
     return {
         "part": place.part,
         "page_start": place.page_start,
@@ -236,6 +237,7 @@ def build_result(
         message=message,
         size_bytes=len(data),
         **_part_columns(place),
+        ocr_engines=extracted.ocr_engines,
     )
     return DocumentResult(document=document, checks=tuple(checks), **tables)  # type: ignore[arg-type]
 

@@ -63,6 +63,8 @@ class Document:
     page_end: Int32 | None = None
     line_start: Int32 | None = None
     line_end: Int32 | None = None
+    # The OCR engines that read the report's scanned pages (name and version); empty when none did.
+    ocr_engines: tuple[str, ...] = ()
 
 
 def group_key_of(group_name: str | None, doc_id: str) -> str:

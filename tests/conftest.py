@@ -3,9 +3,11 @@ analyst runs it (`python -m pipeline ARGS` in a process of its own)."""
 
 from __future__ import annotations
 
+import os
 import pathlib
 import subprocess
 import sys
+import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -13,6 +15,9 @@ GOLD = ROOT / "tests" / "gold"
 CLI_TIMEOUT_S = 600
 
 sys.path.insert(0, str(ROOT))
+# OCR results are cached by page hash (extractors/ocr_cache.py): one fresh cache per test session, so
+# each scanned page is read once per session and never from a user's cache.
+os.environ["GURUPUKA_OCR_CACHE"] = tempfile.mkdtemp(prefix="gurupuka-ocr-cache-")
 
 
 def run_cli(

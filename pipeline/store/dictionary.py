@@ -119,6 +119,10 @@ COLUMNS: dict[str, dict[str, ColumnDoc]] = {
         "page_end": ColumnDoc("last page of the report inside a bundle PDF"),
         "line_start": ColumnDoc("first line of the report inside a bundle text file"),
         "line_end": ColumnDoc("last line of the report inside a bundle text file"),
+        "ocr_engines": ColumnDoc(
+            "the OCR engines (name, version, model) that read the report's scanned pages: the first "
+            "gives the text, a figure is kept only where all agree; empty when no page was scanned"
+        ),
     },
     "members": {
         "row_no": ColumnDoc("order in the list, from 1"),

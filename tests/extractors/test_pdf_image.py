@@ -1,5 +1,6 @@
 """extractors.pdf_image: OCR of the scanned fixture (scan_r2_tsukubamirai.pdf, r2_tsukubamirai.pdf
-printed at 200 dpi in black and white), and the message when Tesseract is missing."""
+printed at 200 dpi in black and white) by rapidocr and Tesseract, and the message when Tesseract is
+missing."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import numpy as np
 import pytest
 
 from bench.pdf_tables import Table, expected_tables, join_continued, normalize, score, transcription_for
-from extractors import pdf, pdf_grid, pdf_image
+from extractors import ocr_tesseract, pdf, pdf_grid, pdf_image, raster_grid
 from extractors.blocks import ExtractedDocument
 from tests.conftest import ROOT
 
@@ -45,7 +46,10 @@ def table_rows(doc: ExtractedDocument) -> list[list[list[str]]]:
 def test_ocr_rebuilds_the_tables() -> None:
     doc = scanned()
     assert doc.rendition == "pdf_image" and doc.pages == 3
-    assert [f.check for f in doc.findings] == ["ocr_used"] and "tesseract" in doc.findings[0].detail
+    checks = [f.check for f in doc.findings]
+    assert checks[-1] == "ocr_used" and set(checks[:-1]) <= {"ocr_disagreement"}
+    assert "tesseract" in doc.findings[-1].detail and "rapidocr" in doc.findings[-1].detail
+    assert doc.ocr_engines[0].startswith("rapidocr") and doc.ocr_engines[1].startswith("tesseract")
     assert [(len(t), len(t[0])) for t in table_rows(doc)] == [(9, 5), (4, 5), (2, 4), (2, 4)]
     for block in doc.blocks:
         assert block.span.page in (1, 2, 3)
@@ -94,17 +98,18 @@ def test_without_tesseract_names_the_packages(monkeypatch: pytest.MonkeyPatch) -
     ]
 
 
-def test_rule_runs_keep_only_long_runs() -> None:
-    mask = np.zeros((4, 30), dtype=bool)
-    mask[1, 2:27] = True  # a rule
-    mask[2, 5:9] = True  # a stroke
-    assert pdf_image.rule_runs(mask, 20) == [(1, 2, 27)]
+def test_rules_keep_only_long_runs() -> None:
+    gray = np.full((40, 300), 255, dtype=np.uint8)
+    gray[10:12, 20:280] = 0  # a rule of 260 px: over 0.3 inch at 100 dpi
+    gray[20:22, 50:60] = 0  # a stroke
+    rules = raster_grid.find_rules(gray, 100)
+    assert rules.h == [(11, 20, 280)] and rules.v == []
 
 
 def test_grid_from_raster_edges_resolves_merges() -> None:
     h = [(y, 0, 300) for y in (0, 72, 144)]  # 3 horizontal rules, pixel units at scale 1
     v = [(0, 0, 144), (150, 72, 144), (300, 0, 144)]  # the middle rule only in the lower row
-    grids = pdf_grid.grids_from_edges(pdf_image.rule_edges(h, v, 1.0))
+    grids = pdf_grid.grids_from_edges(raster_grid.rule_edges(h, v, 1.0))
     assert len(grids) == 1
     assert [(r, c) for r, c, _ in grids[0].cells] == [(0, 0), (1, 0), (1, 1)]
 
@@ -120,7 +125,7 @@ HOCR = b"""<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_parse_hocr_keeps_reading_order_of_overlapping_boxes() -> None:
-    chars = pdf_image.parse_hocr(HOCR, 300 / 72)
+    chars = ocr_tesseract.parse_hocr(HOCR, 300 / 72)
     assert [c.text for c in sorted(chars, key=lambda c: c.x0)] == ["0", "2", "9"]
     assert len({c.baseline for c in chars}) == 1 and chars[0].baseline == pytest.approx(130 * 72 / 300)
 

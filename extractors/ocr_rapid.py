@@ -1,0 +1,299 @@
+"""Reader 1 of scanned pages: rapidocr with the PP-OCRv6 small models its wheel ships (they read
+Japanese), run by onnxruntime on one thread.
+
+rapidocr downloads any model it does not find. Here it is only ever given the paths of the models
+inside the installed wheel (`model_paths`); when one is missing, `engine()` raises `OcrModelMissing`
+naming what to install, before rapidocr is built, so no download is ever attempted.
+
+Each detected text line comes back as characters in image pixels (`PixelChar`): rapidocr's
+per-character boxes within the line's box, the line's box giving baseline and size.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+ENGINE_NAME = "rapidocr 3.10.0 PP-OCRv6 small (onnxruntime)"
+INSTALL = (
+    "pip install rapidocr==3.10.0 onnxruntime==1.31.1 opencv-python-headless==5.1.0.95 "
+    "(`make venv`): the rapidocr wheel ships the PP-OCRv6 small models"
+)
+MODEL_FILES = {
+    "Det": "PP-OCRv6_det_small.onnx",
+    "Rec": "PP-OCRv6_rec_small.onnx",
+    "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
+}
+DEFAULT_CLS_LINES = 12  # the longest lines whose direction (0° or 180°) is asked
+DEFAULT_TURNED_SHARE = 0.5  # share of lines standing upright, or read as upside down, of a turned page
+DEFAULT_THREADS = 1  # onnxruntime intra-op and inter-op threads: workers run side by side
+DEFAULT_MAX_SIDE = 1400  # px: detection runs on the page scaled down to this (text lines stay found)
+# rapidocr pads every line image to at least 320 px wide and batches 6: one line per run at its own
+# width reads the same and costs a third less
+DEFAULT_REC_SHAPE = [3, 48, 48]
+DEFAULT_REC_BATCH = 1
+DET_BOX_EM = 1.2  # a detected line box is about this many ems high (ink and its margin)
+DET_BOX_BELOW = 0.1  # em of that margin below the baseline
+# em: a blank band this wide between two characters of a line is a printed space (PP-OCR drops
+# spaces; between two CJK letters the blank is under 0.45 em (く|ば), a half-width space makes it
+# 0.6 em); never next to punctuation, whose blank is wide by design
+SPACE_BLANK = 0.55
+INK_LEVEL = 160  # grey level below which a pixel is ink
+MARKER_GAP = 0.6  # em between a line box's left edge and its first character that holds a lost glyph
+MARKER_SIZE = (0.35, 1.0)  # em: the width and height of a list marker
+MARKER_FILL = {"◆": (0.4, 0.62), "●": (0.7, 0.85), "■": (0.9, 1.0)}  # share of its box that is ink
+TAIL_CHARS = 2  # characters at most read back at a line's end
+TAIL_MIN_INK = 0.3  # em of ink at least that a left-out character at a line's end spans
+MARKERS = frozenset("※・▶▷►◇□○◎★☆➢➤＊*")  # markers that are kept when read alone (never a letter)
+
+
+class OcrModelMissing(RuntimeError):
+    """An OCR model (or the package that ships it) is not installed; the message says what to install."""
+
+
+@dataclass(frozen=True)
+class PixelChar:
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+
+
+def models_dir() -> Path:
+    """The models folder inside the installed rapidocr wheel."""
+    spec = importlib.util.find_spec("rapidocr")
+    if spec is None or spec.origin is None:
+        raise OcrModelMissing(f"the rapidocr package is not installed: {INSTALL}")
+    return Path(spec.origin).parent / "models"
+
+
+def model_paths(root: Path | None = None) -> dict[str, Path]:
+    """Every model rapidocr needs, each an existing file, or OcrModelMissing naming what to install."""
+    root = models_dir() if root is None else root
+    paths = {task: root / name for task, name in MODEL_FILES.items()}
+    missing = sorted(str(p) for p in paths.values() if not p.is_file())
+    if missing:
+        raise OcrModelMissing(f"OCR models missing ({', '.join(missing)}): {INSTALL}")
+    return paths
+
+
+def engine_params(paths: dict[str, Path], threads: int = DEFAULT_THREADS) -> dict[str, Any]:
+    """rapidocr's settings: only the given model files (nothing to download), no line classifier
+    (pages are turned upright before), every line kept whatever its score, one thread."""
+    return {
+        "Global.log_level": "error",
+        "Global.use_cls": False,
+        "Global.text_score": 0.0,
+        "Global.max_side_len": DEFAULT_MAX_SIDE,
+        "Det.model_path": str(paths["Det"]),
+        "Rec.model_path": str(paths["Rec"]),
+        "Cls.model_path": str(paths["Cls"]),
+        "Rec.rec_img_shape": DEFAULT_REC_SHAPE,
+        "Rec.rec_batch_num": DEFAULT_REC_BATCH,
+        "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+        "EngineConfig.onnxruntime.inter_op_num_threads": threads,
+    }
+
+
+@functools.cache
+def engine() -> Any:
+    """The rapidocr engine of this process, built once; OcrModelMissing when a model is not installed."""
+    params = engine_params(model_paths())
+    from rapidocr import RapidOCR
+
+    return RapidOCR(params=params)
+
+
+@dataclass(frozen=True)
+class PageText:
+    lines: list[list[PixelChar]]
+    turned: bool  # the page looks turned: most lines stand upright, or most read upside down
+
+
+def looks_turned(gray: np.ndarray, boxes: list[np.ndarray]) -> bool:
+    """Most detected lines are taller than wide (a page turned 90°), or the line classifier reads
+    most of the longest ones upside down (180°)."""
+    if not boxes:
+        return False
+    sizes = [(float(np.ptp(b[:, 0])), float(np.ptp(b[:, 1]))) for b in boxes]
+    if sum(h > w for w, h in sizes) > DEFAULT_TURNED_SHARE * len(sizes):
+        return True
+    longest = sorted(range(len(boxes)), key=lambda i: -sizes[i][0])[:DEFAULT_CLS_LINES]
+    crops = []
+    for i in longest:
+        x0, y0 = (max(int(v), 0) for v in boxes[i].min(axis=0))
+        x1, y1 = (int(v) for v in boxes[i].max(axis=0))
+        if y1 > y0 and x1 > x0:
+            crops.append(np.ascontiguousarray(np.stack([gray[y0:y1, x0:x1]] * 3, axis=-1)))
+    if not crops:
+        return False
+    labels = [label for label, _score in engine()._load_cls_model()(crops).cls_res]
+    return labels.count("180") > DEFAULT_TURNED_SHARE * len(labels)
+
+
+def read_page(gray: np.ndarray) -> PageText:
+    """The text lines of a grey page image, each as its characters in pixels, left to right, and
+    whether the page looks turned."""
+    rgb = np.ascontiguousarray(np.stack([gray] * 3, axis=-1))
+    out = engine()(
+        rgb, use_det=True, use_cls=False, use_rec=True, return_word_box=True, return_single_char_box=True
+    )
+    if out.boxes is None or not len(out.boxes):
+        return PageText([], False)
+    return PageText(
+        char_lines(out, gray), looks_turned(gray, [np.asarray(b, dtype=float) for b in out.boxes])
+    )
+
+
+def read_lines(gray: np.ndarray) -> list[list[PixelChar]]:
+    """The text lines of a grey page image, each as its characters in pixels, left to right."""
+    return read_page(gray).lines
+
+
+def char_lines(out: Any, gray: np.ndarray) -> list[list[PixelChar]]:
+    lines = []
+    words = list(out.word_results or ())
+    # per-character boxes only where rapidocr gave one set per line (else the lines alone)
+    for box, text, chars in zip(
+        out.boxes, out.txts, words if len(words) == len(out.txts) else [], strict=False
+    ):
+        pts = np.asarray(box, dtype=float)
+        top, bottom = float(pts[:, 1].min()), float(pts[:, 1].max())
+        size = (bottom - top) / DET_BOX_EM
+        baseline = bottom - DET_BOX_BELOW * size
+        line = [
+            PixelChar(
+                str(glyph),
+                float(np.asarray(cbox)[:, 0].min()),
+                float(np.asarray(cbox)[:, 0].max()),
+                baseline,
+                size,
+            )
+            for glyph, _score, cbox in chars
+            if str(glyph).strip()
+        ]
+        if line and "".join(c.text for c in line).replace(" ", "") == text.replace(" ", ""):
+            line = sorted(line, key=lambda c: c.x0)
+            marker = missed_marker(gray, float(pts[:, 0].min()), line[0], top, bottom)
+            tail = missed_tail(gray, float(pts[:, 0].max()), line[-1], top, bottom)
+            line = [marker, *line] if marker else line
+            lines.append(with_spaces(line + tail, gray, top, bottom))
+        elif text.strip():  # no usable char boxes: the line's characters spread over its box
+            glyphs = [g for g in text if g.strip()]
+            x0, x1 = float(pts[:, 0].min()), float(pts[:, 0].max())
+            step = (x1 - x0) / max(len(text), 1)
+            lines.append(
+                [
+                    PixelChar(g, x0 + i * step, x0 + (i + 1) * step, baseline, size)
+                    for i, g in enumerate(text)
+                    if g in glyphs
+                ]
+            )
+    return lines
+
+
+def missed_marker(
+    gray: np.ndarray, box_x0: float, first: PixelChar, top: float, bottom: float
+) -> PixelChar | None:
+    """A list marker the recognizer left out at the start of its line (PP-OCR often drops it,
+    though its box covers it): a filled one (◆ ● ■) told by its shape (one solid blob about half an
+    em wide, its share of its box filled: ◆ about 0.5, ● 0.79, ■ 1); another read alone, between
+    blanks, and kept only when it reads as one of MARKERS. Else None."""
+    if first.x0 - box_x0 < MARKER_GAP * first.size:
+        return None
+    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
+    c, d = max(int(box_x0), 0), max(int(first.x0) - 1, 0)
+    if b <= a or d <= c:
+        return None
+    ink = (gray[a:b, c:d] < INK_LEVEL).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 2:
+        return None
+    index = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    _x, _y, w, h, area = (int(v) for v in stats[index])
+    solid = MARKER_SIZE[0] * first.size <= max(w, h) <= MARKER_SIZE[1] * first.size and 0.75 <= w / h <= 1.33
+    fill = area / (w * h)
+    shape = (
+        next((m for m, (low, high) in MARKER_FILL.items() if low <= fill <= high), None) if solid else None
+    )
+    if shape is None:
+        blank = np.full((b - a, (b - a) // 2), 255, dtype=np.uint8)
+        alone = np.hstack([blank, gray[a:b, c:d], blank])
+        out = engine()(
+            np.ascontiguousarray(np.stack([alone] * 3, axis=-1)), use_det=False, use_cls=False, use_rec=True
+        )
+        read = (out.txts or ("",))[0].rstrip(";:；：,.、。 ")
+        shape = read if read in MARKERS else None
+    if shape is None:
+        return None
+    return PixelChar(shape, c, d, first.baseline, first.size)
+
+
+def read_alone(crop: np.ndarray) -> str:
+    """What the recognizer reads on a crop of one line set between blanks (half its height each)."""
+    blank = np.full((crop.shape[0], crop.shape[0] // 2), 255, dtype=np.uint8)
+    alone = np.ascontiguousarray(np.stack([np.hstack([blank, crop, blank])] * 3, axis=-1))
+    out = engine()(alone, use_det=False, use_cls=False, use_rec=True)
+    return str((out.txts or ("",))[0]).strip()
+
+
+def missed_tail(
+    gray: np.ndarray, box_x1: float, last: PixelChar, top: float, bottom: float
+) -> list[PixelChar]:
+    """Characters the recognizer left out at the end of its line (PP-OCR drops a closing `書` or
+    `）` though its box covers it): the ink between the last character and the box's end, read
+    alone; at most TAIL_CHARS of them, spread over that ink."""
+    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
+    c, d = int(last.x1) + 1, min(int(box_x1), gray.shape[1])
+    if box_x1 - last.x1 < MARKER_GAP * last.size or b <= a or d <= c:
+        return []
+    inked = np.flatnonzero((gray[a:b, c:d] < INK_LEVEL).any(axis=0))
+    if not len(inked) or inked[-1] - inked[0] < TAIL_MIN_INK * last.size:
+        return []
+    x0, x1 = c + int(inked[0]), c + int(inked[-1]) + 1
+    read = [g for g in read_alone(gray[a:b, max(x0 - 2, 0) : x1 + 2]) if g.strip()]
+    if not read or len(read) > TAIL_CHARS:
+        return []
+    step = (x1 - x0) / len(read)
+    return [
+        PixelChar(g, x0 + i * step, x0 + (i + 1) * step, last.baseline, last.size) for i, g in enumerate(read)
+    ]
+
+
+def with_spaces(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[PixelChar]:
+    """The line with a space character wherever the page shows a blank band at least SPACE_BLANK em
+    wide between two of its letters (kana, kanji, Latin letters and digits)."""
+    if len(line) < 2:
+        return line
+    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
+    x0, x1 = max(int(line[0].x0), 0), min(int(line[-1].x1) + 1, gray.shape[1])
+    if b <= a or x1 <= x0:
+        return line
+    inked: np.ndarray = np.asarray((gray[a:b, x0:x1] < INK_LEVEL).any(axis=0))
+    out = [line[0]]
+    for prev, ch in itertools.pairwise(line):
+        if not (prev.text.isalnum() and ch.text.isalnum()):
+            out.append(ch)
+            continue
+        lo, hi = int((prev.x0 + prev.x1) / 2) - x0, int((ch.x0 + ch.x1) / 2) - x0
+        blank = longest_blank(inked[max(lo, 0) : max(hi, 0)])
+        if blank >= SPACE_BLANK * ch.size:
+            out.append(PixelChar(" ", prev.x1, ch.x0, ch.baseline, ch.size))
+        out.append(ch)
+    return out
+
+
+def longest_blank(inked: np.ndarray) -> int:
+    best = run = 0
+    for value in inked.tolist():
+        run = 0 if value else run + 1
+        best = max(best, run)
+    return best

@@ -1,0 +1,150 @@
+"""The OCR readers of scanned pages (issue 12): offline only, a missing model named at start, the
+page-hash cache, figures only where both readers agree, and a small generated scan read without
+a wrong figure."""
+
+from __future__ import annotations
+
+import re
+import socket
+from pathlib import Path
+
+import numpy as np
+import pymupdf
+import pytest
+
+from extractors import ocr_cache, ocr_rapid, pdf, pdf_image
+from extractors.ocr_agree import agree
+from extractors.pdf_grid import grids_from_edges
+from extractors.pdf_page import Char
+from extractors.raster_grid import rule_edges
+from generator.scan import VARIANTS, scan_pdf
+from normalizers.ocr_text import fix_confusions
+
+PDF_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pdf"
+HAS_TESSERACT = pdf_image.find_tesseract() is not None
+
+
+def tiny_page(text: str = "訪問診療 12件") -> np.ndarray:
+    doc = pymupdf.open()
+    page = doc.new_page(width=300, height=80)
+    page.insert_text((20, 50), text, fontname="japan", fontsize=20)
+    return pdf_image.render_gray(page, 200)
+
+
+@pytest.fixture
+def fresh_engine():
+    ocr_rapid.engine.cache_clear()
+    yield
+    ocr_rapid.engine.cache_clear()
+
+
+def test_reads_with_the_network_disabled_and_never_downloads(
+    monkeypatch: pytest.MonkeyPatch, fresh_engine: None
+) -> None:
+    attempts: list[object] = []
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    from rapidocr.utils.download_file import DownloadFile
+
+    monkeypatch.setattr(DownloadFile, "run", classmethod(lambda cls, *a, **k: no_network(*a)))
+    lines = ocr_rapid.read_lines(tiny_page())
+    text = "".join(c.text for line in lines for c in line)
+    assert "訪問診療" in text and attempts == []
+
+
+def test_a_missing_model_fails_at_start_naming_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_engine: None
+) -> None:
+    monkeypatch.setattr(ocr_rapid, "models_dir", lambda: tmp_path)
+    with pytest.raises(ocr_rapid.OcrModelMissing, match=r"pip install rapidocr==3\.10\.0") as raised:
+        ocr_rapid.engine()
+    assert "PP-OCRv6_det_small.onnx" in str(raised.value)
+    if HAS_TESSERACT:  # the scanned document is then partial with that message, nothing read
+        doc = pdf.extract_pdf((PDF_DIR / "scan_r2_tsukubamirai.pdf").read_bytes())
+        assert doc.blocks == () and [f.check for f in doc.findings] == ["ocr_unavailable"]
+        assert "rapidocr==3.10.0" in doc.findings[0].detail
+
+
+def test_page_key_is_a_function_of_the_pixels_and_settings() -> None:
+    page = tiny_page()
+    assert ocr_cache.page_key(page, "a") == ocr_cache.page_key(page.copy(), "a")
+    assert ocr_cache.page_key(page, "a") != ocr_cache.page_key(page, "b")
+    other = page.copy()
+    other[0, 0] ^= 1
+    assert ocr_cache.page_key(page, "a") != ocr_cache.page_key(other, "a")
+
+
+def test_cache_folder_is_configured_never_taken_from_a_document(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(ocr_cache.ENV, str(tmp_path))
+    ocr_cache.store("ab" * 32, {"turn": 0})
+    assert ocr_cache.load("ab" * 32) == {"turn": 0} and (tmp_path / "ab").is_dir()
+    monkeypatch.setenv(ocr_cache.ENV, ocr_cache.OFF)
+    assert ocr_cache.cache_dir() is None and ocr_cache.load("ab" * 32) is None
+
+
+GRID = grids_from_edges(
+    rule_edges([(0, 0, 200), (40, 0, 200)], [(0, 0, 40), (100, 0, 40), (200, 0, 40)], 1.0)
+)
+
+
+def chars(text: str, x: float, baseline: float = 30.0, size: float = 10.0) -> list[Char]:
+    return [Char(t, x + i * size, x + (i + 1) * size, baseline, size) for i, t in enumerate(text)]
+
+
+def test_a_figure_is_kept_only_where_both_readers_read_the_same_digits() -> None:
+    first = [chars("12件", 10), chars("1,234名", 110)]
+    second = chars("12件", 11) + chars("1,284名", 109)
+    merged, findings, regions = agree(GRID, first, second, 1, ("one", "two"))
+    assert "".join(c.text for c in merged) == "12件⟦1｜1⟧,⟦234｜284⟧名"
+    assert [f.check for f in findings] == ["ocr_disagreement"] and len(regions) == 2
+    assert "'1,234名'" in findings[0].detail and "'1,284名'" in findings[0].detail
+
+
+def test_a_digit_only_one_reader_sees_is_a_disagreement() -> None:
+    merged, findings, _ = agree(GRID, [chars("2件", 20)], chars("12件", 10), 1, ("one", "two"))
+    assert "".join(c.text for c in merged) == "⟦2｜12⟧件" and len(findings) == 1
+    merged, findings, _ = agree(GRID, [chars("12件", 10)], [], 1, ("one", "two"))
+    assert "".join(c.text for c in merged) == "⟦12｜⟧件" and len(findings) == 1
+
+
+def test_known_confusions_are_fixed_outside_digits_only() -> None:
+    assert (
+        fix_confusions("グル一プ 状况 北ロ市 第ー回 ケア一体 ·連携 12")
+        == "グループ 状況 北口市 第一回 ケア一体 ・連携 12"
+    )
+
+
+def table_cells(doc: object) -> list[list[list[str]]]:
+    return [[[c.text for c in row] for row in b.rows] for b in doc.blocks if b.kind == "table"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract with jpn not installed")
+def test_a_binarized_turned_scan_reads_its_figures_or_leaves_them_out() -> None:
+    """The fixture's 取組効果 page scanned again at 150 dpi, binarized, upside down: the same tables as
+    its text layer, and in every cell the figures as printed, or marked as disputed."""
+    twin = pymupdf.open(PDF_DIR / "r2_tsukubamirai.pdf")
+    twin.select([2])
+    printed = table_cells(pdf.extract_pdf(twin.tobytes()))
+    doc = pdf.extract_pdf(scan_pdf(twin.tobytes(), VARIANTS["turn180_150"], seed=3))
+    assert "page_rotated" in {f.check for f in doc.findings}
+    read = table_cells(doc)
+    assert [(len(t), len(t[0])) for t in read] == [(len(t), len(t[0])) for t in printed]
+    digits = re.compile(r"[0-9０-９]+")
+    agreed = 0
+    for ours, theirs in zip(
+        (c for t in read for row in t for c in row),
+        (c for t in printed for row in t for c in row),
+        strict=True,
+    ):
+        if "⟦" not in ours:
+            assert digits.findall(ours) == digits.findall(theirs), (ours, theirs)
+            agreed += bool(digits.findall(ours))
+    assert agreed >= 10
