@@ -49,7 +49,7 @@ INK_LEVEL = 160  # grey level below which a pixel is ink
 MARKER_GAP = 0.6  # em between a line box's left edge and its first character that holds a lost glyph
 MARKER_SIZE = (0.35, 1.0)  # em: the width and height of a list marker
 MARKER_FILL = {"◆": (0.4, 0.62), "●": (0.7, 0.85), "■": (0.9, 1.0)}  # share of its box that is ink
-TAIL_CHARS = 2  # characters at most read back at a line's end
+TAIL_CHARS = 1  # characters at most read back at a line's end (never a digit or Latin letter)
 TAIL_MIN_INK = 0.3  # em of ink at least that a left-out character at a line's end spans
 MARKERS = frozenset("※・▶▷►◇□○◎★☆➢➤＊*")  # markers that are kept when read alone (never a letter)
 
@@ -250,17 +250,21 @@ def missed_tail(
 ) -> list[PixelChar]:
     """Characters the recognizer left out at the end of its line (PP-OCR drops a closing `書` or
     `）` though its box covers it): the ink between the last character and the box's end, read
-    alone; at most TAIL_CHARS of them, spread over that ink."""
+    alone, where no other line's ink reaches into the box; at most TAIL_CHARS, never a digit or a
+    Latin letter (a figure is never made up here)."""
     a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
     c, d = int(last.x1) + 1, min(int(box_x1), gray.shape[1])
     if box_x1 - last.x1 < MARKER_GAP * last.size or b <= a or d <= c:
         return []
-    inked = np.flatnonzero((gray[a:b, c:d] < INK_LEVEL).any(axis=0))
+    ink = gray[a:b, c:d] < INK_LEVEL
+    if ink[0].any() or ink[-1].any():  # ink of a neighbouring line reaches into the box
+        return []
+    inked = np.flatnonzero(ink.any(axis=0))
     if not len(inked) or inked[-1] - inked[0] < TAIL_MIN_INK * last.size:
         return []
     x0, x1 = c + int(inked[0]), c + int(inked[-1]) + 1
     read = [g for g in read_alone(gray[a:b, max(x0 - 2, 0) : x1 + 2]) if g.strip()]
-    if not read or len(read) > TAIL_CHARS:
+    if not read or len(read) > TAIL_CHARS or any(g.isascii() and g.isalnum() or g.isdigit() for g in read):
         return []
     step = (x1 - x0) / len(read)
     return [
