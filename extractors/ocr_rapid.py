@@ -264,7 +264,7 @@ def missed_tail(
         return []
     x0, x1 = c + int(inked[0]), c + int(inked[-1]) + 1
     read = [g for g in read_alone(gray[a:b, max(x0 - 2, 0) : x1 + 2]) if g.strip()]
-    if not read or len(read) > TAIL_CHARS or any(g.isascii() and g.isalnum() or g.isdigit() for g in read):
+    if not read or len(read) > TAIL_CHARS or any((g.isascii() and g.isalnum()) or g.isdigit() for g in read):
         return []
     step = (x1 - x0) / len(read)
     return [
