@@ -76,7 +76,12 @@ def to_pandas(name: str, table: pa.Table) -> pd.DataFrame:
 
 
 def to_polars(name: str, table: pa.Table) -> pl.DataFrame:
-    import polars as pl
+    try:
+        import polars as pl
+    except ModuleNotFoundError as missing:  # an optional extra, not in the extract venv
+        raise ModuleNotFoundError(
+            "engine='polars' needs polars: pip install -e '.[analysis]' (or make test's venv)"
+        ) from missing
 
     frame = pl.from_arrow(table)
     assert isinstance(frame, pl.DataFrame)
