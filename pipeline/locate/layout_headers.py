@@ -121,10 +121,10 @@ def is_period_note(key: str) -> bool:
     return any(match_key(w) in key for w in PERIOD_NOTE_WORDS)
 
 
-def period_word_places(words: list[Word]) -> list[tuple[str, float]]:
-    """The period words of a header line (`現 状`, spaced or not) and the columns of their
-    centers, left to right (layout text that keeps each word at its place on the page)."""
-    places: list[tuple[str, float]] = []
+def period_words(words: list[Word]) -> list[tuple[str, list[Word]]]:
+    """The period words of a header line (`現 状`, spaced or not), each with the printed words it
+    is made of, left to right."""
+    found: list[tuple[str, list[Word]]] = []
     index = 0
     while index < len(words):
         word, end = words[index].text, index
@@ -133,9 +133,18 @@ def period_word_places(words: list[Word]) -> list[tuple[str, float]]:
             if period_of_header(pair) is not None and len(pair) <= DEFAULT_PERIOD_WORD_CHARS:
                 word, end = pair, index + 1
         if period_of_header(word) is not None and fold_width(word)[:1] != "(":
-            left, right = span_x(words[index : end + 1])
-            places.append((word, (left + right) / 2))
+            found.append((word, words[index : end + 1]))
             index = end + 1
             continue
         index += 1
+    return found
+
+
+def period_word_places(words: list[Word]) -> list[tuple[str, float]]:
+    """The period words of a header line and the columns of their centers (layout text that keeps
+    each word at its place on the page)."""
+    places: list[tuple[str, float]] = []
+    for word, pieces in period_words(words):
+        left, right = span_x(pieces)
+        places.append((word, (left + right) / 2))
     return places

@@ -36,7 +36,7 @@ from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MA
 from normalizers.forms import HEADING_OR_NOTE_MARKS, ITEMS_HEADER_WORDS, PERIOD_NOTE_PIECES, period_of_header
 from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import Word, display_width, joined, words_of
-from pipeline.locate.layout_headers import is_period_note, placed_period_labels, span_of
+from pipeline.locate.layout_headers import is_period_note, period_words, placed_period_labels, span_of
 from pipeline.locate.layout_items import (
     content_text,
     ends_items,
@@ -54,7 +54,6 @@ DEFAULT_MAX_SHIFT = 5  # columns by which an item's period cells may print left 
 DEFAULT_EDGE_TOLERANCE = 2  # columns by which a cell's run may start off its column's edge
 DEFAULT_PUSH = 4  # columns by which pdftotext may print a piece left of its column's edge
 DEFAULT_MIN_COLUMN_GAP = 6  # columns between the left edges of two period columns at least
-DEFAULT_PERIOD_WORD_CHARS = 4  # `取組目標`: the longest period word
 # where the columns are not known: a run this far right of the content's start after a wide gap is
 # no content
 DEFAULT_UNPLACED_CONTENT = 20
@@ -269,20 +268,7 @@ def _header_block(lines: list[Block], anchor: int, end: int) -> list[int]:
 
 def _period_words(words: list[Word]) -> list[tuple[str, int]]:
     """The period words of a header line (`現 状`, spaced or not) and the column each starts at."""
-    out: list[tuple[str, int]] = []
-    index = 0
-    while index < len(words):
-        word, end = words[index].text, index
-        if period_of_header(word) is None and index + 1 < len(words):
-            pair = word + words[index + 1].text
-            if period_of_header(pair) is not None and len(pair) <= DEFAULT_PERIOD_WORD_CHARS:
-                word, end = pair, index + 1
-        if period_of_header(word) is not None and fold_width(word)[:1] != "(":
-            out.append((word, words[index].col))
-            index = end + 1
-            continue
-        index += 1
-    return out
+    return [(word, pieces[0].col) for word, pieces in period_words(words)]
 
 
 def _header_columns(header_lines: list[Block]) -> tuple[list[int], list[str]] | None:
