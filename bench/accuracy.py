@@ -14,13 +14,12 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.causes import cause_lines, group_causes
-from bench.score import TABLES, TableScore, score_result
+from bench.score import TABLES, TableScore, score_result, summed
 from generator.corpus import (
     PIPELINE_RENDITION,
     TEXT_RENDITIONS,
@@ -81,19 +80,6 @@ def run(corpus: Path, workers: int) -> list[DocScore]:
         return list(pool.map(score_file, *zip(*jobs, strict=True), chunksize=8))
 
 
-def _sum(scores: Iterable[TableScore], table: str) -> TableScore:
-    items = list(scores)
-    return TableScore(
-        table,
-        sum(s.gold for s in items),
-        sum(s.emitted for s in items),
-        sum(s.matched for s in items),
-        (),
-        sum(s.figures for s in items),
-        sum(s.misplaced for s in items),
-    )
-
-
 def score_table(docs: list[DocScore]) -> list[str]:
     groups: dict[tuple[str, str], list[DocScore]] = defaultdict(list)
     for doc in docs:
@@ -111,9 +97,9 @@ def score_table(docs: list[DocScore]) -> list[str]:
         ok = sum(d.status == "ok" for d in members) / len(members)
         cells = []
         for table in TABLES:
-            s = _sum((d.tables[table] for d in members), table)
+            s = summed((d.tables[table] for d in members), table)
             cells.append(f"{s.precision:.3f} {s.recall:.3f} {s.f1:.3f}".replace("1.000", "1   "))
-        outcomes = _sum((d.tables["outcomes"] for d in members), "outcomes")
+        outcomes = summed((d.tables["outcomes"] for d in members), "outcomes")
         lines.append(
             f"{variant:18} {form:4} {len(members):>4} {ok:>6.1%} "
             + " ".join(f"{c:>17}" for c in cells)
@@ -129,7 +115,7 @@ def goal_lines(docs: list[DocScore]) -> list[str]:
         group = [d for d in docs if d.variant == variant]
         floor = GOAL_MIN_F1.get(PIPELINE_RENDITION[variant], GOAL_DEFAULT_MIN_F1)
         misplaced = sum(d.tables["outcomes"].misplaced for d in group)
-        low = [t for t in TABLES if _sum((d.tables[t] for d in group), t).f1 < floor]
+        low = [t for t in TABLES if summed((d.tables[t] for d in group), t).f1 < floor]
         ok = sum(d.status == "ok" for d in group) / len(group)
         met = not misplaced and not low and ok == 1.0
         lines.append(

@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.score import TABLES, TableScore, score_result
+from bench.score import TABLES, TableScore, score_result, summed
 from generator.corpus import CorpusSpec, write_corpus
 from generator.scan import VARIANTS, scan_pdf
 
@@ -66,18 +66,6 @@ def score_scan(path: str, gold_path: str, variant: str, seed: int) -> ScanScore:
     return ScanScore(Path(path).name, variant, pages, cpu, result.document.status, score_result(gold, result))
 
 
-def total(scores: list[TableScore], table: str) -> TableScore:
-    return TableScore(
-        table,
-        sum(s.gold for s in scores),
-        sum(s.emitted for s in scores),
-        sum(s.matched for s in scores),
-        (),
-        sum(s.figures for s in scores),
-        sum(s.misplaced for s in scores),
-    )
-
-
 def report(scores: list[ScanScore]) -> list[str]:
     by_variant: dict[str, list[ScanScore]] = defaultdict(list)
     for s in scores:
@@ -92,9 +80,9 @@ def report(scores: list[ScanScore]) -> list[str]:
         ok = sum(s.status == "ok" for s in group) / len(group)
         cells = []
         for table in TABLES:
-            t = total([s.tables[table] for s in group], table)
+            t = summed([s.tables[table] for s in group], table)
             cells.append(f"{t.precision:.3f} {t.recall:.3f} {t.f1:.3f}")
-        outcomes = total([s.tables["outcomes"] for s in group], "outcomes")
+        outcomes = summed([s.tables["outcomes"] for s in group], "outcomes")
         cpu = sum(s.cpu for s in group) / sum(s.pages for s in group)
         lines.append(
             f"{variant:12} {len(group):>4} {ok:>5.0%} "
@@ -111,9 +99,9 @@ def goals(scores: list[ScanScore]) -> list[str]:
         floor = GOAL_F1.get(VARIANTS[variant].dpi, GOAL_DEFAULT_F1)
         wrong = sum(s.tables["outcomes"].misplaced for s in group)
         low = [
-            f"{t} {total([s.tables[t] for s in group], t).f1:.3f}"
+            f"{t} {summed([s.tables[t] for s in group], t).f1:.3f}"
             for t in TABLES
-            if t not in ("document", "checks") and total([s.tables[t] for s in group], t).f1 < floor
+            if t not in ("document", "checks") and summed([s.tables[t] for s in group], t).f1 < floor
         ]
         cpu = sum(s.cpu for s in group) / sum(s.pages for s in group)
         cpu_note = f", CPU {cpu:.2f} s/page" + (

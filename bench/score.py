@@ -88,6 +88,20 @@ class TableScore:
         return 1 - self.misplaced / self.figures if self.figures else 1.0
 
 
+def summed(scores: Iterable[TableScore], table: str) -> TableScore:
+    """One table's scores over many documents, added up (misses are not carried)."""
+    items = list(scores)
+    return TableScore(
+        table,
+        sum(s.gold for s in items),
+        sum(s.emitted for s in items),
+        sum(s.matched for s in items),
+        (),
+        sum(s.figures for s in items),
+        sum(s.misplaced for s in items),
+    )
+
+
 def misplaced_figures(gold_rows: Sequence[Row], extra: Iterable[Row]) -> list[Row]:
     """Emitted outcomes, not matched in the gold, whose value is wrong for their place."""
     values: dict[tuple[Any, ...], set[Any]] = defaultdict(set)
