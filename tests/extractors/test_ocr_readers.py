@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,7 @@ def tiny_page(text: str = "訪問診療 12件") -> np.ndarray:
 
 
 @pytest.fixture
-def fresh_engine():
+def fresh_engine() -> Iterator[None]:
     ocr_rapid.engine.cache_clear()
     yield
     ocr_rapid.engine.cache_clear()

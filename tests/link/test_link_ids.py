@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from pipeline.link import facility_id_changes, link_facilities
+from pipeline.link import Linked, facility_id_changes, link_facilities
 from pipeline.link.history import history_of_matches
 from tests.link.factory import Row, doc_id_for, report
 
@@ -24,7 +24,7 @@ LATER = [
 ]
 
 
-def member_ids(linked, label: str) -> list[str]:
+def member_ids(linked: Linked, label: str) -> list[str]:
     doc = doc_id_for(label)
     refs = sorted(ref for ref in linked.facility_ids if ref[0] == doc and ref[1] == "members")
     return [linked.facility_ids[ref] for ref in refs]

@@ -34,7 +34,7 @@ def k(name: str) -> str:
         ("同じ", "同じ", False),
     ],
 )
-def test_extends(a, b, expected):
+def test_extends(a: str, b: str, expected: bool) -> None:
     assert extends(k(a), k(b)) is expected
     assert extends(k(b), k(a)) is expected
 
@@ -51,7 +51,7 @@ def test_extends(a, b, expected):
         ("A医院", "B医院", False),  # too short to call close
     ],
 )
-def test_one_edit_apart(a, b, expected):
+def test_one_edit_apart(a: str, b: str, expected: bool) -> None:
     assert one_edit_apart(k(a), k(b)) is expected
 
 
@@ -73,7 +73,7 @@ def test_one_edit_apart(a, b, expected):
         ("クリニック", "クリニック", False),
     ],
 )
-def test_spelling_variant(a, b, expected):
+def test_spelling_variant(a: str, b: str, expected: bool) -> None:
     assert spelling_variant(k(a), k(b)) is expected
 
 
@@ -95,7 +95,7 @@ def test_spelling_variant(a, b, expected):
         ("つくば在宅クリニック", "在宅クリニックつくば", False),  # words reordered: not recognized
     ],
 )
-def test_compatible_with_shared_phone(a, b, expected):
+def test_compatible_with_shared_phone(a: str, b: str, expected: bool) -> None:
     assert compatible_with_shared_phone(k(a), k(b)) is expected
     assert compatible_with_shared_phone(k(b), k(a)) is expected
 
@@ -111,13 +111,13 @@ def test_compatible_with_shared_phone(a, b, expected):
         ("同じ医院", "同じ医院", None),
     ],
 )
-def test_close_names(a, b, expected):
+def test_close_names(a: str, b: str, expected: str | None) -> None:
     assert close_names(k(a), k(b)) == expected
 
 
 @FAST
 @given(KEYS, KEYS)
-def test_relations_are_symmetric(a, b):
+def test_relations_are_symmetric(a: str, b: str) -> None:
     assert one_edit_apart(a, b) == one_edit_apart(b, a)
     assert spelling_variant(a, b) == spelling_variant(b, a)
     assert extends(a, b) == extends(b, a)
@@ -128,7 +128,7 @@ def test_relations_are_symmetric(a, b):
 
 @FAST
 @given(KEYS)
-def test_a_key_is_compatible_with_itself_and_close_to_nothing_it_equals(a):
+def test_a_key_is_compatible_with_itself_and_close_to_nothing_it_equals(a: str) -> None:
     assert compatible_with_shared_phone(a, a)
     assert not one_edit_apart(a, a)
     assert not extends(a, a)

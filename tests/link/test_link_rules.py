@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.link import link_facilities
+from pipeline.link import Linked, link_facilities
 from tests.link.factory import Row, doc_id_for, report
 
 AMI = [
@@ -13,12 +13,12 @@ AMI = [
 ]
 
 
-def ids_of(linked, label: str, table: str = "members") -> dict[object, str]:
+def ids_of(linked: Linked, label: str, table: str = "members") -> dict[object, str]:
     doc = doc_id_for(label)
     return {ref[2]: fid for ref, fid in linked.facility_ids.items() if ref[0] == doc and ref[1] == table}
 
 
-def ambiguous(linked) -> list[str]:
+def ambiguous(linked: Linked) -> list[str]:
     return [c.detail for cs in linked.checks.values() for c in cs if c.check == "facility_ambiguous"]
 
 

@@ -8,11 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizers.dates import find_dates, time_to_hhmm
+from normalizers.dates import FoundDate, find_dates, time_to_hhmm
 
 FAST = settings(max_examples=200, deadline=None)
 GOLD = pathlib.Path(__file__).resolve().parent.parent / "gold"
 D = dt.date
+# raw, date_start, date_end, time_start, time_end, weekday_printed, weekday_ok, year_inferred
+Row = tuple[str, dt.date | None, dt.date | None, str | None, str | None, str | None, bool | None, bool]
 
 # text, fiscal_year,
 # [(raw, date_start, date_end, time_start, time_end, weekday_printed, weekday_ok, year_inferred)]
@@ -220,7 +222,7 @@ CASES = [
 ]
 
 
-def _row(m):
+def _row(m: FoundDate) -> Row:
     return (
         m.raw,
         m.date_start,
@@ -234,7 +236,7 @@ def _row(m):
 
 
 @pytest.mark.parametrize(("text", "fiscal_year", "expected"), CASES)
-def test_find_dates(text, fiscal_year, expected):
+def test_find_dates(text: str, fiscal_year: int | None, expected: list[Row]) -> None:
     found = find_dates(text, fiscal_year)
     assert [_row(m) for m in found] == expected
     assert all(text[m.start : m.end] == m.raw for m in found)
@@ -254,7 +256,9 @@ def test_find_dates(text, fiscal_year, expected):
         ("令和5年2月29日", False, None),
     ],
 )
-def test_era_out_of_range_is_flagged_not_rejected(text, era_out_of_range, date_start):
+def test_era_out_of_range_is_flagged_not_rejected(
+    text: str, era_out_of_range: bool, date_start: dt.date | None
+) -> None:
     (found,) = find_dates(text, None)
     assert (found.era_out_of_range, found.date_start) == (era_out_of_range, date_start)
 
@@ -279,11 +283,11 @@ def test_era_out_of_range_is_flagged_not_rejected(text, era_out_of_range, date_s
         ("", None),
     ],
 )
-def test_time_to_hhmm(text, expected):
+def test_time_to_hhmm(text: str, expected: str | None) -> None:
     assert time_to_hhmm(text) == expected
 
 
-def _key(text):
+def _key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
@@ -291,7 +295,7 @@ def _key(text):
     ("gold_name", "fiscal_year"),
     [("001_aa0a80047dfd47e6.txt.gold.json", 2022), ("002_ea5a7a86fcbe7014.txt.gold.json", 2018)],
 )
-def test_gold_dates_from_status_texts(gold_name, fiscal_year):
+def test_gold_dates_from_status_texts(gold_name: str, fiscal_year: int) -> None:
     gold = json.loads((GOLD / gold_name).read_text(encoding="utf-8"))
     found = [m for row in gold["status"] for m in find_dates(row["text"], fiscal_year)]
     got = [
@@ -311,7 +315,7 @@ def test_gold_dates_from_status_texts(gold_name, fiscal_year):
 
 @FAST
 @given(st.text(), st.one_of(st.none(), st.integers(min_value=1900, max_value=2100)))
-def test_find_dates_never_raises(text, fiscal_year):
+def test_find_dates_never_raises(text: str, fiscal_year: int | None) -> None:
     found = find_dates(text, fiscal_year)
     assert all(text[m.start : m.end] == m.raw for m in found)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
@@ -323,7 +327,7 @@ def test_find_dates_never_raises(text, fiscal_year):
     st.dates(D(2000, 1, 1), D(2000, 12, 31)),
     st.sampled_from(["{m}/{d}", "{m}月{d}日", "{m}月", "（{m}月{d}日）", "{m}/{d}(月)"]),
 )
-def test_year_less_date_resolves_inside_fiscal_year(fiscal_year, day, form):
+def test_year_less_date_resolves_inside_fiscal_year(fiscal_year: int, day: dt.date, form: str) -> None:
     text = form.format(m=day.month, d=day.day)
     found = find_dates(text, fiscal_year)
     assert len(found) == 1 and found[0].year_inferred

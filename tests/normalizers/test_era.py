@@ -17,7 +17,7 @@ from normalizers.era import (
 FAST = settings(max_examples=200, deadline=None)
 
 
-def test_era_table_is_ordered_data():
+def test_era_table_is_ordered_data() -> None:
     assert [(e.name, e.letter) for e in ERAS] == [
         ("明治", "M"),
         ("大正", "T"),
@@ -52,7 +52,7 @@ def test_era_table_is_ordered_data():
         ("1" * 5000, None),
     ],
 )
-def test_parse_era_number(text, expected):
+def test_parse_era_number(text: str, expected: int | None) -> None:
     assert parse_era_number(text) == expected
 
 
@@ -75,7 +75,7 @@ def test_parse_era_number(text, expected):
         ("", 1, None),
     ],
 )
-def test_era_to_western(era, n, expected):
+def test_era_to_western(era: str, n: int, expected: int | None) -> None:
     assert era_to_western(era, n) == expected
 
 
@@ -90,7 +90,7 @@ def test_era_to_western(era, n, expected):
         (1867, None),
     ],
 )
-def test_western_to_era(year, expected):
+def test_western_to_era(year: int, expected: tuple[str, int] | None) -> None:
     assert western_to_era(year) == expected
 
 
@@ -110,7 +110,7 @@ def test_western_to_era(year, expected):
         ("X", 1, 1, 1, False),
     ],
 )
-def test_era_date_in_range(era, n, month, day, expected):
+def test_era_date_in_range(era: str, n: int, month: int, day: int, expected: bool) -> None:
     assert era_date_in_range(era, n, month, day) is expected
 
 
@@ -144,7 +144,7 @@ def test_era_date_in_range(era, n, month, day, expected):
         ("", []),
     ],
 )
-def test_find_fiscal_years(text, expected):
+def test_find_fiscal_years(text: str, expected: list[tuple[int, str]]) -> None:
     found = find_fiscal_years(text)
     assert [(m.year, m.label) for m in found] == expected
     assert all(text[m.start : m.end] == m.label for m in found)
@@ -159,14 +159,14 @@ def test_find_fiscal_years(text, expected):
         ("", None),
     ],
 )
-def test_parse_fiscal_year(text, expected):
+def test_parse_fiscal_year(text: str, expected: int | None) -> None:
     found = parse_fiscal_year(text)
     assert (found.year if found else None) == expected
 
 
 @FAST
 @given(st.integers(min_value=1990, max_value=2100))
-def test_era_round_trip(year):
+def test_era_round_trip(year: int) -> None:
     era = western_to_era(year)
     assert era is not None
     assert era_to_western(*era) == year
@@ -174,7 +174,7 @@ def test_era_round_trip(year):
 
 @FAST
 @given(st.text())
-def test_era_functions_never_raise(text):
+def test_era_functions_never_raise(text: str) -> None:
     parse_era_number(text)
     era_to_western(text, 1)
     for m in find_fiscal_years(text):
@@ -184,5 +184,5 @@ def test_era_functions_never_raise(text):
 
 @FAST
 @given(st.text(), st.integers(), st.integers(), st.integers())
-def test_era_date_in_range_never_raises(era, n, month, day):
+def test_era_date_in_range_never_raises(era: str, n: int, month: int, day: int) -> None:
     assert era_date_in_range(era, n, month, day) in (True, False)

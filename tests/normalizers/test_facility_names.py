@@ -40,7 +40,7 @@ FAST = settings(max_examples=300, deadline=None)
         ("医療法人", "医療法人"),  # a bare type word is no corporation of anything
     ],
 )
-def test_facility_key(name, expected):
+def test_facility_key(name: str, expected: str) -> None:
     assert facility_key(name) == expected
 
 
@@ -68,7 +68,7 @@ def test_facility_key(name, expected):
         ("", "other"),
     ],
 )
-def test_facility_kind(name, expected):
+def test_facility_kind(name: str, expected: str) -> None:
     assert facility_kind(name) == expected
 
 
@@ -83,7 +83,7 @@ def test_facility_kind(name, expected):
         ("居宅介護支援事業所アオバ", "居宅介護支援事業所アオバ"),
     ],
 )
-def test_name_core(key, expected):
+def test_name_core(key: str, expected: str) -> None:
     assert name_core(key) == expected
 
 
@@ -98,7 +98,7 @@ def test_name_core(key, expected):
         ("アリマ皮膚科クリニツク", {"皮膚科"}),
     ],
 )
-def test_specialties(key, expected):
+def test_specialties(key: str, expected: set[str]) -> None:
     assert specialties(key) == expected
 
 
@@ -114,7 +114,7 @@ def test_specialties(key, expected):
         ("会", False),
     ],
 )
-def test_facility_kind_of_word(text, expected):
+def test_facility_kind_of_word(text: str, expected: bool) -> None:
     assert facility_kind_of_word(text) is expected
 
 
@@ -130,13 +130,13 @@ def test_facility_kind_of_word(text, expected):
         ("　", None),
     ],
 )
-def test_group_match_key(group, expected):
+def test_group_match_key(group: str | None, expected: str | None) -> None:
     assert group_match_key(group) == expected
 
 
 @FAST
 @given(st.text())
-def test_keys_and_kinds_are_total(text):
+def test_keys_and_kinds_are_total(text: str) -> None:
     key = facility_key(text)
     assert not any(c.isspace() for c in key)
     assert facility_kind(text) in FACILITY_KINDS
@@ -145,6 +145,6 @@ def test_keys_and_kinds_are_total(text):
 
 @FAST
 @given(st.text(alphabet="みらい平ミライクリニックｸﾘﾆｯｸ病院医院髙高﨑崎ヶケが竜・ 　"))
-def test_key_ignores_spacing_width_and_variants(text):
+def test_key_ignores_spacing_width_and_variants(text: str) -> None:
     assert facility_key(" ".join(text)) == facility_key(text)
     assert facility_key(text.replace("髙", "高").replace("﨑", "崎")) == facility_key(text)

@@ -33,7 +33,7 @@ FAST = settings(max_examples=300, deadline=None)
         ("", ""),
     ],
 )
-def test_fold_variants(text, expected):
+def test_fold_variants(text: str, expected: str) -> None:
     assert fold_variants(text) == expected
 
 
@@ -41,20 +41,20 @@ def test_fold_variants(text, expected):
     ("text", "expected"),
     [("ありま", "アリマ"), ("アリマ", "アリマ"), ("有馬", "有馬"), ("ゔ", "ヴ"), ("abc", "abc")],
 )
-def test_fold_kana_script(text, expected):
+def test_fold_kana_script(text: str, expected: str) -> None:
     assert fold_kana_script(text) == expected
 
 
 @FAST
 @given(st.text())
-def test_fold_variants_is_total_and_idempotent(text):
+def test_fold_variants_is_total_and_idempotent(text: str) -> None:
     once = fold_variants(text)
     assert fold_variants(once) == once
 
 
 @FAST
 @given(st.text(alphabet="ぁあぃいっつゃやァアッツャヤヶヵケ竜龍髙高﨑崎が之の-ー 　abc1"))
-def test_fold_variants_keeps_length_and_leaves_no_small_kana_or_hiragana(text):
+def test_fold_variants_keeps_length_and_leaves_no_small_kana_or_hiragana(text: str) -> None:
     folded = fold_variants(text)
     assert len(folded) == len(text)
     assert not set(folded) & set("ぁぃっゃァィッャヵヶ髙﨑龍")

@@ -39,7 +39,7 @@ FAST = settings(max_examples=200, deadline=None)
         ("", (None, "")),
     ],
 )
-def test_split_corporation(name, expected):
+def test_split_corporation(name: str, expected: tuple[str | None, str]) -> None:
     assert split_corporation(name) == expected
 
 
@@ -71,13 +71,13 @@ def test_split_corporation(name, expected):
         ("", None),
     ],
 )
-def test_municipality_from_address(address, expected):
+def test_municipality_from_address(address: str, expected: str | None) -> None:
     assert municipality_from_address(address) == expected
 
 
 @FAST
 @given(st.text())
-def test_name_functions_never_raise(text):
+def test_name_functions_never_raise(text: str) -> None:
     corporation, _facility = split_corporation(text)
     assert corporation is None or corporation
     municipality_from_address(text)

@@ -35,7 +35,7 @@ FAST = settings(max_examples=200, deadline=None)
         ("9" * 5000, None),
     ],
 )
-def test_parse_int(text, expected):
+def test_parse_int(text: str, expected: int | None) -> None:
     assert parse_int(text) == expected
 
 
@@ -78,24 +78,24 @@ def test_parse_int(text, expected):
         ("", None),
     ],
 )
-def test_parse_status_count(segment, expected):
+def test_parse_status_count(segment: str, expected: Count | None) -> None:
     assert parse_status_count(segment) == expected
 
 
-def _digits_in(value, text):
+def _digits_in(value: int, text: str) -> bool:
     return str(abs(value)) in fold_width(text).replace(",", "")
 
 
 @FAST
 @given(st.text())
-def test_parse_int_digits_come_from_input(text):
+def test_parse_int_digits_come_from_input(text: str) -> None:
     value = parse_int(text)
     assert value is None or _digits_in(value, text)
 
 
 @FAST
 @given(st.text())
-def test_parse_status_count_digits_come_from_input(text):
+def test_parse_status_count_digits_come_from_input(text: str) -> None:
     count = parse_status_count(text)
     assert count is None or (_digits_in(count.value, text) and count.unit in "回件名人")
 
@@ -106,5 +106,5 @@ def test_parse_status_count_digits_come_from_input(text):
     st.sampled_from("回件名人"),
     st.sampled_from(["{n}{u}", "…の開催：{n}{u}", "講師派遣（{n}{u}）", "ファシリテーター {n}{u}"]),
 )
-def test_parse_status_count_reads_printed_counts(n, unit, form):
+def test_parse_status_count_reads_printed_counts(n: int, unit: str, form: str) -> None:
     assert parse_status_count(form.format(n=n, u=unit)) == Count(n, unit)

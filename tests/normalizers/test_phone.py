@@ -32,13 +32,13 @@ FAST = settings(max_examples=200, deadline=None)
         ("", None),
     ],
 )
-def test_normalize_phone(text, expected):
+def test_normalize_phone(text: str, expected: str | None) -> None:
     assert normalize_phone(text) == expected
 
 
 @FAST
 @given(st.text())
-def test_normalize_phone_never_raises(text):
+def test_normalize_phone_never_raises(text: str) -> None:
     phone = normalize_phone(text)
     assert phone is None or (9 <= sum(c.isdigit() for c in phone) <= 11 and set(phone) <= set("0123456789-"))
 
@@ -59,14 +59,14 @@ def test_normalize_phone_never_raises(text):
         (None, None, None),
     ],
 )
-def test_phone_digits_and_exchange(text, digits, exchange):
+def test_phone_digits_and_exchange(text: str | None, digits: str | None, exchange: str | None) -> None:
     assert phone_digits(text) == digits
     assert phone_exchange(text) == exchange
 
 
 @FAST
 @given(st.text(alphabet="0123456789０１２３（）()-－ 　TEL"))
-def test_phone_digits_are_the_normalized_number_without_hyphens(text):
+def test_phone_digits_are_the_normalized_number_without_hyphens(text: str) -> None:
     normalized = normalize_phone(text)
     assert phone_digits(text) == (normalized.replace("-", "") if normalized else None)
     exchange = phone_exchange(text)

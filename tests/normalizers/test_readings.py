@@ -24,12 +24,12 @@ FAST = settings(max_examples=100, deadline=None)
         ("𠮷田", None),
     ],
 )
-def test_reading_of(text, expected):
+def test_reading_of(text: str, expected: str | None) -> None:
     assert reading_of(text) == expected
 
 
 @FAST
 @given(st.text(alphabet="有馬鴻巣髙﨑田中ありまアリマ内科医院 1A"))
-def test_reading_is_katakana_or_none(text):
+def test_reading_is_katakana_or_none(text: str) -> None:
     reading = reading_of(text)
     assert reading is None or not any("\u3041" <= c <= "\u3096" for c in reading)

@@ -21,7 +21,7 @@ FAST = settings(max_examples=200, deadline=None)
         ("", ""),
     ],
 )
-def test_fold_width(text, expected):
+def test_fold_width(text: str, expected: str) -> None:
     assert fold_width(text) == expected
 
 
@@ -34,7 +34,7 @@ def test_fold_width(text, expected):
         ("abc", "abc"),
     ],
 )
-def test_normalize_space(text, expected):
+def test_normalize_space(text: str, expected: str) -> None:
     assert normalize_space(text) == expected
 
 
@@ -57,7 +57,7 @@ def test_normalize_space(text, expected):
         (["", "  "], ""),
     ],
 )
-def test_reflow(lines, expected):
+def test_reflow(lines: list[str], expected: str) -> None:
     assert reflow(lines) == expected
 
 
@@ -74,7 +74,7 @@ def test_reflow(lines, expected):
         ("㉑", "21"),  # beyond ⑳: plain NFKC
     ],
 )
-def test_nfkc_keep_markers(text, expected):
+def test_nfkc_keep_markers(text: str, expected: str) -> None:
     assert nfkc_keep_markers(text) == expected
 
 
@@ -87,19 +87,19 @@ def test_nfkc_keep_markers(text, expected):
         ("", ""),
     ],
 )
-def test_match_key(text, expected):
+def test_match_key(text: str, expected: str) -> None:
     assert match_key(text) == expected
 
 
 @FAST
 @given(st.text())
-def test_fold_width_preserves_length(text):
+def test_fold_width_preserves_length(text: str) -> None:
     assert len(fold_width(text)) == len(text)
 
 
 @FAST
 @given(st.text())
-def test_text_functions_never_raise(text):
+def test_text_functions_never_raise(text: str) -> None:
     normalize_space(text)
     reflow(text.split("\n"))
     nfkc_keep_markers(text)
@@ -108,7 +108,7 @@ def test_text_functions_never_raise(text):
 
 @FAST
 @given(st.text(alphabet="①②③⑳・▶◆※abcＡ１ \u3000"))
-def test_markers_survive_nfkc(text):
+def test_markers_survive_nfkc(text: str) -> None:
     kept = [c for c in nfkc_keep_markers(text) if c in "①②③⑳・▶◆※"]
     assert kept == [c for c in text if c in "①②③⑳・▶◆※"]
 
