@@ -102,7 +102,10 @@ def link_dataset(
         old_checks.filter(pc.not_equal(old_checks.column("check"), LINK_CHECK)), links, kept
     )
     changed = frozenset(
-        doc_id for name in REWRITTEN_TABLES for doc_id in _changed_documents(old[name], now_rows[name], name)
+        set().union(
+            *(_facility_ids_changed(old[name], now_rows[name]) for name in LINKED_COLUMNS_TABLES),
+            _changed_documents(_link_rows(old_checks), _link_rows(now_rows["checks"])),
+        )
     )
     rewritten = {
         name: _rows_of(now_rows[name], changed).cast(arrow_schema(TABLES[name])) for name in REWRITTEN_TABLES
@@ -114,7 +117,25 @@ def _rows_of(table: pa.Table, doc_ids: frozenset[str]) -> pa.Table:
     return table.filter(pc.is_in(table.column("doc_id"), value_set=pa.array(sorted(doc_ids), pa.string())))
 
 
-def _changed_documents(before: pa.Table, after: pa.Table, name: str) -> set[str]:
+def _facility_ids_changed(before: pa.Table, after: pa.Table) -> set[str]:
+    """Documents whose member / outcome rows got another facility_id. `after` is `before` with its
+    facility_id column replaced (`with_facility_ids`): same rows, same order, nothing else changed."""
+    if before.num_rows == 0:
+        return set()
+    old_ids, new_ids = before.column("facility_id"), after.column("facility_id")
+    differ = pc.or_(
+        pc.fill_null(pc.not_equal(old_ids, new_ids), False),
+        pc.not_equal(pc.is_null(old_ids), pc.is_null(new_ids)),
+    )
+    return set(pc.filter(before.column("doc_id"), differ).to_pylist())
+
+
+def _link_rows(checks: pa.Table) -> pa.Table:
+    """The linking checks among a table of checks rows (the only checks linking changes)."""
+    return checks.filter(pc.equal(checks.column("check"), LINK_CHECK))
+
+
+def _changed_documents(before: pa.Table, after: pa.Table) -> set[str]:
     """Documents whose rows of this table differ (order within a document aside)."""
 
     def by_doc(table: pa.Table) -> dict[str, list[tuple[Any, ...]]]:
