@@ -16,6 +16,7 @@ from pipeline.build.consistency import breakdown_checks, total_checks
 from pipeline.build.context import DocContext
 from pipeline.build.damaged import damaged_checks
 from pipeline.build.dates import build_dates
+from pipeline.build.disputed import disputed_checks
 from pipeline.build.facts import fiscal_year_of, group_name_of
 from pipeline.build.items import build_initiatives, build_status
 from pipeline.build.members import build_members
@@ -277,6 +278,7 @@ def _report_records(
     checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes, joined, built.incomplete_sections)
     checks += [ctx.check(f.check, f.detail, f.span) for f in located.findings]
     checks += damaged_checks(ctx, outcomes, status, members)
+    checks += disputed_checks(ctx, outcomes, status, initiatives, members)
     tables = {
         "members": tuple(members),
         "initiatives": tuple(initiatives),
