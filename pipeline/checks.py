@@ -130,8 +130,9 @@ _SPECS = (
     CheckSpec(
         "ocr_disagreement",
         "warning",
-        "a figure, date, period year or name the pipeline emits lies where the two OCR readers read "
-        "other digits: left out (null, both readings in `raw` as `⟦12｜17⟧`) (document `partial`)",
+        "a figure, date, period year or name the pipeline emits (or an item number, a table cell the "
+        "locators left out) lies where the two OCR readers read other digits: left out (null, both "
+        "readings in `raw` as `⟦12｜17⟧`) (document `partial`)",
         makes_partial=True,
     ),
     CheckSpec(

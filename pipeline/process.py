@@ -8,7 +8,7 @@ import hashlib
 from dataclasses import replace
 from typing import Any
 
-from extractors.blocks import ExtractedDocument, Finding, UnreadableInput
+from extractors.blocks import Block, ExtractedDocument, Finding, UnreadableInput
 from extractors.detect import unsupported_kind
 from normalizers.forms import classify_document, detect_form, has_member_list
 from normalizers.text import reflow
@@ -202,7 +202,7 @@ def build_result(
     tables: dict[str, tuple[object, ...]] = {}
     status, message = "skipped", SKIP_MESSAGES.get(doc_kind)
     if is_report:
-        tables, report_checks = _report_records(ctx, located)
+        tables, report_checks = _report_records(ctx, located, extracted.blocks)
         checks += report_checks
         if fiscal.source == "content":
             detail = (
@@ -265,7 +265,7 @@ def _unread_findings(findings: tuple[Finding, ...]) -> list[str]:
 
 
 def _report_records(
-    ctx: DocContext, located: LocatedReport
+    ctx: DocContext, located: LocatedReport, blocks: tuple[Block, ...]
 ) -> tuple[dict[str, tuple[object, ...]], list[Check]]:
     members, checks = build_members(ctx, located.members)
     initiatives = build_initiatives(ctx, located.items)
@@ -278,7 +278,7 @@ def _report_records(
     checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes, joined, built.incomplete_sections)
     checks += [ctx.check(f.check, f.detail, f.span) for f in located.findings]
     checks += damaged_checks(ctx, outcomes, status, members)
-    checks += disputed_checks(ctx, outcomes, status, initiatives, members)
+    checks += disputed_checks(ctx, outcomes, status, initiatives, members, blocks, located)
     tables = {
         "members": tuple(members),
         "initiatives": tuple(initiatives),

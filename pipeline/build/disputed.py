@@ -5,19 +5,24 @@ A mark anywhere is `ocr_digits_differ` on its line (the extractor's finding; no 
 that line). Only a mark that reaches what the builders emit is `ocr_disagreement` and leaves the
 document `partial`: an outcome's figure cell or institution, a status segment, a member's fields, the
 group name, a period label whose fiscal year it hides, a bullet's marker, or initiative text where it
-hides or changes a date. A mark in a title or a header note (`別添⟦1｜7⟧`, `翌年⟦3｜8⟧月末`) reaches
-none of them. Figures are never changed here: a mark is no number, so the builders already keep such
+hides or changes a date. A mark in a table cell that no located table holds (an item row left out
+because its number was disputed) or in an item's title (its number) is `ocr_disagreement` too: what
+was left out cannot be told. A mark in a title or a header note (`別添⟦1｜7⟧`, `翌年⟦3｜8⟧月末`)
+reaches none of them. Figures are never changed here: a mark is no number, so the builders already keep such
 a cell as null with its `raw`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
+from extractors.blocks import Block
 from extractors.ocr_agree import MARK, first_reading
 from normalizers.dates import find_dates
 from normalizers.era import parse_fiscal_year
 from pipeline.build.context import DocContext, Placed, span_of_record
+from pipeline.locate.located import LocatedReport
 from pipeline.records import Check, Initiative, Member, Outcome, StatusSegment
 
 
@@ -27,8 +32,11 @@ def disputed_checks(
     status: Iterable[StatusSegment],
     initiatives: Iterable[Initiative],
     members: Iterable[Member],
+    blocks: Iterable[Block],
+    located: LocatedReport,
 ) -> list[Check]:
-    """One `ocr_disagreement` check per emitted value a mark reaches (a shared cell counted once)."""
+    """One `ocr_disagreement` check per emitted value a mark reaches (a shared cell counted once),
+    and one for the marks in table cells the locators left out."""
     found: list[tuple[str, Placed | None]] = []
     if ctx.group_name and MARK.search(ctx.group_name):
         found.append((f"the group name {ctx.group_name!r}", None))
@@ -59,6 +67,12 @@ def disputed_checks(
         checks.append(
             ctx.check("ocr_disagreement", text, span_of_record(record) if record is not None else None)
         )
+    if lost := lost_marks(blocks, located):
+        detail = (
+            f"the two OCR readers read other digits ({', '.join(lost)}) in table cells the locators left "
+            "out or read an item number from: what they hold is left out"
+        )
+        checks.append(ctx.check("ocr_disagreement", detail))
     return checks
 
 
@@ -77,3 +91,39 @@ def hides_date(text: str, fiscal_year: int | None) -> bool:
         return False
     ours = [d.raw for d in find_dates(text, fiscal_year)]
     return ours != [d.raw for d in find_dates(first_reading(text), fiscal_year)]
+
+
+def lost_marks(blocks: Iterable[Block], located: LocatedReport) -> list[str]:
+    """The marks printed in table cells that no located table holds (item titles, whose number is
+    the item's, are not counted as held)."""
+    printed = Counter(
+        m.group(0)
+        for b in blocks
+        if b.kind == "table"
+        for row in b.rows
+        for cell in row
+        for m in MARK.finditer(cell.text)
+    )
+    held = Counter(m.group(0) for text in held_texts(located) for m in MARK.finditer(text))
+    return sorted((printed - held).elements())
+
+
+def held_texts(located: LocatedReport) -> Iterator[str]:
+    """The texts of the located tables: item contents and status cells, their column headers (once
+    each), 取組効果 period labels, row labels and cells, 別添1 headers and cells."""
+    headers: set[str] = set()
+    for item in located.items:
+        yield item.content.text
+        yield from (label.text for label in item.drawn_labels)
+        for header, cell in item.status:
+            headers.add(header)
+            yield cell.text
+    yield from headers
+    for table in located.outcomes:
+        yield from table.period_labels
+        for row in table.rows:
+            yield row.label.text
+            yield from (cell.text for cell in row.cells)
+    for members in located.members:
+        yield from members.headers
+        yield from (cell.text for row in members.rows for cell in row)

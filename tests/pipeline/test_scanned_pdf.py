@@ -145,3 +145,16 @@ def test_digits_read_otherwise_in_a_figure_cell_leave_it_out_and_the_document_pa
     details = [c.detail for c in result.checks if c.check == "ocr_disagreement"]  # type: ignore[attr-defined]
     assert len(details) == 1 and "⟦73｜28⟧名" in details[0]
     assert result.document.status == "partial" and "⟦73｜28⟧名" in result.document.message  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(not HAS_OCR, reason="tesseract with jpn not installed")
+def test_digits_read_otherwise_in_an_item_number_leave_the_document_partial(
+    readings: list[tuple[str, pdf_image.PageReading]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """取組1's number disputed: its row is not placed, so what it holds cannot be told."""
+    monkeypatch.setenv(ocr_cache.ENV, str(tmp_path))
+    result = process_misread(readings, {2: ["1これから"]})
+    assert 1 not in {i.item_no for i in result.initiatives}  # type: ignore[attr-defined]
+    details = [c.detail for c in result.checks if c.check == "ocr_disagreement"]  # type: ignore[attr-defined]
+    assert len(details) == 1 and "⟦1｜6⟧" in details[0]
+    assert result.document.status == "partial"  # type: ignore[attr-defined]
