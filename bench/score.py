@@ -23,7 +23,7 @@ BULLET_SIMILARITY = 0.97
 EXACT_TABLES = ("members", "status", "outcomes", "dates")  # every value must match
 TABLES = ("document", "members", "initiatives", "status", "outcomes", "dates", "checks")
 # Checks that state facts of the extraction, not of the data: a rendition may add them.
-EXTRACTION_NOTES = frozenset({"drawn_labels", "ocr_used"})
+EXTRACTION_NOTES = frozenset({"drawn_labels", "ocr_used", "ocr_digits_differ"})
 FIGURE_KEY = ("section", "metric", "institution", "is_total", "period")
 Row = dict[str, Any]
 

@@ -9,7 +9,11 @@ in the same region on that line within RUN_PAD em of them (a digit reader 1 miss
 - not the same (or reader 2 reads none there): every digit run of reader 1 on that line becomes
   one marker character `⟦12｜17⟧` (reader 1's digits ｜ reader 2's), so no figure is read from the
   line (a marker is no number; a date is never read in part) and the cell's `raw` keeps both
-  readings; an `ocr_disagreement` finding names both readings of the region.
+  readings; an `ocr_digits_differ` finding names both readings of the region.
+
+Where the marks land is not judged here: a mark in a title or a header note reaches no figure. The
+builders raise `ocr_disagreement` (document `partial`) only where a mark reaches a figure, date, period
+year or name they emit (`pipeline.build.disputed`, which reads the marks with `MARK` and `first_reading`).
 
 Digits are compared after folding full-width forms; nothing else is compared (names and text take
 reader 1's reading).
@@ -17,6 +21,7 @@ reader 1's reading).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, replace
 
@@ -25,6 +30,7 @@ from extractors.pdf_grid import Grid
 from extractors.pdf_page import Char, lines_of
 
 MARK_OPEN, MARK_SEP, MARK_CLOSE = "⟦", "｜", "⟧"
+MARK = re.compile(f"{MARK_OPEN}([0-9]*){MARK_SEP}([0-9,]*){MARK_CLOSE}")  # reader 1 ｜ reader 2
 FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 LINE_PAD_X = 0.5  # em left and right of a reader-1 line (outside tables) where reader 2's chars count
 LINE_PAD_Y = 0.15  # em above and below its ink (the next line starts about 0.45 em away)
@@ -37,6 +43,11 @@ BAND_BELOW = 0.3  # em below a reader-1 baseline that is still its line
 class Region:
     key: Hashable
     bbox: tuple[float, float, float, float]  # page points
+
+
+def first_reading(text: str) -> str:
+    """The text with every mark replaced by reader 1's digits (what it reads were there no reader 2)."""
+    return MARK.sub(lambda m: m.group(1), text)
 
 
 def is_digit(text: str) -> bool:
@@ -181,6 +192,8 @@ def agree(
             f"{y1:.0f}) pt: {names[0]} {text_of(chars)!r}, {names[1]} {text_of(second.get(key, []))!r}; "
             "its figures are left out"
         )
-        findings.append(Finding("ocr_disagreement", detail, Span(page=pno, bbox=regions[key].bbox, ocr=True)))
+        findings.append(
+            Finding("ocr_digits_differ", detail, Span(page=pno, bbox=regions[key].bbox, ocr=True))
+        )
     merged = [replaced.get(id(c), c) for c, _ in placed if id(c) not in dropped]
     return merged, findings, with_digits

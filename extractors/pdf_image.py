@@ -15,7 +15,8 @@ Tesseract 5 `jpn` on the page with its ruling lines removed (`ocr_tesseract`). E
 4. Tesseract reads the cells and lines where rapidocr reads digits, with the rules painted out and
    the rest of the page blank (regions where the two disagree once more, each alone);
 5. keeps a figure only where both readers read the same digits in the same cell (`ocr_agree`);
-   elsewhere the figure is marked, left out, and an `ocr_disagreement` finding says so;
+   elsewhere the figure is marked, left out, and an `ocr_digits_differ` finding says so (the
+   document is `partial` only where a mark reaches an emitted figure: `pipeline.build.disputed`);
 6. goes through the same assembly as text-layer pages (`pdf_page.assemble_page`), then the same
    locators.
 
@@ -140,12 +141,18 @@ def page_dpi(page: pymupdf.Page) -> int:
     return int(min(max(round(best[1]), DEFAULT_MIN_DPI), DEFAULT_MAX_DPI))
 
 
-def read_page(page: pymupdf.Page, binary: str) -> PageReading:
-    """What both readers see on the page (from the cache when this very page was read before)."""
+def cache_key(page: pymupdf.Page, binary: str) -> tuple[str, np.ndarray, int]:
+    """The key of the page's reading in the cache, its grey rendering (upright as stored, `/Rotate`
+    set aside) and the resolution it is read at."""
     page.set_rotation(0)
     dpi = page_dpi(page)
     gray = render_gray(page, dpi)
-    key = ocr_cache.page_key(gray, f"{SETTINGS}|{tesseract_version(binary)}|{dpi}")
+    return ocr_cache.page_key(gray, f"{SETTINGS}|{tesseract_version(binary)}|{dpi}"), gray, dpi
+
+
+def read_page(page: pymupdf.Page, binary: str) -> PageReading:
+    """What both readers see on the page (from the cache when this very page was read before)."""
+    key, gray, dpi = cache_key(page, binary)
     if (cached := ocr_cache.load(key)) is not None:
         return PageReading.from_json(cached)
     straight, skew = raster_grid.straighten(gray, dpi)

@@ -122,9 +122,16 @@ _SPECS = (
         "the document was read by OCR: two readers (documents.ocr_engines), figures only where both agree",
     ),
     CheckSpec(
+        "ocr_digits_differ",
+        "info",
+        "the two OCR readers read other digits in a cell or line: they are marked `⟦12｜17⟧` (both "
+        "readings) and no figure is read from that line",
+    ),
+    CheckSpec(
         "ocr_disagreement",
         "warning",
-        "the two OCR readers read other digits in a cell or line: its figures are left out (null, both "
+        "a figure, date, period year or name the pipeline emits (or an item number, a table cell the "
+        "locators left out) lies where the two OCR readers read other digits: left out (null, both "
         "readings in `raw` as `⟦12｜17⟧`) (document `partial`)",
         makes_partial=True,
     ),

@@ -8,7 +8,7 @@ import hashlib
 from dataclasses import replace
 from typing import Any
 
-from extractors.blocks import ExtractedDocument, Finding, UnreadableInput
+from extractors.blocks import Block, ExtractedDocument, Finding, UnreadableInput
 from extractors.detect import unsupported_kind
 from normalizers.forms import classify_document, detect_form, has_member_list
 from normalizers.text import reflow
@@ -16,6 +16,7 @@ from pipeline.build.consistency import breakdown_checks, total_checks
 from pipeline.build.context import DocContext
 from pipeline.build.damaged import damaged_checks
 from pipeline.build.dates import build_dates
+from pipeline.build.disputed import disputed_checks
 from pipeline.build.facts import fiscal_year_of, group_name_of
 from pipeline.build.items import build_initiatives, build_status
 from pipeline.build.members import build_members
@@ -201,7 +202,7 @@ def build_result(
     tables: dict[str, tuple[object, ...]] = {}
     status, message = "skipped", SKIP_MESSAGES.get(doc_kind)
     if is_report:
-        tables, report_checks = _report_records(ctx, located)
+        tables, report_checks = _report_records(ctx, located, extracted.blocks)
         checks += report_checks
         if fiscal.source == "content":
             detail = (
@@ -264,7 +265,7 @@ def _unread_findings(findings: tuple[Finding, ...]) -> list[str]:
 
 
 def _report_records(
-    ctx: DocContext, located: LocatedReport
+    ctx: DocContext, located: LocatedReport, blocks: tuple[Block, ...]
 ) -> tuple[dict[str, tuple[object, ...]], list[Check]]:
     members, checks = build_members(ctx, located.members)
     initiatives = build_initiatives(ctx, located.items)
@@ -277,6 +278,7 @@ def _report_records(
     checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes, joined, built.incomplete_sections)
     checks += [ctx.check(f.check, f.detail, f.span) for f in located.findings]
     checks += damaged_checks(ctx, outcomes, status, members)
+    checks += disputed_checks(ctx, outcomes, status, initiatives, members, blocks, located)
     tables = {
         "members": tuple(members),
         "initiatives": tuple(initiatives),

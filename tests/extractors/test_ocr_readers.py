@@ -105,7 +105,7 @@ def test_a_figure_is_kept_only_where_both_readers_read_the_same_digits() -> None
     second = chars("12件", 11) + chars("1,284名", 109)
     merged, findings, regions = agree(GRID, first, second, 1, ("one", "two"))
     assert "".join(c.text for c in merged) == "12件⟦1｜1⟧,⟦234｜284⟧名"
-    assert [f.check for f in findings] == ["ocr_disagreement"] and len(regions) == 2
+    assert [f.check for f in findings] == ["ocr_digits_differ"] and len(regions) == 2
     assert "'1,234名'" in findings[0].detail and "'1,284名'" in findings[0].detail
 
 

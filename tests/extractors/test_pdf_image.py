@@ -47,7 +47,7 @@ def test_ocr_rebuilds_the_tables() -> None:
     doc = scanned()
     assert doc.rendition == "pdf_image" and doc.pages == 3
     checks = [f.check for f in doc.findings]
-    assert checks[-1] == "ocr_used" and set(checks[:-1]) <= {"ocr_disagreement"}
+    assert checks[-1] == "ocr_used" and set(checks[:-1]) <= {"ocr_digits_differ"}
     assert "tesseract" in doc.findings[-1].detail and "rapidocr" in doc.findings[-1].detail
     assert doc.ocr_engines[0].startswith("rapidocr") and doc.ocr_engines[1].startswith("tesseract")
     assert [(len(t), len(t[0])) for t in table_rows(doc)] == [(9, 5), (4, 5), (2, 4), (2, 4)]

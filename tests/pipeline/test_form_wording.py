@@ -30,6 +30,7 @@ TABLE_MODULES = (
     "pipeline/locate/table_outcomes.py",
     "pipeline/build/consistency.py",
     "pipeline/build/damaged.py",
+    "pipeline/build/disputed.py",
     "pipeline/build/context.py",
     "pipeline/build/dates.py",
     "pipeline/build/facts.py",

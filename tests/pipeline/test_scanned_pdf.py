@@ -9,16 +9,25 @@ has its own bar, stated here:
   - initiatives: joined text per item at least 0.95 similar
 
 Without Tesseract (jpn) the document is `partial` and the message says what to install.
+
+Where Tesseract reads other digits than rapidocr (its real reading of the page with the digits of one
+line changed, given to the pipeline through the OCR cache): outside figures (the title `別添1`, the
+header note `翌年3月末`) the document stays `ok`; in a figure cell the figure is null with both
+readings in `raw`, `ocr_disagreement` is raised and the document is `partial`.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
+from pathlib import Path
 
+import pymupdf
 import pytest
 
-from extractors import pdf_image
+from extractors import ocr_cache, pdf_image
+from extractors.pdf_page import Char
 from pipeline.process import process_document
 from tests.conftest import ROOT
 from tests.gold_scoring import as_dicts, compare_initiatives, norm
@@ -72,3 +81,80 @@ def test_scan_meets_its_bar_or_says_what_is_missing(scanned: tuple[dict, object]
     joined = dict(gold, initiatives_segmented=False)
     score, diffs = compare_initiatives(joined, as_dicts(result.initiatives))  # type: ignore[attr-defined]
     assert score >= MIN_ITEM_SIMILARITY, diffs
+
+
+@pytest.fixture(scope="module")
+def readings() -> list[tuple[str, pdf_image.PageReading]]:
+    """Each page's cache key and what the two readers saw on it."""
+    binary = pdf_image.find_tesseract()
+    assert binary is not None
+    doc = pymupdf.open(SCAN)
+    return [(pdf_image.cache_key(page, binary)[0], pdf_image.read_page(page, binary)) for page in doc.pages()]
+
+
+def misread(reading: pdf_image.PageReading, words: str) -> pdf_image.PageReading:
+    """The reading with Tesseract's digits on rapidocr's line holding `words` read otherwise (3 -> 8)."""
+    line = next(line for line in reading.lines1 if words in "".join(c.text for c in line))
+    size = max(c.size for c in line)
+    x0, x1, base = line[0].x0, line[-1].x1, line[0].baseline
+    top, bottom = base - size, base + 0.3 * size
+
+    def other(c: Char) -> Char:
+        if c.text.isdigit() and x0 <= c.mid[0] <= x1 and top <= c.mid[1] <= bottom:
+            return replace(c, text=str((int(c.text) + 5) % 10))
+        return c
+
+    changed = [other(c) for c in reading.chars2]
+    assert changed != reading.chars2, f"Tesseract read no digit on the line of {words!r}"
+    return replace(reading, chars2=changed)
+
+
+def process_misread(readings: list[tuple[str, pdf_image.PageReading]], lines: dict[int, list[str]]) -> object:
+    """The document read through the cache (set to a fresh folder) holding the misread pages."""
+    for pno, (key, reading) in enumerate(readings, 1):
+        for words in lines.get(pno, []):
+            reading = misread(reading, words)
+        ocr_cache.store(key, reading.to_json())
+    return process_document(SCAN.read_bytes())
+
+
+@pytest.mark.skipif(not HAS_OCR, reason="tesseract with jpn not installed")
+def test_digits_read_otherwise_outside_figures_leave_the_document_ok(
+    readings: list[tuple[str, pdf_image.PageReading]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(ocr_cache.ENV, str(tmp_path))
+    result = process_misread(readings, {1: ["別添1"], 3: ["翌年3月末"]})
+    checks = Counter(c.check for c in result.checks)  # type: ignore[attr-defined]
+    assert checks["ocr_digits_differ"] >= 2 and checks["ocr_disagreement"] == 0
+    assert result.document.status == "ok", result.document.message  # type: ignore[attr-defined]
+    labels = {o.period_label for o in result.outcomes}  # type: ignore[attr-defined]
+    assert any("⟦3｜8⟧" in label for label in labels), labels
+    assert [o.value for o in result.outcomes] == [73, 75, 297, 50, 247, 307, 40, 265]  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(not HAS_OCR, reason="tesseract with jpn not installed")
+def test_digits_read_otherwise_in_a_figure_cell_leave_it_out_and_the_document_partial(
+    readings: list[tuple[str, pdf_image.PageReading]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(ocr_cache.ENV, str(tmp_path))
+    result = process_misread(readings, {3: ["73名"]})
+    outcomes = result.outcomes  # type: ignore[attr-defined]
+    disputed = [o for o in outcomes if o.raw == "⟦73｜28⟧名"]
+    assert [(o.metric, o.period, o.value) for o in disputed] == [("patients", "plan", None)]
+    assert [o.value for o in outcomes if o not in disputed] == [75, 297, 50, 247, 307, 40, 265]
+    details = [c.detail for c in result.checks if c.check == "ocr_disagreement"]  # type: ignore[attr-defined]
+    assert len(details) == 1 and "⟦73｜28⟧名" in details[0]
+    assert result.document.status == "partial" and "⟦73｜28⟧名" in result.document.message  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(not HAS_OCR, reason="tesseract with jpn not installed")
+def test_digits_read_otherwise_in_an_item_number_leave_the_document_partial(
+    readings: list[tuple[str, pdf_image.PageReading]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """取組1's number disputed: its row is not placed, so what it holds cannot be told."""
+    monkeypatch.setenv(ocr_cache.ENV, str(tmp_path))
+    result = process_misread(readings, {2: ["1これから"]})
+    assert 1 not in {i.item_no for i in result.initiatives}  # type: ignore[attr-defined]
+    details = [c.detail for c in result.checks if c.check == "ocr_disagreement"]  # type: ignore[attr-defined]
+    assert len(details) == 1 and "⟦1｜6⟧" in details[0]
+    assert result.document.status == "partial"  # type: ignore[attr-defined]
