@@ -16,7 +16,7 @@ from pipeline.build.consistency import breakdown_checks, total_checks
 from pipeline.build.context import DocContext
 from pipeline.build.damaged import damaged_checks
 from pipeline.build.dates import build_dates
-from pipeline.build.disputed import disputed_checks
+from pipeline.build.disputed import disputed_checks, title_year_disputed
 from pipeline.build.facts import fiscal_year_of, group_name_of
 from pipeline.build.items import build_initiatives, build_status
 from pipeline.build.members import build_members
@@ -209,6 +209,13 @@ def build_result(
                 f"no title year; fiscal year {fiscal.year} inferred from the period header {fiscal.label!r}"
             )
             checks.append(ctx.check("fiscal_year_inferred", detail))
+            if (disputed := title_year_disputed(located.paragraphs)) is not None:
+                detail = (
+                    f"the fiscal year was inferred while the OCR readers read other digits in {disputed!r}: "
+                    "the title's year may be the one they dispute"
+                )
+                checks.append(ctx.check("ocr_disagreement", detail))
+                unread.append(detail)
         if form.spec is None:
             detail = f"the wording fits no registered form version (best score {form.score})"
             checks.append(ctx.check("unknown_form", detail))

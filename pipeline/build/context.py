@@ -38,7 +38,12 @@ def row_position(spans: Iterable[Span]) -> Position:
     if not placed:
         return position(None)
     boxes = [s.bbox for s in placed if s.bbox is not None]
-    union = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    union = (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
     return position(Span(page=placed[0].page, bbox=union, ocr=any(s.ocr for s in placed)))
 
 

@@ -22,7 +22,7 @@ from extractors.ocr_agree import MARK, first_reading
 from normalizers.dates import find_dates
 from normalizers.era import parse_fiscal_year
 from pipeline.build.context import DocContext, Placed, span_of_record
-from pipeline.locate.located import LocatedReport
+from pipeline.locate.located import LocatedReport, TextAt
 from pipeline.records import Check, Initiative, Member, Outcome, StatusSegment
 
 
@@ -127,3 +127,9 @@ def held_texts(located: LocatedReport) -> Iterator[str]:
     for members in located.members:
         yield from members.headers
         yield from (cell.text for row in members.rows for cell in row)
+
+
+def title_year_disputed(paragraphs: Iterable[TextAt]) -> str | None:
+    """A paragraph outside the tables whose digits the readers dispute, where the fiscal year had
+    to be inferred: the title's year may be the one disputed, so the inferred year is not certain."""
+    return next((p.text for p in paragraphs if MARK.search(p.text)), None)

@@ -25,7 +25,7 @@ def designation_meanings(header: str) -> dict[str, str]:
 
 
 def _cell(row: tuple[TextAt, ...], roles: tuple[str, ...], role: str) -> TextAt | None:
-    for cell, column_role in zip(row, roles):
+    for cell, column_role in zip(row, roles, strict=False):  # a short row lacks its last cells
         if column_role == role:
             return cell
     return None
@@ -35,7 +35,9 @@ def build_members(ctx: DocContext, tables: Iterable[MemberTable]) -> tuple[list[
     members: list[Member] = []
     checks: list[Check] = []
     for table in tables:
-        designation_header = next((h for h, r in zip(table.headers, table.roles) if r == "designation"), "")
+        designation_header = next(
+            (h for h, r in zip(table.headers, table.roles, strict=False) if r == "designation"), ""
+        )
         meanings = designation_meanings(designation_header)
         role_label: str | None = None
         for index, row in enumerate(table.rows):
@@ -61,7 +63,10 @@ def build_members(ctx: DocContext, tables: Iterable[MemberTable]) -> tuple[list[
             role = first_word_match(role_label or "", MEMBER_ROLE_WORDS) or "other"
             designation = meanings.get(mark[:1]) if mark else None
             if mark and designation is None:
-                detail = f"別添1: designation {mark!r} of {name!r} is not named in the header {designation_header!r}"
+                detail = (
+                    f"別添1: designation {mark!r} of {name!r} is not named in the header "
+                    f"{designation_header!r}"
+                )
                 checks.append(ctx.check("unknown_wording", detail, name_cell.span))
             members.append(
                 Member(

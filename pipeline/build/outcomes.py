@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.blocks import Span
 from normalizers.bullets import CIRCLED_NUMBERS, SYMBOL_MARKERS
 from normalizers.era import parse_fiscal_year
 from normalizers.forms import (
@@ -22,7 +23,6 @@ from normalizers.forms import (
 )
 from normalizers.numbers import parse_int
 from normalizers.text import compiled, fold_width, match_key, unwrap
-from extractors.blocks import Span
 from pipeline.build.context import DocContext, position
 from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
 from pipeline.records import Check, Outcome
