@@ -16,7 +16,7 @@ from pipeline.build.consistency import breakdown_checks, total_checks
 from pipeline.build.context import DocContext
 from pipeline.build.damaged import damaged_checks
 from pipeline.build.dates import build_dates
-from pipeline.build.disputed import disputed_checks, title_year_disputed
+from pipeline.build.disputed import disputed_checks
 from pipeline.build.facts import fiscal_year_of, group_name_of
 from pipeline.build.items import build_initiatives, build_status
 from pipeline.build.members import build_members
@@ -202,20 +202,13 @@ def build_result(
     tables: dict[str, tuple[object, ...]] = {}
     status, message = "skipped", SKIP_MESSAGES.get(doc_kind)
     if is_report:
-        tables, report_checks = _report_records(ctx, located, extracted.blocks)
+        tables, report_checks = _report_records(ctx, located, extracted.blocks, fiscal.source == "content")
         checks += report_checks
         if fiscal.source == "content":
             detail = (
                 f"no title year; fiscal year {fiscal.year} inferred from the period header {fiscal.label!r}"
             )
             checks.append(ctx.check("fiscal_year_inferred", detail))
-            if (disputed := title_year_disputed(located.paragraphs)) is not None:
-                detail = (
-                    f"the fiscal year was inferred while the OCR readers read other digits in {disputed!r}: "
-                    "the title's year may be the one they dispute"
-                )
-                checks.append(ctx.check("ocr_disagreement", detail))
-                unread.append(detail)
         if form.spec is None:
             detail = f"the wording fits no registered form version (best score {form.score})"
             checks.append(ctx.check("unknown_form", detail))
@@ -272,7 +265,7 @@ def _unread_findings(findings: tuple[Finding, ...]) -> list[str]:
 
 
 def _report_records(
-    ctx: DocContext, located: LocatedReport, blocks: tuple[Block, ...]
+    ctx: DocContext, located: LocatedReport, blocks: tuple[Block, ...], year_inferred: bool
 ) -> tuple[dict[str, tuple[object, ...]], list[Check]]:
     members, checks = build_members(ctx, located.members)
     initiatives = build_initiatives(ctx, located.items)
@@ -285,7 +278,7 @@ def _report_records(
     checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes, joined, built.incomplete_sections)
     checks += [ctx.check(f.check, f.detail, f.span) for f in located.findings]
     checks += damaged_checks(ctx, outcomes, status, members)
-    checks += disputed_checks(ctx, outcomes, status, initiatives, members, blocks, located)
+    checks += disputed_checks(ctx, outcomes, status, initiatives, members, blocks, located, year_inferred)
     tables = {
         "members": tuple(members),
         "initiatives": tuple(initiatives),

@@ -34,9 +34,11 @@ def disputed_checks(
     members: Iterable[Member],
     blocks: Iterable[Block],
     located: LocatedReport,
+    year_inferred: bool = False,
 ) -> list[Check]:
     """One `ocr_disagreement` check per emitted value a mark reaches (a shared cell counted once),
-    and one for the marks in table cells the locators left out."""
+    one for the marks in table cells the locators left out, and one where the fiscal year had to be
+    inferred (`year_inferred`) while a paragraph outside the tables is disputed."""
     found: list[tuple[str, Placed | None]] = []
     if ctx.group_name and MARK.search(ctx.group_name):
         found.append((f"the group name {ctx.group_name!r}", None))
@@ -67,6 +69,12 @@ def disputed_checks(
         checks.append(
             ctx.check("ocr_disagreement", text, span_of_record(record) if record is not None else None)
         )
+    if year_inferred and (disputed := title_year_disputed(located.paragraphs)) is not None:
+        detail = (
+            f"the fiscal year was inferred while the OCR readers read other digits in {disputed!r}: "
+            "the title's year may be the one they dispute"
+        )
+        checks.append(ctx.check("ocr_disagreement", detail))
     if lost := lost_marks(blocks, located):
         detail = (
             f"the two OCR readers read other digits ({', '.join(lost)}) in table cells the locators left "

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from extractors.blocks import Span
-from pipeline.build.disputed import title_year_disputed
-from pipeline.locate.located import TextAt
+from pipeline.build.context import DocContext
+from pipeline.build.disputed import disputed_checks, title_year_disputed
+from pipeline.locate.located import LocatedReport, TextAt
 
 AT = Span(page=1)
 
@@ -25,3 +26,13 @@ AT = Span(page=1)
 )
 def test_a_disputed_paragraph_is_named(texts: list[str], expected: str | None) -> None:
     assert title_year_disputed([TextAt(t, AT) for t in texts]) == expected
+
+
+@pytest.mark.parametrize(("year_inferred", "expected"), [(True, ["ocr_disagreement"]), (False, [])])
+def test_a_disputed_title_matters_only_where_the_year_was_inferred(
+    year_inferred: bool, expected: list[str]
+) -> None:
+    located = LocatedReport(paragraphs=(TextAt("令和⟦4｜1⟧年度 医療提供施設等グループ化推進事業", AT),))
+    ctx = DocContext("d1", 2022, None)
+    checks = disputed_checks(ctx, [], [], [], [], [], located, year_inferred)
+    assert [c.check for c in checks] == expected
