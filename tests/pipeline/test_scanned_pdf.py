@@ -29,6 +29,7 @@ import pytest
 from extractors import ocr_cache, pdf_image
 from extractors.pdf_page import Char
 from pipeline.process import process_document
+from pipeline.records import DocumentResult
 from tests.conftest import ROOT
 from tests.gold_scoring import as_dicts, compare_initiatives, norm
 
@@ -48,38 +49,39 @@ def matched(gold_rows: list[dict], ours: list[dict], columns: list[str]) -> int:
 
 
 @pytest.fixture(scope="module")
-def scanned() -> tuple[dict, object]:
+def scanned() -> tuple[dict, DocumentResult]:
     return json.loads(GOLD.read_text(encoding="utf-8")), process_document(SCAN.read_bytes())
 
 
-def test_scan_meets_its_bar_or_says_what_is_missing(scanned: tuple[dict, object]) -> None:
+def test_scan_meets_its_bar_or_says_what_is_missing(scanned: tuple[dict, DocumentResult]) -> None:
     gold, result = scanned
-    document = result.document  # type: ignore[attr-defined]
+    document = result.document
     assert document.rendition == "pdf_image"
     if not HAS_OCR:
         assert document.status == "partial"
-        assert "tesseract-ocr" in document.message and "tesseract-ocr-jpn" in document.message
+        message = document.message or ""
+        assert "tesseract-ocr" in message and "tesseract-ocr-jpn" in message
         return
     assert document.group_name == gold["document"]["group_name"]
     assert (document.fiscal_year, document.form_version) == (gold["document"]["fiscal_year"], "R2-R3")
-    assert "ocr_used" in {c.check for c in result.checks}  # type: ignore[attr-defined]
-    members = as_dicts(result.members)  # type: ignore[attr-defined]
+    assert "ocr_used" in {c.check for c in result.checks}
+    members = as_dicts(result.members)
     assert len(members) == len(gold["members"])
     assert matched(gold["members"], members, ["row_no", "phone", "role", "designation"]) == len(members)
     assert matched(gold["members"], members, ["row_no", "name"]) >= MIN_NAMES
     assert (
         matched(
             gold["status"],
-            as_dicts(result.status),  # type: ignore[attr-defined]
+            as_dicts(result.status),
             ["item_no", "period", "text", "value", "unit"],
         )
         >= MIN_STATUS
     )
-    outcomes = as_dicts(result.outcomes)  # type: ignore[attr-defined]
+    outcomes = as_dicts(result.outcomes)
     columns = ["section", "metric", "period", "value"]
     assert matched(gold["outcomes"], outcomes, columns) == len(gold["outcomes"]) == len(outcomes)
     joined = dict(gold, initiatives_segmented=False)
-    score, diffs = compare_initiatives(joined, as_dicts(result.initiatives))  # type: ignore[attr-defined]
+    score, diffs = compare_initiatives(joined, as_dicts(result.initiatives))
     assert score >= MIN_ITEM_SIMILARITY, diffs
 
 
@@ -109,7 +111,9 @@ def misread(reading: pdf_image.PageReading, words: str) -> pdf_image.PageReading
     return replace(reading, chars2=changed)
 
 
-def process_misread(readings: list[tuple[str, pdf_image.PageReading]], lines: dict[int, list[str]]) -> object:
+def process_misread(
+    readings: list[tuple[str, pdf_image.PageReading]], lines: dict[int, list[str]]
+) -> DocumentResult:
     """The document read through the cache (set to a fresh folder) holding the misread pages."""
     for pno, (key, reading) in enumerate(readings, 1):
         for words in lines.get(pno, []):
@@ -124,12 +128,12 @@ def test_digits_read_otherwise_outside_figures_leave_the_document_ok(
 ) -> None:
     monkeypatch.setenv(ocr_cache.ENV, str(tmp_path))
     result = process_misread(readings, {1: ["別添1"], 3: ["翌年3月末"]})
-    checks = Counter(c.check for c in result.checks)  # type: ignore[attr-defined]
+    checks = Counter(c.check for c in result.checks)
     assert checks["ocr_digits_differ"] >= 2 and checks["ocr_disagreement"] == 0
-    assert result.document.status == "ok", result.document.message  # type: ignore[attr-defined]
-    labels = {o.period_label for o in result.outcomes}  # type: ignore[attr-defined]
+    assert result.document.status == "ok", result.document.message
+    labels = {o.period_label for o in result.outcomes}
     assert any("⟦3｜8⟧" in label for label in labels), labels
-    assert [o.value for o in result.outcomes] == [73, 75, 297, 50, 247, 307, 40, 265]  # type: ignore[attr-defined]
+    assert [o.value for o in result.outcomes] == [73, 75, 297, 50, 247, 307, 40, 265]
 
 
 @pytest.mark.skipif(not HAS_OCR, reason="tesseract with jpn not installed")
@@ -138,13 +142,13 @@ def test_digits_read_otherwise_in_a_figure_cell_leave_it_out_and_the_document_pa
 ) -> None:
     monkeypatch.setenv(ocr_cache.ENV, str(tmp_path))
     result = process_misread(readings, {3: ["73名"]})
-    outcomes = result.outcomes  # type: ignore[attr-defined]
+    outcomes = result.outcomes
     disputed = [o for o in outcomes if o.raw == "⟦73｜28⟧名"]
     assert [(o.metric, o.period, o.value) for o in disputed] == [("patients", "plan", None)]
     assert [o.value for o in outcomes if o not in disputed] == [75, 297, 50, 247, 307, 40, 265]
-    details = [c.detail for c in result.checks if c.check == "ocr_disagreement"]  # type: ignore[attr-defined]
+    details = [c.detail for c in result.checks if c.check == "ocr_disagreement"]
     assert len(details) == 1 and "⟦73｜28⟧名" in details[0]
-    assert result.document.status == "partial" and "⟦73｜28⟧名" in result.document.message  # type: ignore[attr-defined]
+    assert result.document.status == "partial" and "⟦73｜28⟧名" in (result.document.message or "")
 
 
 @pytest.mark.skipif(not HAS_OCR, reason="tesseract with jpn not installed")
@@ -154,7 +158,7 @@ def test_digits_read_otherwise_in_an_item_number_leave_the_document_partial(
     """取組1's number disputed: its row is not placed, so what it holds cannot be told."""
     monkeypatch.setenv(ocr_cache.ENV, str(tmp_path))
     result = process_misread(readings, {2: ["1これから"]})
-    assert 1 not in {i.item_no for i in result.initiatives}  # type: ignore[attr-defined]
-    details = [c.detail for c in result.checks if c.check == "ocr_disagreement"]  # type: ignore[attr-defined]
+    assert 1 not in {i.item_no for i in result.initiatives}
+    details = [c.detail for c in result.checks if c.check == "ocr_disagreement"]
     assert len(details) == 1 and "⟦1｜6⟧" in details[0]
-    assert result.document.status == "partial"  # type: ignore[attr-defined]
+    assert result.document.status == "partial"
