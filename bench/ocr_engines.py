@@ -98,11 +98,10 @@ def goals(scores: list[ScanScore]) -> list[str]:
         group = [s for s in scores if s.variant == variant]
         floor = GOAL_F1.get(VARIANTS[variant].dpi, GOAL_DEFAULT_F1)
         wrong = sum(s.tables["outcomes"].misplaced for s in group)
-        low = [
-            f"{t} {summed([s.tables[t] for s in group], t).f1:.3f}"
-            for t in TABLES
-            if t not in ("document", "checks") and summed([s.tables[t] for s in group], t).f1 < floor
-        ]
+        f1 = {
+            t: summed([s.tables[t] for s in group], t).f1 for t in TABLES if t not in ("document", "checks")
+        }
+        low = [f"{t} {value:.3f}" for t, value in f1.items() if value < floor]
         cpu = sum(s.cpu for s in group) / sum(s.pages for s in group)
         cpu_note = f", CPU {cpu:.2f} s/page" + (
             f" (goal ≤ {GOAL_CPU_PER_PAGE})" if VARIANTS[variant].dpi == 200 else ""
