@@ -76,22 +76,27 @@ def wording_literals(path: str) -> list[str]:
     return wording_literals_in((ROOT / path).read_text(encoding="utf-8"), path)
 
 
-def wording_literals_in(source: str, path: str) -> list[str]:
-    """Japanese string literals of a module that are neither docstrings, nor check details in
-    f-strings, nor allowed."""
-    tree = ast.parse(source)
+def plain_strings(tree: ast.Module) -> list[tuple[int, str]]:
+    """The module's string constants that are neither docstrings nor parts of f-strings (check
+    details, written for the analyst, never matched against a document)."""
     skip = docstring_nodes(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr):
             skip |= {id(part) for part in node.values}
     return [
-        node.value
+        (node.lineno, node.value)
         for node in ast.walk(tree)
-        if isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and id(node) not in skip
-        and is_japanese(node.value)
-        and (path, node.value) not in ALLOWED
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
+    ]
+
+
+def wording_literals_in(source: str, path: str) -> list[str]:
+    """Japanese string literals of a module that are neither docstrings, nor check details in
+    f-strings, nor allowed."""
+    return [
+        text
+        for _, text in plain_strings(ast.parse(source))
+        if is_japanese(text) and (path, text) not in ALLOWED
     ]
 
 
@@ -103,19 +108,10 @@ def test_table_locators_and_builders_carry_no_form_wording(path: str) -> None:
 def layout_wording(path: str) -> list[str]:
     """String constants of a layout module that carry the form's script or marks and are neither
     docstrings, nor f-string messages, nor English messages naming a form's word."""
-    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
-    skip = docstring_nodes(tree)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.JoinedStr):
-            skip |= {id(part) for part in node.values}
     return [
-        f"{path}:{node.lineno}: {node.value!r}"
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and id(node) not in skip
-        and _FORM_CHARS.search(node.value)
-        and not _MESSAGE.search(node.value)
+        f"{path}:{line}: {text!r}"
+        for line, text in plain_strings(ast.parse((ROOT / path).read_text(encoding="utf-8")))
+        if _FORM_CHARS.search(text) and not _MESSAGE.search(text)
     ]
 
 
