@@ -321,12 +321,8 @@ MEMBER_TABLE_HEADER = "所在地"
 # (MEMBER_TABLE_COLUMN_WORDS).
 MEMBER_LIST_HEADER_WORDS = ("①拠点", "積極的役割", "郡市医師会名", "問い合わせ", "電話番号")
 MEMBER_TABLE_COLUMN_WORDS = ("①拠点", "積極的役割", "郡市医師会名", "医療機関等名", "問い合わせ", "電話")
-# The start of the 別添1 list's first header cell (`①拠点、②積極的役割を担う医療機関`).
-MEMBER_DESIGNATION_HEADER_START = "①拠点、②積極的役割"
 # The heading printed over the 取組 table (`【地域で支え合う…】`).
 ITEMS_TABLE_HEADING = "【地域で支え合う"
-# The 取組効果 column header that names each row's institution, as the forms print it.
-INSTITUTION_COLUMN_HEADER = "医療機関名"
 # Member-list column header words -> the column's role, first match wins.
 MEMBER_COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("①", "designation"),
@@ -348,6 +344,7 @@ INSTITUTION_COLUMN_ALIASES = (
     "医療機関の名称",
     "医療機関名称",
 )
+INSTITUTION_COLUMN_HEADER = INSTITUTION_COLUMN_ALIASES[0]  # as the forms print it
 _BRACKETED = regex.compile(r"\([^()]*\)?")
 
 # Numbers that open a 取組 title (`1 これから…`) and a 取組効果 section heading (`２ 在宅に…`),
@@ -437,7 +434,7 @@ def is_reference_note(paragraph: str) -> bool:
 
 # The note printed under an item's title in the 取組事項 column (items 1 and 2).
 ITEM_TITLE_NOTES = ("※グループ内の取組に関すること。", "※地域との連携に関すること。")
-ITEMS_HEADER_WORDS = ("取組事項", "取組内容")  # the 取組 table's header, on one line or a few
+ITEMS_HEADER_WORDS = (ITEM_TITLE_HEADER, ITEM_CONTENT_HEADER)  # the 取組 table's header, on one line or a few
 # Lines that end the 取組 table: the note under it, the 別添 label, the 取組効果 heading.
 ITEMS_END_WORDS = ("※これから在宅医療への参入又は拡充", "別添", "※本票", "【参入促進", "※「参入促進")
 # The heading over the 取組効果 tables (`【令和 2 年度 参入促進・連携（グループ化）の実績】`).

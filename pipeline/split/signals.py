@@ -25,7 +25,7 @@ from normalizers.forms import (
     ITEM_CONTENT_HEADER,
     ITEM_TITLE_HEADER,
     ITEMS_TABLE_HEADING,
-    MEMBER_DESIGNATION_HEADER_START,
+    MEMBER_DESIGNATION_HEADER,
     MEMBER_LIST_HEADER_WORDS,
     MEMBER_TABLE_HEADER,
     REPORT_OPENING_WORDS,
@@ -48,7 +48,7 @@ SENTENCE_ENDS = ("。",)
 ITEMS_HEADING_KEY = match_key(ITEMS_TABLE_HEADING)  # the heading printed over the 取組 table
 # The 別添1 member list's column headers. Layout text prints them on one line, or (pdftotext's
 # default mode) column after column, each header on a line of its own: the list begins at the first.
-MEMBER_FIRST_HEADER = match_key(MEMBER_DESIGNATION_HEADER_START)
+MEMBER_FIRST_HEADER = match_key(MEMBER_DESIGNATION_HEADER)
 _ITEM_START = regex.compile(r"^\s*([1-3])\s*(\S.*)$")
 
 
