@@ -19,6 +19,9 @@ _TAIL_RE = regex.compile(
     rf"(?:\(\s*{_N}\s*\)|(?::|(?<![月年週日毎]) |(?<![月年週日毎])(?<={_WORDY}))"
     rf"\s*(?<![約第およそ概延計]){_N})$"
 )
+# Any count of what was done inside a segment: not a rate (`月2回`, `1回/4箇月`, `年 1 回`), an
+# ordinal (`第3回`) or an estimate (`約3回`).
+_STATED_RE = regex.compile(rf"(?<![0-9,月年週日毎約第およそ概延計]\s*)(?<![0-9])\s*{_N}(?!\s*/)")
 MAX_DIGITS = 18  # int64 range; longer digit strings are not counts
 
 
@@ -44,3 +47,9 @@ def parse_status_count(segment: str) -> Count | None:
         return None
     value = parse_int(m.group("n"))
     return Count(value, m.group("u")) if value is not None and value >= 0 else None
+
+
+def counts_stated(segment: str) -> int:
+    """How many counts of what was done a status segment states: two (`…講師派遣：6回ネットワーク
+    会議1回`) are two entries the print ran together, and its value cannot be told."""
+    return len(_STATED_RE.findall(normalize_space(fold_width(segment))))

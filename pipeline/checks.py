@@ -98,6 +98,13 @@ _SPECS = (
     ),
     CheckSpec("status_cells_ambiguous", "warning", "layout status cells assigned to periods in order"),
     CheckSpec(
+        "status_count_ambiguous",
+        "warning",
+        "a status segment stating two counts of what was done (`…講師派遣：6回ネットワーク会議1回`: two "
+        "entries the print may have run together): its value left null, text kept (document `partial`)",
+        makes_partial=True,
+    ),
+    CheckSpec(
         "status_cell_unread",
         "warning",
         "a 取組 table period cell (現状/目標/実績) of layout text whose column or extent cannot be told "

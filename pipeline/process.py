@@ -269,11 +269,11 @@ def _report_records(
 ) -> tuple[dict[str, tuple[object, ...]], list[Check]]:
     members, checks = build_members(ctx, located.members)
     initiatives = build_initiatives(ctx, located.items)
-    status = build_status(ctx, located.items)
+    status, status_checks = build_status(ctx, located.items)
     built = build_outcomes(ctx, located.outcomes)
     outcomes, outcome_checks = built.outcomes, built.checks
     dates, date_checks = build_dates(ctx, initiatives, status)
-    checks += outcome_checks + date_checks
+    checks += status_checks + outcome_checks + date_checks
     joined = {t.section: t.pages for t in located.outcomes if t.realigned}
     checks += breakdown_checks(ctx, outcomes) + total_checks(ctx, outcomes, joined, built.incomplete_sections)
     checks += [ctx.check(f.check, f.detail, f.span) for f in located.findings]

@@ -6,12 +6,12 @@ from collections.abc import Iterable
 
 from normalizers.bullets import paragraphs_of, split_bullets, split_segments
 from normalizers.forms import ITEM_THEMES, period_of_header
-from normalizers.numbers import parse_status_count
+from normalizers.numbers import counts_stated, parse_status_count
 from normalizers.text import reflow
 from pipeline.build.context import DocContext, position
 from pipeline.build.facts import is_group_name_paragraph, is_reference_note, text_after_group_name
 from pipeline.locate.located import ItemRow
-from pipeline.records import Initiative, StatusSegment
+from pipeline.records import Check, Initiative, StatusSegment
 
 
 def item_title(item: ItemRow) -> str:
@@ -53,8 +53,12 @@ def _without_group_name(text: str) -> str:
     return "\n\n".join(kept)
 
 
-def build_status(ctx: DocContext, items: Iterable[ItemRow]) -> list[StatusSegment]:
+def build_status(ctx: DocContext, items: Iterable[ItemRow]) -> tuple[list[StatusSegment], list[Check]]:
+    """The status segments of every period cell, and a `status_count_ambiguous` check for each
+    segment that states more than one count (its value is left null: which count is the segment's
+    cannot be told, and the print may have run two entries together)."""
     records: list[StatusSegment] = []
+    checks: list[Check] = []
     for item in items:
         for label, cell in item.status:
             period = period_of_header(label)
@@ -62,6 +66,10 @@ def build_status(ctx: DocContext, items: Iterable[ItemRow]) -> list[StatusSegmen
                 continue
             for seq, segment in enumerate(split_segments(_without_group_name(cell.text)), start=1):
                 count = parse_status_count(segment.text)
+                if count is not None and counts_stated(segment.text) > 1:
+                    count = None
+                    detail = f"取組{item.item_no} {period} segment {seq}: {segment.text!r}"
+                    checks.append(ctx.check("status_count_ambiguous", detail, cell.span))
                 records.append(
                     StatusSegment(
                         **ctx.common(cell.span),
@@ -76,4 +84,4 @@ def build_status(ctx: DocContext, items: Iterable[ItemRow]) -> list[StatusSegmen
                         **position(cell.span),
                     )
                 )
-    return records
+    return records, checks

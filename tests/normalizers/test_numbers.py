@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizers.numbers import Count, parse_int, parse_status_count
+from normalizers.numbers import Count, counts_stated, parse_int, parse_status_count
 from normalizers.text import fold_width
 
 FAST = settings(max_examples=200, deadline=None)
@@ -108,3 +108,39 @@ def test_parse_status_count_digits_come_from_input(text: str) -> None:
 )
 def test_parse_status_count_reads_printed_counts(n: int, unit: str, form: str) -> None:
     assert parse_status_count(form.format(n=n, u=unit)) == Count(n, unit)
+
+
+@pytest.mark.parametrize(
+    ("segment", "expected"),
+    [
+        ("研修会等への出席及び講師派遣：6回ネットワーク会議1回", 2),
+        ("5回 6回", 2),
+        ("３回", 1),
+        ("2回（9月～3月）", 1),
+        ("延べ参加者 1,200 名", 1),
+        ("※定期的（1回/2箇月）開催令和元年十二月十一日開催5回", 1),
+        ("年3回開催予定ケース会議3回", 1),
+        ("1回/年", 0),
+        ("勉強会を年 2 回", 0),
+        ("開催回数：月 2 回", 0),
+        ("第3回", 0),
+        ("約 3回", 0),
+        ("随時", 0),
+    ],
+)
+def test_counts_stated(segment: str, expected: int) -> None:
+    assert counts_stated(segment) == expected
+
+
+@FAST
+@given(
+    st.integers(min_value=0, max_value=10**6),
+    st.integers(min_value=0, max_value=10**6),
+    st.sampled_from("回件名人"),
+    st.sampled_from(["研修会：", "ケース会議", "講師派遣（", "会議 "]),
+    st.sampled_from(["", "）", "開催"]),
+)
+def test_two_entries_run_together_state_two_counts(n: int, m: int, unit: str, label: str, tail: str) -> None:
+    segment = f"{label}{n}{unit}{tail}{label}{m}{unit}"
+    assert counts_stated(segment) == 2
+    assert counts_stated(f"{label}{m}{unit}") == 1

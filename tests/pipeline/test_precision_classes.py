@@ -252,3 +252,22 @@ def test_an_unnamed_row_among_named_ones_is_not_a_total() -> None:
     }
     assert unnamed == {("baseline", 5), ("plan", 33), ("actual", 34)}
     assert details(result, "institution_unnamed")
+
+
+def test_status_segment_stating_two_counts_keeps_no_value() -> None:
+    """Two entries the print ran together (`…講師派遣：6回` + `ネットワーク会議1回`, nothing between
+    them) state two counts: the segment's value is not told, so it is null, with a check."""
+    seed = ROOT / "data" / "raw" / f"{R2_GOLD}"
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    row = next(i for i, line in enumerate(lines) if line.startswith("2 在宅医療を提供する"))
+    cells = lines[row].split("\t")
+    assert cells[-3] == "3回"  # 取組2 現状
+    cells[-3] = "研修会等への出席及び講師派遣：6回ネットワーク会議1回"
+    lines[row] = "\t".join(cells)
+    result = process_document("\n".join(lines).encode("utf-8"))
+    baseline = [(s.text, s.value, s.unit) for s in result.status if s.item_no == 2 and s.period == "baseline"]
+    assert baseline == [("研修会等への出席及び講師派遣：6回ネットワーク会議1回", None, None)]
+    assert details(result, "status_count_ambiguous") == [f"取組2 baseline segment 1: {cells[-3]!r}"]
+    assert result.document.status == "partial"
+    plan = [(s.text, s.value) for s in result.status if s.item_no == 2 and s.period == "plan"]
+    assert plan == [("3回", 3.0)]
