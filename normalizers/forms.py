@@ -361,7 +361,7 @@ REPORT_PERIOD_MARK = regex.compile(r"^\s*[(（]\s*[BＢ]\s*[)）]")
 
 # Where a report prints its group's name: the member list's title line, or a `グループ名` paragraph.
 # The group-name label with its name not printed on its line (a narrow cell wraps it).
-GROUP_NAME_LABEL_ALONE = regex.compile(r"^\s*グループ名\s*[:：]\s*$")
+GROUP_NAME_LABEL_ALONE = regex.compile(r"^\s*グループ名\s*[:：]?\s*$")
 GROUP_NAME_PATTERNS = (
     regex.compile(r"参入促進・連携[（(]グループ化[）)]名\s*[:：]?\s*(?P<name>.+)", regex.DOTALL),
     regex.compile(r"^\s*グループ名\s*[:：]?\s*(?P<name>.+)", regex.DOTALL),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from normalizers.bullets import paragraphs_of
 from normalizers.era import find_fiscal_years
 from normalizers.forms import (
     GROUP_NAME_ENDING,
@@ -12,6 +13,7 @@ from normalizers.forms import (
     GROUP_NAME_PATTERNS,
     NOTE_MARK,
     QUOTED_NAME,
+    REFERENCE_NOTE_ENDING,
     REPORT_PERIOD_MARK,
     SENTENCE_MARKS,
     TITLE_FOLLOWERS,
@@ -29,7 +31,7 @@ _OPENING_QUOTES = "「『"
 _CLOSING_QUOTES = "」』"
 DEFAULT_NAME_WRAP_LINES = 3  # lines a group name cut by a narrow cell may wrap onto
 DEFAULT_NAME_WRAP_CHARS = 12  # a longer line is no wrapped piece of the name
-__all__ = ["is_group_name_paragraph", "is_reference_note"]
+__all__ = ["cell_paragraphs", "is_group_name_paragraph", "is_reference_note", "text_after_reference_note"]
 
 
 @dataclass(frozen=True)
@@ -106,13 +108,25 @@ def group_name_of(located: LocatedReport) -> str | None:
     texts = [p.text for p in located.paragraphs]
     candidates = [_with_wrapped_name(texts, index) for index in range(len(texts))]
     for item in located.items:
-        candidates += [cell.text for _, cell in item.status]
+        candidates += ["\n\n".join(cell_paragraphs(cell.text)) for _, cell in item.status]
     for text in candidates:
         for paragraph in text.split("\n\n"):
             name = group_name_in(paragraph)
             if name:
                 return name
     return None
+
+
+def cell_paragraphs(text: str) -> list[str]:
+    """A cell's paragraphs, a `グループ名` label printed as a paragraph of its own joined to the
+    paragraph after it, which prints the name (`グループ名` | `竜ヶ崎地区グ↵ループ 2`)."""
+    out: list[str] = []
+    for paragraph in paragraphs_of(text):
+        if out and GROUP_NAME_LABEL_ALONE.match(out[-1]):
+            out[-1] += "\n" + paragraph
+        else:
+            out.append(paragraph)
+    return out
 
 
 def _with_wrapped_name(texts: list[str], index: int) -> str:
@@ -150,4 +164,14 @@ def text_after_group_name(paragraph: str) -> str:
         match = pattern.search(_unwrapped(paragraph))
         if match:
             return split_group_name(match.group("name"))[1]
+    return ""
+
+
+def text_after_reference_note(paragraph: str) -> str:
+    """What a reference note's paragraph prints on the lines after the one its `…参照` ends: an
+    entry of its own that a wrap could not tell apart (`…計画」参照` | `発送：2021年1月17日`)."""
+    lines = paragraph.split("\n")
+    for index, line in enumerate(lines[:-1]):
+        if match_key(line).endswith(REFERENCE_NOTE_ENDING):
+            return "\n".join(lines[index + 1 :]).strip()
     return ""

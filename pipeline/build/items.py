@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from normalizers.bullets import paragraphs_of, split_bullets, split_segments
+from normalizers.bullets import split_bullets, split_segments
 from normalizers.forms import ITEM_THEMES, period_of_header
 from normalizers.numbers import counts_stated, parse_status_count
 from normalizers.text import reflow
 from pipeline.build.context import DocContext, position
-from pipeline.build.facts import is_group_name_paragraph, is_reference_note, text_after_group_name
+from pipeline.build.facts import (
+    cell_paragraphs,
+    is_group_name_paragraph,
+    is_reference_note,
+    text_after_group_name,
+    text_after_reference_note,
+)
 from pipeline.locate.located import ItemRow
 from pipeline.records import Check, Initiative, StatusSegment
 
@@ -38,18 +44,22 @@ def build_initiatives(ctx: DocContext, items: Iterable[ItemRow]) -> list[Initiat
     return records
 
 
-def _without_group_name(text: str) -> str:
-    """The cell without its `グループ名 …` name and a reference note (`※参考資料1 … 参照`) printed
-    right below it; a sentence run on after the name in the same paragraph stays."""
+def without_group_name(text: str) -> str:
+    """The cell without its `グループ名 …` name (also where the label is a paragraph of its own) and a
+    reference note (`※参考資料1 … 参照`) printed right below it; a sentence run on after the name in
+    the same paragraph stays."""
     kept: list[str] = []
     dropping = False
-    for paragraph in paragraphs_of(text):
+    for paragraph in cell_paragraphs(text):
         named = is_group_name_paragraph(paragraph)
         dropping = named or (dropping and is_reference_note(paragraph))
         if named and (after := text_after_group_name(paragraph)):
             kept.append(after)
         elif not dropping:
             kept.append(paragraph)
+        elif not named and (after := text_after_reference_note(paragraph)):
+            kept.append(after)
+            dropping = False
     return "\n\n".join(kept)
 
 
@@ -64,7 +74,7 @@ def build_status(ctx: DocContext, items: Iterable[ItemRow]) -> tuple[list[Status
             period = period_of_header(label)
             if period is None:
                 continue
-            for seq, segment in enumerate(split_segments(_without_group_name(cell.text)), start=1):
+            for seq, segment in enumerate(split_segments(without_group_name(cell.text)), start=1):
                 count = parse_status_count(segment.text)
                 if count is not None and counts_stated(segment.text) > 1:
                     count = None
