@@ -122,7 +122,7 @@ def tables_pymupdf_extract(path: Path) -> list[PagedTable]:
     ]
 
 
-def grids_from_find_tables(page: pymupdf.Page) -> list[pdf_grid.Grid]:
+def grids_from_find_tables(page: pymupdf.Page, _drawings: pdf_grid.Drawings) -> list[pdf_grid.Grid]:
     found = page.find_tables(strategy="lines", use_layout=False)
     return pdf_grid.drop_nested([pdf_grid.grid_from_cells([c for c in t.cells if c]) for t in found.tables])
 

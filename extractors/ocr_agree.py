@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from extractors.blocks import Finding, Span
 from extractors.pdf_grid import Grid
@@ -183,7 +183,7 @@ def agree(
                 dropped.update(id(c) for c in run[1:])
                 other = ",".join(digits(o) for o in sorted(near(run, others), key=lambda o: o[0].x0))
                 text = f"{MARK_OPEN}{digits(run)}{MARK_SEP}{other}{MARK_CLOSE}"
-                replaced[id(run[0])] = replace(run[0], text=text, x1=run[-1].x1)
+                replaced[id(run[0])] = run[0]._replace(text=text, x1=run[-1].x1)
         if not disputed:
             continue
         x0, y0, x1, y1 = regions[key].bbox

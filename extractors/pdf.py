@@ -17,7 +17,7 @@ import pymupdf
 
 from extractors import pdf_image, pdf_text
 from extractors.blocks import Block, ExtractedDocument, Finding, Span, UnreadableInput
-from extractors.pdf_grid import Grid, find_grids, shape_boxes
+from extractors.pdf_grid import Drawings, Grid, find_grids, shape_boxes
 from extractors.pdf_page import assemble_page
 
 DEFAULT_MIN_CHARS = 20  # printed (non-space) chars a page needs to count as having a text layer
@@ -26,7 +26,7 @@ REPAIRED_MESSAGE = (
     "the PDF is damaged (probably truncated) and was repaired on reading; content may be missing"
 )
 EOF_MARK = b"%%EOF"
-GridFinder = Callable[[pymupdf.Page], list[Grid]]
+GridFinder = Callable[[pymupdf.Page, Drawings], list[Grid]]
 
 # MuPDF's errors and warnings are kept in its message store (read by `reader_messages`), not printed.
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -120,8 +120,9 @@ def extract_pdf(data: bytes, grid_finder: GridFinder = find_grids) -> ExtractedD
         if not text_layer or (not chars and page.get_images()):
             scanned.append(pno)
             continue
-        grids = grid_finder(page)
-        per_page[pno], labels = assemble_page(grids, chars, shape_boxes(page, grids), pno)
+        drawings = page.get_drawings()
+        grids = grid_finder(page, drawings)
+        per_page[pno], labels = assemble_page(grids, chars, shape_boxes(page, grids, drawings), pno)
         if labels:
             detail = f"p.{pno}: {labels} labels drawn over table cells, emitted after the table"
             findings.append(Finding("drawn_labels", detail, Span(page=pno)))

@@ -46,15 +46,18 @@ class Grid:
         }
 
 
-def find_grids(page: pymupdf.Page) -> list[Grid]:
-    """Ruled tables from the page's vector lines and boxes."""
-    return grids_from_edges(drawing_edges(page))
+Drawings = list[dict[str, Any]]  # a page's `get_drawings()`, read once for grids and shapes alike
 
 
-def drawing_edges(page: pymupdf.Page) -> list[Edge]:
+def find_grids(page: pymupdf.Page, drawings: Drawings | None = None) -> list[Grid]:
+    """Ruled tables from the page's vector lines and boxes (`drawings`: the page's, if read)."""
+    return grids_from_edges(drawing_edges(page.get_drawings() if drawings is None else drawings))
+
+
+def drawing_edges(drawings: Drawings) -> list[Edge]:
     """Axis-parallel strokes of lines, rectangles and quads, as pdfplumber edges."""
     edges: list[Edge] = []
-    for path in page.get_drawings():
+    for path in drawings:
         for item in path["items"]:
             if item[0] == "l":
                 edges += edge(item[1], item[2])
@@ -114,10 +117,10 @@ def contains(outer: Sequence[float], inner: Sequence[float], margin: float = 0.5
     )
 
 
-def shape_boxes(page: pymupdf.Page, grids: list[Grid]) -> list[BBox]:
+def shape_boxes(page: pymupdf.Page, grids: list[Grid], drawings: Drawings | None = None) -> list[BBox]:
     """Drawn shapes (closed boxes, rounded boxes, text frames) lying inside a table cell."""
     boxes: list[BBox] = []
-    for path in page.get_drawings():
+    for path in page.get_drawings() if drawings is None else drawings:
         r = tuple(path["rect"])
         if r[2] - r[0] < DEFAULT_SHAPE_MIN or r[3] - r[1] < DEFAULT_SHAPE_MIN:
             continue

@@ -103,7 +103,7 @@ def misread(reading: pdf_image.PageReading, words: str) -> pdf_image.PageReading
 
     def other(c: Char) -> Char:
         if c.text.isdigit() and x0 <= c.mid[0] <= x1 and top <= c.mid[1] <= bottom:
-            return replace(c, text=str((int(c.text) + 5) % 10))
+            return c._replace(text=str((int(c.text) + 5) % 10))
         return c
 
     changed = [other(c) for c in reading.chars2]
