@@ -14,7 +14,7 @@ from typing import Any
 from generator.pdf.chart import Placement, shapes_xml
 from generator.pdf.odf import ALIGN, StyleSet, document_open, font_faces, inline_xml, span_properties
 from generator.pdf.odf import text_properties as default_text_properties
-from generator.pdf.options import PageOrientation, PdfOptions, page_size
+from generator.pdf.options import PageOrientation, PdfOptions, Rules, page_size
 from generator.pdf.plan import (
     Row,
     TableBreaks,
@@ -30,12 +30,19 @@ from generator.pdf.plan import (
 CELL_PADDING_MM = 1.0
 LINE_HEIGHT_EM = 1.3  # fixed line pitch, as in a spreadsheet row
 MASTERS = ("Standard", "Other")  # the first page's orientation, and the other one
+RULE = "0.5pt solid #000000"
+CELL_BORDERS: dict[Rules, str] = {
+    "all": f'fo:border="{RULE}"',
+    "rows": f'fo:border-top="{RULE}" fo:border-bottom="{RULE}" fo:border-left="none" fo:border-right="none"',
+    "none": 'fo:border="none"',
+}
 
 
 class Styles(StyleSet):
-    def __init__(self, size: float) -> None:
+    def __init__(self, size: float, rules: Rules = "all") -> None:
         super().__init__()
         self.size = size
+        self.rules = rules
 
     def para(
         self,
@@ -82,7 +89,7 @@ class Styles(StyleSet):
 
     def cell(self, valign: str) -> str:
         props = (
-            f'<style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="{CELL_PADDING_MM}mm" '
+            f'<style:table-cell-properties {CELL_BORDERS[self.rules]} fo:padding="{CELL_PADDING_MM}mm" '
             f'style:vertical-align="{valign}"/>'
         )
         return self.get(("Cell", valign), "table-cell", props)
@@ -220,7 +227,7 @@ def page_layout_xml(name: str, orientation: PageOrientation) -> str:
 
 def fodt(layout: dict[str, Any], options: PdfOptions) -> str:
     font, size = options.font, options.font_size or layout["font_size"]
-    styles = Styles(size)
+    styles = Styles(size, options.rules)
     orients = page_orientations(layout, options.orientation)
     body = body_xml(layout, styles, options, orients)
     layouts = page_layout_xml("pm1", orients[0])

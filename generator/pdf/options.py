@@ -7,10 +7,14 @@ from typing import Literal
 
 Style = Literal["word", "grid"]
 Orientation = Literal["landscape", "portrait", "mixed", "layout"]
+Rules = Literal["all", "rows", "none"]
 PageOrientation = Literal["landscape", "portrait"]
 
 STYLES: tuple[Style, ...] = ("word", "grid")
 ORIENTATIONS: tuple[Orientation, ...] = ("landscape", "portrait", "mixed", "layout")
+# Which rules a `word` table's cells print: every edge, only the rows' (a spreadsheet printed with
+# row borders only), or none (gridlines off): the ruled grid the PDF reader looks for is then absent.
+RULES: tuple[Rules, ...] = ("all", "rows", "none")
 # Font family -> the outline technology LibreOffice embeds. LibreOffice 7.4 writes CFF (OpenType/PS)
 # outlines as Type 1 font programs (/FontFile) and TrueType outlines as TrueType (/FontFile2).
 FONT_TECHNOLOGY = {
@@ -33,13 +37,14 @@ class PdfOptions:
     (portrait pages, the 別添1 member list on a landscape page) or `layout` (each page as the
     layout's page `orientation` says, landscape where it says nothing); `break_seed`: None prints tables
     as they flow, a number breaks them across pages at rows drawn from it; `font_size`: points,
-    None takes the layout's."""
+    None takes the layout's; `rules`: which cell edges a `word` table prints (RULES)."""
 
     style: Style = "word"
     font: str = DEFAULT_FONT
     orientation: Orientation = "landscape"
     break_seed: int | None = None
     font_size: float | None = None
+    rules: Rules = "all"
 
     def __post_init__(self) -> None:
         if self.style not in STYLES:
@@ -48,6 +53,8 @@ class PdfOptions:
             raise ValueError(f"font must be one of {FONTS}, not {self.font!r}")
         if self.orientation not in ORIENTATIONS:
             raise ValueError(f"orientation must be one of {ORIENTATIONS}, not {self.orientation!r}")
+        if self.rules not in RULES or (self.rules != "all" and self.style != "word"):
+            raise ValueError(f"rules must be one of {RULES} (other than 'all' for the word style only)")
         if self.font_size is not None and not 4 <= self.font_size <= 20:
             raise ValueError(f"font_size must be between 4 and 20 pt, not {self.font_size}")
 
