@@ -190,6 +190,12 @@ CASES = [
         2020,
         [("令和四年九月", D(2022, 9, 1), D(2022, 9, 30), None, None, None, None, False)],
     ),
+    # a range's end before です is a day, not a fraction (`2/3です`)
+    (
+        "開催日は平成30年8/24～9/18です。",
+        2022,
+        [("平成30年8/24～9/18", D(2018, 8, 24), D(2018, 9, 18), None, None, None, None, False)],
+    ),
     # must not match
     ("一日も早く", 2022, []),
     ("三月", 2022, []),
