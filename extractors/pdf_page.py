@@ -36,6 +36,10 @@ DEFAULT_OCR_CELL_SLACK = -0.6
 # em, the same for text outside tables, whose width is only estimated from the widest line: a
 # unit that comes within half an em of it counts as not fitting.
 DEFAULT_PAGE_SLACK = -0.5
+# em: a cell line that starts this close to the cell's text edge starts at the edge (a glyph's side
+# bearing moves where its box begins); further in, the line is indented or centred and its own start
+# counts. Office software measures a line from the text edge.
+DEFAULT_EDGE_SNAP = 0.25
 DEFAULT_MIN_AUTOSPACE_SAMPLES = 3  # Latin/Asian neighbours needed to measure the page's autospace
 DEFAULT_MAX_AUTOSPACE = 0.5  # em: a wider gap between neighbours is a space, not autospace
 DEFAULT_SPACE_GAP = 0.8  # em: a gap without a space glyph this wide reads as one space
@@ -179,7 +183,8 @@ def table_blocks(
             available = bbox[2] + bbox[0] - 2 * left
             texts[(r, c)] = join_lines(flow, available, autospace, DEFAULT_OCR_CELL_SLACK, left)
         else:
-            texts[(r, c)] = join_lines(flow, bbox[2] - bbox[0] - 2 * pad, autospace)
+            available = bbox[2] - bbox[0] - 2 * pad
+            texts[(r, c)] = join_lines(flow, available, autospace, edge=bbox[0] + pad)
     boxes = {(r, c): bbox for r, c, bbox in grid.cells}
     rows = tuple(
         tuple(
@@ -232,14 +237,19 @@ def join_lines(
     autospace: float = 0.0,
     slack: float = DEFAULT_CELL_SLACK,
     left: float | None = None,
+    edge: float | None = None,
 ) -> str:
     """The lines as one text, soft wraps by "\n", hard breaks by "\n\n". `left`: the text's left
-    edge (else each line's own start)."""
+    edge (else each line's own start); `edge`: the cell's text edge, where a line starting within
+    DEFAULT_EDGE_SNAP em of it starts."""
     parts: list[str] = []
     for index, (prev, line) in enumerate(zip([None, *lines], lines, strict=False)):
         if prev is not None:
             after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
-            soft = is_soft_wrap(prev, line, available, autospace, slack, after, left)
+            start = left
+            if edge is not None and prev.x0 - edge <= DEFAULT_EDGE_SNAP * prev.size:
+                start = edge
+            soft = is_soft_wrap(prev, line, available, autospace, slack, after, start)
             parts.append("\n" if soft else "\n\n")
         parts.append(line.text.strip(" "))
     return "".join(parts)

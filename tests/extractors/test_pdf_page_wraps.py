@@ -4,7 +4,7 @@ puts between Latin and Asian neighbours and a space printed at the line's end.""
 
 from __future__ import annotations
 
-from extractors.pdf_page import DEFAULT_CELL_SLACK, Char, Line, is_soft_wrap, measure_autospace
+from extractors.pdf_page import DEFAULT_CELL_SLACK, Char, Line, is_soft_wrap, join_lines, measure_autospace
 
 SIZE = 7.0
 DIGIT = 3.885
@@ -72,3 +72,18 @@ def test_a_label_wrapped_before_its_colon_still_opens_a_paragraph() -> None:
     # two lines that only read as a label when joined are no label
     prev = line("回/3箇月）", 10)
     assert is_soft_wrap(prev, line("開催", 19), prev.chars[-1].x1, after="出前講座：24回")
+
+
+def test_a_line_is_measured_from_the_cell_text_edge_not_its_first_glyph_box() -> None:
+    """`8月2日(火)19:0` | `0～開催`: the first glyph's box starts 0.6 pt right of the text edge (its
+    side bearing); measured from that box the next `0` would have fitted, from the edge it would not."""
+    edge = 0.0
+    prev, nxt = line("8月2日(火)19:0", 10, x0=edge + 0.6), line("0～開催", 19, x0=edge + 0.6)
+    available = prev.chars[-1].x1 - edge + DIGIT - 0.1  # the `0` misses by 0.1 pt
+    assert join_lines([prev, nxt], available) == "8月2日(火)19:0\n\n0～開催"  # from the glyph box
+    assert join_lines([prev, nxt], available, edge=edge) == "8月2日(火)19:0\n0～開催"
+    # a line set in by more than the snap (indented or centred) is measured from its own start
+    far = 0.5 * SIZE
+    prev, nxt = line("8月2日(火)19:0", 10, x0=edge + far), line("0～開催", 19, x0=edge + far)
+    available = prev.chars[-1].x1 - edge + DIGIT - 0.1
+    assert join_lines([prev, nxt], available, edge=edge) == "8月2日(火)19:0\n\n0～開催"
