@@ -196,6 +196,12 @@ CASES = [
         2022,
         [("平成30年8/24～9/18", D(2018, 8, 24), D(2018, 9, 18), None, None, None, None, False)],
     ),
+    # a day the words before it announce is a date before です too
+    (
+        "講演会の開催日は7/26です。",
+        2018,
+        [("7/26", D(2018, 7, 26), None, None, None, None, None, True)],
+    ),
     # must not match
     ("一日も早く", 2022, []),
     ("三月", 2022, []),
