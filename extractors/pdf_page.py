@@ -53,10 +53,12 @@ HARD_BREAK_MARKERS = frozenset("・▶▷►◆◇■□●○◎★☆➢➤※
 NO_LINE_START = frozenset(
     "、。，．,.)）」』】〕］｝〉》ー…：；？！・々ゝゞヽヾ％°′″℃!%:;?]}ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
 )
-# A full line that ends a count or a bracket, followed by a line that opens a count, a
-# `label：`, or a year, is a paragraph's end: over generated reports no wrap looked so (a
-# measured cue, used only where the fit cannot tell).
-ITEM_END = regex.compile(r"(?:[0-9０-９]+\s*[回件名](?:/年)?[)）]?|[)）」』])$")
+# A full line that ends a count, a bracket or an open time range (`18:30～`), followed by a line
+# that opens a count, a `label：`, or a year, is a paragraph's end: over generated reports no wrap
+# looked so (a measured cue, used only where the fit cannot tell).
+ITEM_END = regex.compile(
+    r"(?:[0-9０-９]+\s*[回件名](?:/年)?[)）]?|[)）」』]|(?:[0-9０-９][:：][0-9０-９]{2}|時|分)\s*[~～〜])$"
+)
 ITEM_START = regex.compile(
     r"^(?:[0-9０-９](?![0-9０-９]?\s*(?:時|[:：][0-9０-９]))|(?![0-9０-９時])[^\s、。（(）)]{1,12}[:：]"
     r"|令和|平成|㋿|㍻|[RH][0-9]|(?:19|20)[0-9]{2}年)"

@@ -64,6 +64,15 @@ def test_a_full_line_that_ends_a_count_before_a_new_label_ends_its_paragraph() -
     assert not is_soft_wrap(line("研修会（2回）", 10), line("4回/年", 19), full)
     assert is_soft_wrap(line("開催日10/15(金)", 10), line("14時30分～", 19), full)
     assert is_soft_wrap(line("研修会等への参加", 10), line("を行う", 19), full)
+    # an open time range ends its entry before a count; a rate range (`年1～` | `2回`) does not
+    for prev_text, next_text, soft in [
+        ("発送：1月3日18:30～", "１回（8月〜12月）", False),
+        ("講演会19時～", "2回", False),
+        ("勉強会を年1～", "2回", True),
+        ("発送：1月3日18:30～", "20:00", True),
+    ]:
+        prev = line(prev_text, 10)
+        assert is_soft_wrap(prev, line(next_text, 19), prev.chars[-1].x1) == soft, (prev_text, next_text)
 
 
 def test_a_label_wrapped_before_its_colon_still_opens_a_paragraph() -> None:
