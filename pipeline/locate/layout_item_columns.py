@@ -36,6 +36,7 @@ from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MA
 from normalizers.forms import HEADING_OR_NOTE_MARKS, ITEMS_HEADER_WORDS, PERIOD_NOTE_PIECES, period_of_header
 from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import Word, display_width, joined, words_of
+from pipeline.locate.layout_column_order import PlacedPiece, feasible_columns, in_order, out_of_order
 from pipeline.locate.layout_headers import is_period_note, period_words, placed_period_labels, span_of
 from pipeline.locate.layout_items import (
     content_text,
@@ -51,6 +52,9 @@ DEFAULT_HEADER_LINES = 4  # lines above and below 取組事項 that the period h
 DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's start: a drawn label
 DEFAULT_FILL_SLACK = 2  # columns short of the widest line that still fill their column (a wrap)
 DEFAULT_MAX_SHIFT = 5  # columns by which an item's period cells may print left or right of the header
+# columns left of the header an item's cells are placed by even where they do not start in every
+# period column (further left, only the pattern of all its columns shows the shift)
+DEFAULT_MAX_LEFT_SHIFT = 2
 DEFAULT_EDGE_TOLERANCE = 2  # columns by which a cell's run may start off its column's edge
 DEFAULT_PUSH = 4  # columns by which pdftotext may print a piece left of its column's edge
 DEFAULT_MIN_COLUMN_GAP = 6  # columns between the left edges of two period columns at least
@@ -99,6 +103,8 @@ class _Draft:
     runs: list[_Run] = field(default_factory=list)
     lines: list[Block] = field(default_factory=list)
     broken: bool = False  # printed over a page break
+    # cell pieces of other items of its page whose columns their own pattern tells (start, column)
+    known: list[tuple[int, int]] = field(default_factory=list)
     why: str = "its page prints no header over the period columns"  # where its columns are not known
 
 
@@ -115,6 +121,8 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     content_col = columns.content
     labels = columns.labels
     page: _Columns | None = columns  # the columns of the page being read, None where unknown
+    pages = _page_numbers(lines)
+    headers = {pages[id(lines[head[0]])]: columns.edges}  # page -> its header's period edges
     titles = known_title_keys()
     drafts: list[_Draft] = []
     index = max(region[0], max(head) + 1)
@@ -126,6 +134,8 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
             placed = _header_columns([lines[i] for i in block])
             page = None if placed is None else _Columns(content_col, *placed)
             labels = page.labels if page is not None else labels
+            if page is not None:
+                headers[pages[id(lines[anchor])]] = page.edges
             index = max(block) + 1
             continue
         index += 1
@@ -151,6 +161,8 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     for draft in drafts:
         if draft.columns is None and not draft.broken:
             _place_by_own_cells(draft, content_col)
+    _share_own_patterns(drafts, pages, content_col)
+    _distrust_out_of_order(drafts, pages, headers)
     full = _full_width(drafts)
     for draft in drafts:
         row, found = _item_row(draft, content_col, full)
@@ -170,6 +182,87 @@ def _distrust_headers_out_of_scale(drafts: list[_Draft]) -> None:
             for draft in under:
                 draft.columns = None
                 draft.why = "the header over its period columns printed to another scale than its rows"
+
+
+def _page_numbers(lines: list[Block]) -> dict[int, int]:
+    """Each line's printed page (by the form feeds before it), keyed by the line's id."""
+    out, page = {}, 0
+    for line in lines:
+        page += line.new_page
+        out[id(line)] = page
+    return out
+
+
+def _own_pattern(draft: _Draft) -> list[tuple[int, int]]:
+    """An item whose cell pieces start at as many places, well apart, as there are period
+    columns: each piece's start and its column (the places in order), else nothing."""
+    starts = [r.start for r in draft.runs if not r.crossing]
+    edges = _places(starts)
+    if draft.broken or len(edges) != len(draft.labels) or len(edges) < 2:
+        return []
+    if any(b - a < DEFAULT_MIN_COLUMN_GAP for a, b in itertools.pairwise(edges)):
+        return []
+    return [(start, max(k for k, e in enumerate(edges) if start >= e)) for start in starts]
+
+
+def _share_own_patterns(drafts: list[_Draft], pages: dict[int, int], content_col: int) -> None:
+    """Give each item of a page the pieces of the page's other items whose own pattern tells
+    their columns: the page's column order then places its pieces (`layout_column_order`). Where
+    two such patterns break that order, one is no pattern of cells (a chart drawn in the content):
+    the page tells nothing."""
+    known: dict[int, list[tuple[int, int, int]]] = {}
+    for draft in drafts:
+        if draft.runs and not draft.broken:
+            page = pages[id(draft.runs[0].line)]
+            known.setdefault(page, []).extend((draft.number, s, c) for s, c in _own_pattern(draft))
+    for draft in drafts:
+        if draft.runs and not draft.broken:
+            page = pages[id(draft.runs[0].line)]
+            if not in_order([(s, c) for _, s, c in known.get(page, [])]):
+                continue
+            draft.known = [(s, c) for number, s, c in known.get(page, []) if number != draft.number]
+            if draft.columns is None:
+                _place_by_page(draft, content_col)
+
+
+def _told_by_page(draft: _Draft) -> bool:
+    """Whether the page's column order tells the column of each of the item's cell pieces."""
+    starts = [r.start for r in draft.runs if not r.crossing]
+    count = len(draft.labels)
+    return bool(starts) and all(len(feasible_columns(s, draft.known, count)) == 1 for s in starts)
+
+
+def _place_by_page(draft: _Draft, content_col: int) -> None:
+    """An item whose period columns its header does not tell (none printed on its page, or one
+    printed to another scale), on a page where other items' own patterns tell every column:
+    placed by the page's column order where that tells the column of each of its pieces."""
+    count = len(draft.labels)
+    if {c for _, c in draft.known} != set(range(count)) or not _told_by_page(draft):
+        return
+    why = draft.why
+    _place_at(draft, [min(s for s, c in draft.known if c == k) for k in range(count)], content_col)
+    if not _told_by_page(draft):
+        draft.columns, draft.why = None, why
+
+
+def _distrust_out_of_order(
+    drafts: list[_Draft], pages: dict[int, int], headers: dict[int, list[int]]
+) -> None:
+    """Items whose period cells, as placed, break their page's column order (see
+    `layout_column_order`): their period cells are not read."""
+    pieces = []
+    for draft in drafts:
+        if draft.columns is None:
+            continue
+        cells, unread, _ = _cells(draft, draft.columns)
+        for column, cell in enumerate(cells):
+            for line, words in cell:
+                col = words[0].col
+                if column not in unread and line.text[max(col - 2, 0) : col].strip() == "":
+                    pieces.append(PlacedPiece(draft.number, pages[id(line)], col, column))
+    for draft in (d for d in drafts if d.number in out_of_order(pieces, headers)):
+        draft.columns = None
+        draft.why = "its cells, as placed, break the order of the columns on its page"
 
 
 def _places(starts: list[int]) -> list[int]:
@@ -192,6 +285,11 @@ def _place_by_own_cells(draft: _Draft, content_col: int) -> None:
         return
     if any(b - a < DEFAULT_MIN_COLUMN_GAP for a, b in itertools.pairwise(edges)):
         return
+    _place_at(draft, edges, content_col)
+
+
+def _place_at(draft: _Draft, edges: list[int], content_col: int) -> None:
+    """The item's lines read again against period columns whose left edges are known."""
     columns = _Columns(content_col, edges, draft.labels)
     draft.columns, draft.title, draft.content, draft.runs = columns, [], [], []
     for line in draft.lines:
@@ -365,7 +463,13 @@ def _split(line: Block, columns: _Columns | None, content_col: int) -> tuple[str
 
 def _shift(runs: list[_Run], columns: _Columns) -> int | None:
     """The one shift (in columns) that puts every run that starts a cell piece at a period
-    column's edge; None where none does, or where two shifts would place runs differently."""
+    column's edge; None where none does, or where two shifts would place runs differently.
+
+    pdftotext prints a block right of every block wholly left of it on the page, so an item's
+    cells print right of their headers' places as often as not, and the gaps between its cells
+    need not be the headers'. A shift of more than DEFAULT_MAX_LEFT_SHIFT to the left is taken
+    only where the item's cells start in every period column (their whole pattern is the
+    header's): with fewer, the pattern of two cells fits a shift left as well as a push right."""
     starts = [r.start for r in runs if not r.crossing]
     if not starts:
         return 0
@@ -380,7 +484,8 @@ def _shift(runs: list[_Run], columns: _Columns) -> int | None:
                 break
             placing.append(near[0])
         else:
-            placings.setdefault(tuple(placing), shift)
+            if shift >= -DEFAULT_MAX_LEFT_SHIFT or len(set(placing)) == len(columns.edges):
+                placings.setdefault(tuple(placing), shift)
     return next(iter(placings.values())) if len(placings) == 1 else None
 
 
@@ -402,7 +507,10 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
             if run.start >= edges[0] - 2 * DEFAULT_EDGE_TOLERANCE - 1:
                 unread.add(0)
             continue
-        if shift is not None:
+        by_order = [] if run.crossing else feasible_columns(run.start, draft.known, len(edges))
+        if draft.known and len(by_order) == 1:
+            column = by_order[0]  # the page's column order tells it
+        elif shift is not None:
             column = min(range(len(edges)), key=lambda k: abs(run.start - edges[k]))
         else:
             column = max((k for k, e in enumerate(edges) if run.start >= e), default=0)

@@ -1,0 +1,66 @@
+"""One class of pdftotext -layout output per test (issue 7): the 取組 table's period cells
+(現状/取組目標/実績) where the header and the rows print at different column scales. pdftotext
+places each block of a page right of every block wholly left of it, so the cells' columns do not
+keep the header's places, but they keep the page's left-to-right order. A cell is placed where
+that order (or a shift its whole pattern shows) tells its column, and left out
+(`status_cell_unread`) where it does not: never in a wrong period. The texts are cut from
+pdftotext -layout output of generated reports (tests/fixtures/layout)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.process import process_document
+from pipeline.records import DocumentResult
+
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "layout"
+
+
+def read(name: str) -> DocumentResult:
+    return process_document((FIXTURES / name).read_bytes())
+
+
+def cells(result: DocumentResult) -> dict[tuple[int, str], list[str]]:
+    out: dict[tuple[int, str], list[str]] = {}
+    for segment in result.status:
+        out.setdefault((segment.item_no, segment.period), []).append(segment.text)
+    return out
+
+
+def unread(result: DocumentResult) -> list[str]:
+    return [c.detail for c in result.checks if c.check == "status_cell_unread"]
+
+
+def test_two_cells_of_an_item_under_a_narrower_header_go_by_the_page_not_by_a_shift() -> None:
+    """The header's period columns print 7 apart, the cells 9 and 10 apart. Item 1 prints two
+    cells (3 columns left of 現状, under 取組目標): a shift left would put the second under 実績;
+    item 2 below, with a cell in every column, shows the page's 取組目標 column where item 1's
+    second cell starts."""
+    got = cells(read("items-cells-wider-than-header.layout.txt"))
+    assert got[(1, "plan")] == ["研修テーマ：「最期まで望み通りの在宅生活を送るために」"]
+    assert (1, "actual") not in got
+    assert got[(2, "plan")] == ["派遣先：北茨城市南部高齢者支援センター「在宅医療講演会」"]
+    assert got[(3, "actual")] == ["6回", "調査期間：1月 11 日～31日"]
+
+
+def test_an_item_whose_two_cells_fit_a_shift_left_of_the_header_keeps_them_under_their_own_headers() -> None:
+    """Item 2's cells start 2 columns left of 現状 and 3 right of 取組目標: a shift of 4 to the
+    left would put the second under 実績, but two cells do not show such a shift."""
+    result = read("items-two-cells-left-of-header.layout.txt")
+    got = cells(result)
+    assert got[(2, "plan")] == ["医療機関への協力依頼（10月中）"]
+    assert (2, "actual") not in got
+    assert got[(1, "actual")][0] == "６回/年"
+
+
+def test_a_chart_drawn_beside_the_cells_leaves_its_item_unread() -> None:
+    """Item 1's content holds an org chart whose labels print left of the period columns: taken
+    for cells, they make three places and move the real cells one period right. Its cells break
+    the page's column order (its 取組目標 place is item 2's 現状 place): not read."""
+    result = read("items-chart-beside-cells.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 1]
+    assert any("取組1" in d and "order of the columns" in d for d in unread(result))
+    assert got[(2, "baseline")] == ["医療機関への協力依頼（2 月中）"]
+    assert got[(2, "actual")][0] == "5 回（11 月-2 月）"
+    assert result.document.status == "partial"
