@@ -27,6 +27,12 @@ class PlacedPiece:
     column: int
 
 
+def under_header(start: int, column: int, edges: list[int] | None) -> bool:
+    """Whether a piece of `column` starting at `start` lies right of the page's header edges of
+    the columns left of its own (True where the page prints no header)."""
+    return edges is None or all(edge < start for edge in edges[:column])
+
+
 def _clash(a: PlacedPiece, b: PlacedPiece) -> bool:
     """Two pieces of one page whose columns and starts are in opposite orders."""
     if a.column == b.column:
@@ -41,10 +47,7 @@ def out_of_order(pieces: list[PlacedPiece], headers: dict[int, list[int]]) -> se
     pieces on the same page (then both items)."""
     bad: set[int] = set()
     for piece in pieces:
-        edges = headers.get(piece.page)
-        if edges is None:
-            continue
-        if any(edge >= piece.start for edge in edges[: piece.column]):
+        if not under_header(piece.start, piece.column, headers.get(piece.page)):
             bad.add(piece.item)
     by_page: dict[int, list[PlacedPiece]] = defaultdict(list)
     for piece in pieces:

@@ -36,7 +36,13 @@ from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MA
 from normalizers.forms import HEADING_OR_NOTE_MARKS, ITEMS_HEADER_WORDS, PERIOD_NOTE_PIECES, period_of_header
 from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import Word, display_width, joined, words_of
-from pipeline.locate.layout_column_order import PlacedPiece, feasible_columns, in_order, out_of_order
+from pipeline.locate.layout_column_order import (
+    PlacedPiece,
+    feasible_columns,
+    in_order,
+    out_of_order,
+    under_header,
+)
 from pipeline.locate.layout_headers import is_period_note, period_words, placed_period_labels, span_of
 from pipeline.locate.layout_items import (
     content_text,
@@ -159,9 +165,9 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     _distrust_headers_out_of_scale(drafts)
     rows, findings = [], []
     for draft in drafts:
-        if draft.columns is None and not draft.broken:
-            _place_by_own_cells(draft, content_col)
-    _share_own_patterns(drafts, pages, content_col)
+        if draft.columns is None and not draft.broken and draft.runs:
+            _place_by_own_cells(draft, content_col, headers.get(pages[id(draft.runs[0].line)]))
+    _share_own_patterns(drafts, pages, headers, content_col)
     _distrust_out_of_order(drafts, pages, headers)
     full = _full_width(drafts)
     for draft in drafts:
@@ -205,16 +211,20 @@ def _own_pattern(draft: _Draft) -> list[tuple[int, int]]:
     return [(start, max(k for k, e in enumerate(edges) if start >= e)) for start in starts]
 
 
-def _share_own_patterns(drafts: list[_Draft], pages: dict[int, int], content_col: int) -> None:
+def _share_own_patterns(
+    drafts: list[_Draft], pages: dict[int, int], headers: dict[int, list[int]], content_col: int
+) -> None:
     """Give each item of a page the pieces of the page's other items whose own pattern tells
-    their columns: the page's column order then places its pieces (`layout_column_order`). Where
-    two such patterns break that order, one is no pattern of cells (a chart drawn in the content):
-    the page tells nothing."""
+    their columns: the page's column order then places its pieces (`layout_column_order`). A
+    pattern that breaks the order of the header printed on its page, or two that break each
+    other's, are no pattern of cells (a chart drawn in the content): the page tells nothing."""
     known: dict[int, list[tuple[int, int, int]]] = {}
     for draft in drafts:
         if draft.runs and not draft.broken:
             page = pages[id(draft.runs[0].line)]
-            known.setdefault(page, []).extend((draft.number, s, c) for s, c in _own_pattern(draft))
+            pattern = _own_pattern(draft)
+            if all(under_header(s, c, headers.get(page)) for s, c in pattern):
+                known.setdefault(page, []).extend((draft.number, s, c) for s, c in pattern)
     for draft in drafts:
         if draft.runs and not draft.broken:
             page = pages[id(draft.runs[0].line)]
@@ -276,16 +286,16 @@ def _places(starts: list[int]) -> list[int]:
     return [c[0] for c in clusters]
 
 
-def _place_by_own_cells(draft: _Draft, content_col: int) -> None:
-    """An item on a page that prints no header: where its cell pieces start at as many places,
-    well apart, as there are period columns, each place is a column's left edge, in order; its
-    lines are read again against them. Else its period columns stay unknown."""
-    edges = _places([r.start for r in draft.runs if not r.crossing])
-    if len(edges) != len(draft.labels) or len(edges) < 2:
+def _place_by_own_cells(draft: _Draft, content_col: int, header: list[int] | None) -> None:
+    """An item whose header tells no column (none on its page, or one printed to another
+    scale): where its cell pieces start at as many places, well apart, as there are period
+    columns, and right of the page's header edges of the columns left of each, each place is a
+    column's left edge, in order; its lines are read again against them. Else its period
+    columns stay unknown."""
+    pattern = _own_pattern(draft)
+    if not pattern or not all(under_header(s, c, header) for s, c in pattern):
         return
-    if any(b - a < DEFAULT_MIN_COLUMN_GAP for a, b in itertools.pairwise(edges)):
-        return
-    _place_at(draft, edges, content_col)
+    _place_at(draft, _places([s for s, _ in pattern]), content_col)
 
 
 def _place_at(draft: _Draft, edges: list[int], content_col: int) -> None:
