@@ -9,6 +9,11 @@ rows they are in, and a cell that lies right of a header's column starts right o
 header starts. Cells placed so that this order breaks (a cell of 実績 starting where another
 row's 取組目標 cell starts, or left of 取組目標's header) sit in a wrong column in one of the
 rows: neither row's placing is certain.
+
+That order holds where the rows share their columns' places on the page. A grid form (方眼紙)
+may merge a row's cells otherwise than its neighbours', so the order of another row is used to
+leave cells out, and to place them only to choose among placings the item's own cells allow, or
+where they start right where another row's cells of that column start.
 """
 
 from __future__ import annotations

@@ -12,7 +12,11 @@ the left) every column moves with it. So, item by item:
 - a run that starts after a wider gap starts a cell piece: the item's runs must all start at
   the period columns' left edges, shifted alike by at most a few columns (the shift that puts
   each run at an edge; where no shift does, or two put runs in different columns, the item's
-  period cells are not read);
+  period cells are not read). pdftotext places each block right of every block wholly left of
+  it on the page, so a row's cells need not keep the header's gaps: a shift far left is taken
+  only where the item shows every column, and where shifts alike in size place its pieces in
+  two ways, the page's column order against other items' cells (`layout_column_order`) picks
+  one or the cells are not read; items whose placing breaks that order are not read either;
 - a run that reaches past the next column's edge with more than one word may hold two cells'
   words: both cells are not read; a content run reaching into the first period column likewise;
 - on a page where the header is not printed again, the period columns are not known: the
@@ -236,10 +240,18 @@ def _share_own_patterns(
 
 
 def _told_by_page(draft: _Draft) -> bool:
-    """Whether the page's column order tells the column of each of the item's cell pieces."""
+    """Whether the page's column order tells the column of each of the item's cell pieces, and
+    each starts where a piece of that column starts in another item (rows printed alike: in a
+    grid form a row may place its cells otherwise than the rows around it)."""
     starts = [r.start for r in draft.runs if not r.crossing]
     count = len(draft.labels)
-    return bool(starts) and all(len(feasible_columns(s, draft.known, count)) == 1 for s in starts)
+    for start in starts:
+        told = feasible_columns(start, draft.known, count)
+        if len(told) != 1:
+            return False
+        if not any(abs(s - start) <= DEFAULT_EDGE_TOLERANCE for s, c in draft.known if c == told[0]):
+            return False
+    return bool(starts)
 
 
 def _place_by_page(draft: _Draft, content_col: int) -> None:
@@ -499,17 +511,68 @@ def _shift(runs: list[_Run], columns: _Columns) -> int | None:
     return next(iter(placings.values())) if len(placings) == 1 else None
 
 
+def _placings(runs: list[_Run], columns: _Columns) -> dict[tuple[int, ...], int]:
+    """Every placing of the item's cell pieces at the period columns' edges that a shift gives
+    (a little further than an item takes), each with its smallest shift."""
+    starts = [r.start for r in runs if not r.crossing]
+    reach = DEFAULT_MAX_SHIFT + DEFAULT_EDGE_TOLERANCE
+    out: dict[tuple[int, ...], int] = {}
+    for shift in sorted(range(-reach, reach + 1), key=abs):
+        placing = []
+        for start in starts:
+            near = [
+                k for k, e in enumerate(columns.edges) if abs(start - e - shift) <= DEFAULT_EDGE_TOLERANCE
+            ]
+            if len(near) != 1:
+                break
+            placing.append(near[0])
+        else:
+            out.setdefault(tuple(placing), shift)
+    return out
+
+
+def _placed_shift(draft: _Draft, columns: _Columns) -> tuple[int | None, bool]:
+    """The item's shift, and whether its placing is in doubt. Where shifts place its pieces in
+    more than one way, the page's column order (the pieces of other items whose own pattern tells
+    their columns) picks the one that keeps it; where it picks none, or the one shift found
+    (`_shift`) places them otherwise, the placing is in doubt."""
+    shift = _shift(draft.runs, columns)
+    placings = _placings(draft.runs, columns)
+    if shift is not None:  # a placing that takes a much larger shift is no rival of this one
+        reach = abs(shift) + DEFAULT_EDGE_TOLERANCE
+        placings = {p: s for p, s in placings.items() if abs(s) <= reach}
+    if len(placings) <= 1:
+        return shift, False
+    starts = [r.start for r in draft.runs if not r.crossing]
+    count = len(columns.edges)
+    told = {
+        placing: moved
+        for placing, moved in placings.items()
+        if draft.known
+        and all(
+            c in feasible_columns(start, draft.known, count) for start, c in zip(starts, placing, strict=True)
+        )
+    }
+    if len(told) != 1:
+        return shift, True
+    moved = next(iter(told.values()))
+    return (shift, True) if shift is not None and moved != shift else (moved, False)
+
+
 def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, list[Word]]]], set[int], str]:
     """Each period column's pieces of the item, the columns not read, and why. Where one shift
     puts every piece at a column's left edge, pieces go to that column; else (text centred in
     its cell) each piece goes to the column whose header spans where it starts, and a piece
     starting within a column of a header's edge leaves both columns unread."""
     cells: list[list[tuple[Block, list[Word]]]] = [[] for _ in columns.edges]
-    shift = _shift(draft.runs, columns)
+    shift, doubt = _placed_shift(draft, columns)
     placed_starts = {r.start for r in draft.runs if not r.crossing}
     unread: set[int] = set()
     reason = "a run of words reaches over a column's edge, so its cells cannot be told apart"
     edges = [e + (shift or 0) for e in columns.edges]
+    if doubt:
+        unread |= set(range(len(edges)))
+        reason = "its cells fit more than one placing under the header, and its page tells none"
     for run in _split_at_starts(draft.runs, placed_starts):
         if run.crossing and run.start < edges[0] - DEFAULT_EDGE_TOLERANCE:
             # the rest of a content run, short of the first period column: content; near it,
@@ -517,10 +580,7 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
             if run.start >= edges[0] - 2 * DEFAULT_EDGE_TOLERANCE - 1:
                 unread.add(0)
             continue
-        by_order = [] if run.crossing else feasible_columns(run.start, draft.known, len(edges))
-        if draft.known and len(by_order) == 1:
-            column = by_order[0]  # the page's column order tells it
-        elif shift is not None:
+        if shift is not None:
             column = min(range(len(edges)), key=lambda k: abs(run.start - edges[k]))
         else:
             column = max((k for k, e in enumerate(edges) if run.start >= e), default=0)
@@ -564,7 +624,7 @@ def _item_row(draft: _Draft, content_col: int, full: float = float("inf")) -> tu
     title_lines = [text for _, text in draft.title]
     title = TextAt("\n".join(title_lines), span_of([line for line, _ in draft.title]))
     columns = draft.columns
-    shift = (_shift(draft.runs, columns) or 0) if columns is not None else 0
+    shift = (_placed_shift(draft, columns)[0] or 0) if columns is not None else 0
     for run in draft.runs:  # the rest of a content run short of the first period column
         if (
             run.crossing

@@ -72,3 +72,12 @@ def test_a_chart_drawn_beside_the_cells_leaves_its_item_unread() -> None:
     assert got[(3, "actual")] == ["発送：令和 4 年 3/21（月）10 時～11時"]
     assert (3, "plan") not in got
     assert result.document.status == "partial"
+
+
+def test_two_cells_that_fit_a_shift_right_and_a_shift_left_alike_are_not_read() -> None:
+    """Item 2's cells start 9 columns apart under headers 11 and 12 apart: 5 columns right of
+    現状 and 取組目標, or 5 and 8 left of 取組目標 and 実績 (its truth). No other item of the page
+    shows its columns: the item's period cells are not read, not guessed."""
+    result = read("items-two-cells-fit-two-shifts.layout.txt")
+    assert not [key for key in cells(result) if key[0] == 2]
+    assert any(d.startswith("取組2") and "more than one placing" in d for d in unread(result))
