@@ -67,6 +67,7 @@ DEFAULT_MAX_SHIFT = 5  # columns by which an item's period cells may print left 
 DEFAULT_MAX_LEFT_SHIFT = 2
 DEFAULT_EDGE_TOLERANCE = 2  # columns by which a cell's run may start off its column's edge
 DEFAULT_PUSH = 4  # columns by which pdftotext may print a piece left of its column's edge
+DEFAULT_BLOCK_GAP = 3  # columns pdftotext leaves between a block and the blocks wholly left of it
 DEFAULT_MIN_COLUMN_GAP = 6  # columns between the left edges of two period columns at least
 # where the columns are not known: a run this far right of the content's start after a wide gap is
 # no content
@@ -570,6 +571,7 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
     unread: set[int] = set()
     reason = "a run of words reaches over a column's edge, so its cells cannot be told apart"
     edges = [e + (shift or 0) for e in columns.edges]
+    placed: list[tuple[_Run, int]] = []
     if doubt:
         unread |= set(range(len(edges)))
         reason = "its cells fit more than one placing under the header, and its page tells none"
@@ -596,7 +598,32 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
         elif column + 1 < len(edges) and run.end > edges[column + 1] and len(run.words) > 1:
             unread |= {column, column + 1}  # a run into the next column: it may hold two cells
         cells[column].append((run.line, run.words))
+        placed.append((run, column))
+    pushed = _pushed_past_a_column(placed, columns.edges)
+    if pushed:
+        unread |= pushed
+        reason = "a piece starts where its row's cells of a column left push it, so its column cannot be told"
     return cells, unread, reason
+
+
+def _pushed_past_a_column(placed: list[tuple[_Run, int]], edges: list[int]) -> set[int]:
+    """pdftotext prints a block at least DEFAULT_BLOCK_GAP columns right of the end of every
+    block wholly left of it: a cell piece starting right there was pushed by its row's cells of
+    the column left of it, and its place tells no column beyond that one. Where it went two or
+    more columns right of its pusher, yet no further right than the pusher's next column's
+    header and a shift, it may be that column's: returns the columns not certain."""
+    out: set[int] = set()
+    for run, column in placed:
+        if run.crossing:
+            continue
+        for left, left_column in placed:
+            if (
+                left_column < column - 1
+                and run.start <= left.end + DEFAULT_BLOCK_GAP + DEFAULT_EDGE_TOLERANCE
+                and run.start <= edges[left_column + 1] + DEFAULT_MAX_SHIFT + DEFAULT_EDGE_TOLERANCE
+            ):
+                out |= set(range(left_column + 1, column + 1))
+    return out
 
 
 def _split_at_starts(runs: list[_Run], starts: set[int]) -> list[_Run]:

@@ -81,3 +81,14 @@ def test_two_cells_that_fit_a_shift_right_and_a_shift_left_alike_are_not_read() 
     result = read("items-two-cells-fit-two-shifts.layout.txt")
     assert not [key for key in cells(result) if key[0] == 2]
     assert any(d.startswith("取組2") and "more than one placing" in d for d in unread(result))
+
+
+def test_a_cell_pushed_right_by_its_rows_wider_cell_tells_no_column_beyond_the_next() -> None:
+    """Item 1's one 取組目標 cell (`未定`) prints two columns after a long line of its 現状 cell,
+    where 実績's header starts: pdftotext pushed it there past the 現状 text, so it may as well
+    be 取組目標's. Its period cells are not read; item 2's, printed apart, are."""
+    result = read("items-cell-pushed-past-a-column.layout.txt")
+    got = cells(result)
+    assert (1, "actual") not in got and (1, "plan") not in got
+    assert any(d.startswith("取組1") and "push" in d for d in unread(result))
+    assert got[(2, "baseline")] == ["実施予定", "グループ連絡会議 3 回", "症例検討会：0 回"]
