@@ -56,6 +56,7 @@ from pipeline.locate.layout_items import (
     item_start,
     known_title_keys,
 )
+from pipeline.locate.layout_wraps import carried_over, goes_on
 from pipeline.locate.located import ItemRow, TextAt
 
 DEFAULT_HEADER_LINES = 4  # lines above and below 取組事項 that the period headers may print on
@@ -175,8 +176,9 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     _share_own_patterns(drafts, pages, headers, content_col)
     _distrust_out_of_order(drafts, pages, headers)
     full = _full_width(drafts)
+    widths = _cell_widths(drafts)
     for draft in drafts:
-        row, found = _item_row(draft, content_col, full)
+        row, found = _item_row(draft, content_col, full, widths)
         rows.append(row)
         findings += found
     return rows, region[1], findings
@@ -647,7 +649,9 @@ def _full_width(drafts: list[_Draft]) -> float:
     return max((display_width(t) for t in texts if " " not in t), default=0) or float("inf")
 
 
-def _item_row(draft: _Draft, content_col: int, full: float = float("inf")) -> tuple[ItemRow, list[Finding]]:
+def _item_row(
+    draft: _Draft, content_col: int, full: float = float("inf"), widths: dict[int, int] | None = None
+) -> tuple[ItemRow, list[Finding]]:
     title_lines = [text for _, text in draft.title]
     title = TextAt("\n".join(title_lines), span_of([line for line, _ in draft.title]))
     columns = draft.columns
@@ -701,22 +705,46 @@ def _item_row(draft: _Draft, content_col: int, full: float = float("inf")) -> tu
                 detail = f"取組{draft.number}: {reason}: its {label[:4]} cell not read"
                 findings.append(Finding("status_cell_unread", detail, span_of([line for line, _ in cell])))
             continue
-        status.append((label, TextAt(_paragraphs(cell), span_of([line for line, _ in cell]))))
+        width = (widths or {}).get(index, 0)
+        status.append((label, TextAt(_paragraphs(cell, width), span_of([line for line, _ in cell]))))
     return ItemRow(draft.number, title, content, tuple(status), tuple(drawn)), findings
 
 
-def _paragraphs(cell: list[tuple[Block, list[Word]]]) -> str:
-    """A period cell's lines: a line that fills the cell's width wraps into the next; a shorter
-    one ends its paragraph; a list marker opens one."""
+def _line_width(text: str) -> int:
+    """How much of its cell's width a printed line fills (pdftotext sets spaces around half-width
+    digits that take no room in the cell)."""
+    return display_width(text.replace(" ", ""))
+
+
+def _cell_widths(drafts: list[_Draft]) -> dict[int, int]:
+    """How wide each period column's cells print: the widest line read in it, over every item
+    (the cells of a column wrap at one width)."""
+    widths: dict[int, int] = {}
+    for draft in drafts:
+        if draft.columns is None:
+            continue
+        cells, unread, _ = _cells(draft, draft.columns)
+        for index, cell in enumerate(cells):
+            if index not in unread:
+                for _, words in cell:
+                    widths[index] = max(widths.get(index, 0), _line_width(joined(words)))
+    return widths
+
+
+def _paragraphs(cell: list[tuple[Block, list[Word]]], width: int = 0) -> str:
+    """A period cell's lines: a line that fills the cell's width (its column's widest line, in
+    this item or another), or whose text breaks inside a paragraph (`layout_wraps`), wraps into
+    the next; a shorter one ends its paragraph; a list marker opens one."""
     texts = [joined(words) for _, words in cell]
-    # pdftotext sets spaces around half-width digits that take no room in the cell
-    ends = [display_width(text.replace(" ", "")) for text in texts]
-    widest = max(ends, default=0)
+    ends = [_line_width(text) for text in texts]
+    widest = max([*ends, width])
     out = ""
     for index, text in enumerate(texts):
         if index:
-            room = display_width(text[:1])  # the next line's first character did not fit
-            wrapped = ends[index - 1] > widest - room - 1 and text[:1] not in MARKERS
+            room = display_width(carried_over(text))  # what did not fit on the line before
+            fills = ends[index - 1] > widest - room - 1
+            paragraph = out.rsplit("\n\n", 1)[-1]
+            wrapped = (fills or goes_on(paragraph, text)) and text[:1] not in MARKERS
             out += "\n" if wrapped else "\n\n"
         out += text
     return out
