@@ -59,7 +59,7 @@ from pipeline.locate.layout_items import (
 from pipeline.locate.layout_wraps import carried_over, goes_on
 from pipeline.locate.located import ItemRow, TextAt
 
-DEFAULT_HEADER_LINES = 4  # lines above and below 取組事項 that the period headers may print on
+DEFAULT_HEADER_LINES = 6  # lines above and below 取組事項 that the period headers may print on
 DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's start: a drawn label
 DEFAULT_FILL_SLACK = 2  # columns short of the widest line that still fill their column (a wrap)
 DEFAULT_MAX_SHIFT = 5  # columns by which an item's period cells may print left or right of the header
@@ -169,6 +169,7 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
             draft.content.append((line, content))
         draft.runs += runs
     _distrust_headers_out_of_scale(drafts)
+    _distrust_headers_short_of_a_column(drafts)
     rows, findings = [], []
     for draft in drafts:
         if draft.columns is None and not draft.broken and draft.runs:
@@ -182,6 +183,18 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         rows.append(row)
         findings += found
     return rows, region[1], findings
+
+
+def _distrust_headers_short_of_a_column(drafts: list[_Draft]) -> None:
+    """A header read with fewer period columns than another header of the report (a period word
+    lost where the page prints it): its columns are not the table's, and a cell under the lost
+    column would go to a neighbour. The items under it are placed by their own cells, or not at
+    all."""
+    most = max((len(d.columns.labels) for d in drafts if d.columns is not None), default=0)
+    for draft in drafts:
+        if draft.columns is not None and len(draft.columns.labels) < most:
+            draft.columns = None
+            draft.why = "the header over its period columns shows fewer periods than the report's"
 
 
 def _distrust_headers_out_of_scale(drafts: list[_Draft]) -> None:

@@ -92,3 +92,14 @@ def test_a_cell_pushed_right_by_its_rows_wider_cell_tells_no_column_beyond_the_n
     assert (1, "actual") not in got and (1, "plan") not in got
     assert any(d.startswith("取組1") and "push" in d for d in unread(result))
     assert got[(2, "baseline")] == ["実施予定", "グループ連絡会議 3 回", "症例検討会：0 回"]
+
+
+def test_a_period_word_printed_five_lines_above_the_header_line_is_read_with_the_header() -> None:
+    """`現 状` prints five lines above 取組事項, above its own parenthesis pieces: read with the
+    header, its column is one of three; missed, the header would have two columns and every 現状
+    cell would be read as 取組目標's."""
+    got = cells(read("items-header-word-far-above.layout.txt"))
+    assert got[(1, "baseline")][:2] == ["発送：令和二年一月十九日", "医療機関への協力依頼（7 月中）"]
+    assert got[(1, "plan")] == ["６件"]
+    assert got[(2, "plan")] == ["3 回/年", "調査期間：8 月～1月", "医療機関への協力依頼（令和元年 6 月中）"]
+    assert got[(2, "actual")][0] == "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築"
