@@ -36,7 +36,6 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.blocks import Block, Finding
-from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
 from normalizers.forms import HEADING_OR_NOTE_MARKS, ITEMS_HEADER_WORDS, PERIOD_NOTE_PIECES, period_of_header
 from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import Word, display_width, joined, words_of
@@ -56,7 +55,7 @@ from pipeline.locate.layout_items import (
     item_start,
     known_title_keys,
 )
-from pipeline.locate.layout_wraps import carried_over, goes_on
+from pipeline.locate.layout_wraps import MARKERS, cell_paragraphs, line_width
 from pipeline.locate.located import ItemRow, TextAt
 
 DEFAULT_HEADER_LINES = 6  # lines above and below 取組事項 that the period headers may print on
@@ -73,7 +72,6 @@ DEFAULT_MIN_COLUMN_GAP = 6  # columns between the left edges of two period colum
 # where the columns are not known: a run this far right of the content's start after a wide gap is
 # no content
 DEFAULT_UNPLACED_CONTENT = 20
-MARKERS = SYMBOL_MARKERS + STATUS_EXTRA_MARKERS + CIRCLED_NUMBERS
 _RUN = regex.compile(r"\S+(?: \S+)*")
 
 
@@ -719,14 +717,16 @@ def _item_row(
                 findings.append(Finding("status_cell_unread", detail, span_of([line for line, _ in cell])))
             continue
         width = (widths or {}).get(index, 0)
-        status.append((label, TextAt(_paragraphs(cell, width), span_of([line for line, _ in cell]))))
+        status.append(
+            (
+                label,
+                TextAt(
+                    cell_paragraphs([joined(words) for _, words in cell], width),
+                    span_of([line for line, _ in cell]),
+                ),
+            )
+        )
     return ItemRow(draft.number, title, content, tuple(status), tuple(drawn)), findings
-
-
-def _line_width(text: str) -> int:
-    """How much of its cell's width a printed line fills (pdftotext sets spaces around half-width
-    digits that take no room in the cell)."""
-    return display_width(text.replace(" ", ""))
 
 
 def _cell_widths(drafts: list[_Draft]) -> dict[int, int]:
@@ -740,24 +740,5 @@ def _cell_widths(drafts: list[_Draft]) -> dict[int, int]:
         for index, cell in enumerate(cells):
             if index not in unread:
                 for _, words in cell:
-                    widths[index] = max(widths.get(index, 0), _line_width(joined(words)))
+                    widths[index] = max(widths.get(index, 0), line_width(joined(words)))
     return widths
-
-
-def _paragraphs(cell: list[tuple[Block, list[Word]]], width: int = 0) -> str:
-    """A period cell's lines: a line that fills the cell's width (its column's widest line, in
-    this item or another), or whose text breaks inside a paragraph (`layout_wraps`), wraps into
-    the next; a shorter one ends its paragraph; a list marker opens one."""
-    texts = [joined(words) for _, words in cell]
-    ends = [_line_width(text) for text in texts]
-    widest = max([*ends, width])
-    out = ""
-    for index, text in enumerate(texts):
-        if index:
-            room = display_width(carried_over(text))  # what did not fit on the line before
-            fills = ends[index - 1] > widest - room - 1
-            paragraph = out.rsplit("\n\n", 1)[-1]
-            wrapped = (fills or goes_on(paragraph, text)) and text[:1] not in MARKERS
-            out += "\n" if wrapped else "\n\n"
-        out += text
-    return out

@@ -1,13 +1,17 @@
-"""Where a cell's printed line wraps into the next, told by the text at the break: a paragraph
-whose bracket is still open, a line that ends on a colon, a range sign or a slash, a figure
-followed by a bracket, or a next line that opens with a closing bracket or punctuation goes on
-(`12回(5月~12` / `月)`, `R3.8.17` / `(火)`); a paragraph ends with none of these. Whether a line
-fills its cell is the other sign (`layout_item_columns._paragraphs`); this one does not depend
-on how wide pdftotext printed the line."""
+"""The paragraphs of a 取組 period cell from its printed lines (pdftotext -layout). A line wraps
+into the next where it fills the cell (as wide as its column's widest line), or where the text at
+the break tells it: a paragraph whose bracket is still open, a line that ends on a colon, a range
+sign or a slash, a figure followed by a bracket, or a next line that opens with a closing bracket
+or punctuation goes on (`12回(5月~12` / `月)`, `R3.8.17` / `(火)`). The text's sign does not
+depend on how wide pdftotext printed the line. A list marker always opens a paragraph."""
 
 from __future__ import annotations
 
+from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
 from normalizers.text import fold_width
+from pipeline.locate.layout_cells import display_width
+
+MARKERS = SYMBOL_MARKERS + STATUS_EXTRA_MARKERS + CIRCLED_NUMBERS  # list markers of a cell
 
 # after width folding
 _OPENING = "([{「『【〔"
@@ -38,3 +42,27 @@ def carried_over(next_line: str) -> str:
     ):
         return head[:2]
     return head[:1]
+
+
+def line_width(text: str) -> int:
+    """How much of its cell's width a printed line fills (pdftotext sets spaces around half-width
+    digits that take no room in the cell)."""
+    return display_width(text.replace(" ", ""))
+
+
+def cell_paragraphs(texts: list[str], width: int = 0) -> str:
+    """A period cell's lines: a line that fills the cell's width (its column's widest line, in
+    this item or another), or whose text breaks inside a paragraph (`goes_on`), wraps into
+    the next; a shorter one ends its paragraph; a list marker opens one."""
+    ends = [line_width(text) for text in texts]
+    widest = max([*ends, width])
+    out = ""
+    for index, text in enumerate(texts):
+        if index:
+            room = display_width(carried_over(text))  # what did not fit on the line before
+            fills = ends[index - 1] > widest - room - 1
+            paragraph = out.rsplit("\n\n", 1)[-1]
+            wrapped = (fills or goes_on(paragraph, text)) and text[:1] not in MARKERS
+            out += "\n" if wrapped else "\n\n"
+        out += text
+    return out
