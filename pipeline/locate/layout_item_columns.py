@@ -12,7 +12,11 @@ the left) every column moves with it. So, item by item:
 - a run that starts after a wider gap starts a cell piece: the item's runs must all start at
   the period columns' left edges, shifted alike by at most a few columns (the shift that puts
   each run at an edge; where no shift does, or two put runs in different columns, the item's
-  period cells are not read);
+  period cells are not read). pdftotext places each block right of every block wholly left of
+  it on the page, so a row's cells need not keep the header's gaps: a shift far left is taken
+  only where the item shows every column, and where shifts alike in size place its pieces in
+  two ways, the page's column order against other items' cells (`layout_column_order`) picks
+  one or the cells are not read; items whose placing breaks that order are not read either;
 - a run that reaches past the next column's edge with more than one word may hold two cells'
   words: both cells are not read; a content run reaching into the first period column likewise;
 - on a page where the header is not printed again, the period columns are not known: the
@@ -32,10 +36,16 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.blocks import Block, Finding
-from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
 from normalizers.forms import HEADING_OR_NOTE_MARKS, ITEMS_HEADER_WORDS, PERIOD_NOTE_PIECES, period_of_header
 from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import Word, display_width, joined, words_of
+from pipeline.locate.layout_column_order import (
+    PlacedPiece,
+    feasible_columns,
+    in_order,
+    out_of_order,
+    under_header,
+)
 from pipeline.locate.layout_headers import is_period_note, period_words, placed_period_labels, span_of
 from pipeline.locate.layout_items import (
     content_text,
@@ -45,19 +55,23 @@ from pipeline.locate.layout_items import (
     item_start,
     known_title_keys,
 )
+from pipeline.locate.layout_wraps import MARKERS, cell_paragraphs, line_width
 from pipeline.locate.located import ItemRow, TextAt
 
-DEFAULT_HEADER_LINES = 4  # lines above and below 取組事項 that the period headers may print on
+DEFAULT_HEADER_LINES = 6  # lines above and below 取組事項 that the period headers may print on
 DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's start: a drawn label
 DEFAULT_FILL_SLACK = 2  # columns short of the widest line that still fill their column (a wrap)
 DEFAULT_MAX_SHIFT = 5  # columns by which an item's period cells may print left or right of the header
+# columns left of the header an item's cells are placed by even where they do not start in every
+# period column (further left, only the pattern of all its columns shows the shift)
+DEFAULT_MAX_LEFT_SHIFT = 2
 DEFAULT_EDGE_TOLERANCE = 2  # columns by which a cell's run may start off its column's edge
 DEFAULT_PUSH = 4  # columns by which pdftotext may print a piece left of its column's edge
+DEFAULT_BLOCK_GAP = 3  # columns pdftotext leaves between a block and the blocks wholly left of it
 DEFAULT_MIN_COLUMN_GAP = 6  # columns between the left edges of two period columns at least
 # where the columns are not known: a run this far right of the content's start after a wide gap is
 # no content
 DEFAULT_UNPLACED_CONTENT = 20
-MARKERS = SYMBOL_MARKERS + STATUS_EXTRA_MARKERS + CIRCLED_NUMBERS
 _RUN = regex.compile(r"\S+(?: \S+)*")
 
 
@@ -99,6 +113,8 @@ class _Draft:
     runs: list[_Run] = field(default_factory=list)
     lines: list[Block] = field(default_factory=list)
     broken: bool = False  # printed over a page break
+    # cell pieces of other items of its page whose columns their own pattern tells (start, column)
+    known: list[tuple[int, int]] = field(default_factory=list)
     why: str = "its page prints no header over the period columns"  # where its columns are not known
 
 
@@ -115,6 +131,8 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     content_col = columns.content
     labels = columns.labels
     page: _Columns | None = columns  # the columns of the page being read, None where unknown
+    pages = _page_numbers(lines)
+    headers = {pages[id(lines[head[0]])]: columns.edges}  # page -> its header's period edges
     titles = known_title_keys()
     drafts: list[_Draft] = []
     index = max(region[0], max(head) + 1)
@@ -126,6 +144,8 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
             placed = _header_columns([lines[i] for i in block])
             page = None if placed is None else _Columns(content_col, *placed)
             labels = page.labels if page is not None else labels
+            if page is not None:
+                headers[pages[id(lines[anchor])]] = page.edges
             index = max(block) + 1
             continue
         index += 1
@@ -147,16 +167,32 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
             draft.content.append((line, content))
         draft.runs += runs
     _distrust_headers_out_of_scale(drafts)
+    _distrust_headers_short_of_a_column(drafts)
     rows, findings = [], []
     for draft in drafts:
-        if draft.columns is None and not draft.broken:
-            _place_by_own_cells(draft, content_col)
+        if draft.columns is None and not draft.broken and draft.runs:
+            _place_by_own_cells(draft, content_col, headers.get(pages[id(draft.runs[0].line)]))
+    _share_own_patterns(drafts, pages, headers, content_col)
+    _distrust_out_of_order(drafts, pages, headers)
     full = _full_width(drafts)
+    widths = _cell_widths(drafts)
     for draft in drafts:
-        row, found = _item_row(draft, content_col, full)
+        row, found = _item_row(draft, content_col, full, widths)
         rows.append(row)
         findings += found
     return rows, region[1], findings
+
+
+def _distrust_headers_short_of_a_column(drafts: list[_Draft]) -> None:
+    """A header read with fewer period columns than another header of the report (a period word
+    lost where the page prints it): its columns are not the table's, and a cell under the lost
+    column would go to a neighbour. The items under it are placed by their own cells, or not at
+    all."""
+    most = max((len(d.columns.labels) for d in drafts if d.columns is not None), default=0)
+    for draft in drafts:
+        if draft.columns is not None and len(draft.columns.labels) < most:
+            draft.columns = None
+            draft.why = "the header over its period columns shows fewer periods than the report's"
 
 
 def _distrust_headers_out_of_scale(drafts: list[_Draft]) -> None:
@@ -172,6 +208,99 @@ def _distrust_headers_out_of_scale(drafts: list[_Draft]) -> None:
                 draft.why = "the header over its period columns printed to another scale than its rows"
 
 
+def _page_numbers(lines: list[Block]) -> dict[int, int]:
+    """Each line's printed page (by the form feeds before it), keyed by the line's id."""
+    out, page = {}, 0
+    for line in lines:
+        page += line.new_page
+        out[id(line)] = page
+    return out
+
+
+def _own_pattern(draft: _Draft) -> list[tuple[int, int]]:
+    """An item whose cell pieces start at as many places, well apart, as there are period
+    columns: each piece's start and its column (the places in order), else nothing."""
+    starts = [r.start for r in draft.runs if not r.crossing]
+    edges = _places(starts)
+    if draft.broken or len(edges) != len(draft.labels) or len(edges) < 2:
+        return []
+    if any(b - a < DEFAULT_MIN_COLUMN_GAP for a, b in itertools.pairwise(edges)):
+        return []
+    return [(start, max(k for k, e in enumerate(edges) if start >= e)) for start in starts]
+
+
+def _share_own_patterns(
+    drafts: list[_Draft], pages: dict[int, int], headers: dict[int, list[int]], content_col: int
+) -> None:
+    """Give each item of a page the pieces of the page's other items whose own pattern tells
+    their columns: the page's column order then places its pieces (`layout_column_order`). A
+    pattern that breaks the order of the header printed on its page, or two that break each
+    other's, are no pattern of cells (a chart drawn in the content): the page tells nothing."""
+    known: dict[int, list[tuple[int, int, int]]] = {}
+    for draft in drafts:
+        if draft.runs and not draft.broken:
+            page = pages[id(draft.runs[0].line)]
+            pattern = _own_pattern(draft)
+            if all(under_header(s, c, headers.get(page)) for s, c in pattern):
+                known.setdefault(page, []).extend((draft.number, s, c) for s, c in pattern)
+    for draft in drafts:
+        if draft.runs and not draft.broken:
+            page = pages[id(draft.runs[0].line)]
+            if not in_order([(s, c) for _, s, c in known.get(page, [])]):
+                continue
+            draft.known = [(s, c) for number, s, c in known.get(page, []) if number != draft.number]
+            if draft.columns is None:
+                _place_by_page(draft, content_col)
+
+
+def _told_by_page(draft: _Draft) -> bool:
+    """Whether the page's column order tells the column of each of the item's cell pieces, and
+    each starts where a piece of that column starts in another item (rows printed alike: in a
+    grid form a row may place its cells otherwise than the rows around it)."""
+    starts = [r.start for r in draft.runs if not r.crossing]
+    count = len(draft.labels)
+    for start in starts:
+        told = feasible_columns(start, draft.known, count)
+        if len(told) != 1:
+            return False
+        if not any(abs(s - start) <= DEFAULT_EDGE_TOLERANCE for s, c in draft.known if c == told[0]):
+            return False
+    return bool(starts)
+
+
+def _place_by_page(draft: _Draft, content_col: int) -> None:
+    """An item whose period columns its header does not tell (none printed on its page, or one
+    printed to another scale), on a page where other items' own patterns tell every column:
+    placed by the page's column order where that tells the column of each of its pieces."""
+    count = len(draft.labels)
+    if {c for _, c in draft.known} != set(range(count)) or not _told_by_page(draft):
+        return
+    why = draft.why
+    _place_at(draft, [min(s for s, c in draft.known if c == k) for k in range(count)], content_col)
+    if not _told_by_page(draft):
+        draft.columns, draft.why = None, why
+
+
+def _distrust_out_of_order(
+    drafts: list[_Draft], pages: dict[int, int], headers: dict[int, list[int]]
+) -> None:
+    """Items whose period cells, as placed, break their page's column order (see
+    `layout_column_order`): their period cells are not read."""
+    pieces = []
+    for draft in drafts:
+        if draft.columns is None:
+            continue
+        cells, unread, _ = _cells(draft, draft.columns)
+        for column, cell in enumerate(cells):
+            for line, words in cell:
+                col = words[0].col
+                if column not in unread and line.text[max(col - 2, 0) : col].strip() == "":
+                    pieces.append(PlacedPiece(draft.number, pages[id(line)], col, column))
+    for draft in (d for d in drafts if d.number in out_of_order(pieces, headers)):
+        draft.columns = None
+        draft.why = "its cells, as placed, break the order of the columns on its page"
+
+
 def _places(starts: list[int]) -> list[int]:
     """Where runs start, gathered: starts within a column or two of each other are one place."""
     clusters: list[list[int]] = []
@@ -183,15 +312,20 @@ def _places(starts: list[int]) -> list[int]:
     return [c[0] for c in clusters]
 
 
-def _place_by_own_cells(draft: _Draft, content_col: int) -> None:
-    """An item on a page that prints no header: where its cell pieces start at as many places,
-    well apart, as there are period columns, each place is a column's left edge, in order; its
-    lines are read again against them. Else its period columns stay unknown."""
-    edges = _places([r.start for r in draft.runs if not r.crossing])
-    if len(edges) != len(draft.labels) or len(edges) < 2:
+def _place_by_own_cells(draft: _Draft, content_col: int, header: list[int] | None) -> None:
+    """An item whose header tells no column (none on its page, or one printed to another
+    scale): where its cell pieces start at as many places, well apart, as there are period
+    columns, and right of the page's header edges of the columns left of each, each place is a
+    column's left edge, in order; its lines are read again against them. Else its period
+    columns stay unknown."""
+    pattern = _own_pattern(draft)
+    if not pattern or not all(under_header(s, c, header) for s, c in pattern):
         return
-    if any(b - a < DEFAULT_MIN_COLUMN_GAP for a, b in itertools.pairwise(edges)):
-        return
+    _place_at(draft, _places([s for s, _ in pattern]), content_col)
+
+
+def _place_at(draft: _Draft, edges: list[int], content_col: int) -> None:
+    """The item's lines read again against period columns whose left edges are known."""
     columns = _Columns(content_col, edges, draft.labels)
     draft.columns, draft.title, draft.content, draft.runs = columns, [], [], []
     for line in draft.lines:
@@ -365,7 +499,13 @@ def _split(line: Block, columns: _Columns | None, content_col: int) -> tuple[str
 
 def _shift(runs: list[_Run], columns: _Columns) -> int | None:
     """The one shift (in columns) that puts every run that starts a cell piece at a period
-    column's edge; None where none does, or where two shifts would place runs differently."""
+    column's edge; None where none does, or where two shifts would place runs differently.
+
+    pdftotext prints a block right of every block wholly left of it on the page, so an item's
+    cells print right of their headers' places as often as not, and the gaps between its cells
+    need not be the headers'. A shift of more than DEFAULT_MAX_LEFT_SHIFT to the left is taken
+    only where the item's cells start in every period column (their whole pattern is the
+    header's): with fewer, the pattern of two cells fits a shift left as well as a push right."""
     starts = [r.start for r in runs if not r.crossing]
     if not starts:
         return 0
@@ -380,8 +520,57 @@ def _shift(runs: list[_Run], columns: _Columns) -> int | None:
                 break
             placing.append(near[0])
         else:
-            placings.setdefault(tuple(placing), shift)
+            if shift >= -DEFAULT_MAX_LEFT_SHIFT or len(set(placing)) == len(columns.edges):
+                placings.setdefault(tuple(placing), shift)
     return next(iter(placings.values())) if len(placings) == 1 else None
+
+
+def _placings(runs: list[_Run], columns: _Columns) -> dict[tuple[int, ...], int]:
+    """Every placing of the item's cell pieces at the period columns' edges that a shift gives
+    (a little further than an item takes), each with its smallest shift."""
+    starts = [r.start for r in runs if not r.crossing]
+    reach = DEFAULT_MAX_SHIFT + DEFAULT_EDGE_TOLERANCE
+    out: dict[tuple[int, ...], int] = {}
+    for shift in sorted(range(-reach, reach + 1), key=abs):
+        placing = []
+        for start in starts:
+            near = [
+                k for k, e in enumerate(columns.edges) if abs(start - e - shift) <= DEFAULT_EDGE_TOLERANCE
+            ]
+            if len(near) != 1:
+                break
+            placing.append(near[0])
+        else:
+            out.setdefault(tuple(placing), shift)
+    return out
+
+
+def _placed_shift(draft: _Draft, columns: _Columns) -> tuple[int | None, bool]:
+    """The item's shift, and whether its placing is in doubt. Where shifts place its pieces in
+    more than one way, the page's column order (the pieces of other items whose own pattern tells
+    their columns) picks the one that keeps it; where it picks none, or the one shift found
+    (`_shift`) places them otherwise, the placing is in doubt."""
+    shift = _shift(draft.runs, columns)
+    placings = _placings(draft.runs, columns)
+    if shift is not None:  # a placing that takes a much larger shift is no rival of this one
+        reach = abs(shift) + DEFAULT_EDGE_TOLERANCE
+        placings = {p: s for p, s in placings.items() if abs(s) <= reach}
+    if len(placings) <= 1:
+        return shift, False
+    starts = [r.start for r in draft.runs if not r.crossing]
+    count = len(columns.edges)
+    told = {
+        placing: moved
+        for placing, moved in placings.items()
+        if draft.known
+        and all(
+            c in feasible_columns(start, draft.known, count) for start, c in zip(starts, placing, strict=True)
+        )
+    }
+    if len(told) != 1:
+        return shift, True
+    moved = next(iter(told.values()))
+    return (shift, True) if shift is not None and moved != shift else (moved, False)
 
 
 def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, list[Word]]]], set[int], str]:
@@ -390,11 +579,15 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
     its cell) each piece goes to the column whose header spans where it starts, and a piece
     starting within a column of a header's edge leaves both columns unread."""
     cells: list[list[tuple[Block, list[Word]]]] = [[] for _ in columns.edges]
-    shift = _shift(draft.runs, columns)
+    shift, doubt = _placed_shift(draft, columns)
     placed_starts = {r.start for r in draft.runs if not r.crossing}
     unread: set[int] = set()
     reason = "a run of words reaches over a column's edge, so its cells cannot be told apart"
     edges = [e + (shift or 0) for e in columns.edges]
+    placed: list[tuple[_Run, int]] = []
+    if doubt:
+        unread |= set(range(len(edges)))
+        reason = "its cells fit more than one placing under the header, and its page tells none"
     for run in _split_at_starts(draft.runs, placed_starts):
         if run.crossing and run.start < edges[0] - DEFAULT_EDGE_TOLERANCE:
             # the rest of a content run, short of the first period column: content; near it,
@@ -418,7 +611,32 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
         elif column + 1 < len(edges) and run.end > edges[column + 1] and len(run.words) > 1:
             unread |= {column, column + 1}  # a run into the next column: it may hold two cells
         cells[column].append((run.line, run.words))
+        placed.append((run, column))
+    pushed = _pushed_past_a_column(placed, columns.edges)
+    if pushed:
+        unread |= pushed
+        reason = "a piece starts where its row's cells of a column left push it, so its column cannot be told"
     return cells, unread, reason
+
+
+def _pushed_past_a_column(placed: list[tuple[_Run, int]], edges: list[int]) -> set[int]:
+    """pdftotext prints a block at least DEFAULT_BLOCK_GAP columns right of the end of every
+    block wholly left of it: a cell piece starting right there was pushed by its row's cells of
+    the column left of it, and its place tells no column beyond that one. Where it went two or
+    more columns right of its pusher, yet no further right than the pusher's next column's
+    header and a shift, it may be that column's: returns the columns not certain."""
+    out: set[int] = set()
+    for run, column in placed:
+        if run.crossing:
+            continue
+        for left, left_column in placed:
+            if (
+                left_column < column - 1
+                and run.start <= left.end + DEFAULT_BLOCK_GAP + DEFAULT_EDGE_TOLERANCE
+                and run.start <= edges[left_column + 1] + DEFAULT_MAX_SHIFT + DEFAULT_EDGE_TOLERANCE
+            ):
+                out |= set(range(left_column + 1, column + 1))
+    return out
 
 
 def _split_at_starts(runs: list[_Run], starts: set[int]) -> list[_Run]:
@@ -442,11 +660,13 @@ def _full_width(drafts: list[_Draft]) -> float:
     return max((display_width(t) for t in texts if " " not in t), default=0) or float("inf")
 
 
-def _item_row(draft: _Draft, content_col: int, full: float = float("inf")) -> tuple[ItemRow, list[Finding]]:
+def _item_row(
+    draft: _Draft, content_col: int, full: float = float("inf"), widths: dict[int, int] | None = None
+) -> tuple[ItemRow, list[Finding]]:
     title_lines = [text for _, text in draft.title]
     title = TextAt("\n".join(title_lines), span_of([line for line, _ in draft.title]))
     columns = draft.columns
-    shift = (_shift(draft.runs, columns) or 0) if columns is not None else 0
+    shift = (_placed_shift(draft, columns)[0] or 0) if columns is not None else 0
     for run in draft.runs:  # the rest of a content run short of the first period column
         if (
             run.crossing
@@ -496,22 +716,29 @@ def _item_row(draft: _Draft, content_col: int, full: float = float("inf")) -> tu
                 detail = f"取組{draft.number}: {reason}: its {label[:4]} cell not read"
                 findings.append(Finding("status_cell_unread", detail, span_of([line for line, _ in cell])))
             continue
-        status.append((label, TextAt(_paragraphs(cell), span_of([line for line, _ in cell]))))
+        width = (widths or {}).get(index, 0)
+        status.append(
+            (
+                label,
+                TextAt(
+                    cell_paragraphs([joined(words) for _, words in cell], width),
+                    span_of([line for line, _ in cell]),
+                ),
+            )
+        )
     return ItemRow(draft.number, title, content, tuple(status), tuple(drawn)), findings
 
 
-def _paragraphs(cell: list[tuple[Block, list[Word]]]) -> str:
-    """A period cell's lines: a line that fills the cell's width wraps into the next; a shorter
-    one ends its paragraph; a list marker opens one."""
-    texts = [joined(words) for _, words in cell]
-    # pdftotext sets spaces around half-width digits that take no room in the cell
-    ends = [display_width(text.replace(" ", "")) for text in texts]
-    widest = max(ends, default=0)
-    out = ""
-    for index, text in enumerate(texts):
-        if index:
-            room = display_width(text[:1])  # the next line's first character did not fit
-            wrapped = ends[index - 1] > widest - room - 1 and text[:1] not in MARKERS
-            out += "\n" if wrapped else "\n\n"
-        out += text
-    return out
+def _cell_widths(drafts: list[_Draft]) -> dict[int, int]:
+    """How wide each period column's cells print: the widest line read in it, over every item
+    (the cells of a column wrap at one width)."""
+    widths: dict[int, int] = {}
+    for draft in drafts:
+        if draft.columns is None:
+            continue
+        cells, unread, _ = _cells(draft, draft.columns)
+        for index, cell in enumerate(cells):
+            if index not in unread:
+                for _, words in cell:
+                    widths[index] = max(widths.get(index, 0), line_width(joined(words)))
+    return widths

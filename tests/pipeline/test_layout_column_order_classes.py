@@ -1,0 +1,105 @@
+"""One class of pdftotext -layout output per test (issue 7): the 取組 table's period cells
+(現状/取組目標/実績) where the header and the rows print at different column scales. pdftotext
+places each block of a page right of every block wholly left of it, so the cells' columns do not
+keep the header's places, but they keep the page's left-to-right order. A cell is placed where
+that order (or a shift its whole pattern shows) tells its column, and left out
+(`status_cell_unread`) where it does not: never in a wrong period. The texts are cut from
+pdftotext -layout output of generated reports (tests/fixtures/layout)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.process import process_document
+from pipeline.records import DocumentResult
+
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "layout"
+
+
+def read(name: str) -> DocumentResult:
+    return process_document((FIXTURES / name).read_bytes())
+
+
+def cells(result: DocumentResult) -> dict[tuple[int, str], list[str]]:
+    out: dict[tuple[int, str], list[str]] = {}
+    for segment in result.status:
+        out.setdefault((segment.item_no, segment.period), []).append(segment.text)
+    return out
+
+
+def unread(result: DocumentResult) -> list[str]:
+    return [c.detail for c in result.checks if c.check == "status_cell_unread"]
+
+
+def test_two_cells_of_an_item_under_a_narrower_header_go_by_the_page_not_by_a_shift() -> None:
+    """The header's period columns print 7 apart, the cells 9 and 10 apart. Item 1 prints two
+    cells (3 columns left of 現状, under 取組目標): a shift left would put the second under 実績;
+    item 2 below, with a cell in every column, shows the page's 取組目標 column where item 1's
+    second cell starts."""
+    got = cells(read("items-cells-wider-than-header.layout.txt"))
+    assert got[(1, "plan")] == ["研修テーマ：「最期まで望み通りの在宅生活を送るために」"]
+    assert (1, "actual") not in got
+    assert got[(2, "plan")] == ["派遣先：北茨城市南部高齢者支援センター「在宅医療講演会」"]
+    assert got[(3, "actual")] == ["6回", "調査期間：1月 11 日～31日"]
+
+
+def test_an_item_whose_two_cells_fit_a_shift_left_of_the_header_keeps_them_under_their_own_headers() -> None:
+    """Item 2's cells start 2 columns left of 現状 and 3 right of 取組目標: a shift of 4 to the
+    left would put the second under 実績, but two cells do not show such a shift."""
+    result = read("items-two-cells-left-of-header.layout.txt")
+    got = cells(result)
+    assert got[(2, "plan")] == ["医療機関への協力依頼（10月中）"]
+    assert (2, "actual") not in got
+    assert got[(1, "actual")][0] == "６回/年"
+
+
+def test_a_chart_drawn_beside_the_cells_leaves_its_item_unread() -> None:
+    """Item 1's content holds an org chart whose labels print left of the period columns: taken
+    for cells, they make three places and would move the real cells one period right. Those
+    places break the header's order (the second starts where 現状's header does): no pattern, and
+    item 1 is not read. Item 2 prints a cell in every column; item 3, whose header places are
+    out of scale, is placed by the page's order against item 2's cells."""
+    result = read("items-chart-beside-cells.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 1]
+    assert any(d.startswith("取組1") for d in unread(result))
+    assert got[(2, "baseline")] == ["医療機関への協力依頼（2 月中）"]
+    assert got[(2, "actual")][0] == "5 回（11 月-2 月）"
+    assert got[(3, "baseline")] == [
+        "派遣講師：在宅療養支援診療所 医師",
+        "それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
+    ]
+    assert got[(3, "actual")] == ["発送：令和 4 年 3/21（月）10 時～11時"]
+    assert (3, "plan") not in got
+    assert result.document.status == "partial"
+
+
+def test_two_cells_that_fit_a_shift_right_and_a_shift_left_alike_are_not_read() -> None:
+    """Item 2's cells start 9 columns apart under headers 11 and 12 apart: 5 columns right of
+    現状 and 取組目標, or 5 and 8 left of 取組目標 and 実績 (its truth). No other item of the page
+    shows its columns: the item's period cells are not read, not guessed."""
+    result = read("items-two-cells-fit-two-shifts.layout.txt")
+    assert not [key for key in cells(result) if key[0] == 2]
+    assert any(d.startswith("取組2") and "more than one placing" in d for d in unread(result))
+
+
+def test_a_cell_pushed_right_by_its_rows_wider_cell_tells_no_column_beyond_the_next() -> None:
+    """Item 1's one 取組目標 cell (`未定`) prints two columns after a long line of its 現状 cell,
+    where 実績's header starts: pdftotext pushed it there past the 現状 text, so it may as well
+    be 取組目標's. Its period cells are not read; item 2's, printed apart, are."""
+    result = read("items-cell-pushed-past-a-column.layout.txt")
+    got = cells(result)
+    assert (1, "actual") not in got and (1, "plan") not in got
+    assert any(d.startswith("取組1") and "push" in d for d in unread(result))
+    assert got[(2, "baseline")] == ["実施予定", "グループ連絡会議 3 回", "症例検討会：0 回"]
+
+
+def test_a_period_word_printed_five_lines_above_the_header_line_is_read_with_the_header() -> None:
+    """`現 状` prints five lines above 取組事項, above its own parenthesis pieces: read with the
+    header, its column is one of three; missed, the header would have two columns and every 現状
+    cell would be read as 取組目標's."""
+    got = cells(read("items-header-word-far-above.layout.txt"))
+    assert got[(1, "baseline")][:2] == ["発送：令和二年一月十九日", "医療機関への協力依頼（7 月中）"]
+    assert got[(1, "plan")] == ["６件"]
+    assert got[(2, "plan")] == ["3 回/年", "調査期間：8 月～1月", "医療機関への協力依頼（令和元年 6 月中）"]
+    assert got[(2, "actual")][0] == "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築"
