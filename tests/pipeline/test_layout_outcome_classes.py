@@ -8,6 +8,7 @@ from extractors.blocks import Block, Span
 from pipeline.locate.layout_cells import CellDraft, read_line, words_of
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
+from tests.conftest import ROOT
 
 HEADING = "【参入促進・連携（グループ化）の取組効果】"
 SECTION1 = "１ 在宅に赴いて診療（往診、訪問診療）する合計診療患者数（※実人数を記載）"
@@ -456,3 +457,19 @@ def test_a_lone_row_whose_first_column_printed_apart_from_its_header_is_not_plac
         (None, "patients", "plan", 19),
         (None, "patients", "actual", 27),
     }
+
+
+def test_a_row_in_doubt_keeps_no_figure_in_a_column_the_sums_could_not_check() -> None:
+    """Default mode, a generated report: the 合計 row's cells printed line by line into each
+    other, 取組目標's `１４３６回` first, 現状's blank cell second. The 実績 column adds up, but
+    ひまわり's blank 現状 leaves 現状 unchecked and the blank 合計 leaves 取組目標 unchecked: the
+    sums confirm no figure of the row there, and 1436 never becomes the 現状 total. Rows that
+    printed with their labels keep their figures."""
+    text = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "total-cells-into-each-other.default.txt"
+    result = process_document(text.read_bytes())
+    section2 = figures(result, 2)
+    assert not {f for f in section2 if f[0] is None}  # no 合計 figure placed
+    assert ("佐藤診療所", "visits", "actual", 234) in section2
+    assert not {f for f in section2 if f[0] in ("ひまわり在宅クリニック", "すずらん内科医院")}
+    details = [d for d in ambiguous(result) if d.startswith("取組効果 2: row '連携する医療機関内の合計'")]
+    assert details and "cannot confirm its baseline cells" in details[0]
