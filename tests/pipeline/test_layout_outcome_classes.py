@@ -473,3 +473,18 @@ def test_a_row_in_doubt_keeps_no_figure_in_a_column_the_sums_could_not_check() -
     assert not {f for f in section2 if f[0] in ("ひまわり在宅クリニック", "すずらん内科医院")}
     details = [d for d in ambiguous(result) if d.startswith("取組効果 2: row '連携する医療機関内の合計'")]
     assert details and "cannot confirm its baseline cells" in details[0]
+
+
+def test_the_total_label_wrapped_before_its_row_is_never_read_as_a_cell() -> None:
+    """Default mode, a generated report: `・水郷皮膚科クリニック` (its row printed before it, with
+    others), then the 合計 label wrapped as `連携する医療機関内の` / `合計`, then the 合計 row. The
+    lone `合計` is the label's end, not the start of a 合計回数 cell: the 合計 row takes its label,
+    and 水郷's label never takes the 合計's figures (15 and 15)."""
+    path = (
+        ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "total-label-wrapped-before-its-row.default.txt"
+    )
+    result = process_document(path.read_bytes())
+    section3 = figures(result, 3)
+    assert not {f for f in section3 if f[0] == "水郷皮膚科クリニック"}
+    assert ("根本医院", "deaths", "actual", 5) in section3
+    assert any("'連携する医療機関内の合計'" in d for d in ambiguous(result) if d.startswith("取組効果 3"))
