@@ -94,9 +94,20 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
     leftovers = _match_after(result.rows, leftovers)
     result.stray = _match_in_order(result.rows, leftovers)
     used.update(id(r.label) for r in result.rows if r.label is not None)
+    if _cells_before_heading(stream, section, cells):
+        for row in result.rows:
+            if row.label is not None and row.how not in ("beside", "total"):
+                row.doubts.append("cells of the section printed before its heading, apart from their labels")
     check_rows(result.rows, section)
     confirm(result.rows, section, periods, strict=True)
     return result
+
+
+def _cells_before_heading(stream: Stream, section: int, cells: list[CellDraft]) -> bool:
+    """A row's cells printed before the section's heading (at the end of the section above): its
+    label printed after the heading, right before another row, which may take it."""
+    heading = next((h for h in stream.headings if h.section == section), None)
+    return heading is not None and any(c.order < heading.order for c in cells)
 
 
 def _first_column_apart(stream: Stream, section: int, cells: list[CellDraft]) -> bool:

@@ -488,3 +488,19 @@ def test_the_total_label_wrapped_before_its_row_is_never_read_as_a_cell() -> Non
     assert not {f for f in section3 if f[0] == "水郷皮膚科クリニック"}
     assert ("根本医院", "deaths", "actual", 5) in section3
     assert any("'連携する医療機関内の合計'" in d for d in ambiguous(result) if d.startswith("取組効果 3"))
+
+
+def test_labels_matched_by_print_order_are_in_doubt_where_a_row_printed_before_the_heading() -> None:
+    """Default mode, a generated report: 小林's 合計回数 cells (29回, 315回, 624回) printed at the end
+    of section 1, before section 2's heading; `・小林クリニック` printed after the heading, right
+    before 関's cells (90回, 240回, 75回). A label matched by where it printed is then in doubt and
+    needs the sums, which cannot confirm it: 関's figures never go to 小林."""
+    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "row-printed-before-its-heading.default.txt"
+    result = process_document(path.read_bytes())
+    assert not {f for f in figures(result, 2) if f[0] == "小林クリニック"}
+    assert any(
+        "cells of the section printed before its heading" in d
+        for d in ambiguous(result)
+        if d.startswith("取組効果 2: row '・小林クリニック'")
+    )
+    assert ("かがやき在宅クリニック", "patients", "actual", 19) in figures(result, 1)
