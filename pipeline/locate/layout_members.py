@@ -232,6 +232,10 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
         name = next((e for e in reversed(entries) if e.kind == "name"), None)
         if name is not None and not name.complete() and is_facility_name(name.text + piece.text):
             return name  # `…クリニッ` / its address / `ク`: the name's rest printed after the address
+    if not placed and piece.kind in ("other", "digits"):
+        address = _address_before_phone(entries, piece)
+        if address is not None:
+            return address
     for entry in reversed(entries):
         last = entry.pieces[-1]
         if placed and (
@@ -248,6 +252,22 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
         }[entry.kind]
         return entry if fits and piece.index > last.index else None
     return None
+
+
+def _address_before_phone(entries: list[Entry], piece: Piece) -> Entry | None:
+    """An address's wrapped rest printed after the phone number: default mode prints the row
+    line by line across its cells (`…2丁目12番1` / `(0293)89-6872` / `4号`, one printed line after
+    the other). The phone is whole, so the piece can only be the address's rest."""
+    if len(entries) < 2:
+        return None
+    address, phone = entries[-2], entries[-1]
+    if address.kind != "address" or phone.kind != "phone" or not phone.complete() or len(phone.pieces) > 1:
+        return None
+    first, second, third = (
+        line.span.line_start or 0 for line in (address.pieces[-1].line, phone.pieces[0].line, piece.line)
+    )
+    side_by_side = first > 0 and second == first + 1 and third == second + 1
+    return address if side_by_side else None
 
 
 def _finishes_name(entry: Entry, piece: Piece) -> bool:

@@ -106,3 +106,16 @@ def test_a_name_opening_with_its_corporation_starts_a_row_even_under_a_name_no_f
     )
     assert [r[0] for r in rows(result)] == [1, 2, 3, 4, 5, 11]
     assert "訪問看護ステーションあさひ" in unread(result)[-1]
+
+
+def test_an_address_wrapped_after_its_phone_number_is_joined() -> None:
+    """Default mode prints a row line by line across its cells: `…平塚 2 丁目 2` / `0296-53-0536` /
+    `8`, one printed line after the other. The number is whole, so `8` is the address's rest, not
+    a piece no row took (which left the whole list unread)."""
+    result = run("address-rest-after-the-phone.default.txt")
+    assert [(m.row_no, m.address, m.phone) for m in result.members] == [
+        (1, "茨城県結城郡八千代町平塚 2 丁目 28", "0296-53-0536"),
+        (2, "茨城県筑西市丙1 丁目 29", "0296-83-7981"),
+        (3, "茨城県笠間市友部駅前 5 丁目 29", "0296-94-4638"),
+    ]
+    assert not unread(result)
