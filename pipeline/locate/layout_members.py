@@ -247,7 +247,7 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
             return None
         fits = {
             "name": _finishes_name(entry, piece),
-            "address": piece.kind in ("other", "digits"),
+            "address": piece.kind == "other" or (piece.kind == "digits" and not _opens_phone(piece, placed)),
             "phone": piece.kind == "digits" and not entry.complete(),
         }[entry.kind]
         return entry if fits and piece.index > last.index else None
@@ -268,6 +268,13 @@ def _address_before_phone(entries: list[Entry], piece: Piece) -> Entry | None:
     )
     side_by_side = first > 0 and second == first + 1 and third == second + 1
     return address if side_by_side else None
+
+
+def _opens_phone(piece: Piece, placed: bool) -> bool:
+    """Default mode: digits that open with an area code and its dash (`０２９６－８７－５`, the
+    number wrapped in its narrow cell) start the phone number printed after the address; no
+    address goes on with a number opening with 0."""
+    return not placed and _PHONE_START.match(fold_width(piece.text)) is not None
 
 
 def _finishes_name(entry: Entry, piece: Piece) -> bool:

@@ -119,3 +119,17 @@ def test_an_address_wrapped_after_its_phone_number_is_joined() -> None:
         (3, "茨城県笠間市友部駅前 5 丁目 29", "0296-94-4638"),
     ]
     assert not unread(result)
+
+
+def test_a_phone_number_wrapped_in_its_cell_starts_after_the_address_never_continues_it() -> None:
+    """Default mode: `…上山川 1 丁目 30 番 10 号` then `０２９６－８７－５` / `０４４`. Digits opening
+    with an area code and its dash start the phone number (no address goes on with a number
+    opening with 0). Each row prints on a page of its own, the third with one `②`: its mark; the
+    pages without marks give their rows none."""
+    result = run("phone-wrapped-after-the-address.default.txt")
+    assert [(m.row_no, m.designation, m.address, m.phone) for m in result.members] == [
+        (1, None, "茨城県結城市上山川 1 丁目 30 番 10 号", "0296-87-5044"),
+        (2, None, "茨城県桜川市真壁町真壁 1206", "0296-24-0741"),
+        (3, "active", "茨城県桜川市岩瀬 1915", "0296-38-2331"),
+    ]
+    assert not unread(result)
