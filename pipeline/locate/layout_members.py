@@ -21,6 +21,7 @@ from normalizers.forms import (
     MEMBER_HEADER_PHRASES,
     MEMBER_LIST_END_WORDS,
     MEMBER_LIST_WORDS,
+    MEMBER_PAGE_LABEL,
     MEMBER_ROLE_LABELS,
     MEMBER_ROLE_WORDS,
     MEMBER_TITLE_WORDS,
@@ -92,7 +93,7 @@ def locate_layout_members(lines: list[Block], placed: bool) -> tuple[list[Member
         pages: list[int] = []
         loose: list[Piece] = []
     else:  # one piece after another: the page's marks and role labels may print above the list's title
-        first = _page_start(lines, start)
+        first = _list_top(lines, start)
         pages = _page_numbers(lines[first:])
         pieces = [
             p for p in _pieces(lines[first:end]) if p.index >= start - first or p.kind in ("mark", "role")
@@ -131,10 +132,16 @@ def _region(lines: list[Block]) -> tuple[int, int] | None:
     return start + 1, end
 
 
-def _page_start(lines: list[Block], index: int) -> int:
-    """The first line of the page `index` prints on (form feeds mark the pages; without them, the
-    text's first line)."""
-    return next((i for i in range(index, -1, -1) if lines[i].new_page), 0)
+def _list_top(lines: list[Block], start: int) -> int:
+    """Where the list's page opens: its 別添 label, on the page of the list's first line (form
+    feeds mark the pages). Marks and role labels may print between it and the list's title; with
+    no label there, the list starts at its title."""
+    page = next((i for i in range(start - 1, -1, -1) if lines[i].new_page), 0)
+    label = match_key(MEMBER_PAGE_LABEL)
+    top = next(
+        (i for i in range(start - 1, page - 1, -1) if match_key(lines[i].text).startswith(label)), None
+    )
+    return start if top is None else top
 
 
 def _page_numbers(lines: list[Block]) -> list[int]:
