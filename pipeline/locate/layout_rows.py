@@ -24,7 +24,7 @@ from normalizers.forms import (
 from normalizers.text import fold_width
 from pipeline.locate.layout_cells import CellDraft
 from pipeline.locate.layout_headers import opens_note
-from pipeline.locate.layout_row_parts import TORN, RowDraft, SectionRows, label_name
+from pipeline.locate.layout_row_parts import BLANK_AMONG, TORN, RowDraft, SectionRows, label_name
 from pipeline.locate.layout_stream import Label, Stream
 from pipeline.locate.layout_verify import check_rows, confirm
 
@@ -88,7 +88,7 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
         if row.has_figures and any(c.blank for c in row.cells):
             # a blank cell may print apart from the filled ones (default mode): reading order
             # is then not the columns' order
-            row.doubts.append("a blank cell among its cells, which may have printed out of order")
+            row.doubts.append(BLANK_AMONG)
     labels = _match_total(result.rows, section_labels(stream, section, used))
     leftovers = _match_labels(result.rows, labels)
     leftovers = _match_after(result.rows, leftovers)

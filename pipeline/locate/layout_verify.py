@@ -22,7 +22,7 @@ from normalizers.forms import (
 from normalizers.numbers import parse_int
 from normalizers.text import compiled, fold_width
 from pipeline.locate.layout_cells import CellDraft
-from pipeline.locate.layout_row_parts import TORN, RowDraft, label_name
+from pipeline.locate.layout_row_parts import BLANK_AMONG, TORN, RowDraft, label_name
 
 Verdict = Literal["holds", "fails", "unknown"]
 
@@ -162,15 +162,19 @@ def _unconfirmed_columns(rows: list[RowDraft], agreement: Agreement, periods: li
     """The sums hold, but only in the columns they could check (a blank cell, or a blank 合計,
     leaves a column unchecked): a row in doubt keeps its figures only where every column it has
     a figure in was checked. Its figure in an unchecked column may be another column's (a 合計
-    row whose cells printed into each other: 取組目標's figure first, 現状 blank)."""
+    row whose cells printed into each other: 取組目標's figure first, 現状 blank). A row in doubt
+    for its blank cell needs the columns of its blank cells checked too, where other rows have
+    figures: the blank may stand where another row's cell printed (cells taken three to a row
+    from a reading order shifted by blank cells, every column still adding up)."""
     if agreement.checked is None:
         return
+    filled = {i for row in rows for i, c in enumerate(row.cells) if not c.blank}
     for row in rows:
         if not row.doubts or row.unread_reason is not None or not row.has_figures:
             continue
-        unchecked = [
-            periods[i] for i, c in enumerate(row.cells) if not c.blank and i not in agreement.checked
-        ]
+        blank_doubt = BLANK_AMONG in row.doubts
+        columns = [i for i, c in enumerate(row.cells) if not c.blank or (blank_doubt and i in filled)]
+        unchecked = [periods[i] for i in columns if i not in agreement.checked]
         if unchecked:
             row.unread_reason = (
                 f"{'; '.join(row.doubts)}, and the section's figures cannot confirm its "
