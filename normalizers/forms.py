@@ -583,4 +583,5 @@ MEMBER_DESIGNATION_HEADER = "①拠点、②積極的役割を担う医療機関
 MEMBER_DESIGNATION_MARKS = ("①", "②")
 MEMBER_TITLE_WORDS = ("参入促進・連携", "医療機関一覧")  # the list's title and group name lines
 MEMBER_LIST_END_WORDS = ("※①", "※本票", "【地域で支え合う", "取組事項", "【参入促進")
+MEMBER_PAGE_LABEL = REPORT_OPENING_WORDS[0]  # the 別添 label the list's page opens with
 ADDRESS_PREFECTURES = ("茨城県",)

@@ -114,7 +114,8 @@ _SPECS = (
     CheckSpec(
         "member_row_unread",
         "warning",
-        "a 別添1 row without a name, or whose pieces or role cannot be told (document `partial`)",
+        "a 別添1 row without a name, or whose pieces, role or ①/② designation cannot be told "
+        "(document `partial`)",
         makes_partial=True,
     ),
     CheckSpec(

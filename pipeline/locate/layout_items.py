@@ -30,6 +30,7 @@ from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import display_width
 from pipeline.locate.layout_headers import header_labels, open_parens, span_of
 from pipeline.locate.located import ItemRow, TextAt
+from pipeline.locate.tables import STATUS_PERIODS
 
 DEFAULT_TITLE_COLUMN_CHARS = 24  # a longer line cannot be in the narrow 取組事項 column
 DEFAULT_STATUS_MAX_CHARS = 20
@@ -241,11 +242,17 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
         if drafts:
             drafts[-1].add(line, piece_keys)
     labels = header_labels(header)
+    in_order = [period_of_header(label) for label in labels] == list(STATUS_PERIODS)
+    printed = {b.span.line_start for b in lines}
     findings = []
     for draft in drafts:
-        # one count or status word a period, printed after the bullets: one cell each, in order
-        one_each = len(draft.status) == len(labels) and not draft.interleaved
-        if draft.status and not (one_each and all(is_status_like(b.text) for b in draft.status)):
+        # One count or status word a period, printed after the bullets, each a paragraph of its
+        # own: one cell each, in the columns' order. Only where every column's header printed,
+        # in the columns' order; lines printed one under another may be one cell's several lines
+        # beside a blank cell, and are never taken one a period.
+        one_each = in_order and len(draft.status) == len(labels) and not draft.interleaved
+        apart = all(_on_its_own(b, printed) for b in draft.status)
+        if draft.status and not (one_each and apart and all(is_status_like(b.text) for b in draft.status)):
             detail = (
                 f"取組{draft.number}: {len(draft.status)} short lines for {len(labels)} period columns, "
                 "printed one after another: which cell each belongs to cannot be told; "
@@ -254,6 +261,12 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
             findings.append(Finding("status_cell_unread", detail, span_of(draft.status)))
             draft.status = []
     return [_item_row(d, labels) for d in drafts], index, findings
+
+
+def _on_its_own(line: Block, printed: set[int | None]) -> bool:
+    """A line printed as a paragraph of its own: no printed line right above or below it."""
+    number = line.span.line_start
+    return number is not None and number - 1 not in printed and number + 1 not in printed
 
 
 DEFAULT_HEADER_WINDOW = 3  # lines over which 取組事項 and 取組内容 may be printed

@@ -21,6 +21,7 @@ from normalizers.forms import (
     MEMBER_HEADER_PHRASES,
     MEMBER_LIST_END_WORDS,
     MEMBER_LIST_WORDS,
+    MEMBER_PAGE_LABEL,
     MEMBER_ROLE_LABELS,
     MEMBER_ROLE_WORDS,
     MEMBER_TITLE_WORDS,
@@ -86,9 +87,20 @@ def locate_layout_members(lines: list[Block], placed: bool) -> tuple[list[Member
     region = _region(lines)
     if region is None:
         return [], []
-    pieces = _pieces(lines[region[0] : region[1]])
+    start, end = region
+    if placed:
+        pieces = _pieces(lines[start:end])
+        pages: list[int] = []
+        loose: list[Piece] = []
+    else:  # one piece after another: the page's marks and role labels may print above the list's title
+        first = _list_top(lines, start)
+        pages = _page_numbers(lines[first:])
+        pieces = [
+            p for p in _pieces(lines[first:end]) if p.index >= start - first or p.kind in ("mark", "role")
+        ]
+        loose = _marks_after(lines[first:], end - first)
     entries = _entries(pieces, placed)
-    rows = _rows(entries, pieces, placed)
+    rows = _rows(entries, pieces, placed, pages, loose)
     if not rows:
         return [], []
     assign_roles(rows, [p for p in pieces if p.kind == "role"], pieces, placed)
@@ -118,6 +130,39 @@ def _region(lines: list[Block]) -> tuple[int, int] | None:
         len(lines),
     )
     return start + 1, end
+
+
+def _list_top(lines: list[Block], start: int) -> int:
+    """Where the list's page opens: its 別添 label, on the page of the list's first line (form
+    feeds mark the pages). Marks and role labels may print between it and the list's title; with
+    no label there, the list starts at its title."""
+    page = next((i for i in range(start - 1, -1, -1) if lines[i].new_page), 0)
+    label = match_key(MEMBER_PAGE_LABEL)
+    top = next(
+        (i for i in range(start - 1, page - 1, -1) if match_key(lines[i].text).startswith(label)), None
+    )
+    return start if top is None else top
+
+
+def _page_numbers(lines: list[Block]) -> list[int]:
+    pages, page = [], 0
+    for line in lines:
+        page += line.new_page
+        pages.append(page)
+    return pages
+
+
+def _marks_after(lines: list[Block], end: int) -> list[Piece]:
+    """Designation marks printed alone on a line after the list (to the end of its page, or of the
+    text without form feeds): a row's mark may print anywhere on its page."""
+    out = []
+    for index in range(end, len(lines)):
+        if index > end and lines[index].new_page:
+            break
+        words = lines[index].text.split()
+        if words and all(compact(w) in MEMBER_DESIGNATION_MARKS for w in words):
+            out += [Piece(w, lines[index], index, 0, "mark") for w in words]
+    return out
 
 
 def _pieces(lines: list[Block]) -> list[Piece]:
@@ -194,6 +239,10 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
         name = next((e for e in reversed(entries) if e.kind == "name"), None)
         if name is not None and not name.complete() and is_facility_name(name.text + piece.text):
             return name  # `…クリニッ` / its address / `ク`: the name's rest printed after the address
+    if not placed and piece.kind in ("other", "digits"):
+        address = _address_before_phone(entries, piece)
+        if address is not None:
+            return address
     for entry in reversed(entries):
         last = entry.pieces[-1]
         if placed and (
@@ -205,11 +254,34 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
             return None
         fits = {
             "name": _finishes_name(entry, piece),
-            "address": piece.kind in ("other", "digits"),
+            "address": piece.kind == "other" or (piece.kind == "digits" and not _opens_phone(piece, placed)),
             "phone": piece.kind == "digits" and not entry.complete(),
         }[entry.kind]
         return entry if fits and piece.index > last.index else None
     return None
+
+
+def _address_before_phone(entries: list[Entry], piece: Piece) -> Entry | None:
+    """An address's wrapped rest printed after the phone number: default mode prints the row
+    line by line across its cells (`…2丁目12番1` / `(0293)89-6872` / `4号`, one printed line after
+    the other). The phone is whole, so the piece can only be the address's rest."""
+    if len(entries) < 2:
+        return None
+    address, phone = entries[-2], entries[-1]
+    if address.kind != "address" or phone.kind != "phone" or not phone.complete() or len(phone.pieces) > 1:
+        return None
+    first, second, third = (
+        line.span.line_start or 0 for line in (address.pieces[-1].line, phone.pieces[0].line, piece.line)
+    )
+    side_by_side = first > 0 and second == first + 1 and third == second + 1
+    return address if side_by_side else None
+
+
+def _opens_phone(piece: Piece, placed: bool) -> bool:
+    """Default mode: digits that open with an area code and its dash (`０２９６－８７－５`, the
+    number wrapped in its narrow cell) start the phone number printed after the address; no
+    address goes on with a number opening with 0."""
+    return not placed and _PHONE_START.match(fold_width(piece.text)) is not None
 
 
 def _finishes_name(entry: Entry, piece: Piece) -> bool:
@@ -223,9 +295,12 @@ def _finishes_name(entry: Entry, piece: Piece) -> bool:
     return piece.kind == "other" or (piece.kind == "name" and not _names_facility(entry.text))
 
 
-def _rows(entries: list[Entry], pieces: list[Piece], placed: bool) -> list[MemberRow]:
+def _rows(
+    entries: list[Entry], pieces: list[Piece], placed: bool, pages: list[int], loose: list[Piece]
+) -> list[MemberRow]:
     rows = [MemberRow(e) for e in entries if e.kind == "name"]
     marks = [p for p in pieces if p.kind == "mark"]
+    accounted: set[int] = set()
     if placed:
         _attach_by_height(rows, entries, marks)
     else:
@@ -233,8 +308,11 @@ def _rows(entries: list[Entry], pieces: list[Piece], placed: bool) -> list[Membe
     for row in rows:
         if row.address is None or row.phone is None:
             row.unread_reason = "its address or phone number could not be told"
+    if not placed:
+        accounted = _pair_marks_by_page(rows, [*marks, *loose], pages)
+        pieces = [*pieces, *loose]
     used = {id(p) for r in rows for e in (r.name, r.address, r.phone) if e is not None for p in e.pieces}
-    used |= {id(r.mark) for r in rows if r.mark is not None}
+    used |= {id(r.mark) for r in rows if r.mark is not None} | accounted
     stray = [
         p
         for p in pieces
@@ -267,22 +345,46 @@ def _attach_by_height(rows: list[MemberRow], entries: list[Entry], marks: list[P
             nearest.mark = mark
 
 
+def _pair_marks_by_page(rows: list[MemberRow], marks: list[Piece], pages: list[int]) -> set[int]:
+    """Default mode prints the designation column's marks apart from the rows (before the list's
+    header, or before another row's name), in the order of the rows they mark, page by page. A
+    page's marks go to its rows in print order only where they are as many (every row marked) or
+    there are none (no row marked); the rows of any other page are left unread. Returns the marks
+    so accounted for; a mark on a page without rows is left to no row."""
+    page_rows: dict[int, list[MemberRow]] = {}
+    page_marks: dict[int, list[Piece]] = {}
+    for row in rows:
+        page_rows.setdefault(pages[row.name.pieces[0].index], []).append(row)
+    for mark in marks:
+        page_marks.setdefault(pages[mark.index], []).append(mark)
+    accounted: set[int] = set()
+    for page, on_page in page_marks.items():
+        held = page_rows.get(page, [])
+        if not held:
+            continue
+        accounted |= {id(m) for m in on_page}
+        if len(on_page) == len(held):
+            for row, mark in zip(held, on_page, strict=True):
+                row.mark = mark
+            continue
+        for row in held:
+            row.unread_reason = row.unread_reason or (
+                f"its designation: {len(on_page)} mark(s) printed apart from the {len(held)} rows of its "
+                "page; which row a mark belongs to cannot be told"
+            )
+    return accounted
+
+
 def _attach_in_order(rows: list[MemberRow], entries: list[Entry], pieces: list[Piece]) -> None:
-    """One piece after another: a name, then its address and phone; a mark printed before a
-    name is that name's."""
+    """One piece after another: a name, then its address and phone (the marks are paired by
+    `_pair_marks_by_page`: a mark printed right before a name may be another row's)."""
     by_first = {id(e.pieces[0]): e for e in entries}
     current: MemberRow | None = None
-    pending: Piece | None = None
     rows_by_name = {id(r.name): r for r in rows}
     for piece in pieces:
         entry = by_first.get(id(piece))
-        if pending is not None and not (entry is not None and entry.kind == "name"):
-            pending = None  # a mark not printed right before a name: left to no row
-        if piece.kind == "mark":
-            pending = piece
-        elif entry is not None and entry.kind == "name":
+        if entry is not None and entry.kind == "name":
             current = rows_by_name[id(entry)]
-            current.mark, pending = pending, None
         elif entry is not None and current is not None:
             if getattr(current, entry.kind) is not None:
                 current.unread_reason = f"two {entry.kind}s after its name"

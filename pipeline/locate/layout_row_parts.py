@@ -11,6 +11,7 @@ from pipeline.locate.layout_cells import CellDraft, compact
 from pipeline.locate.layout_stream import Label
 
 TORN = "a figure of the section printed apart from its cell"
+BLANK_AMONG = "a blank cell among its cells, which may have printed out of order"
 
 
 @dataclass

@@ -24,7 +24,7 @@ from normalizers.forms import (
 from normalizers.text import fold_width
 from pipeline.locate.layout_cells import CellDraft
 from pipeline.locate.layout_headers import opens_note
-from pipeline.locate.layout_row_parts import TORN, RowDraft, SectionRows, label_name
+from pipeline.locate.layout_row_parts import BLANK_AMONG, TORN, RowDraft, SectionRows, label_name
 from pipeline.locate.layout_stream import Label, Stream
 from pipeline.locate.layout_verify import check_rows, confirm
 
@@ -88,15 +88,26 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
         if row.has_figures and any(c.blank for c in row.cells):
             # a blank cell may print apart from the filled ones (default mode): reading order
             # is then not the columns' order
-            row.doubts.append("a blank cell among its cells, which may have printed out of order")
+            row.doubts.append(BLANK_AMONG)
     labels = _match_total(result.rows, section_labels(stream, section, used))
     leftovers = _match_labels(result.rows, labels)
     leftovers = _match_after(result.rows, leftovers)
     result.stray = _match_in_order(result.rows, leftovers)
     used.update(id(r.label) for r in result.rows if r.label is not None)
+    if _cells_before_heading(stream, section, cells):
+        for row in result.rows:
+            if row.label is not None and row.how not in ("beside", "total"):
+                row.doubts.append("cells of the section printed before its heading, apart from their labels")
     check_rows(result.rows, section)
     confirm(result.rows, section, periods, strict=True)
     return result
+
+
+def _cells_before_heading(stream: Stream, section: int, cells: list[CellDraft]) -> bool:
+    """A row's cells printed before the section's heading (at the end of the section above): its
+    label printed after the heading, right before another row, which may take it."""
+    heading = next((h for h in stream.headings if h.section == section), None)
+    return heading is not None and any(c.order < heading.order for c in cells)
 
 
 def _first_column_apart(stream: Stream, section: int, cells: list[CellDraft]) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.blocks import Block
-from normalizers.forms import NOTE_MARK, OUTCOME_SECTION_HEADINGS
+from normalizers.forms import NOTE_MARK, OUTCOME_SECTION_HEADINGS, TOTAL_ROW_LABELS
 from normalizers.text import reflow
 from pipeline.locate.layout_cells import CellDraft, Word, compact, joined, read_line, words_of
 from pipeline.locate.layout_words import (
@@ -22,6 +22,7 @@ from pipeline.locate.layout_words import (
     is_header,
     is_name_end,
     is_row_word,
+    is_total_piece,
     names_row,
     opens_label,
 )
@@ -125,6 +126,12 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
             in_note = len(compact(text)) > DEFAULT_NOTE_CHARS or in_note
             continue
         in_note = False
+        if not placed and _completes_total_label(stream, text):
+            order = stream.next_order()  # `合計` under `連携する医療機関内の`: the label's end, no cell
+            stream.labels[-1].take(
+                Label(words_of(line.text), line, order, (), line.span.line_start or 0, order)
+            )
+            continue
         open_cells = [c for c in open_cells if not c.ended]
         reading = read_line(words_of(line.text), open_cells, placed)
         if reading.contested:
@@ -153,6 +160,16 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
             stream.side_by_side.append(touched)
         _add_text(stream, reading.suffix, line, open_cells)
     return stream
+
+
+def _completes_total_label(stream: Stream, text: str) -> bool:
+    """The line ends the 合計 row's label printed just before it (`連携する医療機関内の` / `合計`):
+    default mode prints the wrapped label's lines one after the other, and its last word alone
+    would read as the start of a 合計回数 cell."""
+    if not stream.labels or stream.labels[-1].last_order != stream.order:
+        return False
+    joined_key = compact(stream.labels[-1].text) + compact(text)
+    return is_total_piece(stream.labels[-1].text) and joined_key in {compact(t) for t in TOTAL_ROW_LABELS}
 
 
 def _add_text(stream: Stream, words: list[Word], line: Block, open_cells: list[CellDraft]) -> None:

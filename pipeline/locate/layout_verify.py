@@ -22,7 +22,7 @@ from normalizers.forms import (
 from normalizers.numbers import parse_int
 from normalizers.text import compiled, fold_width
 from pipeline.locate.layout_cells import CellDraft
-from pipeline.locate.layout_row_parts import TORN, RowDraft, label_name
+from pipeline.locate.layout_row_parts import BLANK_AMONG, TORN, RowDraft, label_name
 
 Verdict = Literal["holds", "fails", "unknown"]
 
@@ -31,6 +31,7 @@ Verdict = Literal["holds", "fails", "unknown"]
 class Agreement:
     verdict: Verdict
     failing: frozenset[int] = frozenset()  # period columns whose figures do not add up
+    checked: frozenset[int] | None = None  # period columns a sum checked (None: every column)
 
 
 def cell_values(section: int, text: str) -> dict[str, int | None]:
@@ -55,18 +56,18 @@ def sums_hold(
         return Agreement("unknown")
     total = [cell_values(section, c) for c in rows[totals[0]]]
     parts = [[cell_values(section, c) for c in row] for i, row in enumerate(rows) if i not in totals]
-    checked, failing = False, set()
+    checked, failing = set(), set()
     for column, expected in enumerate(total):
         for metric, value in expected.items():
             figures = [part[column].get(metric) for part in parts]
             if value is None or any(f is None for f in figures):
                 continue
-            checked = True
+            checked.add(column)
             if sum(f for f in figures if f is not None) != value:
                 failing.add(column)
     if failing:
-        return Agreement("fails", frozenset(failing))
-    return Agreement("holds" if checked else "unknown")
+        return Agreement("fails", frozenset(failing), frozenset(checked))
+    return Agreement("holds" if checked else "unknown", checked=frozenset(checked))
 
 
 def _section4_holds(labels: Sequence[str], rows: Sequence[Sequence[str]], periods: Sequence[str]) -> Verdict:
@@ -148,11 +149,37 @@ def confirm(rows: list[RowDraft], section: int, periods: list[str], strict: bool
                 )
         return
     if agreement.verdict == "holds":
+        if strict:
+            _unconfirmed_columns(rows, agreement, periods)
         return
     for row in rows:
         if row.doubts and row.unread_reason is None and row.has_figures:
             why = "do not add up" if agreement.verdict == "fails" else "cannot confirm it"
             row.unread_reason = f"{'; '.join(row.doubts)}, and the section's figures {why}"
+
+
+def _unconfirmed_columns(rows: list[RowDraft], agreement: Agreement, periods: list[str]) -> None:
+    """The sums hold, but only in the columns they could check (a blank cell, or a blank 合計,
+    leaves a column unchecked): a row in doubt keeps its figures only where every column it has
+    a figure in was checked. Its figure in an unchecked column may be another column's (a 合計
+    row whose cells printed into each other: 取組目標's figure first, 現状 blank). A row in doubt
+    for its blank cell needs the columns of its blank cells checked too, where other rows have
+    figures: the blank may stand where another row's cell printed (cells taken three to a row
+    from a reading order shifted by blank cells, every column still adding up)."""
+    if agreement.checked is None:
+        return
+    filled = {i for row in rows for i, c in enumerate(row.cells) if not c.blank}
+    for row in rows:
+        if not row.doubts or row.unread_reason is not None or not row.has_figures:
+            continue
+        blank_doubt = BLANK_AMONG in row.doubts
+        columns = [i for i, c in enumerate(row.cells) if not c.blank or (blank_doubt and i in filled)]
+        unchecked = [periods[i] for i in columns if i not in agreement.checked]
+        if unchecked:
+            row.unread_reason = (
+                f"{'; '.join(row.doubts)}, and the section's figures cannot confirm its "
+                f"{', '.join(unchecked)} cells"
+            )
 
 
 def _mixable(cell: CellDraft) -> bool:

@@ -118,3 +118,26 @@ def test_a_period_piece_printed_one_space_after_a_full_line_of_content_is_kept_o
         "各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に症例検討会を継続していきます。",
     )
     assert any(d.startswith("取組1") for d in unread(result))
+
+
+def test_as_many_count_lines_as_periods_printed_one_under_another_are_left_unread() -> None:
+    """A generated report's 取組2 (pdftotext default mode): `＊出前講座 ４回` / `＊６回` are the
+    実績 cell's two lines and `出前講座：２４回` the 現状 cell's, 取組目標 blank. Three count lines
+    for three periods, but printed one under another, not each a paragraph of its own: never
+    one a period (that put 出前講座 ４回 in 現状 and ６回 in 取組目標)."""
+    item3 = ITEM3.replace("0回\n\n2回\n\n1回\n", "＊出前講座 ４回\n＊６回\n出前講座：２４回\n")
+    result = run(HEADER, ITEM1, ITEM2, item3)
+    assert not [s for s in result.status if s.item_no == 3]
+    assert any(d.startswith("取組3: 3 short lines") for d in unread(result))
+    assert result.document.status == "partial"
+
+
+def test_count_lines_are_left_unread_where_a_period_header_printed_apart_from_the_others() -> None:
+    """A generated report prints `現状` and its note above 取組事項, apart from the other two
+    headers: two headers read, and two count lines (both 現状's) would go to 取組目標 and 実績.
+    Cells are given periods only where every column's header printed, in the columns' order."""
+    header = "取組事項\n\n取組内容\n\n取組目標\n実績\n(事前協議月から向\nこう6箇月間の取組)\n"
+    item3 = ITEM3.replace("0回\n\n2回\n\n1回\n", "グループ連絡会議（24 回）\n\n＊出前講座 2 回\n")
+    result = run("現状\n(事前協議月の前月から過去6箇月間の状況)\n", header, ITEM1, ITEM2, item3)
+    assert not [s for s in result.status if s.item_no == 3]
+    assert any(d.startswith("取組3") for d in unread(result))

@@ -60,13 +60,36 @@ def test_rows_between_two_role_labels_are_left_unread() -> None:
     assert result.document.status == "partial"
 
 
-def test_a_designation_mark_printed_apart_from_its_row_leaves_the_list_unread() -> None:
+def test_a_designation_mark_printed_apart_from_its_row_leaves_its_pages_rows_unread() -> None:
     """Default mode prints `②` among the header pieces, above the first name though it is the
-    second row's: no row can be given it with certainty."""
+    second row's: no row of that page can be given it with certainty. The next page prints one
+    mark and one row: that row's mark."""
     result = run("mark-printed-apart.default.txt")
-    assert result.members == ()
-    assert unread(result)
-    assert all("no row took ('②')" in detail for detail in unread(result))
+    assert rows(result) == [(3, "participant", "active", "小貝川皮膚科クリニック", "0294-24-1668")]
+    assert len(unread(result)) == 2
+    assert all("1 mark(s) printed apart from the 2 rows of its page" in detail for detail in unread(result))
+
+
+def test_marks_go_to_the_rows_of_their_page_only_where_they_are_as_many() -> None:
+    """Default mode: page 1 prints one `①` before the list's header and three rows, page 2 one
+    `①` and one row. The page whose marks are as many as its rows is read in print order; the
+    rows of the other page are not, each with a check. Without form feeds the pages cannot be
+    told: two marks for four rows, and no row is read."""
+    data = (MEMBERS / "marks-paired-by-page.default.txt").read_bytes()
+    result = process_document(data)
+    assert rows(result) == [
+        (4, "participant", "hub", "たんぽぽ訪問看護ステーション・サテライト", "029-465-5513")
+    ]
+    assert [d.split("'")[1] for d in unread(result)] == [
+        "医療法人清風会 大塚ファミリークリニック",
+        "みらい訪問看護ステーション",
+        "訪問看護ステーションいずみ",
+    ]
+    assert result.document.status == "partial"
+    without_pages = process_document(data.replace(b"\f", b""))
+    assert without_pages.members == ()
+    assert len(unread(without_pages)) == 4
+    assert all("2 mark(s) printed apart from the 4 rows" in d for d in unread(without_pages))
 
 
 def test_a_name_opening_with_its_corporation_starts_a_row_even_under_a_name_no_facility_word_ends() -> None:
@@ -83,3 +106,30 @@ def test_a_name_opening_with_its_corporation_starts_a_row_even_under_a_name_no_f
     )
     assert [r[0] for r in rows(result)] == [1, 2, 3, 4, 5, 11]
     assert "訪問看護ステーションあさひ" in unread(result)[-1]
+
+
+def test_an_address_wrapped_after_its_phone_number_is_joined() -> None:
+    """Default mode prints a row line by line across its cells: `…平塚 2 丁目 2` / `0296-53-0536` /
+    `8`, one printed line after the other. The number is whole, so `8` is the address's rest, not
+    a piece no row took (which left the whole list unread)."""
+    result = run("address-rest-after-the-phone.default.txt")
+    assert [(m.row_no, m.address, m.phone) for m in result.members] == [
+        (1, "茨城県結城郡八千代町平塚 2 丁目 28", "0296-53-0536"),
+        (2, "茨城県筑西市丙1 丁目 29", "0296-83-7981"),
+        (3, "茨城県笠間市友部駅前 5 丁目 29", "0296-94-4638"),
+    ]
+    assert not unread(result)
+
+
+def test_a_phone_number_wrapped_in_its_cell_starts_after_the_address_never_continues_it() -> None:
+    """Default mode: `…上山川 1 丁目 30 番 10 号` then `０２９６－８７－５` / `０４４`. Digits opening
+    with an area code and its dash start the phone number (no address goes on with a number
+    opening with 0). Each row prints on a page of its own, the third with one `②`: its mark; the
+    pages without marks give their rows none."""
+    result = run("phone-wrapped-after-the-address.default.txt")
+    assert [(m.row_no, m.designation, m.address, m.phone) for m in result.members] == [
+        (1, None, "茨城県結城市上山川 1 丁目 30 番 10 号", "0296-87-5044"),
+        (2, None, "茨城県桜川市真壁町真壁 1206", "0296-24-0741"),
+        (3, "active", "茨城県桜川市岩瀬 1915", "0296-38-2331"),
+    ]
+    assert not unread(result)

@@ -8,6 +8,7 @@ from extractors.blocks import Block, Span
 from pipeline.locate.layout_cells import CellDraft, read_line, words_of
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
+from tests.conftest import ROOT
 
 HEADING = "【参入促進・連携（グループ化）の取組効果】"
 SECTION1 = "１ 在宅に赴いて診療（往診、訪問診療）する合計診療患者数（※実人数を記載）"
@@ -456,3 +457,66 @@ def test_a_lone_row_whose_first_column_printed_apart_from_its_header_is_not_plac
         (None, "patients", "plan", 19),
         (None, "patients", "actual", 27),
     }
+
+
+def test_a_row_in_doubt_keeps_no_figure_in_a_column_the_sums_could_not_check() -> None:
+    """Default mode, a generated report: the 合計 row's cells printed line by line into each
+    other, 取組目標's `１４３６回` first, 現状's blank cell second. The 実績 column adds up, but
+    ひまわり's blank 現状 leaves 現状 unchecked and the blank 合計 leaves 取組目標 unchecked: the
+    sums confirm no figure of the row there, and 1436 never becomes the 現状 total. Rows that
+    printed with their labels keep their figures."""
+    text = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "total-cells-into-each-other.default.txt"
+    result = process_document(text.read_bytes())
+    section2 = figures(result, 2)
+    assert not {f for f in section2 if f[0] is None}  # no 合計 figure placed
+    assert ("佐藤診療所", "visits", "actual", 234) in section2
+    assert not {f for f in section2 if f[0] in ("ひまわり在宅クリニック", "すずらん内科医院")}
+    details = [d for d in ambiguous(result) if d.startswith("取組効果 2: row '連携する医療機関内の合計'")]
+    assert details and "cannot confirm its baseline" in details[0]
+
+
+def test_the_total_label_wrapped_before_its_row_is_never_read_as_a_cell() -> None:
+    """Default mode, a generated report: `・水郷皮膚科クリニック` (its row printed before it, with
+    others), then the 合計 label wrapped as `連携する医療機関内の` / `合計`, then the 合計 row. The
+    lone `合計` is the label's end, not the start of a 合計回数 cell: the 合計 row takes its label,
+    and 水郷's label never takes the 合計's figures (15 and 15)."""
+    path = (
+        ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "total-label-wrapped-before-its-row.default.txt"
+    )
+    result = process_document(path.read_bytes())
+    section3 = figures(result, 3)
+    assert not {f for f in section3 if f[0] == "水郷皮膚科クリニック"}
+    assert ("根本医院", "deaths", "actual", 5) in section3
+    assert any("'連携する医療機関内の合計'" in d for d in ambiguous(result) if d.startswith("取組効果 3"))
+
+
+def test_labels_matched_by_print_order_are_in_doubt_where_a_row_printed_before_the_heading() -> None:
+    """Default mode, a generated report: 小林's 合計回数 cells (29回, 315回, 624回) printed at the end
+    of section 1, before section 2's heading; `・小林クリニック` printed after the heading, right
+    before 関's cells (90回, 240回, 75回). A label matched by where it printed is then in doubt and
+    needs the sums, which cannot confirm it: 関's figures never go to 小林."""
+    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "row-printed-before-its-heading.default.txt"
+    result = process_document(path.read_bytes())
+    assert not {f for f in figures(result, 2) if f[0] == "小林クリニック"}
+    assert any(
+        "cells of the section printed before its heading" in d
+        for d in ambiguous(result)
+        if d.startswith("取組効果 2: row '・小林クリニック'")
+    )
+    assert ("かがやき在宅クリニック", "patients", "actual", 19) in figures(result, 1)
+
+
+def test_a_row_in_doubt_for_its_blank_cells_needs_their_columns_checked_where_others_have_figures() -> None:
+    """Default mode, a generated report: two blank cells printed first, so 合計回数 cells taken three
+    to a row come out shifted (`・小貝川医院`: blank | blank | 57回, though 57回 is its 現状). Every row
+    shifts alike and 実績 still adds up; 現状 and 取組目標 cannot be checked. 小貝川's blank cells
+    stand in columns other rows fill: their columns must be checked too, and 57 never becomes its
+    実績."""
+    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "cells-shifted-by-blank-cells.default.txt"
+    result = process_document(path.read_bytes())
+    assert not {f for f in figures(result, 2) if f[0] == "小貝川医院"}
+    assert any(
+        "cannot confirm its baseline, plan cells" in d
+        for d in ambiguous(result)
+        if d.startswith("取組効果 2: row '・小貝川医院'")
+    )
