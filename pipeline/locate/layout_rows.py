@@ -89,7 +89,8 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
             # a blank cell may print apart from the filled ones (default mode): reading order
             # is then not the columns' order
             row.doubts.append(BLANK_AMONG)
-    labels = _match_total(result.rows, section_labels(stream, section, used))
+    labels_of_section = section_labels(stream, section, used)
+    labels = _match_total(result.rows, labels_of_section)
     leftovers = _match_labels(result.rows, labels)
     leftovers = _match_after(result.rows, leftovers)
     result.stray = _match_in_order(result.rows, leftovers)
@@ -98,6 +99,10 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
         for row in result.rows:
             if row.label is not None and row.how not in ("beside", "total"):
                 row.doubts.append("cells of the section printed before its heading, apart from their labels")
+    elif _cells_before_labels(labels_of_section, result.rows):
+        for row in result.rows:
+            if row.label is not None and row.how not in ("beside", "total"):
+                row.doubts.append("a row's cells printed before any label of the section")
     check_rows(result.rows, section)
     confirm(result.rows, section, periods, strict=True)
     return result
@@ -108,6 +113,17 @@ def _cells_before_heading(stream: Stream, section: int, cells: list[CellDraft]) 
     label printed after the heading, right before another row, which may take it."""
     heading = next((h for h in stream.headings if h.section == section), None)
     return heading is not None and any(c.order < heading.order for c in cells)
+
+
+def _cells_before_labels(labels: list[Label], rows: list[RowDraft]) -> bool:
+    """The first row of figures printed before any of the section's institution labels, and no
+    label found at it: its label printed elsewhere, maybe right before another row, which took
+    it (blank rows of unused template lines may print first)."""
+    named = [lab.order for lab in labels if label_name(lab) and not is_total_label(lab.text)]
+    first = next((r for r in rows if r.has_figures), None)
+    if not named or first is None or first.cells[0].order > min(named):
+        return False
+    return first.label is None or first.how in ("order", "guess")  # its label was not found at it
 
 
 def _first_column_apart(stream: Stream, section: int, cells: list[CellDraft]) -> bool:

@@ -59,14 +59,17 @@ OK_NOT_MET = {v: r for v, r in GOAL_NOT_MET.items() if v.startswith("pdftotext")
 # every 現状/目標/実績 cell whose column the print does not tell (default-mode status precision
 # 0.10 -> 1.0, -layout 0.43 -> 0.94) and every 取組効果 row the sums cannot confirm (8 misplaced
 # figures on 200 reports -> 0), which marks those reports partial: F1 of status/checks/document and
-# the ok count fell while precision rose.
+# the ok count fell while precision rose. Lowered a second time, on purpose, for default-mode
+# outcomes (P 0.987 -> 0.997, F1 0.702 -> 0.667): a section whose first row of figures printed
+# before every label leaves the labels matched by print order in doubt (2 misplaced figures on 300
+# generated reports -> 0; tests/fixtures/layout/outcomes/first-row-before-its-label.default.txt).
 DEFAULT_MODE_MEASURED = {  # pdftotext without -layout
     "checks": (0.187, 0.292),
     "dates": (0.829, 0.404),
     "document": (0.729, 0.729),
     "initiatives": (0.895, 0.914),
     "members": (1.000, 0.000),
-    "outcomes": (0.987, 0.702),
+    "outcomes": (0.997, 0.667),
     "status": (1.000, 0.000),
 }
 MEASURED: dict[str, dict[str, tuple[float, float]]] = {
