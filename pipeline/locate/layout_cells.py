@@ -35,13 +35,18 @@ def _template(section: int) -> regex.Pattern[str]:
     return regex.compile(LAYOUT_CELL_TEMPLATES[section])
 
 
-@functools.cache
+# Bounded: keys are text fragments of every document a worker reads, so an unbounded cache would
+# grow with the archive (a worker lives across thousands of documents).
+DEFAULT_FRAGMENTS_CACHED = 1 << 14
+
+
+@functools.lru_cache(maxsize=DEFAULT_FRAGMENTS_CACHED)
 def fits(section: int, key: str) -> bool:
     """Whether `key` is a whole cell of the section, or the start of one."""
     return _template(section).fullmatch(key, partial=True) is not None
 
 
-@functools.cache
+@functools.lru_cache(maxsize=DEFAULT_FRAGMENTS_CACHED)
 def is_whole(section: int, key: str) -> bool:
     match = _template(section).fullmatch(key)
     return match is not None and not match.partial
