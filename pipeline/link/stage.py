@@ -16,7 +16,7 @@ import pyarrow as pa
 from pipeline.link.build import build_checks, build_facility, build_matches
 from pipeline.link.candidates import find_links
 from pipeline.link.cluster import cluster
-from pipeline.link.evidence import RowRef, collect_evidence
+from pipeline.link.evidence import Evidence, RowRef, collect_evidence
 from pipeline.link.ids import History, assign_ids
 from pipeline.records import Check, DocumentResult, Facility, FacilityMatch, FileResult, to_arrow
 
@@ -69,7 +69,11 @@ def apply_links(result: DocumentResult, links: Links) -> DocumentResult:
 
 def link_documents(documents: Sequence[DocumentResult], history: History | None = None) -> Links:
     """Link every member and outcome institution of these documents into facilities."""
-    evidence = collect_evidence(documents)
+    return link_evidence(collect_evidence(documents), history)
+
+
+def link_evidence(evidence: Sequence[Evidence], history: History | None = None) -> Links:
+    """Link evidence (`collect_evidence`'s: one per row reference, in its order) into facilities."""
     links, doubts = find_links(evidence)
     clustering = cluster(evidence, links, doubts)
     ids, aliases = assign_ids(clustering.groups, evidence, history or History())
