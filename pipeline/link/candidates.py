@@ -85,11 +85,13 @@ def _institution_links(o: int, members: list[int], evidence: Sequence[Evidence])
 
 
 def _cross_pairs(evidence: Sequence[Evidence]) -> Iterator[tuple[int, int]]:
-    seen: set[tuple[int, int]] = set()
-    for bucket in _buckets(evidence, lambda e: e.key) + _buckets(evidence, lambda e: e.digits):
+    """Every pair under one name key, then every other pair under one phone (a pair under both
+    comes once, with its name key's): no set of the pairs seen, which grows with their square."""
+    for bucket in _buckets(evidence, lambda e: e.key):
+        yield from itertools.combinations(bucket, 2)
+    for bucket in _buckets(evidence, lambda e: e.digits):
         for i, j in itertools.combinations(bucket, 2):
-            if (i, j) not in seen:
-                seen.add((i, j))
+            if evidence[i].key != evidence[j].key:
                 yield i, j
 
 

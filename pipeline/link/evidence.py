@@ -27,7 +27,7 @@ def hash_id(text: str) -> str:
     return ID_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()[:ID_HEX_DIGITS]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per member row and named institution: no __dict__ each
 class Evidence:
     ref: RowRef
     fiscal_year: int | None
