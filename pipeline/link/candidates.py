@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -31,11 +31,17 @@ def _buckets(evidence: Sequence[Evidence], key: Callable[[Evidence], str | None]
     return [found[k] for k in sorted(found) if len(found[k]) > 1]
 
 
-def _co_listing(evidence: Sequence[Evidence]) -> Callable[[str, str], bool]:
-    """Whether two documents list one group (rules.co_listed), cached per pair."""
+def document_keys(evidence: Sequence[Evidence]) -> dict[str, frozenset[str]]:
+    """Each document's name keys."""
     keys_of: dict[str, set[str]] = defaultdict(set)
     for e in evidence:
         keys_of[e.doc_id].add(e.key)
+    return {doc_id: frozenset(keys) for doc_id, keys in keys_of.items()}
+
+
+def co_listing(keys_of: Mapping[str, frozenset[str]]) -> Callable[[str, str], bool]:
+    """Whether two documents list one group (rules.co_listed), from each document's name keys
+    (`document_keys` of all its rows), cached per pair."""
     cache: dict[tuple[str, str], bool] = {}
 
     def together(a: str, b: str) -> bool:
@@ -129,9 +135,12 @@ def _close_pairs(evidence: Sequence[Evidence]) -> Iterator[tuple[int, int]]:
             yield from ((i, j) for i in by_key[ka] for j in by_key[kb])
 
 
-def find_links(evidence: Sequence[Evidence]) -> tuple[list[Link], list[Doubt]]:
-    """Every link and doubt between the rows, in a stable order."""
-    together = _co_listing(evidence)
+def find_links(
+    evidence: Sequence[Evidence], together: Callable[[str, str], bool] | None = None
+) -> tuple[list[Link], list[Doubt]]:
+    """Every link and doubt between the rows, in a stable order. `together`: whether two documents
+    list one group (`co_listing`), by default from these rows."""
+    together = together or co_listing(document_keys(evidence))
     links: list[Link] = []
     doubts: list[Doubt] = []
     found: list[Link | Doubt | None] = list(same_report_links(evidence))

@@ -2,7 +2,9 @@
 rows of unchanged documents from the tables, the rest from staging), linked as one, then written
 where it changed.
 
-Linking needs every report, so it runs over the whole dataset; but it writes only what it changes:
+Linking needs every report, so it reads the evidence of the whole dataset (a few columns, a batch at
+a time), but links again only the blocks of evidence that changed (`blocks`), and writes only what
+it changes:
 - the staged documents' members and outcomes get their facility_id, and their checks linking's
   `facility_ambiguous` rows, on their way from staging to the tables (`with_facility_ids`);
 - an unchanged document whose facility ids or linking checks differ from what the tables hold is
@@ -24,6 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from deltalake import DeltaTable
 
+from pipeline.link.blocks import BlockCache
 from pipeline.link.history import read_history
 from pipeline.link.rows import MEMBER_COLUMNS, OUTCOME_READ_COLUMNS, evidence_of_rows
 from pipeline.link.stage import Links, link_evidence, member_facility_id, outcome_facility_id
@@ -84,11 +87,16 @@ def _staged_parts(staging: Staging, name: str, columns: Sequence[str]) -> Iterat
 
 
 def link_dataset(
-    output: Path, previous: PreviousRun | None, staging: Staging, documents: Sequence[Document]
+    output: Path,
+    previous: PreviousRun | None,
+    staging: Staging,
+    documents: Sequence[Document],
+    cache: BlockCache | None = None,
 ) -> DatasetLinks | None:
     """Linking over the run's documents; None when nothing came, changed or went since the last run
     (its facilities stand as they are). The tables are read a batch at a time and only in the
-    columns linking reads; no record is built for a row that is not evidence."""
+    columns linking reads; no record is built for a row that is not evidence. `cache`: blocks of
+    evidence linked by earlier runs (`blocks.BlockCache`), not linked again."""
     now = frozenset(d.doc_id for d in documents)
     kept = now - staging.doc_ids
     if previous is not None and not staging.doc_ids and set(previous.documents) == now:
@@ -102,7 +110,7 @@ def link_dataset(
             yield from _kept_parts(output, old, name, columns, left_out)
 
     evidence = evidence_of_rows(parts("members", MEMBER_COLUMNS), parts("outcomes", OUTCOME_READ_COLUMNS))
-    links = link_evidence(evidence, read_history(output))
+    links = link_evidence(evidence, read_history(output), cache)
     if old is None:
         return DatasetLinks(links, frozenset(), {})
     changed = _relinked_documents(output, old, links, kept, left_out)
