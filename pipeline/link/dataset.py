@@ -142,10 +142,6 @@ def _relinked_documents(
     return frozenset(changed)
 
 
-def _rows_of(table: pa.Table, doc_ids: frozenset[str]) -> pa.Table:
-    return table.filter(pc.is_in(table.column("doc_id"), value_set=pa.array(sorted(doc_ids), pa.string())))
-
-
 def _facility_ids_changed(before: pa.Table, after: pa.Table) -> set[str]:
     """Documents whose member / outcome rows got another facility_id. `after` is `before` with its
     facility_id column replaced (`with_facility_ids`): same rows, same order, nothing else changed."""
