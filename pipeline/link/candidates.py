@@ -92,9 +92,23 @@ def _institution_links(o: int, members: list[int], evidence: Sequence[Evidence])
 
 def _cross_pairs(evidence: Sequence[Evidence]) -> Iterator[tuple[int, int]]:
     """Every pair under one name key, then every other pair under one phone (a pair under both
-    comes once, with its name key's): no set of the pairs seen, which grows with their square."""
+    comes once, with its name key's): no set of the pairs seen, which grows with their square.
+
+    Rows of one name key and one phone are linked `exact` whatever else they print, nothing can
+    refuse such a link, and `exact` is the strongest rule: they become one facility, and each row's
+    strongest link is the one with the first of them. So of their pairs only those with the first
+    row are made: the facilities, their strongest links and the doubts are the same as with every
+    pair, and a body printed in many reports does not cost the square of their number."""
     for bucket in _buckets(evidence, lambda e: e.key):
-        yield from itertools.combinations(bucket, 2)
+        first_by_phone: dict[str, int] = {}
+        for i in bucket:
+            if evidence[i].digits:
+                first_by_phone.setdefault(evidence[i].digits or "", i)
+        for i, j in itertools.combinations(bucket, 2):
+            phone = evidence[i].digits
+            if phone and phone == evidence[j].digits and first_by_phone[phone] != i:
+                continue
+            yield i, j
     for bucket in _buckets(evidence, lambda e: e.digits):
         for i, j in itertools.combinations(bucket, 2):
             if evidence[i].key != evidence[j].key:
