@@ -3,13 +3,16 @@ the blocks an earlier run linked writes the tables a fresh run writes."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from deltalake import DeltaTable
 
 import pipeline.link.blocks as blocks_module
+import pipeline.link.candidates as candidates_module
 from pipeline.link.blocks import BlockResult, blocks, cluster_blocks
 from pipeline.link.build import raised_doubts, strongest_links
 from pipeline.link.candidates import find_links
@@ -84,3 +87,35 @@ def test_a_run_links_only_the_blocks_that_changed_and_writes_a_fresh_runs_tables
     everything = len(blocks(evidence_of(output)))
     assert 0 < len(linked) < everything  # the blocks the two reports touch, not every block
     assert_same_as_full_run(archive, output, tmp_path)
+
+
+def every_pair(evidence: Sequence[Evidence]) -> Iterator[tuple[int, int]]:
+    """Every pair under one name key, then every other pair under one phone."""
+    for key in sorted({e.key for e in evidence}):
+        yield from itertools.combinations([i for i, e in enumerate(evidence) if e.key == key], 2)
+    for phone in sorted({e.digits for e in evidence if e.digits}):
+        rows = [i for i, e in enumerate(evidence) if e.digits == phone]
+        yield from ((i, j) for i, j in itertools.combinations(rows, 2) if evidence[i].key != evidence[j].key)
+
+
+def test_one_name_and_phone_paired_with_its_first_row_only_links_as_every_pair(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four years of one group's report (one body in many reports): linking makes the pairs of rows
+    of one name key and phone with the first of them only, and decides what every pair decides."""
+    archive, output = make_archive(tmp_path / "in"), tmp_path / "out"
+    text = (FACILITIES / "r4_ami.txt").read_text(encoding="utf-8")
+    for year in (5, 6, 7):
+        later = text.replace("令和 4 年度", f"令和 {year} 年度").replace("令和4年度", f"令和{year}年度")
+        (archive / f"r{year}_ami.txt").write_text(later, encoding="utf-8")
+    run_extract(archive, output, workers=0)
+    evidence = evidence_of(output)
+    reduced = cluster(evidence, *find_links(evidence))
+    monkeypatch.setattr(candidates_module, "_cross_pairs", every_pair)
+    full = cluster(evidence, *find_links(evidence))
+    assert len(reduced.accepted) < len(full.accepted)
+    assert reduced.groups == full.groups
+    assert strongest_links(reduced.accepted) == strongest_links(full.accepted)
+    assert raised_doubts(reduced.groups, reduced.doubts, evidence) == raised_doubts(
+        full.groups, full.doubts, evidence
+    )
