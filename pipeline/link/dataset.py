@@ -110,6 +110,7 @@ def link_dataset(
             yield from _kept_parts(output, old, name, columns, left_out)
 
     evidence = evidence_of_rows(parts("members", MEMBER_COLUMNS), parts("outcomes", OUTCOME_READ_COLUMNS))
+    pa.default_memory_pool().release_unused()  # the batches read are gone: Arrow's allocator gives them back
     links = link_evidence(evidence, read_history(output), cache)
     if old is None:
         return DatasetLinks(links, frozenset(), {})
