@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.link.build import raised_doubts, strongest_links
-from pipeline.link.candidates import _close_keys, co_listing, document_keys, find_links
+from pipeline.link.candidates import close_keys, co_listing, document_keys, find_links
 from pipeline.link.cluster import Clustering, cluster
 from pipeline.link.evidence import Evidence
 from pipeline.link.names import close_names
@@ -91,7 +91,7 @@ def blocks(evidence: Sequence[Evidence]) -> list[list[int]]:
                     union(o, m)
     kinds = {e.key: e.kind for e in evidence}
     for keys in places.values():
-        for ka, kb in _close_keys(keys):
+        for ka, kb in close_keys(keys):
             if kinds[ka] == kinds[kb] and close_names(ka, kb):
                 union(first[("key", ka)], first[("key", kb)])
     found: dict[int, list[int]] = defaultdict(list)

@@ -115,7 +115,7 @@ def _cross_pairs(evidence: Sequence[Evidence]) -> Iterator[tuple[int, int]]:
                 yield i, j
 
 
-def _close_keys(keys: set[str]) -> Iterator[tuple[str, str]]:
+def close_keys(keys: set[str]) -> Iterator[tuple[str, str]]:
     """Pairs of keys that may be close (names.close_names decides), found through indexes rather
     than by trying every pair: one deletion in common (one character apart), one reading (kana
     and kanji), one key ending with another."""
@@ -141,7 +141,7 @@ def _close_pairs(evidence: Sequence[Evidence]) -> Iterator[tuple[int, int]]:
         by_key: dict[str, list[int]] = defaultdict(list)
         for i in bucket:
             by_key[evidence[i].key].append(i)
-        for ka, kb in sorted(set(_close_keys(set(by_key)))):
+        for ka, kb in sorted(set(close_keys(set(by_key)))):
             a, b = evidence[by_key[ka][0]], evidence[by_key[kb][0]]
             if (ka, kb) in seen or a.kind != b.kind or not close_names(ka, kb):
                 continue
