@@ -30,9 +30,10 @@ from deltalake import DeltaTable
 from pipeline import __version__
 from pipeline.executors import EXECUTORS, ExecutorOptions
 from pipeline.executors.workers import Finished, Limits
+from pipeline.link.blocks import BLOCKS_DIR, BlockCache
 from pipeline.link.dataset import link_dataset
 from pipeline.records import TABLES, Document, File, FileResult, Run
-from pipeline.store.cache import ResultCache, code_fingerprint
+from pipeline.store.cache import CACHE_DIR, ResultCache, code_fingerprint
 from pipeline.store.data_files import read_rows
 from pipeline.store.faults import pause_point
 from pipeline.store.incremental import FileRows, assemble, plan_changes
@@ -257,7 +258,8 @@ def run_extract(
             staging.finish()
             pause_point("extracted", output)
             files, documents = assemble(collector.entries)
-            linking = link_dataset(output, previous, staging, documents)
+            blocks = BlockCache(output / CACHE_DIR / code_fingerprint() / BLOCKS_DIR) if use_cache else None
+            linking = link_dataset(output, previous, staging, documents, blocks)
             changes = plan_changes(previous, files, documents, staging, linking)
             try:
                 versions = commit_tables(output, changes, code)

@@ -61,7 +61,8 @@ def build_facility(fid: str, group: Sequence[int], evidence: Sequence[Evidence])
     )
 
 
-def _strongest_links(accepted: Sequence[Link]) -> dict[int, Link]:
+def strongest_links(accepted: Sequence[Link]) -> dict[int, Link]:
+    """Each row's first accepted link of the strongest rule (`accepted` in the order applied)."""
     best: dict[int, Link] = {}
     for link in accepted:
         for i in (link.a, link.b):
@@ -105,7 +106,7 @@ def _match_row(
 def build_matches(
     ids: Sequence[str], clustering: Clustering, evidence: Sequence[Evidence], aliases: Sequence[Alias]
 ) -> list[FacilityMatch]:
-    best = _strongest_links(clustering.accepted)
+    best = strongest_links(clustering.accepted)
     rows: list[FacilityMatch] = []
     for fid, group in zip(ids, clustering.groups, strict=True):
         anchor = anchor_of(group, evidence)
@@ -131,22 +132,33 @@ def _describe(e: Evidence, fid: str) -> str:
     return f"{e.name!r} ({where} of document {e.doc_id}, {year}, {group}; {facts}; {fid})"
 
 
-def build_checks(ids: Sequence[str], clustering: Clustering, evidence: Sequence[Evidence]) -> list[Check]:
-    """One check per pair of facilities that may be one body, on the newer row's document."""
-    facility_of = {i: ids[g] for g, group in enumerate(clustering.groups) for i in group}
-    raised: set[tuple[str, str]] = set()
-    checks: list[Check] = []
+def raised_doubts(
+    groups: Sequence[Sequence[int]], doubts: Sequence[Doubt], evidence: Sequence[Evidence]
+) -> list[Doubt]:
+    """The doubt each pair of facilities (groups) that may be one body is raised on: the most
+    informative one (two member rows say most), in that order; doubts inside one facility left out."""
+    group_of = {i: g for g, group in enumerate(groups) for i in group}
+    raised: set[tuple[int, int]] = set()
+    kept: list[Doubt] = []
 
-    def informative(d: Doubt) -> tuple[object, ...]:  # two member rows say most: prefer them
+    def informative(d: Doubt) -> tuple[object, ...]:
         outcome_rows = sum(evidence[i].source_table == "outcomes" for i in (d.a, d.b))
         return (outcome_rows, min(d.a, d.b), max(d.a, d.b), d.reason)
 
-    for doubt in sorted(clustering.doubts, key=informative):
-        fa, fb = facility_of[doubt.a], facility_of[doubt.b]
-        pair = (min(fa, fb), max(fa, fb))
-        if fa == fb or pair in raised:
-            continue
-        raised.add(pair)
+    for doubt in sorted(doubts, key=informative):
+        ga, gb = group_of[doubt.a], group_of[doubt.b]
+        pair = (min(ga, gb), max(ga, gb))
+        if ga != gb and pair not in raised:
+            raised.add(pair)
+            kept.append(doubt)
+    return kept
+
+
+def build_checks(ids: Sequence[str], clustering: Clustering, evidence: Sequence[Evidence]) -> list[Check]:
+    """One check per pair of facilities that may be one body, on the newer row's document."""
+    facility_of = {i: ids[g] for g, group in enumerate(clustering.groups) for i in group}
+    checks: list[Check] = []
+    for doubt in raised_doubts(clustering.groups, clustering.doubts, evidence):
         older, newer = sorted(
             (doubt.a, doubt.b), key=lambda i: (evidence[i].fiscal_year or 0, evidence[i].doc_id, i)
         )

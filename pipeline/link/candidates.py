@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -31,11 +31,17 @@ def _buckets(evidence: Sequence[Evidence], key: Callable[[Evidence], str | None]
     return [found[k] for k in sorted(found) if len(found[k]) > 1]
 
 
-def _co_listing(evidence: Sequence[Evidence]) -> Callable[[str, str], bool]:
-    """Whether two documents list one group (rules.co_listed), cached per pair."""
+def document_keys(evidence: Sequence[Evidence]) -> dict[str, frozenset[str]]:
+    """Each document's name keys."""
     keys_of: dict[str, set[str]] = defaultdict(set)
     for e in evidence:
         keys_of[e.doc_id].add(e.key)
+    return {doc_id: frozenset(keys) for doc_id, keys in keys_of.items()}
+
+
+def co_listing(keys_of: Mapping[str, frozenset[str]]) -> Callable[[str, str], bool]:
+    """Whether two documents list one group (rules.co_listed), from each document's name keys
+    (`document_keys` of all its rows), cached per pair."""
     cache: dict[tuple[str, str], bool] = {}
 
     def together(a: str, b: str) -> bool:
@@ -85,15 +91,31 @@ def _institution_links(o: int, members: list[int], evidence: Sequence[Evidence])
 
 
 def _cross_pairs(evidence: Sequence[Evidence]) -> Iterator[tuple[int, int]]:
-    seen: set[tuple[int, int]] = set()
-    for bucket in _buckets(evidence, lambda e: e.key) + _buckets(evidence, lambda e: e.digits):
+    """Every pair under one name key, then every other pair under one phone (a pair under both
+    comes once, with its name key's): no set of the pairs seen, which grows with their square.
+
+    Rows of one name key and one phone are linked `exact` whatever else they print, nothing can
+    refuse such a link, and `exact` is the strongest rule: they become one facility, and each row's
+    strongest link is the one with the first of them. So of their pairs only those with the first
+    row are made: the facilities, their strongest links and the doubts are the same as with every
+    pair, and a body printed in many reports does not cost the square of their number."""
+    for bucket in _buckets(evidence, lambda e: e.key):
+        first_by_phone: dict[str, int] = {}
+        for i in bucket:
+            if evidence[i].digits:
+                first_by_phone.setdefault(evidence[i].digits or "", i)
         for i, j in itertools.combinations(bucket, 2):
-            if (i, j) not in seen:
-                seen.add((i, j))
+            phone = evidence[i].digits
+            if phone and phone == evidence[j].digits and first_by_phone[phone] != i:
+                continue
+            yield i, j
+    for bucket in _buckets(evidence, lambda e: e.digits):
+        for i, j in itertools.combinations(bucket, 2):
+            if evidence[i].key != evidence[j].key:
                 yield i, j
 
 
-def _close_keys(keys: set[str]) -> Iterator[tuple[str, str]]:
+def close_keys(keys: set[str]) -> Iterator[tuple[str, str]]:
     """Pairs of keys that may be close (names.close_names decides), found through indexes rather
     than by trying every pair: one deletion in common (one character apart), one reading (kana
     and kanji), one key ending with another."""
@@ -119,7 +141,7 @@ def _close_pairs(evidence: Sequence[Evidence]) -> Iterator[tuple[int, int]]:
         by_key: dict[str, list[int]] = defaultdict(list)
         for i in bucket:
             by_key[evidence[i].key].append(i)
-        for ka, kb in sorted(set(_close_keys(set(by_key)))):
+        for ka, kb in sorted(set(close_keys(set(by_key)))):
             a, b = evidence[by_key[ka][0]], evidence[by_key[kb][0]]
             if (ka, kb) in seen or a.kind != b.kind or not close_names(ka, kb):
                 continue
@@ -127,9 +149,12 @@ def _close_pairs(evidence: Sequence[Evidence]) -> Iterator[tuple[int, int]]:
             yield from ((i, j) for i in by_key[ka] for j in by_key[kb])
 
 
-def find_links(evidence: Sequence[Evidence]) -> tuple[list[Link], list[Doubt]]:
-    """Every link and doubt between the rows, in a stable order."""
-    together = _co_listing(evidence)
+def find_links(
+    evidence: Sequence[Evidence], together: Callable[[str, str], bool] | None = None
+) -> tuple[list[Link], list[Doubt]]:
+    """Every link and doubt between the rows, in a stable order. `together`: whether two documents
+    list one group (`co_listing`), by default from these rows."""
+    together = together or co_listing(document_keys(evidence))
     links: list[Link] = []
     doubts: list[Doubt] = []
     found: list[Link | Doubt | None] = list(same_report_links(evidence))

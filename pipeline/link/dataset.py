@@ -2,7 +2,9 @@
 rows of unchanged documents from the tables, the rest from staging), linked as one, then written
 where it changed.
 
-Linking needs every report, so it runs over the whole dataset; but it writes only what it changes:
+Linking needs every report, so it reads the evidence of the whole dataset (a few columns, a batch at
+a time), but links again only the blocks of evidence that changed (`blocks`), and writes only what
+it changes:
 - the staged documents' members and outcomes get their facility_id, and their checks linking's
   `facility_ambiguous` rows, on their way from staging to the tables (`with_facility_ids`);
 - an unchanged document whose facility ids or linking checks differ from what the tables hold is
@@ -21,12 +23,14 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 from deltalake import DeltaTable
 
+from pipeline.link.blocks import BlockCache
 from pipeline.link.history import read_history
-from pipeline.link.stage import Links, link_documents, member_facility_id, outcome_facility_id
-from pipeline.records import TABLES, Check, Document, DocumentResult, Member, Outcome, arrow_schema, to_arrow
-from pipeline.store.data_files import read_rows
+from pipeline.link.rows import MEMBER_COLUMNS, OUTCOME_READ_COLUMNS, evidence_of_rows
+from pipeline.link.stage import Links, link_evidence, member_facility_id, outcome_facility_id
+from pipeline.records import TABLES, Check, Document, arrow_schema, to_arrow
 from pipeline.store.previous import PreviousRun
 from pipeline.store.staging import Staging
 from pipeline.store.write import table_path
@@ -34,6 +38,9 @@ from pipeline.store.write import table_path
 LINKED_COLUMNS_TABLES = ("members", "outcomes")  # the tables whose rows carry facility_id
 REWRITTEN_TABLES = ("members", "outcomes", "checks")  # what linking may change for a document
 LINK_CHECK = "facility_ambiguous"
+MEMBER_ID_COLUMNS = ("doc_id", "row_no", "facility_id")  # what a member row's facility_id depends on
+OUTCOME_ID_COLUMNS = ("doc_id", "institution", "is_total", "facility_id")
+CHECK_COLUMNS = tuple(arrow_schema(TABLES["checks"]).names)
 
 
 @dataclass(frozen=True)
@@ -46,75 +53,94 @@ class DatasetLinks:
         return self.links.tables()
 
 
-def _records(table: pa.Table, record_type: type) -> list[Any]:
-    return [record_type(**row) for row in table.to_pylist()]
+def _kept_parts(
+    output: Path, previous: PreviousRun, name: str, columns: Sequence[str], left_out: frozenset[str]
+) -> Iterator[pa.Table]:
+    """Some columns of the rows the last run recorded in `name`, but for the documents `left_out`,
+    a batch at a time (file by file, in the version's order): memory holds one batch, not the
+    table."""
+    values = pa.array(sorted(left_out), pa.string())
+    table = DeltaTable(str(table_path(output, name)), version=previous.versions[name])
+    for uri in table.file_uris():
+        for batch in pq.ParquetFile(uri).iter_batches(columns=list(columns)):
+            part = pa.Table.from_batches([batch])
+            yield part.filter(pc.invert(pc.is_in(part.column("doc_id"), value_set=values)))
 
 
-def _kept_rows(output: Path, previous: PreviousRun, name: str, doc_ids: frozenset[str]) -> pa.Table:
-    """The rows of these documents in the version of `name` the last run recorded."""
-    table = read_rows(DeltaTable(str(table_path(output, name)), version=previous.versions[name]))
-    return table.filter(pc.is_in(table.column("doc_id"), value_set=pa.array(sorted(doc_ids), pa.string())))
+def _documents_rows(output: Path, previous: PreviousRun, name: str, doc_ids: frozenset[str]) -> pa.Table:
+    """Every column of the rows of these documents in the version of `name` the last run recorded."""
+    table = DeltaTable(str(table_path(output, name)), version=previous.versions[name])
+    schema = arrow_schema(TABLES[name])
+    if not doc_ids:
+        return schema.empty_table()
+    values = pa.array(sorted(doc_ids), pa.string())
+    parts = []
+    for uri in table.file_uris():
+        part = pq.read_table(uri, filters=pc.field("doc_id").isin(values))
+        parts.append(part.select(schema.names).cast(schema))
+    return pa.concat_tables(parts) if parts else schema.empty_table()
 
 
-def _as_documents(
-    documents: Sequence[Document], members: Sequence[Member], outcomes: Sequence[Outcome]
-) -> list[DocumentResult]:
-    by_doc: dict[str, dict[str, list[Any]]] = {d.doc_id: {"members": [], "outcomes": []} for d in documents}
-    for member in members:
-        by_doc[member.doc_id]["members"].append(member)
-    for outcome in outcomes:
-        by_doc[outcome.doc_id]["outcomes"].append(outcome)
-    return [
-        DocumentResult(
-            document=d,
-            members=tuple(by_doc[d.doc_id]["members"]),
-            outcomes=tuple(by_doc[d.doc_id]["outcomes"]),
-        )
-        for d in documents
-    ]
+def _staged_parts(staging: Staging, name: str, columns: Sequence[str]) -> Iterator[pa.Table]:
+    for batch in staging.reader(name):
+        yield pa.Table.from_batches([batch]).select(list(columns))
 
 
 def link_dataset(
-    output: Path, previous: PreviousRun | None, staging: Staging, documents: Sequence[Document]
+    output: Path,
+    previous: PreviousRun | None,
+    staging: Staging,
+    documents: Sequence[Document],
+    cache: BlockCache | None = None,
 ) -> DatasetLinks | None:
     """Linking over the run's documents; None when nothing came, changed or went since the last run
-    (its facilities stand as they are)."""
+    (its facilities stand as they are). The tables are read a batch at a time and only in the
+    columns linking reads; no record is built for a row that is not evidence. `cache`: blocks of
+    evidence linked by earlier runs (`blocks.BlockCache`), not linked again."""
     now = frozenset(d.doc_id for d in documents)
     kept = now - staging.doc_ids
     if previous is not None and not staging.doc_ids and set(previous.documents) == now:
         return None
-    staged = {name: staging.reader(name).read_all() for name in (*LINKED_COLUMNS_TABLES,)}
-    old = {
-        name: _kept_rows(output, previous, name, kept) if previous is not None and kept else None
-        for name in REWRITTEN_TABLES
-    }
-    members = _records(staged["members"], Member)
-    outcomes = _records(staged["outcomes"], Outcome)
-    if old["members"] is not None and old["outcomes"] is not None:
-        members += _records(old["members"], Member)
-        outcomes += _records(old["outcomes"], Outcome)
-    links = link_documents(_as_documents(documents, members, outcomes), read_history(output))
-    if old["checks"] is None or old["members"] is None or old["outcomes"] is None:
+    old = previous if previous is not None and kept else None
+    left_out = frozenset(set(previous.documents) - kept) if previous is not None else frozenset()
+
+    def parts(name: str, columns: Sequence[str]) -> Iterator[pa.Table]:
+        yield from _staged_parts(staging, name, columns)
+        if old is not None:
+            yield from _kept_parts(output, old, name, columns, left_out)
+
+    evidence = evidence_of_rows(parts("members", MEMBER_COLUMNS), parts("outcomes", OUTCOME_READ_COLUMNS))
+    pa.default_memory_pool().release_unused()  # the batches read are gone: Arrow's allocator gives them back
+    links = link_evidence(evidence, read_history(output), cache)
+    if old is None:
         return DatasetLinks(links, frozenset(), {})
-    now_rows = {name: with_facility_ids(name, old[name], links) for name in LINKED_COLUMNS_TABLES}
-    old_checks = old["checks"]
-    now_rows["checks"] = _with_link_checks(
-        old_checks.filter(pc.not_equal(old_checks.column("check"), LINK_CHECK)), links, kept
-    )
-    changed = frozenset(
-        set().union(
-            *(_facility_ids_changed(old[name], now_rows[name]) for name in LINKED_COLUMNS_TABLES),
-            _changed_documents(_link_rows(old_checks), _link_rows(now_rows["checks"])),
-        )
-    )
-    rewritten = {
-        name: _rows_of(now_rows[name], changed).cast(arrow_schema(TABLES[name])) for name in REWRITTEN_TABLES
-    }
+    changed = _relinked_documents(output, old, links, kept, left_out)
+    rows = {name: _documents_rows(output, old, name, changed) for name in REWRITTEN_TABLES}
+    rewritten = {name: with_facility_ids(name, rows[name], links) for name in LINKED_COLUMNS_TABLES}
+    checks = rows["checks"]
+    rewritten["checks"] = _with_link_checks(
+        checks.filter(pc.not_equal(checks.column("check"), LINK_CHECK)), links, changed
+    ).cast(arrow_schema(TABLES["checks"]))
     return DatasetLinks(links, changed, rewritten)
 
 
-def _rows_of(table: pa.Table, doc_ids: frozenset[str]) -> pa.Table:
-    return table.filter(pc.is_in(table.column("doc_id"), value_set=pa.array(sorted(doc_ids), pa.string())))
+def _relinked_documents(
+    output: Path, previous: PreviousRun, links: Links, kept: frozenset[str], left_out: frozenset[str]
+) -> frozenset[str]:
+    """The kept documents whose facility ids or linking checks differ from what the tables hold,
+    found from a few columns read a batch at a time."""
+    changed: set[str] = set()
+    for name, columns in (("members", MEMBER_ID_COLUMNS), ("outcomes", OUTCOME_ID_COLUMNS)):
+        for part in _kept_parts(output, previous, name, columns, left_out):
+            changed |= _facility_ids_changed(part, with_facility_ids(name, part, links))
+    now_checks = _link_checks(links, frozenset(kept & set(links.checks))).select(list(CHECK_COLUMNS))
+    old_checks = pa.concat_tables(
+        [now_checks.schema.empty_table()]
+        + [_link_rows(part) for part in _kept_parts(output, previous, "checks", CHECK_COLUMNS, left_out)],
+        promote_options="permissive",
+    )
+    changed |= _changed_documents(old_checks, now_checks)
+    return frozenset(changed)
 
 
 def _facility_ids_changed(before: pa.Table, after: pa.Table) -> set[str]:

@@ -27,7 +27,7 @@ def hash_id(text: str) -> str:
     return ID_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()[:ID_HEX_DIGITS]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per member row and named institution: no __dict__ each
 class Evidence:
     ref: RowRef
     fiscal_year: int | None
@@ -95,47 +95,87 @@ def _phone_keys(phone: str | None) -> tuple[str | None, str | None]:
 
 
 def _member_evidence(m: Member) -> Evidence:
+    return member_evidence(
+        m.doc_id, m.fiscal_year, m.group_name, m.page, m.line, m.row_no, m.name, m.facility_name,
+        m.corporation, m.phone, m.municipality, m.ocr,
+    )  # fmt: skip
+
+
+def member_evidence(
+    doc_id: str,
+    fiscal_year: int | None,
+    group_name: str | None,
+    page: int | None,
+    line: int | None,
+    row_no: int,
+    name: str,
+    facility_name: str,
+    corporation: str | None,
+    phone: str | None,
+    municipality: str | None,
+    ocr: bool,
+) -> Evidence:
+    """The evidence of one member row, from its columns (`MEMBER_COLUMNS`, in that order)."""
+    key, kind = _name_keys(name)
+    digits, exchange = _phone_keys(phone)
     return Evidence(
-        ref=(m.doc_id, "members", m.row_no),
-        fiscal_year=m.fiscal_year,
-        group_name=m.group_name,
-        group_key=group_match_key(m.group_name),
-        page=m.page,
-        line=m.line,
-        row_no=m.row_no,
-        name=m.name,
-        facility_name=m.facility_name,
-        corporation=m.corporation,
-        key=_name_keys(m.name)[0],
-        kind=_name_keys(m.name)[1],
-        phone=m.phone,
-        digits=_phone_keys(m.phone)[0],
-        exchange=_phone_keys(m.phone)[1],
-        municipality=m.municipality,
-        ocr=m.ocr,
+        ref=(doc_id, "members", row_no),
+        fiscal_year=fiscal_year,
+        group_name=group_name,
+        group_key=group_match_key(group_name),
+        page=page,
+        line=line,
+        row_no=row_no,
+        name=name,
+        facility_name=facility_name,
+        corporation=corporation,
+        key=key,
+        kind=kind,
+        phone=phone,
+        digits=digits,
+        exchange=exchange,
+        municipality=municipality,
+        ocr=ocr,
     )
 
 
 def _outcome_evidence(o: Outcome, institution: str) -> Evidence:
+    return outcome_evidence(
+        o.doc_id, o.fiscal_year, o.group_name, o.page, o.line, o.row_no, institution, o.ocr
+    )
+
+
+def outcome_evidence(
+    doc_id: str,
+    fiscal_year: int | None,
+    group_name: str | None,
+    page: int | None,
+    line: int | None,
+    row_no: int,
+    institution: str,
+    ocr: bool,
+) -> Evidence:
+    """The evidence of an institution named in a document's outcomes, from its first row."""
     corporation, facility = split_corporation(institution)
+    key, kind = _name_keys(institution)
     return Evidence(
-        ref=(o.doc_id, "outcomes", institution),
-        fiscal_year=o.fiscal_year,
-        group_name=o.group_name,
-        group_key=group_match_key(o.group_name),
-        page=o.page,
-        line=o.line,
-        row_no=o.row_no,
+        ref=(doc_id, "outcomes", institution),
+        fiscal_year=fiscal_year,
+        group_name=group_name,
+        group_key=group_match_key(group_name),
+        page=page,
+        line=line,
+        row_no=row_no,
         name=institution,
         facility_name=facility,
         corporation=corporation,
-        key=_name_keys(institution)[0],
-        kind=_name_keys(institution)[1],
+        key=key,
+        kind=kind,
         phone=None,
         digits=None,
         exchange=None,
         municipality=None,
-        ocr=o.ocr,
+        ocr=ocr,
     )
 
 
@@ -152,11 +192,22 @@ def collect_evidence(documents: Iterable[DocumentResult]) -> list[Evidence]:
                 ref: RowRef = (outcome.doc_id, "outcomes", outcome.institution)
                 if ref not in found:
                     found[ref] = _outcome_evidence(outcome, outcome.institution)
+    return finish_evidence(found.values())
+
+
+def finish_evidence(found: Iterable[Evidence]) -> list[Evidence]:
+    """Evidence (one per row reference) with each document's context, rows without a key left out,
+    in the stable order linking numbers them by: doc_id, table, row."""
+    rows = list(found)
     keys_by_doc: dict[str, set[str]] = defaultdict(set)
-    for e in found.values():
+    for e in rows:
         keys_by_doc[e.doc_id].add(e.key)
-    kept = [_with_context(e, keys_by_doc[e.doc_id]) for e in found.values() if e.key]
-    return sorted(kept, key=lambda e: (e.ref[0], e.ref[1], e.row_no or 0, str(e.ref[2])))
+    kept = [_with_context(e, keys_by_doc[e.doc_id]) for e in rows if e.key]
+    return sorted(kept, key=evidence_order)
+
+
+def evidence_order(e: Evidence) -> tuple[str, str, int, str]:
+    return (e.ref[0], e.ref[1], e.row_no or 0, str(e.ref[2]))
 
 
 def _with_context(e: Evidence, keys_of_doc: set[str]) -> Evidence:

@@ -34,7 +34,7 @@ RULE_PRIORITY = {rule: i for i, rule in enumerate(RULES)}
 MATCH_RULES = frozenset({*RULES, "single", "merged", "split_from"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a run makes one per compared pair: no __dict__ each
 class Link:
     a: int  # indexes into the evidence list
     b: int
@@ -42,7 +42,7 @@ class Link:
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Doubt:
     a: int
     b: int

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from pipeline.link.blocks import BlockCache, cluster_blocks
 from pipeline.link.build import build_checks, build_facility, build_matches
-from pipeline.link.candidates import find_links
-from pipeline.link.cluster import cluster
-from pipeline.link.evidence import RowRef, collect_evidence
+from pipeline.link.evidence import Evidence, RowRef, collect_evidence
 from pipeline.link.ids import History, assign_ids
 from pipeline.records import Check, DocumentResult, Facility, FacilityMatch, FileResult, to_arrow
 
@@ -69,9 +68,15 @@ def apply_links(result: DocumentResult, links: Links) -> DocumentResult:
 
 def link_documents(documents: Sequence[DocumentResult], history: History | None = None) -> Links:
     """Link every member and outcome institution of these documents into facilities."""
-    evidence = collect_evidence(documents)
-    links, doubts = find_links(evidence)
-    clustering = cluster(evidence, links, doubts)
+    return link_evidence(collect_evidence(documents), history)
+
+
+def link_evidence(
+    evidence: Sequence[Evidence], history: History | None = None, cache: BlockCache | None = None
+) -> Links:
+    """Link evidence (`collect_evidence`'s: one per row reference, in its order) into facilities,
+    block by block (`blocks`); `cache`: blocks linked by an earlier run, reused where unchanged."""
+    clustering = cluster_blocks(evidence, cache)
     ids, aliases = assign_ids(clustering.groups, evidence, history or History())
     facility_ids = {
         evidence[i].ref: fid for fid, group in zip(ids, clustering.groups, strict=True) for i in group

@@ -181,6 +181,9 @@ def commit_tables(output: Path, changes: dict[str, TableChange], code: str) -> d
         # run records the version after it, so time travel to the run sees both.
         if sync_descriptions(path, name):
             versions[name] = DeltaTable(str(path)).version()
+        # Arrow's allocator keeps what a table's files took; give it back before the next table's,
+        # so the commit's memory is one table's files at most, not every table's
+        pa.default_memory_pool().release_unused()
         pause_point(f"committed:{name}", output)
     return versions
 
