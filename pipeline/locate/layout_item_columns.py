@@ -19,6 +19,11 @@ the left) every column moves with it. So, item by item:
   one or the cells are not read; items whose placing breaks that order are not read either;
 - a run that reaches past the next column's edge with more than one word may hold two cells'
   words: both cells are not read; a content run reaching into the first period column likewise;
+- where the item does not show every column, its one shift may be a compromise: cells that start
+  unlike off their columns' edges (one pushed right by its row) and a shift that puts a piece in
+  another column than the header it starts under leave the item's cells unread; so does a piece
+  that the item's own pattern (as many places, well apart, as period columns) puts in another
+  column than the header does;
 - on a page where the header is not printed again, the period columns are not known: the
   item's period cells are not read.
 
@@ -616,7 +621,46 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
     if pushed:
         unread |= pushed
         reason = "a piece starts where its row's cells of a column left push it, so its column cannot be told"
+    every = set(range(len(edges)))
+    if unread != every and shift is not None and _shifted_apart(placed, columns.edges):
+        unread = every
+        reason = "its cells start unlike off their columns' edges, so no one shift places them"
+    if unread != every and _against_own_pattern(placed, _own_pattern(draft)):
+        unread = every
+        reason = "its cells, placed under the header, break the columns its own pieces show"
     return cells, unread, reason
+
+
+def _shifted_apart(placed: list[tuple[_Run, int]], edges: list[int]) -> bool:
+    """Whether the item's cells, placed by its one shift, start further apart off their columns'
+    edges than a run may start off its edge (each cell by its leftmost piece), and the shift puts
+    a piece in another column than the header it starts under: the shift is then a compromise
+    between pieces that take different shifts (one pushed right by its row, as pdftotext prints
+    it, sets a shift as well as the whole row does), and the two place the item's cells
+    otherwise. Where the item shows every column, its whole pattern confirms the shift."""
+    runs = [(run, column) for run, column in placed if not run.crossing]
+    if len({column for _, column in runs}) == len(edges):
+        return False
+    offsets: dict[int, int] = {}  # each column's leftmost piece, off its edge
+    for run, column in runs:
+        offsets[column] = min(offsets.get(column, run.start), run.start)
+    apart = [start - edges[column] for column, start in offsets.items()]
+    if len(apart) < 2 or max(apart) - min(apart) <= DEFAULT_EDGE_TOLERANCE:
+        return False
+    return any(column != _under(run.start, edges) for run, column in runs)
+
+
+def _under(start: int, edges: list[int]) -> int:
+    """The column whose header a piece starting at `start` starts under (from a run's tolerance
+    left of its edge on)."""
+    return max((k for k, e in enumerate(edges) if start >= e - DEFAULT_EDGE_TOLERANCE), default=0)
+
+
+def _against_own_pattern(placed: list[tuple[_Run, int]], pattern: list[tuple[int, int]]) -> bool:
+    """Whether a piece went to another column than the item's own pattern (its pieces at as
+    many places, well apart, as there are period columns) puts it in."""
+    own = dict(pattern)
+    return any(not run.crossing and run.start in own and own[run.start] != column for run, column in placed)
 
 
 def _pushed_past_a_column(placed: list[tuple[_Run, int]], edges: list[int]) -> set[int]:

@@ -103,3 +103,38 @@ def test_a_period_word_printed_five_lines_above_the_header_line_is_read_with_the
     assert got[(1, "plan")] == ["６件"]
     assert got[(2, "plan")] == ["3 回/年", "調査期間：8 月～1月", "医療機関への協力依頼（令和元年 6 月中）"]
     assert got[(2, "actual")][0] == "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築"
+
+
+def test_a_cell_pushed_right_by_its_row_does_not_set_its_items_shift() -> None:
+    """Item 1's 現状 cell starts at its header's edge; its 取組目標 cell, pushed right by the
+    content, starts 5 right of 取組目標's edge and 4 left of 実績's. One shift of 2 to the left
+    would put both within reach of an edge and the 取組目標 cell under 実績: a compromise between
+    two shifts, so the item's cells are not read (never 取組目標's text as 実績)."""
+    result = read("items-cell-pushed-sets-the-shift.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 1]
+    assert any(d.startswith("取組1") and "no one shift places them" in d for d in unread(result))
+    assert got[(3, "actual")] == ["未定", "1 回"]
+    assert result.document.status == "partial"
+
+
+def test_a_shift_that_puts_a_cell_left_of_the_header_it_starts_under_is_not_taken() -> None:
+    """On the header printed again on the next page, item 3's 取組目標 cell starts a column left
+    of 取組目標's edge, its 実績 cell four right of 実績's: a shift of 5 to the right reaches both
+    but puts the first under 現状. The two cells take different shifts: not read."""
+    result = read("items-shift-between-two-pushes.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 3]
+    assert any(d.startswith("取組3") and "no one shift places them" in d for d in unread(result))
+    assert got[(2, "plan")][0] == "症例検討会：10回"
+
+
+def test_a_cell_the_items_own_columns_place_otherwise_than_the_header_is_not_read() -> None:
+    """Item 1's pieces start at three places well apart (its own 現状/計画/実績 columns); the
+    third starts left of 実績's header, which would put it under 計画. Its own columns and the
+    header disagree: the item is not read (never its 実績 figure as 計画)."""
+    result = read("items-own-columns-against-header.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 1]
+    assert any(d.startswith("取組1") and "its own pieces show" in d for d in unread(result))
+    assert got[(2, "actual")] == ["医療機関への協力依頼（8月中）", "年２回開催予定"]
