@@ -548,3 +548,22 @@ def test_a_first_row_printed_before_every_label_leaves_labels_matched_by_order_i
         if d.startswith("取組効果 3")
     )
     assert result.document.status == "partial"
+
+
+def test_a_cell_printed_above_its_row_leaves_the_rows_it_may_belong_to_in_doubt() -> None:
+    """-layout, a generated report: section 2's `・常陸こどもクリニック` prints its 取組目標 cell
+    (1,000回) a line above its label, where no row can be told for it, and its 実績 cell (966回)
+    under 取組目標's header. Read without that cell, the row gave 966 as its 取組目標. Figures
+    printed in no labelled row leave every row of the section in doubt: the sums, which fail
+    here, must confirm them, so no figure goes to another period."""
+    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "cell-printed-above-its-row.layout.txt"
+    result = process_document(path.read_bytes())
+    assert ("常陸こどもクリニック", "visits", "plan", 966) not in figures(result, 2)
+    assert not figures(result, 2)
+    assert any(d.startswith("取組効果 2: row '(no label)'") for d in ambiguous(result))
+    assert any(
+        "printed in no labelled row" in d
+        for d in ambiguous(result)
+        if d.startswith("取組効果 2: row '・常陸")
+    )
+    assert result.document.status == "partial"
