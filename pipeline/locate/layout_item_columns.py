@@ -615,8 +615,20 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
             unread.add(column)
         elif column + 1 < len(edges) and run.end > edges[column + 1] and len(run.words) > 1:
             unread |= {column, column + 1}  # a run into the next column: it may hold two cells
+        elif column + 1 < len(edges) and any(w.text[:1] in MARKERS for w in run.words[1:]):
+            # a list marker one space after a cell's words opens an entry: a cell's entries open
+            # its lines, so this one may be the next column's cell printed right after it
+            unread |= {column, column + 1}
+            reason = "a list marker one space after a cell's words may open the next column's cell"
         cells[column].append((run.line, run.words))
         placed.append((run, column))
+    for (a, column), (b, other) in itertools.pairwise(placed):
+        split = a.line is b.line and b.start <= a.end + 1 and b.words[0].text[:1] in MARKERS
+        if split and column == other and column + 1 < len(edges):
+            # a run split where another line's cell piece starts, both parts in one column, the
+            # second opening an entry one space after the first: it may be the next column's cell
+            unread |= {column, column + 1}
+            reason = "a list marker one space after a cell's words may open the next column's cell"
     pushed = _pushed_past_a_column(placed, columns.edges)
     if pushed:
         unread |= pushed
@@ -625,9 +637,15 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
     if unread != every and shift is not None and _shifted_apart(placed, columns.edges):
         unread = every
         reason = "its cells start unlike off their columns' edges, so no one shift places them"
+    if unread != every and shift is None and _unaligned(placed, columns.edges, draft.known):
+        unread = every
+        reason = "no one shift places its cells, and a piece starts left of the first period column"
     if unread != every and _against_own_pattern(placed, _own_pattern(draft)):
         unread = every
         reason = "its cells, placed under the header, break the columns its own pieces show"
+    if unread != every and _apart_from_its_column(placed, draft.known, len(edges)):
+        unread = every
+        reason = "its pieces start unlike off where other items' cells of their columns do"
     return cells, unread, reason
 
 
@@ -654,6 +672,43 @@ def _under(start: int, edges: list[int]) -> int:
     """The column whose header a piece starting at `start` starts under (from a run's tolerance
     left of its edge on)."""
     return max((k for k, e in enumerate(edges) if start >= e - DEFAULT_EDGE_TOLERANCE), default=0)
+
+
+def _unaligned(placed: list[tuple[_Run, int]], edges: list[int], known: list[tuple[int, int]]) -> bool:
+    """Where no one shift places an item's pieces, each goes to the column whose header it starts
+    under, as pdftotext prints a cell at its column's place or pushed right of it. That holds
+    only where the item prints no piece left of the first column's edge: else its row printed
+    left of the header, by how much nothing tells, unless each of its other pieces starts where
+    the page's other items' cells of its column do."""
+    runs = [(run, column) for run, column in placed if not run.crossing]
+    left = [run for run, _ in runs if run.start < edges[0] - DEFAULT_EDGE_TOLERANCE]
+    if not left:
+        return False
+    # a piece left of the first column can be no other column's; the rest need the page
+    return not all(
+        any(c == column and abs(s - run.start) <= DEFAULT_EDGE_TOLERANCE for s, c in known)
+        for run, column in runs
+        if run not in left
+    )
+
+
+def _apart_from_its_column(placed: list[tuple[_Run, int]], known: list[tuple[int, int]], count: int) -> bool:
+    """Whether the item's pieces sit unlike off where the page's other items' cells of their
+    columns start (those whose own pattern tells their columns; a row printed a few columns left
+    sits alike off all of them), one of them between two columns by the page's column order and
+    near no piece of its own column: its place tells no column. An item that shows every column
+    is placed by its own pattern."""
+    if len({column for run, column in placed if not run.crossing}) == count:
+        return False  # the item shows every column: its own pattern places them
+    offsets, loose = [], False
+    for run, column in placed:
+        ours = [s for s, c in known if c == column]
+        if run.crossing or not ours:
+            continue
+        offsets.append(min((s - run.start for s in ours), key=abs))
+        near = any(abs(s - run.start) <= DEFAULT_EDGE_TOLERANCE for s in ours)
+        loose = loose or (not near and len(feasible_columns(run.start, known, count)) > 1)
+    return loose and max(offsets) - min(offsets) > DEFAULT_EDGE_TOLERANCE
 
 
 def _against_own_pattern(placed: list[tuple[_Run, int]], pattern: list[tuple[int, int]]) -> bool:
