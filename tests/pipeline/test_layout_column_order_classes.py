@@ -138,3 +138,49 @@ def test_a_cell_the_items_own_columns_place_otherwise_than_the_header_is_not_rea
     assert not [key for key in got if key[0] == 1]
     assert any(d.startswith("取組1") and "its own pieces show" in d for d in unread(result))
     assert got[(2, "actual")] == ["医療機関への協力依頼（8月中）", "年２回開催予定"]
+
+
+def test_a_row_printed_left_of_the_header_without_a_shift_is_not_placed_by_the_header() -> None:
+    """Item 2's 現状 cell starts 5 columns left of 現状's header, its 実績 cell 2 right of
+    取組目標's (the row printed left of its header by an amount no one shift tells): read under the
+    headers, 実績 would go to 取組目標. The page's other items do not confirm where it starts: not
+    read."""
+    result = read("items-row-left-of-the-header-unplaced.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 2]
+    assert any(d.startswith("取組2") and "left of the first period column" in d for d in unread(result))
+    assert got[(1, "actual")] == ["調査期間：6月-1月", "市民公開講座：２４回"]
+
+
+def test_a_piece_between_the_pages_columns_off_unlike_the_items_other_piece_is_not_read() -> None:
+    """Item 3's 現状 cell starts where the page's 現状 cells do; its other cell starts between
+    where the page's 取組目標 and 実績 cells start, two columns short of 実績's header: a shift
+    of none puts it under 実績, but it is 取組目標's. Its pieces sit unlike off the page's
+    columns: not read."""
+    result = read("items-piece-between-the-pages-columns.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 3]
+    assert any(d.startswith("取組3") and "unlike off where other items" in d for d in unread(result))
+    assert got[(1, "plan")][0] == "月1回程度開催"
+
+
+def test_a_list_marker_one_space_after_a_cells_words_leaves_both_cells_unread() -> None:
+    """Item 2's 現状 line `◆研修内容：寸 ・2 回` holds the 取組目標 entry `・2 回` one space after
+    its own words, short of 取組目標's header: a cell's entries open its lines, so the marked
+    entry may be the next column's cell (here it is): neither cell is read."""
+    result = read("items-marker-one-space-after-a-cell.layout.txt")
+    got = cells(result)
+    assert (2, "baseline") not in got and (2, "plan") not in got
+    assert any(d.startswith("取組2") and "list marker" in d for d in unread(result))
+    assert got[(1, "actual")] == ["多職種連携研修会：0 回", "研修会等への出席及び講師派遣（18 回）"]
+
+
+def test_a_marked_entry_split_off_a_cells_run_into_the_same_column_leaves_both_unread() -> None:
+    """Item 3's 取組目標 run `開催日時：平成30年11月2日（ ＊症例検討会：3回` is split where the next
+    line's 実績 cell starts (`＊研修テーマ…`); both parts fall under 取組目標, so 実績's cell went
+    there too. A marked entry one space after a cell's words: neither cell is read."""
+    result = read("items-marker-split-off-a-cell.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 3]
+    assert any(d.startswith("取組3") and "list marker" in d for d in unread(result))
+    assert got[(2, "actual")] == ["発送：平成三十年一月十日"]
