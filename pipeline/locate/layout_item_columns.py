@@ -623,7 +623,17 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
         cells[column].append((run.line, run.words))
         placed.append((run, column))
     for (a, column), (b, other) in itertools.pairwise(placed):
-        split = a.line is b.line and b.start <= a.end + 1 and b.words[0].text[:1] in MARKERS
+        touching = a.line is b.line and b.start <= a.end + 1  # a run split where a piece starts
+        reach = column + 1 < len(edges) and a.end >= edges[column + 1]
+        if touching and reach and len(a.words) > 1:
+            # two cells one space apart, the first of several words reaching the next column's
+            # edge: its last words may be the next column's cell, and the split piece the
+            # column's after that
+            unread |= set(range(column, min(other + 2, len(edges))))
+            reason = (
+                "a run splits into two columns' cells one space apart, so its words' columns cannot be told"
+            )
+        split = touching and b.words[0].text[:1] in MARKERS
         if split and column == other and column + 1 < len(edges):
             # a run split where another line's cell piece starts, both parts in one column, the
             # second opening an entry one space after the first: it may be the next column's cell

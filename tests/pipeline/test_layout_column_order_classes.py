@@ -184,3 +184,15 @@ def test_a_marked_entry_split_off_a_cells_run_into_the_same_column_leaves_both_u
     assert not [key for key in got if key[0] == 3]
     assert any(d.startswith("取組3") and "list marker" in d for d in unread(result))
     assert got[(2, "actual")] == ["発送：平成三十年一月十日"]
+
+
+def test_three_cells_one_space_apart_leave_the_run_and_its_split_piece_unread() -> None:
+    """Item 1's first line prints 現状 `グループ名 小`, 取組目標 `地域ケア個別` and 実績
+    `※定期的（1` one space apart. The run is split where the next lines' pieces start (under
+    取組目標's header), so 実績's text would go to 取組目標. A run of several words reaching the
+    next column's edge, with a piece one space after it: none of those columns is read."""
+    result = read("items-three-cells-one-space-apart.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 1]
+    assert any(d.startswith("取組1") and "one space apart" in d for d in unread(result))
+    assert got[(2, "baseline")][-1] == "１８件"
