@@ -656,6 +656,14 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
     if unread != every and _apart_from_its_column(placed, draft.known, len(edges)):
         unread = every
         reason = "its pieces start unlike off where other items' cells of their columns do"
+    if unread != every and shift is None and _nearer_the_next_edge(placed, columns.edges):
+        if not unread:
+            reason = "no one shift places its cells, and a piece starts nearer the next column's edge"
+        unread = every
+    if unread != every and shift is not None and _far_shift_of_a_part(placed, shift, len(edges)):
+        if not unread:
+            reason = "a shift this far places only some of its columns: their pattern fits more than one"
+        unread = every
     return cells, unread, reason
 
 
@@ -719,6 +727,26 @@ def _apart_from_its_column(placed: list[tuple[_Run, int]], known: list[tuple[int
         near = any(abs(s - run.start) <= DEFAULT_EDGE_TOLERANCE for s in ours)
         loose = loose or (not near and len(feasible_columns(run.start, known, count)) > 1)
     return loose and max(offsets) - min(offsets) > DEFAULT_EDGE_TOLERANCE
+
+
+def _nearer_the_next_edge(placed: list[tuple[_Run, int]], edges: list[int]) -> bool:
+    """Where no one shift places an item's pieces, each goes to the column whose header it starts
+    under, as if pushed right; a piece that starts nearer the next column's edge than its own's
+    may as well be the next column's printed left of its header."""
+    return any(
+        not run.crossing
+        and column + 1 < len(edges)
+        and edges[column + 1] - run.start < run.start - edges[column]
+        for run, column in placed
+    )
+
+
+def _far_shift_of_a_part(placed: list[tuple[_Run, int]], shift: int, count: int) -> bool:
+    """Whether a shift of more than a run's tolerance and a column either way places an item that
+    does not show every column: two cells shifted that far fit other columns' headers shifted
+    otherwise as well (the header printed to another scale than its rows)."""
+    shown = {column for run, column in placed if not run.crossing}
+    return abs(shift) > DEFAULT_EDGE_TOLERANCE + 1 and len(shown) < count
 
 
 def _against_own_pattern(placed: list[tuple[_Run, int]], pattern: list[tuple[int, int]]) -> bool:

@@ -196,3 +196,24 @@ def test_three_cells_one_space_apart_leave_the_run_and_its_split_piece_unread() 
     assert not [key for key in got if key[0] == 1]
     assert any(d.startswith("取組1") and "one space apart" in d for d in unread(result))
     assert got[(2, "baseline")][-1] == "１８件"
+
+
+def test_two_cells_a_far_shift_places_under_two_of_three_headers_are_not_read() -> None:
+    """Item 2 prints two cells, 6 right of 現状's edge and 7 right of 計画's: one shift of 5
+    places them there, but 実績's header is 7 right of the second too (the header printed to
+    another scale): a shift that far, shown by two of three columns, fits more than one pattern.
+    Not read (never 実績's counts as 計画's)."""
+    result = read("items-two-cells-shifted-far.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 2]
+    assert any(d.startswith("取組2") and "a shift this far" in d for d in unread(result))
+
+
+def test_a_piece_nearer_the_next_columns_edge_without_a_shift_is_not_read() -> None:
+    """Item 1's cells start 4 right of 現状's edge and 12 right of 取組目標's, 6 left of 実績's:
+    no one shift places them, and read under the header it starts under, the second would go to
+    取組目標. A piece nearer the next column's edge than its own: not read."""
+    result = read("items-piece-nearer-the-next-edge.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 1]
+    assert any(d.startswith("取組1") and "nearer the next column's edge" in d for d in unread(result))
