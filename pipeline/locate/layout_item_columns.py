@@ -658,7 +658,9 @@ def _cells(draft: _Draft, columns: _Columns) -> tuple[list[list[tuple[Block, lis
         reason = "its pieces start unlike off where other items' cells of their columns do"
     if unread != every and shift is None and _nearer_the_next_edge(placed, columns.edges):
         if not unread:
-            reason = "no one shift places its cells, and a piece starts nearer the next column's edge"
+            reason = (
+                "no one shift places its cells, and a piece starts nearer the next column's edge or midway"
+            )
         unread = every
     if unread != every and shift is not None and _far_shift_of_a_part(placed, shift, len(edges)):
         if not unread:
@@ -731,12 +733,12 @@ def _apart_from_its_column(placed: list[tuple[_Run, int]], known: list[tuple[int
 
 def _nearer_the_next_edge(placed: list[tuple[_Run, int]], edges: list[int]) -> bool:
     """Where no one shift places an item's pieces, each goes to the column whose header it starts
-    under, as if pushed right; a piece that starts nearer the next column's edge than its own's
-    may as well be the next column's printed left of its header."""
+    under, as if pushed right; a piece that starts as near the next column's edge as its own's,
+    or nearer, may as well be the next column's printed left of its header."""
     return any(
         not run.crossing
         and column + 1 < len(edges)
-        and edges[column + 1] - run.start < run.start - edges[column]
+        and edges[column + 1] - run.start <= run.start - edges[column]
         for run, column in placed
     )
 

@@ -217,3 +217,12 @@ def test_a_piece_nearer_the_next_columns_edge_without_a_shift_is_not_read() -> N
     got = cells(result)
     assert not [key for key in got if key[0] == 1]
     assert any(d.startswith("取組1") and "nearer the next column's edge" in d for d in unread(result))
+
+
+def test_a_piece_midway_between_two_columns_edges_without_a_shift_is_not_read() -> None:
+    """Item 2's second cell starts 7 right of 計画's edge and 7 left of 実績's (its 計画 cell
+    blank): as near one as the other, it may be either column's. Not read (it is 実績's)."""
+    result = read("items-piece-midway-between-two-edges.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 2]
+    assert any(d.startswith("取組2") and "nearer the next column's edge" in d for d in unread(result))
