@@ -308,6 +308,10 @@ def _rows(
     for row in rows:
         if row.address is None or row.phone is None:
             row.unread_reason = "its address or phone number could not be told"
+        elif placed and _cells_one_space_apart(row):
+            row.unread_reason = "a piece of one cell reaches where another cell of its row starts"
+        elif split_corporation(row.address.pieces[0].text)[0] is not None:
+            row.unread_reason = "its address opens with a corporation's name: a name's piece is in it"
     if not placed:
         accounted = _pair_marks_by_page(rows, [*marks, *loose], pages)
         pieces = [*pieces, *loose]
@@ -322,6 +326,22 @@ def _rows(
         for row in rows:
             row.unread_reason = row.unread_reason or f"a piece of the list no row took ({stray[0].text!r})"
     return rows
+
+
+def _cells_one_space_apart(row: MemberRow) -> bool:
+    """Whether a wrapped piece of the row's name or address holds a word one space after its own,
+    printed where another cell of the row starts (`…サテライト 号`, the address's `号`): the
+    piece holds two cells' words, and which are whose cannot be told."""
+    cells = [e for e in (row.name, row.address, row.phone) if e is not None]
+    starts = {id(e): e.pieces[0].col for e in cells}
+    for entry in cells:
+        for piece in entry.pieces[1:]:
+            for word in list(regex.finditer(r"\S+", piece.text))[1:]:
+                col = piece.col + word.start()
+                others = (v for k, v in starts.items() if k != id(entry))
+                if any(abs(col - start) <= DEFAULT_COLUMN_TOLERANCE for start in others):
+                    return True
+    return False
 
 
 def _attach_by_height(rows: list[MemberRow], entries: list[Entry], marks: list[Piece]) -> None:

@@ -99,6 +99,14 @@ class Stream:
         return self.order
 
 
+def _prints_cells(line: Block, open_cells: list[CellDraft]) -> bool:
+    """Whether a line opening with a note mark prints figure cells too (pdftotext -layout puts
+    the end of a row title `※実人数を記載）` beside a row's cells): its cells are read, never
+    dropped with the note, so that the row they belong to is not left without them."""
+    reading = read_line(words_of(line.text), [c for c in open_cells if not c.ended], True)
+    return bool(reading.pieces)
+
+
 def read_stream(lines: list[Block], placed: bool = False) -> Stream:
     """`placed`: the text keeps each word at its place on the page (pdftotext -layout)."""
     stream = Stream(placed=placed)
@@ -122,7 +130,9 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
             stream.headers.append(Header(text, line, stream.next_order(), words_of(line.text)))
             in_note = False
             continue
-        elif compact(text).startswith(NOTE_MARK) or (in_note and is_form_text(text)):
+        elif (compact(text).startswith(NOTE_MARK) or (in_note and is_form_text(text))) and not (
+            placed and _prints_cells(line, open_cells)
+        ):
             in_note = len(compact(text)) > DEFAULT_NOTE_CHARS or in_note
             continue
         in_note = False

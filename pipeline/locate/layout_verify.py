@@ -119,6 +119,14 @@ def check_rows(rows: list[RowDraft], section: int) -> None:
             row.unread_reason = (
                 "a cell printed over several lines whose figures do not add up: its pieces may be mixed"
             )
+    if any(r.label is None and r.has_figures for r in rows) and (named_table or len(rows) > 1):
+        for row in rows:  # a cell printed apart from its row: any row's blank may stand for it
+            if row.label is not None and row.has_figures and ORPHAN not in row.doubts:
+                row.doubts.append(ORPHAN)
+
+
+# figures in a row no label can be told for: printed apart from the row they belong to
+ORPHAN = "figures of the section printed in no labelled row, which may be this row's"
 
 
 DEFAULT_MAX_FAILING_COLUMNS = 0  # more columns not adding up than this: the rows themselves are misread

@@ -103,3 +103,126 @@ def test_a_period_word_printed_five_lines_above_the_header_line_is_read_with_the
     assert got[(1, "plan")] == ["６件"]
     assert got[(2, "plan")] == ["3 回/年", "調査期間：8 月～1月", "医療機関への協力依頼（令和元年 6 月中）"]
     assert got[(2, "actual")][0] == "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築"
+
+
+def test_a_cell_pushed_right_by_its_row_does_not_set_its_items_shift() -> None:
+    """Item 1's 現状 cell starts at its header's edge; its 取組目標 cell, pushed right by the
+    content, starts 5 right of 取組目標's edge and 4 left of 実績's. One shift of 2 to the left
+    would put both within reach of an edge and the 取組目標 cell under 実績: a compromise between
+    two shifts, so the item's cells are not read (never 取組目標's text as 実績)."""
+    result = read("items-cell-pushed-sets-the-shift.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 1]
+    assert any(d.startswith("取組1") and "no one shift places them" in d for d in unread(result))
+    assert got[(3, "actual")] == ["未定", "1 回"]
+    assert result.document.status == "partial"
+
+
+def test_a_shift_that_puts_a_cell_left_of_the_header_it_starts_under_is_not_taken() -> None:
+    """On the header printed again on the next page, item 3's 取組目標 cell starts a column left
+    of 取組目標's edge, its 実績 cell four right of 実績's: a shift of 5 to the right reaches both
+    but puts the first under 現状. The two cells take different shifts: not read."""
+    result = read("items-shift-between-two-pushes.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 3]
+    assert any(d.startswith("取組3") and "no one shift places them" in d for d in unread(result))
+    assert got[(2, "plan")][0] == "症例検討会：10回"
+
+
+def test_a_cell_the_items_own_columns_place_otherwise_than_the_header_is_not_read() -> None:
+    """Item 1's pieces start at three places well apart (its own 現状/計画/実績 columns); the
+    third starts left of 実績's header, which would put it under 計画. Its own columns and the
+    header disagree: the item is not read (never its 実績 figure as 計画)."""
+    result = read("items-own-columns-against-header.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 1]
+    assert any(d.startswith("取組1") and "its own pieces show" in d for d in unread(result))
+    assert got[(2, "actual")] == ["医療機関への協力依頼（8月中）", "年２回開催予定"]
+
+
+def test_a_row_printed_left_of_the_header_without_a_shift_is_not_placed_by_the_header() -> None:
+    """Item 2's 現状 cell starts 5 columns left of 現状's header, its 実績 cell 2 right of
+    取組目標's (the row printed left of its header by an amount no one shift tells): read under the
+    headers, 実績 would go to 取組目標. The page's other items do not confirm where it starts: not
+    read."""
+    result = read("items-row-left-of-the-header-unplaced.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 2]
+    assert any(d.startswith("取組2") and "left of the first period column" in d for d in unread(result))
+    assert got[(1, "actual")] == ["調査期間：6月-1月", "市民公開講座：２４回"]
+
+
+def test_a_piece_between_the_pages_columns_off_unlike_the_items_other_piece_is_not_read() -> None:
+    """Item 3's 現状 cell starts where the page's 現状 cells do; its other cell starts between
+    where the page's 取組目標 and 実績 cells start, two columns short of 実績's header: a shift
+    of none puts it under 実績, but it is 取組目標's. Its pieces sit unlike off the page's
+    columns: not read."""
+    result = read("items-piece-between-the-pages-columns.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 3]
+    assert any(d.startswith("取組3") and "unlike off where other items" in d for d in unread(result))
+    assert got[(1, "plan")][0] == "月1回程度開催"
+
+
+def test_a_list_marker_one_space_after_a_cells_words_leaves_both_cells_unread() -> None:
+    """Item 2's 現状 line `◆研修内容：寸 ・2 回` holds the 取組目標 entry `・2 回` one space after
+    its own words, short of 取組目標's header: a cell's entries open its lines, so the marked
+    entry may be the next column's cell (here it is): neither cell is read."""
+    result = read("items-marker-one-space-after-a-cell.layout.txt")
+    got = cells(result)
+    assert (2, "baseline") not in got and (2, "plan") not in got
+    assert any(d.startswith("取組2") and "list marker" in d for d in unread(result))
+    assert got[(1, "actual")] == ["多職種連携研修会：0 回", "研修会等への出席及び講師派遣（18 回）"]
+
+
+def test_a_marked_entry_split_off_a_cells_run_into_the_same_column_leaves_both_unread() -> None:
+    """Item 3's 取組目標 run `開催日時：平成30年11月2日（ ＊症例検討会：3回` is split where the next
+    line's 実績 cell starts (`＊研修テーマ…`); both parts fall under 取組目標, so 実績's cell went
+    there too. A marked entry one space after a cell's words: neither cell is read."""
+    result = read("items-marker-split-off-a-cell.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 3]
+    assert any(d.startswith("取組3") and "list marker" in d for d in unread(result))
+    assert got[(2, "actual")] == ["発送：平成三十年一月十日"]
+
+
+def test_three_cells_one_space_apart_leave_the_run_and_its_split_piece_unread() -> None:
+    """Item 1's first line prints 現状 `グループ名 小`, 取組目標 `地域ケア個別` and 実績
+    `※定期的（1` one space apart. The run is split where the next lines' pieces start (under
+    取組目標's header), so 実績's text would go to 取組目標. A run of several words reaching the
+    next column's edge, with a piece one space after it: none of those columns is read."""
+    result = read("items-three-cells-one-space-apart.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 1]
+    assert any(d.startswith("取組1") and "one space apart" in d for d in unread(result))
+    assert got[(2, "baseline")][-1] == "１８件"
+
+
+def test_two_cells_a_far_shift_places_under_two_of_three_headers_are_not_read() -> None:
+    """Item 2 prints two cells, 6 right of 現状's edge and 7 right of 計画's: one shift of 5
+    places them there, but 実績's header is 7 right of the second too (the header printed to
+    another scale): a shift that far, shown by two of three columns, fits more than one pattern.
+    Not read (never 実績's counts as 計画's)."""
+    result = read("items-two-cells-shifted-far.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 2]
+    assert any(d.startswith("取組2") and "a shift this far" in d for d in unread(result))
+
+
+def test_a_piece_nearer_the_next_columns_edge_without_a_shift_is_not_read() -> None:
+    """Item 1's cells start 4 right of 現状's edge and 12 right of 取組目標's, 6 left of 実績's:
+    no one shift places them, and read under the header it starts under, the second would go to
+    取組目標. A piece nearer the next column's edge than its own: not read."""
+    result = read("items-piece-nearer-the-next-edge.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 1]
+    assert any(d.startswith("取組1") and "nearer the next column's edge" in d for d in unread(result))
+
+
+def test_a_piece_midway_between_two_columns_edges_without_a_shift_is_not_read() -> None:
+    """Item 2's second cell starts 7 right of 計画's edge and 7 left of 実績's (its 計画 cell
+    blank): as near one as the other, it may be either column's. Not read (it is 実績's)."""
+    result = read("items-piece-midway-between-two-edges.layout.txt")
+    got = cells(result)
+    assert not [key for key in got if key[0] == 2]
+    assert any(d.startswith("取組2") and "nearer the next column's edge" in d for d in unread(result))

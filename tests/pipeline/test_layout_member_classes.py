@@ -133,3 +133,25 @@ def test_a_phone_number_wrapped_in_its_cell_starts_after_the_address_never_conti
         (3, "active", "茨城県桜川市岩瀬 1915", "0296-38-2331"),
     ]
     assert not unread(result)
+
+
+def test_an_address_rest_one_space_after_the_names_wrapped_line_leaves_the_row_unread() -> None:
+    """-layout, a generated report: row 2's name wraps (`みどり訪問` / `看護ステーション・サテライト`)
+    and its address's last character `号` prints one space after the name's second line, where the
+    address starts. Read as one piece, the name became `…サテライト号` and the address lost its
+    `号`: a wrapped piece holding a word where another cell of its row starts is not read."""
+    result = run("address-rest-one-space-after-the-name.layout.txt")
+    assert not [m for m in result.members if "サテライト号" in (m.name or "") or m.row_no == 2]
+    assert any("row 2" in d and "another cell of its row starts" in d for d in unread(result))
+    assert result.document.status == "partial"
+
+
+def test_a_name_one_space_before_an_address_opening_with_a_municipality_leaves_the_row_unread() -> None:
+    """-layout, a generated report: row 5 prints `株式会社けやき かがやき訪問看護 下妻市下妻乙 ４ 丁目
+    ２３`, the name one space before an address that opens with its municipality, not the
+    prefecture: taken for one address, the row was named by its name's second line. An address
+    that opens with a corporation's name holds a name's piece: the row is not read."""
+    result = run("name-one-space-before-a-municipality.layout.txt")
+    assert not [m for m in result.members if m.row_no == 5]
+    assert not [m for m in result.members if m.name == "ステーション・サテライト"]
+    assert any("row 5" in d and "corporation" in d for d in unread(result))

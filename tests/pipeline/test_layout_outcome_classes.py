@@ -548,3 +548,38 @@ def test_a_first_row_printed_before_every_label_leaves_labels_matched_by_order_i
         if d.startswith("取組効果 3")
     )
     assert result.document.status == "partial"
+
+
+def test_a_cell_printed_above_its_row_leaves_the_rows_it_may_belong_to_in_doubt() -> None:
+    """-layout, a generated report: section 2's `・常陸こどもクリニック` prints its 取組目標 cell
+    (1,000回) a line above its label, where no row can be told for it, and its 実績 cell (966回)
+    under 取組目標's header. Read without that cell, the row gave 966 as its 取組目標. Figures
+    printed in no labelled row leave every row of the section in doubt: the sums, which fail
+    here, must confirm them, so no figure goes to another period."""
+    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "cell-printed-above-its-row.layout.txt"
+    result = process_document(path.read_bytes())
+    assert ("常陸こどもクリニック", "visits", "plan", 966) not in figures(result, 2)
+    assert not figures(result, 2)
+    assert any(d.startswith("取組効果 2: row '(no label)'") for d in ambiguous(result))
+    assert any(
+        "printed in no labelled row" in d
+        for d in ambiguous(result)
+        if d.startswith("取組効果 2: row '・常陸")
+    )
+    assert result.document.status == "partial"
+
+
+def test_a_rows_cells_beside_the_end_of_a_note_marked_row_title_are_read() -> None:
+    """-layout, a generated report: section 1's row title ends `※実人数を記載）` on the line that
+    prints `・霞ケ浦整形外科クリニ|ック`'s cells. Taken for a note, the line lost its cells, and the
+    label joined the next institution's (`霞ケ浦整形外科クリニありまファミリークリニック` got the
+    next row's figures). A line with figure cells is no note: each row keeps its own."""
+    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "note-line-beside-a-rows-cells.layout.txt"
+    result = process_document(path.read_bytes())
+    got = figures(result, 1)
+    assert {
+        ("霞ケ浦整形外科クリニック", "patients", p, v)
+        for p, v in (("baseline", 22), ("plan", 25), ("actual", 28))
+    } <= got
+    assert ("ありまファミリークリニック", "patients", "baseline", 27) in got
+    assert not [f for f in got if "ありま" in str(f[0]) and "霞ケ浦" in str(f[0])]
