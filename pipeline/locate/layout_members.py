@@ -181,8 +181,14 @@ def _pieces(lines: list[Block]) -> list[Piece]:
     for piece in out:
         piece.kind = kind_of(piece.text)
     first = next((p.index for p in out if p.kind in ("name", "address", "phone")), len(lines))
-    for piece in out:
+    for previous, piece in zip([None, *out], out, strict=False):
         if piece.kind == "header" and len(compact(piece.text)) == 1 and piece.index >= first:
+            if (
+                previous is not None
+                and previous.kind == "header"
+                and kind_of(previous.text + piece.text) == "header"
+            ):
+                continue  # `問い合わせ先（電話番号` / `）`: the header's own rest, printed after a row
             piece.kind = "other"  # one character below the header: a wrapped rest (`号`), not a header
     return out
 
@@ -224,6 +230,7 @@ def _entries(pieces: list[Piece], placed: bool) -> list[Entry]:
             continue
         above = _continued(entries, piece, placed)
         if above is not None:
+            above.doubt = above.doubt or _rest_of_which(entries, above, piece, placed)
             above.pieces.append(piece)
         elif piece.kind in ("name", "address", "phone"):
             entries.append(Entry(piece.kind, [piece]))
@@ -259,6 +266,19 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
         }[entry.kind]
         return entry if fits and piece.index > last.index else None
     return None
+
+
+def _rest_of_which(entries: list[Entry], above: Entry, piece: Piece, placed: bool) -> str | None:
+    """Default mode: text that names nothing on its own after an address printed right after a
+    name no facility word ends (`…サテライ` / its address / `ト`) may be the address's rest or the
+    name's: which one cannot be told."""
+    if placed or piece.kind != "other" or above.kind != "address":
+        return None
+    index = entries.index(above)
+    name = entries[index - 1] if index > 0 else None
+    if name is None or name.kind != "name" or name.complete():
+        return None
+    return f"{piece.text!r} after its address may be the rest of its name, which no facility word ends"
 
 
 def _address_before_phone(entries: list[Entry], piece: Piece) -> Entry | None:
@@ -308,6 +328,8 @@ def _rows(
     for row in rows:
         if row.address is None or row.phone is None:
             row.unread_reason = "its address or phone number could not be told"
+        elif row.address.doubt is not None:
+            row.unread_reason = row.address.doubt
     if not placed:
         accounted = _pair_marks_by_page(rows, [*marks, *loose], pages)
         pieces = [*pieces, *loose]

@@ -209,7 +209,10 @@ def _match_labels(rows: list[RowDraft], labels: list[Label]) -> list[Label]:
             if row is not None and started[current] < len(row.cells):
                 broken = True  # printed inside a row: rows and cells may no longer line up
                 row.doubts.append("a label printed between its cells")
-            claimed = row is not None and row in runs[-1][1] and runs[-1][1].index(row) < len(runs[-1][0])
+            # a row some run of labels printed before it will take, whichever run is the last
+            claimed = row is not None and any(
+                row in run_rows and run_rows.index(row) < len(run_labels) for run_labels, run_rows in runs
+            )
             if (
                 row is not None
                 and row.label is None

@@ -106,13 +106,13 @@ def check_rows(rows: list[RowDraft], section: int) -> None:
         elif row.label is not None and not label_name(row.label) and not is_total_label(row.label.text):
             row.unread_reason = "figures in a row whose label is empty"
             row.label_in_doubt = True
+        elif row.label is not None and row.label.cut:
+            row.unread_reason = f"its label {row.label.text!r} may be cut short (no facility word ends it)"
         elif any(c.unsure for c in row.cells) and not all(_adds_up(section, c) for c in row.cells):
             row.unread_reason = "a figure that could belong to another cell, and the cell does not add up"
         elif any(c.unsure and not c.blank for c in row.cells) and section != 2:
             # only 合計回数 = 往診 + 訪問診療 tells a cell's own figures apart; elsewhere the section's must
             row.doubts.append("a figure that could belong to another cell")
-        elif row.label is not None and row.label.cut:
-            row.unread_reason = f"its label {row.label.text!r} may be cut short (no facility word ends it)"
         elif TORN in row.doubts and section in (2, 3) and not all(_adds_up(section, c) for c in row.cells):
             row.unread_reason = f"{TORN}, and the cell does not add up"
         elif section in (2, 3) and any(_mixable(c) and not _adds_up(section, c) for c in row.cells):

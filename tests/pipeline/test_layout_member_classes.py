@@ -133,3 +133,22 @@ def test_a_phone_number_wrapped_in_its_cell_starts_after_the_address_never_conti
         (3, "active", "茨城県桜川市岩瀬 1915", "0296-38-2331"),
     ]
     assert not unread(result)
+
+
+def test_text_after_the_address_of_a_name_no_facility_word_ends_leaves_the_row_unread() -> None:
+    """Default mode: `みどり訪問看護ステーション・サテライ` / its address / `ト`. The `ト` may be the
+    address's rest or the name's: the row is not read (the address went on with `ト`, the name cut)."""
+    result = run("name-rest-after-its-address.default.txt")
+    assert rows(result) == []
+    assert "may be the rest of its name" in unread(result)[0]
+    assert result.document.status == "partial"
+
+
+def test_the_headers_wrapped_rest_printed_after_the_first_row_is_no_address_rest() -> None:
+    """Default mode: `問い合わせ先 （電話番号` / `）` printed after the first row's address. A character
+    that joins the header printed right before it is the header's rest, not the address's."""
+    result = run("header-rest-after-the-first-row.default.txt")
+    assert [(m.row_no, m.address, m.phone) for m in result.members] == [
+        (1, "茨城県稲敷市犬塚3丁目24番15号", "029-835-0943")
+    ]
+    assert not unread(result)

@@ -548,3 +548,57 @@ def test_a_first_row_printed_before_every_label_leaves_labels_matched_by_order_i
         if d.startswith("取組効果 3")
     )
     assert result.document.status == "partial"
+
+
+def test_a_name_end_printed_apart_is_joined_where_only_row_labels_print_unmarked() -> None:
+    """Default mode, a generated report: section 3's one name prints `・ありま皮膚科クリニッ`, a line of
+    the section's own label, then `ク`. The 合計 and section 4 row labels, which never carry a `・`,
+    no longer outvote the marked names: the name takes its end, or stays cut and gets no figures,
+    never its figures under a name cut short."""
+    path = (
+        ROOT
+        / "tests"
+        / "fixtures"
+        / "layout"
+        / "outcomes"
+        / "name-end-printed-apart-among-unmarked-labels.default.txt"
+    )
+    result = process_document(path.read_bytes())
+    names = {name for name, _, _, _ in figures(result, 3)} - {None}
+    assert names == {"ありま皮膚科クリニック"}
+    assert ("ありま皮膚科クリニック", "deaths", "baseline", 2) in figures(result, 3)
+    assert result.document.status == "partial"
+
+
+def test_a_label_printed_while_a_row_another_label_claimed_is_open_never_takes_that_row() -> None:
+    """Default mode, a generated report: in section 3, `みどりこどもクリニック` prints right before its
+    row, whose last cell a closing `名)` printed later keeps open while `桜川外科内科医院` and
+    `常陸皮膚科クリニック` print before their rows. The second of them took the open row as printed
+    beside it, and みどり's 死亡患者数 (2名, 0名) went to 常陸. A row a run of labels claimed is
+    taken by no label printed beside it."""
+    path = (
+        ROOT
+        / "tests"
+        / "fixtures"
+        / "layout"
+        / "outcomes"
+        / "label-printed-while-a-claimed-row-is-open.default.txt"
+    )
+    result = process_document(path.read_bytes())
+    placed = figures(result, 3)
+    assert not [f for f in placed if f[0] == "常陸皮膚科クリニック"]
+    assert ("みどりこどもクリニック", "deaths", "baseline", 2) in placed
+    assert ("みどりこどもクリニック", "deaths", "actual", 0) in placed
+    assert result.document.status == "partial"
+
+
+def test_an_unmarked_name_end_printed_apart_is_joined_and_breaks_the_row_it_printed_in() -> None:
+    """Default mode, a generated report, names printed without `・`: `えがお整形外科クリニッ` prints
+    between 筑波クリニック's cells, its `ク` lines later. Dropped as no name, it let 筑波 take
+    えがお's 死亡患者数 (5名, うち3名) as its 実績. Joined, it is a label printed between the row's
+    cells: the row needs the sums, which cannot confirm it."""
+    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "unmarked-name-end-printed-apart.default.txt"
+    result = process_document(path.read_bytes())
+    assert not [f for f in figures(result, 3) if f[0] == "筑波クリニック"]
+    assert any(d.startswith("取組効果 3: row '筑波クリニック'") for d in ambiguous(result))
+    assert result.document.status == "partial"
