@@ -233,7 +233,7 @@ def _entries(pieces: list[Piece], placed: bool) -> list[Entry]:
             above.doubt = above.doubt or _rest_of_which(entries, above, piece, placed)
             above.pieces.append(piece)
         elif piece.kind in ("name", "address", "phone"):
-            entries.append(Entry(piece.kind, [piece]))
+            entries.append(Entry(piece.kind, [piece], doubt=_name_rest_or_name(entries, piece, placed)))
         elif piece.kind == "other" and split_corporation(piece.text)[0] is not None:
             entries.append(Entry("name", [piece]))
         elif piece.kind == "digits" and _PHONE_START.match(fold_width(piece.text)):
@@ -266,6 +266,17 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
         }[entry.kind]
         return entry if fits and piece.index > last.index else None
     return None
+
+
+def _name_rest_or_name(entries: list[Entry], piece: Piece, placed: bool) -> str | None:
+    """Default mode: a name printed right after a name no facility word ends, with nothing of
+    that row between (`医療法人翠明会 えがお外科内` / `科医院`), may be its rest or a row of its own."""
+    if placed or piece.kind != "name" or not entries:
+        return None
+    last = entries[-1]
+    if last.kind != "name" or last.complete() or not is_facility_name(last.text + piece.text):
+        return None
+    return f"{piece.text!r} printed right after {last.text!r}, which no facility word ends, may be its rest"
 
 
 def _rest_of_which(entries: list[Entry], above: Entry, piece: Piece, placed: bool) -> str | None:
@@ -330,6 +341,8 @@ def _rows(
             row.unread_reason = "its address or phone number could not be told"
         elif row.address.doubt is not None:
             row.unread_reason = row.address.doubt
+        elif row.name.doubt is not None:
+            row.unread_reason = row.name.doubt
     if not placed:
         accounted = _pair_marks_by_page(rows, [*marks, *loose], pages)
         pieces = [*pieces, *loose]

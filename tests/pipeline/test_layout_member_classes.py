@@ -152,3 +152,13 @@ def test_the_headers_wrapped_rest_printed_after_the_first_row_is_no_address_rest
         (1, "茨城県稲敷市犬塚3丁目24番15号", "029-835-0943")
     ]
     assert not unread(result)
+
+
+def test_a_name_printed_right_after_a_name_no_facility_word_ends_may_be_its_rest() -> None:
+    """Default mode: `医療法人翠明会 えがお外科内` / `科医院`, then the address and phone. `科医院`
+    names a facility on its own, yet may be the rest of the name before it: neither row is read
+    (the second took the first's address and phone as row 4)."""
+    result = run("name-rest-printed-as-a-name.default.txt")
+    assert [r[3] for r in rows(result)] == ["久慈内科クリニック", "はなみずきこどもクリニック"]
+    assert "may be its rest" in unread(result)[-1]
+    assert result.document.status == "partial"
