@@ -29,6 +29,7 @@ from pipeline.locate.layout_stream import Label, Stream
 from pipeline.locate.layout_verify import check_rows, confirm
 
 _RESIDUE = regex.compile(LAYOUT_CELL_RESIDUE)
+FORM_TEXT_AMONG = "the form's text printed between its cells"
 
 
 def is_section4_label(text: str) -> bool:
@@ -83,6 +84,8 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
             row.doubts.append(TORN)
         if apart:
             row.doubts.append("the first period column's header printed on its own, its cells elsewhere")
+        if _form_text_inside(row, stream):
+            row.doubts.append(FORM_TEXT_AMONG)
         if _interleaved(row.cells, stream):
             row.doubts.append("its cells printed line by line into each other")
         if row.has_figures and any(c.blank for c in row.cells):
@@ -168,6 +171,14 @@ def _left_to_right(cells: list[CellDraft], stream: Stream) -> list[CellDraft]:
             for slot, cell in zip(slots, shared, strict=True):
                 ordered[slot] = cell
     return ordered
+
+
+def _form_text_inside(row: RowDraft, stream: Stream) -> bool:
+    """The form's own text printed between the row's first and last cell: the page's columns
+    were read apart, and the cells' reading order need not be the columns' (a row's label column
+    printed after two of its cells, then the first column's cell)."""
+    first, last = min(c.order for c in row.cells), max(c.last for c in row.cells)
+    return any(first < place < last for place in stream.form_text)
 
 
 def _interleaved(cells: list[CellDraft], stream: Stream) -> bool:
