@@ -269,14 +269,15 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
 
 
 def _name_rest_or_name(entries: list[Entry], piece: Piece, placed: bool) -> str | None:
-    """Default mode: a name printed right after a name no facility word ends, with nothing of
-    that row between (`医療法人翠明会 えがお外科内` / `科医院`), may be its rest or a row of its own."""
+    """Default mode: a name printed right after a name, with nothing of that row between, may be
+    its rest or a row of its own where together they name a facility too: `医療法人翠明会 えがお外科内`
+    / `科医院`, and even `…そよかぜ外科` / `内科医院`, whose first piece a facility word ends."""
     if placed or piece.kind != "name" or not entries:
         return None
     last = entries[-1]
-    if last.kind != "name" or last.complete() or not is_facility_name(last.text + piece.text):
+    if last.kind != "name" or not is_facility_name(last.text + piece.text):
         return None
-    return f"{piece.text!r} printed right after {last.text!r}, which no facility word ends, may be its rest"
+    return f"{piece.text!r} printed right after the name {last.text!r} may be its rest"
 
 
 def _rest_of_which(entries: list[Entry], above: Entry, piece: Piece, placed: bool) -> str | None:

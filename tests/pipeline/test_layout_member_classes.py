@@ -162,3 +162,12 @@ def test_a_name_printed_right_after_a_name_no_facility_word_ends_may_be_its_rest
     assert [r[3] for r in rows(result)] == ["久慈内科クリニック", "はなみずきこどもクリニック"]
     assert "may be its rest" in unread(result)[-1]
     assert result.document.status == "partial"
+
+
+def test_a_name_printed_right_after_a_name_a_facility_word_ends_may_still_be_its_rest() -> None:
+    """Default mode: `医療法人財団誠和会 そよかぜ外科` / `内科医院`. `外科` ends a name, yet together
+    they name a facility too: `内科医院` is not read as a row of its own (it took the address and
+    phone of the row before it)."""
+    result = run("name-rest-after-a-facility-word.default.txt")
+    assert rows(result) == []
+    assert "may be its rest" in unread(result)[-1]
