@@ -246,6 +246,10 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
         name = next((e for e in reversed(entries) if e.kind == "name"), None)
         if name is not None and not name.complete() and is_facility_name(name.text + piece.text):
             return name  # `…クリニッ` / its address / `ク`: the name's rest printed after the address
+    if not placed and piece.kind == "name":
+        name = _name_before_address(entries, piece)
+        if name is not None:
+            return name
     if not placed and piece.kind in ("other", "digits"):
         address = _address_before_phone(entries, piece)
         if address is not None:
@@ -291,6 +295,25 @@ def _rest_of_which(entries: list[Entry], above: Entry, piece: Piece, placed: boo
     if name is None or name.kind != "name" or name.complete():
         return None
     return f"{piece.text!r} after its address may be the rest of its name, which no facility word ends"
+
+
+def _name_before_address(entries: list[Entry], piece: Piece) -> Entry | None:
+    """A name's wrapped end printed right after its address, the row printed line by line across
+    its cells (`…なかざわ整形` / `茨城県鉾田市…` / `外科クリニック`, one printed line after the other):
+    the name has no facility word yet, and together they name one."""
+    if len(entries) < 2:
+        return None
+    name, address = entries[-2], entries[-1]
+    if name.kind != "name" or address.kind != "address" or len(address.pieces) > 1:
+        return None
+    if _names_facility(name.text) or not is_facility_name(name.text + piece.text):
+        return None
+    if split_corporation(piece.text)[0] is not None:
+        return None  # a name opening with its corporation is a new row's
+    first, second, third = (
+        line.span.line_start or 0 for line in (name.pieces[-1].line, address.pieces[0].line, piece.line)
+    )
+    return name if first > 0 and second == first + 1 and third == second + 1 else None
 
 
 def _address_before_phone(entries: list[Entry], piece: Piece) -> Entry | None:

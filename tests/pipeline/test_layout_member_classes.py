@@ -171,3 +171,15 @@ def test_a_name_printed_right_after_a_name_a_facility_word_ends_may_still_be_its
     result = run("name-rest-after-a-facility-word.default.txt")
     assert rows(result) == []
     assert "may be its rest" in unread(result)[-1]
+
+
+def test_a_names_end_printed_right_after_its_address_joins_the_name() -> None:
+    """Default mode prints the row line by line across its cells: `医療法人財団啓明会 なかざわ整形` /
+    `茨城県鉾田市鉾田 1-19-12` / `外科クリニック`. The name has no facility word yet and the piece
+    ends it: the name's end, not a row of its own, which numbered the next row 3 instead of 2."""
+    result = run("name-end-after-its-address.default.txt")
+    assert [(m.row_no, m.name) for m in result.members] == [
+        (1, "医療法人財団啓明会 なかざわ整形外科クリニック"),
+        (2, "かがやき訪問看護ステーション"),
+    ]
+    assert not unread(result)
