@@ -24,7 +24,15 @@ from normalizers.forms import (
 from normalizers.text import fold_width
 from pipeline.locate.layout_cells import CellDraft
 from pipeline.locate.layout_headers import opens_note
-from pipeline.locate.layout_row_parts import BLANK_AMONG, TORN, RowDraft, SectionRows, label_name
+from pipeline.locate.layout_row_parts import (
+    BLANK_AMONG,
+    LABEL_AMONG,
+    LABEL_IN_EARLIER_ROW,
+    TORN,
+    RowDraft,
+    SectionRows,
+    label_name,
+)
 from pipeline.locate.layout_stream import Label, Stream
 from pipeline.locate.layout_verify import check_rows, confirm
 
@@ -219,7 +227,7 @@ def _match_labels(rows: list[RowDraft], labels: list[Label]) -> list[Label]:
             row = rows[current] if current >= 0 else None
             if row is not None and started[current] < len(row.cells):
                 broken = True  # printed inside a row: rows and cells may no longer line up
-                row.doubts.append("a label printed between its cells")
+                row.doubts.append(LABEL_AMONG)
             # a row some run of labels printed before it will take, whichever run is the last
             claimed = row is not None and any(
                 row in run_rows and run_rows.index(row) < len(run_labels) for run_labels, run_rows in runs
@@ -240,7 +248,7 @@ def _match_labels(rows: list[RowDraft], labels: list[Label]) -> list[Label]:
             current = first[id(event)]
             runs[-1][1].append(rows[current])
             if broken:
-                rows[current].doubts.append("a label printed inside an earlier row")
+                rows[current].doubts.append(LABEL_IN_EARLIER_ROW)
         started[current] = started.get(current, 0) + 1
     leftovers: list[Label] = []
     for run_labels, run_rows in runs:

@@ -629,3 +629,21 @@ def test_the_forms_text_printed_between_a_rows_cells_leaves_their_order_in_doubt
     )
     assert (None, "patients", "baseline", 23) in figures(result, 1)
     assert result.document.status == "partial"
+
+
+def test_two_rows_in_doubt_with_different_figures_in_a_column_are_not_confirmed_by_its_sum() -> None:
+    """Default mode, a generated report: in section 3, `常陸在宅クリニック` prints between
+    `かがやき診療所`'s cells, so かがやき's 実績 cell (3名) was read as 常陸's and 常陸's (0名) as
+    かがやき's. The 合計 still adds up: a column's sum cannot tell which of two rows in doubt holds
+    which figure. Neither row is placed; the rows read in order keep their figures."""
+    path = (
+        ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "two-rows-in-doubt-exchange-figures.default.txt"
+    )
+    result = process_document(path.read_bytes())
+    placed = figures(result, 3)
+    assert not [f for f in placed if f[0] in ("かがやき診療所", "常陸在宅クリニック")]
+    assert ("鹿島皮膚科クリニック", "deaths", "actual", 6) in placed
+    assert any(
+        "another row in doubt prints another" in d for d in ambiguous(result) if d.startswith("取組効果 3")
+    )
+    assert result.document.status == "partial"
