@@ -286,15 +286,18 @@ def _name_rest_or_name(entries: list[Entry], piece: Piece, placed: bool) -> str 
 
 def _rest_of_which(entries: list[Entry], above: Entry, piece: Piece, placed: bool) -> str | None:
     """Default mode: text that names nothing on its own after an address printed right after a
-    name no facility word ends (`…サテライ` / its address / `ト`) may be the address's rest or the
-    name's: which one cannot be told."""
+    name may be the address's rest or the name's: after a name no facility word ends (`…サテライ`
+    / its address / `ト`), and after any name where it holds no digit (`…訪問看護ステーション` / its
+    address / `ひかり`; `…整形外科` / its address / `クリニック`). Which one cannot be told."""
     if placed or piece.kind != "other" or above.kind != "address":
         return None
     index = entries.index(above)
     name = entries[index - 1] if index > 0 else None
-    if name is None or name.kind != "name" or name.complete():
+    if name is None or name.kind != "name":
         return None
-    return f"{piece.text!r} after its address may be the rest of its name, which no facility word ends"
+    if name.complete() and (len(above.pieces) > 1 or any(ch.isdigit() for ch in piece.text)):
+        return None  # the address's own rest: digits, or a line of an address already wrapped
+    return f"{piece.text!r} after its address may be the rest of its name {name.text!r}"
 
 
 def _name_before_address(entries: list[Entry], piece: Piece) -> Entry | None:

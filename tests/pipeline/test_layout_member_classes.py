@@ -183,3 +183,13 @@ def test_a_names_end_printed_right_after_its_address_joins_the_name() -> None:
         (2, "かがやき訪問看護ステーション"),
     ]
     assert not unread(result)
+
+
+def test_text_without_digits_after_the_address_of_a_whole_name_leaves_the_row_unread() -> None:
+    """Default mode: `社会福祉法人白百合会 訪問看護ステーション 茨城県…4-10-5` / `ひかり`. A facility
+    word ends the name, yet `ひかり` is its rest, not the address's: text holding no digit after an
+    address printed right after its name may be either, and the row is not read."""
+    result = run("name-rest-after-the-address-of-a-whole-name.default.txt")
+    assert rows(result) == []
+    assert "may be the rest of its name" in unread(result)[0]
+    assert result.document.status == "partial"
