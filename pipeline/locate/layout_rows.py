@@ -16,13 +16,14 @@ import regex
 
 from normalizers.forms import (
     LAYOUT_CELL_RESIDUE,
+    PERIOD_ALIASES,
     SECTION4_ROW_METRICS,
     first_word_match,
     is_total_label,
     period_of_header,
 )
 from normalizers.text import fold_width
-from pipeline.locate.layout_cells import CellDraft
+from pipeline.locate.layout_cells import CellDraft, compact
 from pipeline.locate.layout_headers import opens_note
 from pipeline.locate.layout_row_parts import (
     BLANK_AMONG,
@@ -33,7 +34,7 @@ from pipeline.locate.layout_row_parts import (
     SectionRows,
     label_name,
 )
-from pipeline.locate.layout_stream import Label, Stream
+from pipeline.locate.layout_stream import Header, Label, Stream
 from pipeline.locate.layout_verify import check_rows, confirm
 
 _RESIDUE = regex.compile(LAYOUT_CELL_RESIDUE)
@@ -146,13 +147,35 @@ def _first_column_apart(stream: Stream, section: int, cells: list[CellDraft]) ->
         return False
     end = min((h.order for h in stream.headings if h.order > heading.order), default=stream.order + 1)
     headers = [h for h in stream.headers if heading.order < h.order < end]
-    words = [h.order for h in headers if period_of_header(h.text) is not None and not opens_note(h.text)]
+    words = _period_words(headers)
     if len(words) < 2:
         return False
     notes = [h.order for h in headers if opens_note(h.text) and words[0] < h.order < words[1]]
     if not notes:
         return False
     return not any(notes[0] < c.order < words[1] for c in cells)
+
+
+def _period_words(headers: list[Header]) -> list[int]:
+    """Where each period word printed, also one printed a character a line (`現` / `状`)."""
+    words: list[int] = []
+    skip = False
+    for header, after in zip(headers, [*headers[1:], None], strict=True):
+        if skip or opens_note(header.text):
+            skip = False
+            continue
+        if period_of_header(header.text) is not None or _holds_period_word(header.text):
+            words.append(header.order)
+        elif after is not None and not opens_note(after.text) and period_of_header(header.text + after.text):
+            words.append(header.order)
+            skip = True
+    return words
+
+
+def _holds_period_word(text: str) -> bool:
+    """A period word printed with another piece of header text (`数現状`: the row label's end)."""
+    key = compact(text)
+    return any(len(word) > 1 and word in key for word, _ in PERIOD_ALIASES)
 
 
 def is_torn(stream: Stream, section: int) -> bool:

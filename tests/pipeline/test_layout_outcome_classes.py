@@ -647,3 +647,22 @@ def test_two_rows_in_doubt_with_different_figures_in_a_column_are_not_confirmed_
         "another row in doubt prints another" in d for d in ambiguous(result) if d.startswith("取組効果 3")
     )
     assert result.document.status == "partial"
+
+
+def test_a_period_word_printed_with_the_row_labels_end_still_tells_the_first_column_apart() -> None:
+    """Default mode, a generated report with one group-total row: section 1 prints `数現状` (the
+    row label's last character with the 現状 header), 現状's note, then 取組目標 and 実績, and its
+    cells 16, 21, 10 名 with 現状's (10) last. The period word printed with other header text still
+    counts: the first column printed apart, and no cell of the one row is placed."""
+    path = (
+        ROOT
+        / "tests"
+        / "fixtures"
+        / "layout"
+        / "outcomes"
+        / "first-column-note-printed-before-the-next-period-word.default.txt"
+    )
+    result = process_document(path.read_bytes())
+    assert not figures(result, 1)
+    assert any("the first period column's header printed on its own" in d for d in ambiguous(result))
+    assert result.document.status == "partial"
