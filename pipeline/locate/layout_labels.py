@@ -33,7 +33,11 @@ def join_wrapped_labels(stream: Stream) -> None:
     a list marker, right under label text that does not end a name, continues it."""
     joined_labels: list[Label] = []
     with_marker = sum(opens_label(lab.text) for lab in stream.labels)
-    bare_names = sum(not opens_label(lab.text) and is_name_end(lab.text) for lab in stream.labels)
+    # the 合計 label and section 4's row labels never carry a marker: they say nothing of the names'
+    bare_names = sum(
+        not opens_label(lab.text) and is_name_end(lab.text) and not is_row_word(lab.text)
+        for lab in stream.labels
+    )
     marked = with_marker > 0 and with_marker >= bare_names  # names are listed with `・`
     for label in stream.labels:
         previous = joined_labels[-1] if joined_labels else None
@@ -41,8 +45,7 @@ def join_wrapped_labels(stream: Stream) -> None:
             previous.take(label)
             continue
         joined_labels.append(label)
-    if marked:
-        joined_labels = _complete_cut_names(joined_labels)
+    joined_labels = _complete_cut_names(joined_labels, marked)
     stream.labels = []
     for label in joined_labels:
         if is_header(label.text):  # `実` / `績` printed a character a line
@@ -88,18 +91,22 @@ def _indent(label: Label) -> int:
     return first.col + (1 if opens_label(first.text) else 0)
 
 
-def _complete_cut_names(labels: list[Label]) -> list[Label]:
-    """A marked name that no facility word ends (`・加藤整形外科クリニッ`) takes the next short
-    piece printed apart from it (`ク`, merged into another line) when together they end a name;
-    a name still cut is marked so (its row is not given figures)."""
+def _complete_cut_names(labels: list[Label], marked: bool) -> list[Label]:
+    """A name that no facility word ends (`・加藤整形外科クリニッ`) takes the next short piece
+    printed apart from it (`ク`, merged into another line) when together they end a name; a
+    marked name still cut is marked so (its row is not given figures). Where names carry no
+    marker, a name's head (a few characters) is completed alike: left cut, it would not be
+    taken for a label at all, and its row's cells would go to the labels around it."""
     out: list[Label] = []
     taken: set[int] = set()
     for index, label in enumerate(labels):
         if id(label) in taken:
             continue
+        head = opens_label(label.text) if marked else len(compact(label.text)) >= DEFAULT_MIN_HEAD_CHARS
         if (
-            opens_label(label.text)
+            head
             and not is_name_end(label.text)
+            and not is_row_word(label.text)
             and compact(label.text) not in LABEL_MARKERS
         ):
             piece = next(
@@ -113,7 +120,7 @@ def _complete_cut_names(labels: list[Label]) -> list[Label]:
             if piece is not None:
                 label.take(piece)
                 taken.add(id(piece))
-            label.cut = not is_name_end(label.text)
+            label.cut = marked and not is_name_end(label.text)
         out.append(label)
     return out
 

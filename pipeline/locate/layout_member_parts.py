@@ -24,6 +24,7 @@ class Entry:
 
     kind: str
     pieces: list[Piece] = field(default_factory=list)
+    doubt: str | None = None  # why a piece it took may be another entry's
 
     @property
     def text(self) -> str:

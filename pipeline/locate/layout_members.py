@@ -181,8 +181,14 @@ def _pieces(lines: list[Block]) -> list[Piece]:
     for piece in out:
         piece.kind = kind_of(piece.text)
     first = next((p.index for p in out if p.kind in ("name", "address", "phone")), len(lines))
-    for piece in out:
+    for previous, piece in zip([None, *out], out, strict=False):
         if piece.kind == "header" and len(compact(piece.text)) == 1 and piece.index >= first:
+            if (
+                previous is not None
+                and previous.kind == "header"
+                and kind_of(previous.text + piece.text) == "header"
+            ):
+                continue  # `問い合わせ先（電話番号` / `）`: the header's own rest, printed after a row
             piece.kind = "other"  # one character below the header: a wrapped rest (`号`), not a header
     return out
 
@@ -224,9 +230,10 @@ def _entries(pieces: list[Piece], placed: bool) -> list[Entry]:
             continue
         above = _continued(entries, piece, placed)
         if above is not None:
+            above.doubt = above.doubt or _rest_of_which(entries, above, piece, placed)
             above.pieces.append(piece)
         elif piece.kind in ("name", "address", "phone"):
-            entries.append(Entry(piece.kind, [piece]))
+            entries.append(Entry(piece.kind, [piece], doubt=_name_rest_or_name(entries, piece, placed)))
         elif piece.kind == "other" and split_corporation(piece.text)[0] is not None:
             entries.append(Entry("name", [piece]))
         elif piece.kind == "digits" and _PHONE_START.match(fold_width(piece.text)):
@@ -239,6 +246,10 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
         name = next((e for e in reversed(entries) if e.kind == "name"), None)
         if name is not None and not name.complete() and is_facility_name(name.text + piece.text):
             return name  # `…クリニッ` / its address / `ク`: the name's rest printed after the address
+    if not placed and piece.kind == "name":
+        name = _name_before_address(entries, piece)
+        if name is not None:
+            return name
     if not placed and piece.kind in ("other", "digits"):
         address = _address_before_phone(entries, piece)
         if address is not None:
@@ -259,6 +270,53 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
         }[entry.kind]
         return entry if fits and piece.index > last.index else None
     return None
+
+
+def _name_rest_or_name(entries: list[Entry], piece: Piece, placed: bool) -> str | None:
+    """Default mode: a name printed right after a name, with nothing of that row between, may be
+    its rest or a row of its own where together they name a facility too: `医療法人翠明会 えがお外科内`
+    / `科医院`, and even `…そよかぜ外科` / `内科医院`, whose first piece a facility word ends."""
+    if placed or piece.kind != "name" or not entries:
+        return None
+    last = entries[-1]
+    if last.kind != "name" or not is_facility_name(last.text + piece.text):
+        return None
+    return f"{piece.text!r} printed right after the name {last.text!r} may be its rest"
+
+
+def _rest_of_which(entries: list[Entry], above: Entry, piece: Piece, placed: bool) -> str | None:
+    """Default mode: text that names nothing on its own after an address printed right after a
+    name may be the address's rest or the name's: after a name no facility word ends (`…サテライ`
+    / its address / `ト`), and after any name where it holds no digit (`…訪問看護ステーション` / its
+    address / `ひかり`; `…整形外科` / its address / `クリニック`). Which one cannot be told."""
+    if placed or piece.kind != "other" or above.kind != "address":
+        return None
+    index = entries.index(above)
+    name = entries[index - 1] if index > 0 else None
+    if name is None or name.kind != "name":
+        return None
+    if name.complete() and (len(above.pieces) > 1 or any(ch.isdigit() for ch in piece.text)):
+        return None  # the address's own rest: digits, or a line of an address already wrapped
+    return f"{piece.text!r} after its address may be the rest of its name {name.text!r}"
+
+
+def _name_before_address(entries: list[Entry], piece: Piece) -> Entry | None:
+    """A name's wrapped end printed right after its address, the row printed line by line across
+    its cells (`…なかざわ整形` / `茨城県鉾田市…` / `外科クリニック`, one printed line after the other):
+    the name has no facility word yet, and together they name one."""
+    if len(entries) < 2:
+        return None
+    name, address = entries[-2], entries[-1]
+    if name.kind != "name" or address.kind != "address" or len(address.pieces) > 1:
+        return None
+    if _names_facility(name.text) or not is_facility_name(name.text + piece.text):
+        return None
+    if split_corporation(piece.text)[0] is not None:
+        return None  # a name opening with its corporation is a new row's
+    first, second, third = (
+        line.span.line_start or 0 for line in (name.pieces[-1].line, address.pieces[0].line, piece.line)
+    )
+    return name if first > 0 and second == first + 1 and third == second + 1 else None
 
 
 def _address_before_phone(entries: list[Entry], piece: Piece) -> Entry | None:
@@ -312,6 +370,10 @@ def _rows(
             row.unread_reason = "a piece of one cell reaches where another cell of its row starts"
         elif split_corporation(row.address.pieces[0].text)[0] is not None:
             row.unread_reason = "its address opens with a corporation's name: a name's piece is in it"
+        elif row.address.doubt is not None:
+            row.unread_reason = row.address.doubt
+        elif row.name.doubt is not None:
+            row.unread_reason = row.name.doubt
     if not placed:
         accounted = _pair_marks_by_page(rows, [*marks, *loose], pages)
         pieces = [*pieces, *loose]

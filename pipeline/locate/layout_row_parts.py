@@ -12,6 +12,9 @@ from pipeline.locate.layout_stream import Label
 
 TORN = "a figure of the section printed apart from its cell"
 BLANK_AMONG = "a blank cell among its cells, which may have printed out of order"
+LABEL_AMONG = "a label printed between its cells"
+LABEL_IN_EARLIER_ROW = "a label printed inside an earlier row"
+CELLS_MAY_MOVE = (LABEL_AMONG, LABEL_IN_EARLIER_ROW)  # a cell may be the next row's, or the last row's
 
 
 @dataclass

@@ -16,19 +16,29 @@ import regex
 
 from normalizers.forms import (
     LAYOUT_CELL_RESIDUE,
+    PERIOD_ALIASES,
     SECTION4_ROW_METRICS,
     first_word_match,
     is_total_label,
     period_of_header,
 )
 from normalizers.text import fold_width
-from pipeline.locate.layout_cells import CellDraft
+from pipeline.locate.layout_cells import CellDraft, compact
 from pipeline.locate.layout_headers import opens_note
-from pipeline.locate.layout_row_parts import BLANK_AMONG, TORN, RowDraft, SectionRows, label_name
-from pipeline.locate.layout_stream import Label, Stream
+from pipeline.locate.layout_row_parts import (
+    BLANK_AMONG,
+    LABEL_AMONG,
+    LABEL_IN_EARLIER_ROW,
+    TORN,
+    RowDraft,
+    SectionRows,
+    label_name,
+)
+from pipeline.locate.layout_stream import Header, Label, Stream
 from pipeline.locate.layout_verify import check_rows, confirm
 
 _RESIDUE = regex.compile(LAYOUT_CELL_RESIDUE)
+FORM_TEXT_AMONG = "the form's text printed between its cells"
 
 
 def is_section4_label(text: str) -> bool:
@@ -83,6 +93,8 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
             row.doubts.append(TORN)
         if apart:
             row.doubts.append("the first period column's header printed on its own, its cells elsewhere")
+        if _form_text_inside(row, stream):
+            row.doubts.append(FORM_TEXT_AMONG)
         if _interleaved(row.cells, stream):
             row.doubts.append("its cells printed line by line into each other")
         if row.has_figures and any(c.blank for c in row.cells):
@@ -135,13 +147,35 @@ def _first_column_apart(stream: Stream, section: int, cells: list[CellDraft]) ->
         return False
     end = min((h.order for h in stream.headings if h.order > heading.order), default=stream.order + 1)
     headers = [h for h in stream.headers if heading.order < h.order < end]
-    words = [h.order for h in headers if period_of_header(h.text) is not None and not opens_note(h.text)]
+    words = _period_words(headers)
     if len(words) < 2:
         return False
     notes = [h.order for h in headers if opens_note(h.text) and words[0] < h.order < words[1]]
     if not notes:
         return False
     return not any(notes[0] < c.order < words[1] for c in cells)
+
+
+def _period_words(headers: list[Header]) -> list[int]:
+    """Where each period word printed, also one printed a character a line (`現` / `状`)."""
+    words: list[int] = []
+    skip = False
+    for header, after in zip(headers, [*headers[1:], None], strict=True):
+        if skip or opens_note(header.text):
+            skip = False
+            continue
+        if period_of_header(header.text) is not None or _holds_period_word(header.text):
+            words.append(header.order)
+        elif after is not None and not opens_note(after.text) and period_of_header(header.text + after.text):
+            words.append(header.order)
+            skip = True
+    return words
+
+
+def _holds_period_word(text: str) -> bool:
+    """A period word printed with another piece of header text (`数現状`: the row label's end)."""
+    key = compact(text)
+    return any(len(word) > 1 and word in key for word, _ in PERIOD_ALIASES)
 
 
 def is_torn(stream: Stream, section: int) -> bool:
@@ -168,6 +202,14 @@ def _left_to_right(cells: list[CellDraft], stream: Stream) -> list[CellDraft]:
             for slot, cell in zip(slots, shared, strict=True):
                 ordered[slot] = cell
     return ordered
+
+
+def _form_text_inside(row: RowDraft, stream: Stream) -> bool:
+    """The form's own text printed between the row's first and last cell: the page's columns
+    were read apart, and the cells' reading order need not be the columns' (a row's label column
+    printed after two of its cells, then the first column's cell)."""
+    first, last = min(c.order for c in row.cells), max(c.last for c in row.cells)
+    return any(first < place < last for place in stream.form_text)
 
 
 def _interleaved(cells: list[CellDraft], stream: Stream) -> bool:
@@ -208,8 +250,11 @@ def _match_labels(rows: list[RowDraft], labels: list[Label]) -> list[Label]:
             row = rows[current] if current >= 0 else None
             if row is not None and started[current] < len(row.cells):
                 broken = True  # printed inside a row: rows and cells may no longer line up
-                row.doubts.append("a label printed between its cells")
-            claimed = row is not None and row in runs[-1][1] and runs[-1][1].index(row) < len(runs[-1][0])
+                row.doubts.append(LABEL_AMONG)
+            # a row some run of labels printed before it will take, whichever run is the last
+            claimed = row is not None and any(
+                row in run_rows and run_rows.index(row) < len(run_labels) for run_labels, run_rows in runs
+            )
             if (
                 row is not None
                 and row.label is None
@@ -226,7 +271,7 @@ def _match_labels(rows: list[RowDraft], labels: list[Label]) -> list[Label]:
             current = first[id(event)]
             runs[-1][1].append(rows[current])
             if broken:
-                rows[current].doubts.append("a label printed inside an earlier row")
+                rows[current].doubts.append(LABEL_IN_EARLIER_ROW)
         started[current] = started.get(current, 0) + 1
     leftovers: list[Label] = []
     for run_labels, run_rows in runs:

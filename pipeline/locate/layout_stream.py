@@ -91,6 +91,9 @@ class Stream:
     stray_figures: list[int] = field(default_factory=list)
     # Cells that printed pieces on one line, left to right: evidence of their columns' order.
     side_by_side: list[list[CellDraft]] = field(default_factory=list)
+    # Where the form's own text (a row's printed label, `在宅に赴いて診療…`) was dropped: between
+    # two places of the reading order (N + 0.5), which keeps its numbering.
+    form_text: list[float] = field(default_factory=list)
     order: int = 0
     placed: bool = False  # words keep their place on the page (pdftotext -layout)
 
@@ -191,6 +194,8 @@ def _add_text(stream: Stream, words: list[Word], line: Block, open_cells: list[C
         stream.headers.append(Header(joined(words), line, stream.next_order(), words))
         return
     kept = [w for w in words if not is_form_text(w.text) or opens_label(w.text) or names_row(w.text)]
+    if len(kept) < len(words):
+        stream.form_text.append(stream.order + 0.5)
     if kept and _STRAY_FIGURE.fullmatch(compact(joined(kept))):
         stream.stray_figures.append(stream.next_order())
         return

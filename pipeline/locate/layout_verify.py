@@ -22,7 +22,13 @@ from normalizers.forms import (
 from normalizers.numbers import parse_int
 from normalizers.text import compiled, fold_width
 from pipeline.locate.layout_cells import CellDraft
-from pipeline.locate.layout_row_parts import BLANK_AMONG, TORN, RowDraft, label_name
+from pipeline.locate.layout_row_parts import (
+    BLANK_AMONG,
+    CELLS_MAY_MOVE,
+    TORN,
+    RowDraft,
+    label_name,
+)
 
 Verdict = Literal["holds", "fails", "unknown"]
 
@@ -106,13 +112,13 @@ def check_rows(rows: list[RowDraft], section: int) -> None:
         elif row.label is not None and not label_name(row.label) and not is_total_label(row.label.text):
             row.unread_reason = "figures in a row whose label is empty"
             row.label_in_doubt = True
+        elif row.label is not None and row.label.cut:
+            row.unread_reason = f"its label {row.label.text!r} may be cut short (no facility word ends it)"
         elif any(c.unsure for c in row.cells) and not all(_adds_up(section, c) for c in row.cells):
             row.unread_reason = "a figure that could belong to another cell, and the cell does not add up"
         elif any(c.unsure and not c.blank for c in row.cells) and section != 2:
             # only 合計回数 = 往診 + 訪問診療 tells a cell's own figures apart; elsewhere the section's must
             row.doubts.append("a figure that could belong to another cell")
-        elif row.label is not None and row.label.cut:
-            row.unread_reason = f"its label {row.label.text!r} may be cut short (no facility word ends it)"
         elif TORN in row.doubts and section in (2, 3) and not all(_adds_up(section, c) for c in row.cells):
             row.unread_reason = f"{TORN}, and the cell does not add up"
         elif section in (2, 3) and any(_mixable(c) and not _adds_up(section, c) for c in row.cells):
@@ -159,6 +165,7 @@ def confirm(rows: list[RowDraft], section: int, periods: list[str], strict: bool
     if agreement.verdict == "holds":
         if strict:
             _unconfirmed_columns(rows, agreement, periods)
+            _exchangeable(rows, section, periods)
         return
     for row in rows:
         if row.doubts and row.unread_reason is None and row.has_figures:
@@ -188,6 +195,32 @@ def _unconfirmed_columns(rows: list[RowDraft], agreement: Agreement, periods: li
                 f"{'; '.join(row.doubts)}, and the section's figures cannot confirm its "
                 f"{', '.join(unchecked)} cells"
             )
+
+
+def _exchangeable(rows: list[RowDraft], section: int, periods: list[str]) -> None:
+    """A column's sum holds whichever of two rows in doubt holds which of their figures: where
+    two rows in doubt print different figures in one column, the sums cannot tell them apart
+    (a label printed between a row's cells: the cells after it may be the next row's)."""
+    doubtful = [
+        r
+        for r in rows
+        if any(d in CELLS_MAY_MOVE for d in r.doubts)
+        and r.unread_reason is None
+        and r.has_figures
+        and not (r.label is not None and is_total_label(r.label.text))  # a 合計 exchanged breaks the sums
+    ]
+    for column, period in enumerate(periods):
+        values = {
+            id(r): cell_values(section, r.cells[column].text) for r in doubtful if not r.cells[column].blank
+        }
+        if len({tuple(sorted(v.items(), key=lambda kv: kv[0])) for v in values.values()}) < 2:
+            continue
+        for row in doubtful:
+            if id(row) in values and row.unread_reason is None:
+                row.unread_reason = (
+                    f"{'; '.join(row.doubts)}: the sums hold, but another row in doubt prints "
+                    f"another {period} figure, which this row may hold instead"
+                )
 
 
 def _mixable(cell: CellDraft) -> bool:

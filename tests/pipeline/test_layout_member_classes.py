@@ -155,3 +155,63 @@ def test_a_name_one_space_before_an_address_opening_with_a_municipality_leaves_t
     assert not [m for m in result.members if m.row_no == 5]
     assert not [m for m in result.members if m.name == "ステーション・サテライト"]
     assert any("row 5" in d and "corporation" in d for d in unread(result))
+
+
+def test_text_after_the_address_of_a_name_no_facility_word_ends_leaves_the_row_unread() -> None:
+    """Default mode: `みどり訪問看護ステーション・サテライ` / its address / `ト`. The `ト` may be the
+    address's rest or the name's: the row is not read (the address went on with `ト`, the name cut)."""
+    result = run("name-rest-after-its-address.default.txt")
+    assert rows(result) == []
+    assert "may be the rest of its name" in unread(result)[0]
+    assert result.document.status == "partial"
+
+
+def test_the_headers_wrapped_rest_printed_after_the_first_row_is_no_address_rest() -> None:
+    """Default mode: `問い合わせ先 （電話番号` / `）` printed after the first row's address. A character
+    that joins the header printed right before it is the header's rest, not the address's."""
+    result = run("header-rest-after-the-first-row.default.txt")
+    assert [(m.row_no, m.address, m.phone) for m in result.members] == [
+        (1, "茨城県稲敷市犬塚3丁目24番15号", "029-835-0943")
+    ]
+    assert not unread(result)
+
+
+def test_a_name_printed_right_after_a_name_no_facility_word_ends_may_be_its_rest() -> None:
+    """Default mode: `医療法人翠明会 えがお外科内` / `科医院`, then the address and phone. `科医院`
+    names a facility on its own, yet may be the rest of the name before it: neither row is read
+    (the second took the first's address and phone as row 4)."""
+    result = run("name-rest-printed-as-a-name.default.txt")
+    assert [r[3] for r in rows(result)] == ["久慈内科クリニック", "はなみずきこどもクリニック"]
+    assert "may be its rest" in unread(result)[-1]
+    assert result.document.status == "partial"
+
+
+def test_a_name_printed_right_after_a_name_a_facility_word_ends_may_still_be_its_rest() -> None:
+    """Default mode: `医療法人財団誠和会 そよかぜ外科` / `内科医院`. `外科` ends a name, yet together
+    they name a facility too: `内科医院` is not read as a row of its own (it took the address and
+    phone of the row before it)."""
+    result = run("name-rest-after-a-facility-word.default.txt")
+    assert rows(result) == []
+    assert "may be its rest" in unread(result)[-1]
+
+
+def test_a_names_end_printed_right_after_its_address_joins_the_name() -> None:
+    """Default mode prints the row line by line across its cells: `医療法人財団啓明会 なかざわ整形` /
+    `茨城県鉾田市鉾田 1-19-12` / `外科クリニック`. The name has no facility word yet and the piece
+    ends it: the name's end, not a row of its own, which numbered the next row 3 instead of 2."""
+    result = run("name-end-after-its-address.default.txt")
+    assert [(m.row_no, m.name) for m in result.members] == [
+        (1, "医療法人財団啓明会 なかざわ整形外科クリニック"),
+        (2, "かがやき訪問看護ステーション"),
+    ]
+    assert not unread(result)
+
+
+def test_text_without_digits_after_the_address_of_a_whole_name_leaves_the_row_unread() -> None:
+    """Default mode: `社会福祉法人白百合会 訪問看護ステーション 茨城県…4-10-5` / `ひかり`. A facility
+    word ends the name, yet `ひかり` is its rest, not the address's: text holding no digit after an
+    address printed right after its name may be either, and the row is not read."""
+    result = run("name-rest-after-the-address-of-a-whole-name.default.txt")
+    assert rows(result) == []
+    assert "may be the rest of its name" in unread(result)[0]
+    assert result.document.status == "partial"

@@ -583,3 +583,123 @@ def test_a_rows_cells_beside_the_end_of_a_note_marked_row_title_are_read() -> No
     } <= got
     assert ("ありまファミリークリニック", "patients", "baseline", 27) in got
     assert not [f for f in got if "ありま" in str(f[0]) and "霞ケ浦" in str(f[0])]
+
+
+def test_a_name_end_printed_apart_is_joined_where_only_row_labels_print_unmarked() -> None:
+    """Default mode, a generated report: section 3's one name prints `・ありま皮膚科クリニッ`, a line of
+    the section's own label, then `ク`. The 合計 and section 4 row labels, which never carry a `・`,
+    no longer outvote the marked names: the name takes its end, or stays cut and gets no figures,
+    never its figures under a name cut short."""
+    path = (
+        ROOT
+        / "tests"
+        / "fixtures"
+        / "layout"
+        / "outcomes"
+        / "name-end-printed-apart-among-unmarked-labels.default.txt"
+    )
+    result = process_document(path.read_bytes())
+    names = {name for name, _, _, _ in figures(result, 3)} - {None}
+    assert names == {"ありま皮膚科クリニック"}
+    assert ("ありま皮膚科クリニック", "deaths", "baseline", 2) in figures(result, 3)
+    assert result.document.status == "partial"
+
+
+def test_a_label_printed_while_a_row_another_label_claimed_is_open_never_takes_that_row() -> None:
+    """Default mode, a generated report: in section 3, `みどりこどもクリニック` prints right before its
+    row, whose last cell a closing `名)` printed later keeps open while `桜川外科内科医院` and
+    `常陸皮膚科クリニック` print before their rows. The second of them took the open row as printed
+    beside it, and みどり's 死亡患者数 (2名, 0名) went to 常陸. A row a run of labels claimed is
+    taken by no label printed beside it. (The section's own row label, `在宅に赴いて診療…`, printed
+    around the two names, is cut from the fixture: it alone leaves the open row in doubt. The cut
+    also leaves one row of figures with no label, which since the rule for figures printed in no
+    labelled row puts the section's rows in doubt: where placed, みどり's figures are its own.)"""
+    path = (
+        ROOT
+        / "tests"
+        / "fixtures"
+        / "layout"
+        / "outcomes"
+        / "label-printed-while-a-claimed-row-is-open.default.txt"
+    )
+    result = process_document(path.read_bytes())
+    placed = figures(result, 3)
+    assert not [f for f in placed if f[0] == "常陸皮膚科クリニック"]
+    midori = {(f[2], f[3]) for f in placed if f[0] == "みどりこどもクリニック" and f[1] == "deaths"}
+    assert midori <= {("baseline", 2), ("actual", 0)}
+    assert result.document.status == "partial"
+
+
+def test_an_unmarked_name_end_printed_apart_is_joined_and_breaks_the_row_it_printed_in() -> None:
+    """Default mode, a generated report, names printed without `・`: `えがお整形外科クリニッ` prints
+    between 筑波クリニック's cells, its `ク` lines later. Dropped as no name, it let 筑波 take
+    えがお's 死亡患者数 (5名, うち3名) as its 実績. Joined, it is a label printed between the row's
+    cells: the row needs the sums, which cannot confirm it. (The section's own row label, printed
+    among these lines, is cut from the fixture: it alone leaves the rows in doubt.)"""
+    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "unmarked-name-end-printed-apart.default.txt"
+    result = process_document(path.read_bytes())
+    assert not [f for f in figures(result, 3) if f[0] == "筑波クリニック"]
+    assert any(d.startswith("取組効果 3: row '筑波クリニック'") for d in ambiguous(result))
+    assert result.document.status == "partial"
+
+
+def test_the_forms_text_printed_between_a_rows_cells_leaves_their_order_in_doubt() -> None:
+    """Default mode, a generated H30 report (one group-total row a section, nothing to add up):
+    section 2 prints its 取組目標 and 実績 cells, then the row's label `在宅に赴いて診療…する合計回数`,
+    then its 現状 cell last. Read in order, 現状's 1,035回 went to 実績 and every figure to the
+    wrong period. The form's text printed between a row's cells leaves their order in doubt;
+    section 1, printed in order, keeps its figures."""
+    path = (
+        ROOT
+        / "tests"
+        / "fixtures"
+        / "layout"
+        / "outcomes"
+        / "first-column-cell-printed-after-the-row-label.default.txt"
+    )
+    result = process_document(path.read_bytes())
+    assert not figures(result, 2)
+    assert any(
+        "the form's text printed between its cells" in d
+        for d in ambiguous(result)
+        if d.startswith("取組効果 2")
+    )
+    assert (None, "patients", "baseline", 23) in figures(result, 1)
+    assert result.document.status == "partial"
+
+
+def test_two_rows_in_doubt_with_different_figures_in_a_column_are_not_confirmed_by_its_sum() -> None:
+    """Default mode, a generated report: in section 3, `常陸在宅クリニック` prints between
+    `かがやき診療所`'s cells, so かがやき's 実績 cell (3名) was read as 常陸's and 常陸's (0名) as
+    かがやき's. The 合計 still adds up: a column's sum cannot tell which of two rows in doubt holds
+    which figure. Neither row is placed; the rows read in order keep their figures."""
+    path = (
+        ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "two-rows-in-doubt-exchange-figures.default.txt"
+    )
+    result = process_document(path.read_bytes())
+    placed = figures(result, 3)
+    assert not [f for f in placed if f[0] in ("かがやき診療所", "常陸在宅クリニック")]
+    assert ("鹿島皮膚科クリニック", "deaths", "actual", 6) in placed
+    assert any(
+        "another row in doubt prints another" in d for d in ambiguous(result) if d.startswith("取組効果 3")
+    )
+    assert result.document.status == "partial"
+
+
+def test_a_period_word_printed_with_the_row_labels_end_still_tells_the_first_column_apart() -> None:
+    """Default mode, a generated report with one group-total row: section 1 prints `数現状` (the
+    row label's last character with the 現状 header), 現状's note, then 取組目標 and 実績, and its
+    cells 16, 21, 10 名 with 現状's (10) last. The period word printed with other header text still
+    counts: the first column printed apart, and no cell of the one row is placed."""
+    path = (
+        ROOT
+        / "tests"
+        / "fixtures"
+        / "layout"
+        / "outcomes"
+        / "first-column-note-printed-before-the-next-period-word.default.txt"
+    )
+    result = process_document(path.read_bytes())
+    assert not figures(result, 1)
+    assert any("the first period column's header printed on its own" in d for d in ambiguous(result))
+    assert result.document.status == "partial"
