@@ -22,6 +22,8 @@ _TAIL_RE = regex.compile(
 # Any count of what was done inside a segment: not a rate (`月2回`, `1回/4箇月`, `年 1 回`), an
 # ordinal (`第3回`) or an estimate (`約3回`).
 _STATED_RE = regex.compile(rf"(?<![0-9,月年週日毎約第およそ概延計]\s*)(?<![0-9])\s*{_N}(?!\s*/)")
+_TRAILING_DIGITS_RE = regex.compile(r"(?P<pre>[^0-9]?)(?P<d>[0-9]+)$")  # after fold_width
+DATE_SEPARATORS = frozenset("/.-~〜～")  # what precedes the digits that end a date or a range
 MAX_DIGITS = 18  # int64 range; longer digit strings are not counts
 
 
@@ -53,3 +55,16 @@ def counts_stated(segment: str) -> int:
     """How many counts of what was done a status segment states: two (`…講師派遣：6回ネットワーク
     会議1回`) are two entries the print ran together, and its value cannot be told."""
     return len(_STATED_RE.findall(normalize_space(fold_width(segment))))
+
+
+def continues_a_number(before: str, segment: str) -> bool:
+    """`症例検討会：1` | `2回`: a segment opening with a digit right after one that ends with a count's
+    digits may be the rest of that number (a line wrapped inside `12回`), so its count cannot be
+    told. Digits that end a date or a time (`5/31`, `14:00`) are no count's."""
+    end, start = fold_width(before).rstrip(), fold_width(segment).lstrip()
+    tail = _TRAILING_DIGITS_RE.search(end)
+    if tail is None or not (start[:1].isascii() and start[:1].isdigit()):
+        return False
+    pre, digits = tail.group("pre"), tail.group("d")
+    minutes = pre == ":" and len(digits) == 2 and end[: tail.start()][-1:].isdigit()  # `14:00`
+    return pre not in DATE_SEPARATORS and not minutes

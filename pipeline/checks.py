@@ -101,7 +101,9 @@ _SPECS = (
         "status_count_ambiguous",
         "warning",
         "a status segment stating two counts of what was done (`…講師派遣：6回ネットワーク会議1回`: two "
-        "entries the print may have run together): its value left null, text kept (document `partial`)",
+        "entries the print may have run together), or opening with digits right after a segment ending "
+        "with one (`症例検討会：1` | `2回`: a wrap inside `12回`): its value left null, text kept "
+        "(document `partial`)",
         makes_partial=True,
     ),
     CheckSpec(

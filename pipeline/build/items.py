@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from normalizers.bullets import split_bullets, split_segments
 from normalizers.forms import ITEM_THEMES, period_of_header
-from normalizers.numbers import counts_stated, parse_status_count
+from normalizers.numbers import continues_a_number, counts_stated, parse_status_count
 from normalizers.text import reflow
 from pipeline.build.context import DocContext, position
 from pipeline.build.facts import (
@@ -66,7 +66,8 @@ def without_group_name(text: str) -> str:
 def build_status(ctx: DocContext, items: Iterable[ItemRow]) -> tuple[list[StatusSegment], list[Check]]:
     """The status segments of every period cell, and a `status_count_ambiguous` check for each
     segment that states more than one count (its value is left null: which count is the segment's
-    cannot be told, and the print may have run two entries together)."""
+    cannot be told, and the print may have run two entries together), or whose count opens right
+    after a segment ending with a digit (a wrap inside the number may have split it)."""
     records: list[StatusSegment] = []
     checks: list[Check] = []
     for item in items:
@@ -74,12 +75,16 @@ def build_status(ctx: DocContext, items: Iterable[ItemRow]) -> tuple[list[Status
             period = period_of_header(label)
             if period is None:
                 continue
+            before = ""
             for seq, segment in enumerate(split_segments(without_group_name(cell.text)), start=1):
                 count = parse_status_count(segment.text)
-                if count is not None and counts_stated(segment.text) > 1:
+                split = segment.marker is None and continues_a_number(before, segment.text)
+                if count is not None and (counts_stated(segment.text) > 1 or split):
                     count = None
-                    detail = f"取組{item.item_no} {period} segment {seq}: {segment.text!r}"
+                    after = f" after {before!r}" if split else ""
+                    detail = f"取組{item.item_no} {period} segment {seq}: {segment.text!r}{after}"
                     checks.append(ctx.check("status_count_ambiguous", detail, cell.span))
+                before = segment.text
                 records.append(
                     StatusSegment(
                         **ctx.common(cell.span),

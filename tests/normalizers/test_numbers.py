@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizers.numbers import Count, counts_stated, parse_int, parse_status_count
+from normalizers.numbers import Count, continues_a_number, counts_stated, parse_int, parse_status_count
 from normalizers.text import fold_width
 
 FAST = settings(max_examples=200, deadline=None)
@@ -144,3 +144,23 @@ def test_two_entries_run_together_state_two_counts(n: int, m: int, unit: str, la
     segment = f"{label}{n}{unit}{tail}{label}{m}{unit}"
     assert counts_stated(segment) == 2
     assert counts_stated(f"{label}{m}{unit}") == 1
+
+
+@pytest.mark.parametrize(
+    ("before", "segment", "expected"),
+    [
+        ("症例検討会：1", "2回", True),
+        ("症例検討会：１", "２回", True),
+        ("開催日時：6/5", "2件", False),  # a date's day
+        ("開催日時：平成29年5/31", "０回/年", False),
+        ("開催日時：14:00", "2回", False),  # a time's minutes
+        ("症例検討会：12", "0回", True),
+        ("3", "2回", True),
+        ("症例検討会", "2回", False),
+        ("症例検討会：1回", "2回", False),
+        ("", "2回", False),
+        ("症例検討会：1", "研修会2回", False),
+    ],
+)
+def test_continues_a_number(before: str, segment: str, expected: bool) -> None:
+    assert continues_a_number(before, segment) == expected

@@ -271,3 +271,21 @@ def test_status_segment_stating_two_counts_keeps_no_value() -> None:
     assert result.document.status == "partial"
     plan = [(s.text, s.value) for s in result.status if s.item_no == 2 and s.period == "plan"]
     assert plan == [("3回", 3.0)]
+
+
+def test_a_count_opening_right_after_a_segment_ending_with_a_digit_keeps_no_value() -> None:
+    """`症例検討会：1` | `2回`: a line wrapped inside `12回` prints as two entries; the second's
+    count may be the rest of the first's number, so it is null, with a check."""
+    seed = ROOT / "data" / "raw" / f"{R2_GOLD}"
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    row = next(i for i, line in enumerate(lines) if line.startswith("2 在宅医療を提供する"))
+    cells = lines[row].split("\t")
+    assert cells[-3] == "3回"  # 取組2 現状
+    cells[-3] = "<p>症例検討会：1</p> <p>2回</p>"
+    lines[row] = "\t".join(cells)
+    result = process_document("\n".join(lines).encode("utf-8"))
+    baseline = [(s.text, s.value) for s in result.status if s.item_no == 2 and s.period == "baseline"]
+    assert baseline == [("症例検討会：1", None), ("2回", None)]
+    expected = "取組2 baseline segment 2: '2回' after '症例検討会：1'"
+    assert details(result, "status_count_ambiguous") == [expected]
+    assert result.document.status == "partial"
