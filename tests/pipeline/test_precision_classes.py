@@ -254,20 +254,25 @@ def test_an_unnamed_row_among_named_ones_is_not_a_total() -> None:
     assert details(result, "institution_unnamed")
 
 
+def with_r2_baseline_cell(printed: str) -> DocumentResult:
+    """The R2 seed with its 取組2 現状 cell (`3回`) printed otherwise."""
+    lines = (ROOT / "data" / "raw" / R2_GOLD).read_text(encoding="utf-8").split("\n")
+    row = next(i for i, line in enumerate(lines) if line.startswith("2 在宅医療を提供する"))
+    cells = lines[row].split("\t")
+    assert cells[-3] == "3回"
+    cells[-3] = printed
+    lines[row] = "\t".join(cells)
+    return process_document("\n".join(lines).encode("utf-8"))
+
+
 def test_status_segment_stating_two_counts_keeps_no_value() -> None:
     """Two entries the print ran together (`…講師派遣：6回` + `ネットワーク会議1回`, nothing between
     them) state two counts: the segment's value is not told, so it is null, with a check."""
-    seed = ROOT / "data" / "raw" / f"{R2_GOLD}"
-    lines = seed.read_text(encoding="utf-8").split("\n")
-    row = next(i for i, line in enumerate(lines) if line.startswith("2 在宅医療を提供する"))
-    cells = lines[row].split("\t")
-    assert cells[-3] == "3回"  # 取組2 現状
-    cells[-3] = "研修会等への出席及び講師派遣：6回ネットワーク会議1回"
-    lines[row] = "\t".join(cells)
-    result = process_document("\n".join(lines).encode("utf-8"))
+    printed = "研修会等への出席及び講師派遣：6回ネットワーク会議1回"
+    result = with_r2_baseline_cell(printed)
     baseline = [(s.text, s.value, s.unit) for s in result.status if s.item_no == 2 and s.period == "baseline"]
     assert baseline == [("研修会等への出席及び講師派遣：6回ネットワーク会議1回", None, None)]
-    assert details(result, "status_count_ambiguous") == [f"取組2 baseline segment 1: {cells[-3]!r}"]
+    assert details(result, "status_count_ambiguous") == [f"取組2 baseline segment 1: {printed!r}"]
     assert result.document.status == "partial"
     plan = [(s.text, s.value) for s in result.status if s.item_no == 2 and s.period == "plan"]
     assert plan == [("3回", 3.0)]
@@ -276,14 +281,7 @@ def test_status_segment_stating_two_counts_keeps_no_value() -> None:
 def test_a_count_opening_right_after_a_segment_ending_with_a_digit_keeps_no_value() -> None:
     """`症例検討会：1` | `2回`: a line wrapped inside `12回` prints as two entries; the second's
     count may be the rest of the first's number, so it is null, with a check."""
-    seed = ROOT / "data" / "raw" / f"{R2_GOLD}"
-    lines = seed.read_text(encoding="utf-8").split("\n")
-    row = next(i for i, line in enumerate(lines) if line.startswith("2 在宅医療を提供する"))
-    cells = lines[row].split("\t")
-    assert cells[-3] == "3回"  # 取組2 現状
-    cells[-3] = "<p>症例検討会：1</p> <p>2回</p>"
-    lines[row] = "\t".join(cells)
-    result = process_document("\n".join(lines).encode("utf-8"))
+    result = with_r2_baseline_cell("<p>症例検討会：1</p> <p>2回</p>")
     baseline = [(s.text, s.value) for s in result.status if s.item_no == 2 and s.period == "baseline"]
     assert baseline == [("症例検討会：1", None), ("2回", None)]
     expected = "取組2 baseline segment 2: '2回' after '症例検討会：1'"
