@@ -130,6 +130,13 @@ class BlockCache:
         self.hits += 1
         return result
 
+    def keep_only(self, keys: set[str]) -> None:
+        """Drop every entry but `keys` (this run's blocks): a later run reuses only blocks of the
+        evidence it starts from, so older entries are dead weight that grows with every run."""
+        for path in self.folder.glob("*/*.pickle"):
+            if path.stem not in keys:
+                path.unlink(missing_ok=True)
+
     def put(self, key: str, result: BlockResult) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -145,9 +152,11 @@ def cluster_blocks(evidence: Sequence[Evidence], cache: BlockCache | None = None
     groups: list[list[int]] = []
     best: list[Link] = []
     doubts: list[Doubt] = []
+    used: set[str] = set()
     for block in blocks(evidence):
         rows = [evidence[i] for i in block]
         key = BlockCache.key(rows, keys_of) if cache is not None else ""
+        used.add(key)
         result = cache.get(key) if cache is not None else None
         if result is None:
             result = link_block(rows, co_listing(keys_of))  # a cache of document pairs per block
@@ -156,4 +165,6 @@ def cluster_blocks(evidence: Sequence[Evidence], cache: BlockCache | None = None
         groups += [[block[i] for i in group] for group in result.groups]
         best += [Link(block[k.a], block[k.b], k.rule, k.score) for k in result.best]
         doubts += [Doubt(block[d.a], block[d.b], d.reason) for d in result.doubts]
+    if cache is not None:
+        cache.keep_only(used)
     return Clustering(groups=sorted(groups), accepted=sorted(best, key=_link_order), doubts=doubts)

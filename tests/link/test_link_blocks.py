@@ -119,3 +119,18 @@ def test_one_name_and_phone_paired_with_its_first_row_only_links_as_every_pair(
     assert raised_doubts(reduced.groups, reduced.doubts, evidence) == raised_doubts(
         full.groups, full.doubts, evidence
     )
+
+
+def test_the_block_cache_keeps_only_the_blocks_of_the_last_run(tmp_path: Path) -> None:
+    """A later run reuses only blocks of the evidence it starts from: entries of evidence no longer
+    in the dataset are dropped, so the cache does not grow with every run."""
+    archive, output = make_archive(tmp_path / "in"), tmp_path / "out"
+    run_extract(archive, output, workers=0)
+    cached = sorted(output.glob("_cache/*/link-blocks/*/*.pickle"))
+    assert len(cached) == len(blocks(evidence_of(output)))
+    (archive / "r3_koga.txt").unlink()
+    run_extract(archive, output, workers=0)
+    now = sorted(output.glob("_cache/*/link-blocks/*/*.pickle"))
+    assert len(now) == len(blocks(evidence_of(output)))
+    assert set(cached) - set(now)  # blocks the gone report was in were dropped
+    assert set(now) & set(cached)  # blocks it was not in were kept, and reused
