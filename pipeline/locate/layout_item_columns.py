@@ -516,18 +516,24 @@ def _shift(runs: list[_Run], columns: _Columns) -> int | None:
         return 0
     placings: dict[tuple[int, ...], int] = {}
     for shift in sorted(range(-DEFAULT_MAX_SHIFT, DEFAULT_MAX_SHIFT + 1), key=abs):
-        placing = []
-        for start in starts:
-            near = [
-                k for k, e in enumerate(columns.edges) if abs(start - e - shift) <= DEFAULT_EDGE_TOLERANCE
-            ]
-            if len(near) != 1:
-                break
-            placing.append(near[0])
-        else:
-            if shift >= -DEFAULT_MAX_LEFT_SHIFT or len(set(placing)) == len(columns.edges):
-                placings.setdefault(tuple(placing), shift)
+        placing = _placing_at(starts, columns, shift)
+        if placing is not None and (
+            shift >= -DEFAULT_MAX_LEFT_SHIFT or len(set(placing)) == len(columns.edges)
+        ):
+            placings.setdefault(placing, shift)
     return next(iter(placings.values())) if len(placings) == 1 else None
+
+
+def _placing_at(starts: list[int], columns: _Columns, shift: int) -> tuple[int, ...] | None:
+    """The period column each start lands on under `shift` (one edge within tolerance each), or
+    None where a start lands on none or on two."""
+    placing = []
+    for start in starts:
+        near = [k for k, e in enumerate(columns.edges) if abs(start - e - shift) <= DEFAULT_EDGE_TOLERANCE]
+        if len(near) != 1:
+            return None
+        placing.append(near[0])
+    return tuple(placing)
 
 
 def _placings(runs: list[_Run], columns: _Columns) -> dict[tuple[int, ...], int]:
@@ -537,16 +543,9 @@ def _placings(runs: list[_Run], columns: _Columns) -> dict[tuple[int, ...], int]
     reach = DEFAULT_MAX_SHIFT + DEFAULT_EDGE_TOLERANCE
     out: dict[tuple[int, ...], int] = {}
     for shift in sorted(range(-reach, reach + 1), key=abs):
-        placing = []
-        for start in starts:
-            near = [
-                k for k, e in enumerate(columns.edges) if abs(start - e - shift) <= DEFAULT_EDGE_TOLERANCE
-            ]
-            if len(near) != 1:
-                break
-            placing.append(near[0])
-        else:
-            out.setdefault(tuple(placing), shift)
+        placing = _placing_at(starts, columns, shift)
+        if placing is not None:
+            out.setdefault(placing, shift)
     return out
 
 

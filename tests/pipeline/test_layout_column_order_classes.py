@@ -8,27 +8,16 @@ pdftotext -layout output of generated reports (tests/fixtures/layout)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
+from tests.conftest import ROOT
+from tests.pipeline.test_layout_item_classes import cells, unread
 
-FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "layout"
+FIXTURES = ROOT / "tests" / "fixtures" / "layout"
 
 
 def read(name: str) -> DocumentResult:
     return process_document((FIXTURES / name).read_bytes())
-
-
-def cells(result: DocumentResult) -> dict[tuple[int, str], list[str]]:
-    out: dict[tuple[int, str], list[str]] = {}
-    for segment in result.status:
-        out.setdefault((segment.item_no, segment.period), []).append(segment.text)
-    return out
-
-
-def unread(result: DocumentResult) -> list[str]:
-    return [c.detail for c in result.checks if c.check == "status_cell_unread"]
 
 
 def test_two_cells_of_an_item_under_a_narrower_header_go_by_the_page_not_by_a_shift() -> None:

@@ -18,6 +18,7 @@ SECTION4 = (
     "急変時の受入数及び後方支援病院等からの逆紹介数"
 )
 PERIODS = "現 状\n取組目標\n実 績"
+OUTCOMES = ROOT / "tests" / "fixtures" / "layout" / "outcomes"  # layout texts of generated reports
 
 
 def run(*parts: str) -> DocumentResult:
@@ -465,7 +466,7 @@ def test_a_row_in_doubt_keeps_no_figure_in_a_column_the_sums_could_not_check() -
     ひまわり's blank 現状 leaves 現状 unchecked and the blank 合計 leaves 取組目標 unchecked: the
     sums confirm no figure of the row there, and 1436 never becomes the 現状 total. Rows that
     printed with their labels keep their figures."""
-    text = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "total-cells-into-each-other.default.txt"
+    text = OUTCOMES / "total-cells-into-each-other.default.txt"
     result = process_document(text.read_bytes())
     section2 = figures(result, 2)
     assert not {f for f in section2 if f[0] is None}  # no 合計 figure placed
@@ -480,9 +481,7 @@ def test_the_total_label_wrapped_before_its_row_is_never_read_as_a_cell() -> Non
     others), then the 合計 label wrapped as `連携する医療機関内の` / `合計`, then the 合計 row. The
     lone `合計` is the label's end, not the start of a 合計回数 cell: the 合計 row takes its label,
     and 水郷's label never takes the 合計's figures (15 and 15)."""
-    path = (
-        ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "total-label-wrapped-before-its-row.default.txt"
-    )
+    path = OUTCOMES / "total-label-wrapped-before-its-row.default.txt"
     result = process_document(path.read_bytes())
     section3 = figures(result, 3)
     assert not {f for f in section3 if f[0] == "水郷皮膚科クリニック"}
@@ -495,7 +494,7 @@ def test_labels_matched_by_print_order_are_in_doubt_where_a_row_printed_before_t
     of section 1, before section 2's heading; `・小林クリニック` printed after the heading, right
     before 関's cells (90回, 240回, 75回). A label matched by where it printed is then in doubt and
     needs the sums, which cannot confirm it: 関's figures never go to 小林."""
-    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "row-printed-before-its-heading.default.txt"
+    path = OUTCOMES / "row-printed-before-its-heading.default.txt"
     result = process_document(path.read_bytes())
     assert not {f for f in figures(result, 2) if f[0] == "小林クリニック"}
     assert any(
@@ -512,7 +511,7 @@ def test_a_row_in_doubt_for_its_blank_cells_needs_their_columns_checked_where_ot
     shifts alike and 実績 still adds up; 現状 and 取組目標 cannot be checked. 小貝川's blank cells
     stand in columns other rows fill: their columns must be checked too, and 57 never becomes its
     実績."""
-    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "cells-shifted-by-blank-cells.default.txt"
+    path = OUTCOMES / "cells-shifted-by-blank-cells.default.txt"
     result = process_document(path.read_bytes())
     assert not {f for f in figures(result, 2) if f[0] == "小貝川医院"}
     assert any(
@@ -527,7 +526,7 @@ def test_a_first_row_printed_before_every_label_leaves_labels_matched_by_order_i
     section's institution labels, and its own label prints right before the next row, which took
     it: `はなみずき整形外科クリニック` was given another row's 死亡患者数 (3名, 0名). Labels matched by
     print order are then in doubt and need the sums; no figure goes to another institution."""
-    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "first-row-before-its-label.default.txt"
+    path = OUTCOMES / "first-row-before-its-label.default.txt"
     result = process_document(path.read_bytes())
     truth = {  # section 3 as printed: 死亡患者数 baseline, actual
         "はなみずき整形外科クリニック": (1, 2),
@@ -556,7 +555,7 @@ def test_a_cell_printed_above_its_row_leaves_the_rows_it_may_belong_to_in_doubt(
     under 取組目標's header. Read without that cell, the row gave 966 as its 取組目標. Figures
     printed in no labelled row leave every row of the section in doubt: the sums, which fail
     here, must confirm them, so no figure goes to another period."""
-    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "cell-printed-above-its-row.layout.txt"
+    path = OUTCOMES / "cell-printed-above-its-row.layout.txt"
     result = process_document(path.read_bytes())
     assert ("常陸こどもクリニック", "visits", "plan", 966) not in figures(result, 2)
     assert not figures(result, 2)
@@ -574,7 +573,7 @@ def test_a_rows_cells_beside_the_end_of_a_note_marked_row_title_are_read() -> No
     prints `・霞ケ浦整形外科クリニ|ック`'s cells. Taken for a note, the line lost its cells, and the
     label joined the next institution's (`霞ケ浦整形外科クリニありまファミリークリニック` got the
     next row's figures). A line with figure cells is no note: each row keeps its own."""
-    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "note-line-beside-a-rows-cells.layout.txt"
+    path = OUTCOMES / "note-line-beside-a-rows-cells.layout.txt"
     result = process_document(path.read_bytes())
     got = figures(result, 1)
     assert {
@@ -590,14 +589,7 @@ def test_a_name_end_printed_apart_is_joined_where_only_row_labels_print_unmarked
     the section's own label, then `ク`. The 合計 and section 4 row labels, which never carry a `・`,
     no longer outvote the marked names: the name takes its end, or stays cut and gets no figures,
     never its figures under a name cut short."""
-    path = (
-        ROOT
-        / "tests"
-        / "fixtures"
-        / "layout"
-        / "outcomes"
-        / "name-end-printed-apart-among-unmarked-labels.default.txt"
-    )
+    path = OUTCOMES / "name-end-printed-apart-among-unmarked-labels.default.txt"
     result = process_document(path.read_bytes())
     names = {name for name, _, _, _ in figures(result, 3)} - {None}
     assert names == {"ありま皮膚科クリニック"}
@@ -614,14 +606,7 @@ def test_a_label_printed_while_a_row_another_label_claimed_is_open_never_takes_t
     around the two names, is cut from the fixture: it alone leaves the open row in doubt. The cut
     also leaves one row of figures with no label, which since the rule for figures printed in no
     labelled row puts the section's rows in doubt: where placed, みどり's figures are its own.)"""
-    path = (
-        ROOT
-        / "tests"
-        / "fixtures"
-        / "layout"
-        / "outcomes"
-        / "label-printed-while-a-claimed-row-is-open.default.txt"
-    )
+    path = OUTCOMES / "label-printed-while-a-claimed-row-is-open.default.txt"
     result = process_document(path.read_bytes())
     placed = figures(result, 3)
     assert not [f for f in placed if f[0] == "常陸皮膚科クリニック"]
@@ -636,7 +621,7 @@ def test_an_unmarked_name_end_printed_apart_is_joined_and_breaks_the_row_it_prin
     えがお's 死亡患者数 (5名, うち3名) as its 実績. Joined, it is a label printed between the row's
     cells: the row needs the sums, which cannot confirm it. (The section's own row label, printed
     among these lines, is cut from the fixture: it alone leaves the rows in doubt.)"""
-    path = ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "unmarked-name-end-printed-apart.default.txt"
+    path = OUTCOMES / "unmarked-name-end-printed-apart.default.txt"
     result = process_document(path.read_bytes())
     assert not [f for f in figures(result, 3) if f[0] == "筑波クリニック"]
     assert any(d.startswith("取組効果 3: row '筑波クリニック'") for d in ambiguous(result))
@@ -649,14 +634,7 @@ def test_the_forms_text_printed_between_a_rows_cells_leaves_their_order_in_doubt
     then its 現状 cell last. Read in order, 現状's 1,035回 went to 実績 and every figure to the
     wrong period. The form's text printed between a row's cells leaves their order in doubt;
     section 1, printed in order, keeps its figures."""
-    path = (
-        ROOT
-        / "tests"
-        / "fixtures"
-        / "layout"
-        / "outcomes"
-        / "first-column-cell-printed-after-the-row-label.default.txt"
-    )
+    path = OUTCOMES / "first-column-cell-printed-after-the-row-label.default.txt"
     result = process_document(path.read_bytes())
     assert not figures(result, 2)
     assert any(
@@ -673,9 +651,7 @@ def test_two_rows_in_doubt_with_different_figures_in_a_column_are_not_confirmed_
     `かがやき診療所`'s cells, so かがやき's 実績 cell (3名) was read as 常陸's and 常陸's (0名) as
     かがやき's. The 合計 still adds up: a column's sum cannot tell which of two rows in doubt holds
     which figure. Neither row is placed; the rows read in order keep their figures."""
-    path = (
-        ROOT / "tests" / "fixtures" / "layout" / "outcomes" / "two-rows-in-doubt-exchange-figures.default.txt"
-    )
+    path = OUTCOMES / "two-rows-in-doubt-exchange-figures.default.txt"
     result = process_document(path.read_bytes())
     placed = figures(result, 3)
     assert not [f for f in placed if f[0] in ("かがやき診療所", "常陸在宅クリニック")]
@@ -691,14 +667,7 @@ def test_a_period_word_printed_with_the_row_labels_end_still_tells_the_first_col
     row label's last character with the 現状 header), 現状's note, then 取組目標 and 実績, and its
     cells 16, 21, 10 名 with 現状's (10) last. The period word printed with other header text still
     counts: the first column printed apart, and no cell of the one row is placed."""
-    path = (
-        ROOT
-        / "tests"
-        / "fixtures"
-        / "layout"
-        / "outcomes"
-        / "first-column-note-printed-before-the-next-period-word.default.txt"
-    )
+    path = OUTCOMES / "first-column-note-printed-before-the-next-period-word.default.txt"
     result = process_document(path.read_bytes())
     assert not figures(result, 1)
     assert any("the first period column's header printed on its own" in d for d in ambiguous(result))
