@@ -53,16 +53,29 @@ HARD_BREAK_MARKERS = frozenset("・▶▷►◆◇■□●○◎★☆➢➤※
 NO_LINE_START = frozenset(
     "、。，．,.)）」』】〕］｝〉》ー…：；？！・々ゝゞヽヾ％°′″℃!%:;?]}ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
 )
-# A full line that ends a count, a bracket or an open time range (`18:30～`), followed by a line
-# that opens a count, a `label：`, or a year, is a paragraph's end: over generated reports no wrap
-# looked so (a measured cue, used only where the fit cannot tell).
+# A full line that ends an entry followed by a line that opens one is a paragraph's end: over
+# generated reports no wrap looked so (a measured cue, used only where the fit cannot tell). An entry
+# ends with a count, a bracket, an open time range (`18:30～`), a date's day or a time (`12月29日`,
+# `～20時`, `19:00`), or `開催` right after one of those or a bracket (`7/10(水)開催`: held then).
 ITEM_END = regex.compile(
-    r"(?:[0-9０-９]+\s*[回件名](?:/年)?[)）]?|[)）」』]|(?:[0-9０-９][:：][0-9０-９]{2}|時|分)\s*[~～〜])$"
+    r"(?:[0-9０-９]+\s*[回件名](?:/年)?[)）]?|[)）」』]|(?:[0-9０-９][:：][0-9０-９]{2}|時|分)\s*[~～〜]"
+    r"|[0-9０-９]\s*[日時分]|[0-9０-９][:：][0-9０-９]{2})$"
 )
+HELD_END = regex.compile(r"(?:[0-9０-９]\s*[日時分]|[)）])開催$")
+# An entry opens with a count, a `label：`, an era or a year, or a rate (`月2回`); a digit that
+# goes on as a time's hours or minutes (`14時`, `30分`, `18:30`) does not open one, nor does a time
+# range's end (`～20:00` is no label).
 ITEM_START = regex.compile(
-    r"^(?:[0-9０-９](?![0-9０-９]?\s*(?:時|[:：][0-9０-９]))|(?![0-9０-９時])[^\s、。（(）)]{1,12}[:：]"
-    r"|令和|平成|㋿|㍻|[RH][0-9]|(?:19|20)[0-9]{2}年)"
+    r"^(?:[0-9０-９](?![0-9０-９]?\s*(?:時|分|[:：][0-9０-９]))|(?![0-9０-９時])[^\s、。（(）)~～〜]{0,11}[^\s、。（(）)~～〜0-9０-９][:：]"
+    r"|令和|平成|㋿|㍻|[RH][0-9]|(?:19|20)[0-9]{2}年|[年月週][0-9０-９]+\s*回)"
 )
+# After `…開催`, a katakana word opens an entry too (`7/10(水)開催` | `ネットワーク会議…`).
+HELD_START = regex.compile(r"^\p{Katakana}")
+# A count's unit never opens an entry: a line ending with a number before a line opening with its
+# unit (`出前講座 ２` | `回`) is a wrap where the unit comes within DEFAULT_UNIT_SLACK em of not
+# fitting (LibreOffice wrapped such a unit with 0.09 em to spare; a hard break leaves more room).
+COUNT_UNITS = frozenset("回件名人")
+DEFAULT_UNIT_SLACK = 0.25
 NO_LINE_END = frozenset("(（「『【〔［｛〈《")
 LATIN_ASIAN = frozenset(("latin", "asian"))  # the neighbours office software spaces apart
 
@@ -281,10 +294,25 @@ def is_soft_wrap(
     used = (
         prev.chars[-1].x1 - (prev.x0 if left is None else left) + (autospace * line.size if spaced else 0.0)
     )
-    fits = used + first_unit_width(line) <= available + slack * line.size
     text = line.text.strip()
+    if opens_with_its_unit(prev.text.strip(), text):
+        slack = min(slack, -DEFAULT_UNIT_SLACK)
+    fits = used + first_unit_width(line) <= available + slack * line.size
+    return not fits and not ends_entry(prev.text.strip(), text, after)
+
+
+def opens_with_its_unit(prev: str, text: str) -> bool:
+    """`text` opens with the unit of the count whose number `prev` ends with (`出前講座 ２` | `回`)."""
+    return prev[-1:].isdigit() and text[:1] in COUNT_UNITS
+
+
+def ends_entry(prev: str, text: str, after: str = "") -> bool:
+    """A full line `prev` that ends an entry, and a line `text` that opens one (`after`: the line
+    printed after `text`, where a label it opens may end)."""
     opens = ITEM_START.match(text) or (after[:1] in (":", "：") and ITEM_START.match(text + after[:1]))
-    return not fits and not (ITEM_END.search(prev.text.strip()) and opens)
+    if HELD_END.search(prev) and (opens or HELD_START.match(text)):
+        return True
+    return bool(ITEM_END.search(prev) and opens)
 
 
 def starts_item(prev: str, text: str) -> bool:

@@ -4,6 +4,8 @@ puts between Latin and Asian neighbours and a space printed at the line's end.""
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.pdf_page import DEFAULT_CELL_SLACK, Char, Line, is_soft_wrap, join_lines, measure_autospace
 
 SIZE = 7.0
@@ -73,6 +75,48 @@ def test_a_full_line_that_ends_a_count_before_a_new_label_ends_its_paragraph() -
     ]:
         prev = line(prev_text, 10)
         assert is_soft_wrap(prev, line(next_text, 19), prev.chars[-1].x1) == soft, (prev_text, next_text)
+
+
+@pytest.mark.parametrize(
+    ("prev_text", "next_text", "soft"),
+    [
+        # an entry held after a bracket, a date or a time, then a count, a label or a katakana word
+        ("※定期的（1回/3箇月）開催", "24回/年", False),
+        ("4月20日（火）開催", "調査期間：6月-7月", False),
+        ("R1.7.10(水)開催", "ネットワーク会", False),
+        ("2021年7月10日開催", "ホームページ掲載", False),
+        # a date's day or a closed time range, then a count or a rate
+        ("開催日時：令和3年12月29日", "24回", False),
+        ("7/21(土)19時～20時", "月2回程度開催", False),
+        # wraps: the minutes of an hour, a range's end (no `label：`), `開催` after a date
+        ("13時30分～14時", "30分開催", True),
+        ("発送：令和2年12月28日(月)19:00", "～20:00", True),
+        ("㋿1年6月23日(日)", "開催", True),
+        ("令和三年九月十七日", "開催", True),
+        # not told: `…開催` | `予定` goes on; a katakana word after a date alone may too
+        ("R3.5.20(木)18時～19時開催", "地域ケア個別会", True),
+        ("12月3日（木）", "オンライン開催", True),
+        ("市民公開講座", "4回", True),
+        ("開催日時：11", "月18日", True),
+    ],
+)
+def test_a_full_line_ends_its_entry_where_an_entry_ends_and_the_next_opens(
+    prev_text: str, next_text: str, soft: bool
+) -> None:
+    prev = line(prev_text, 10)
+    assert is_soft_wrap(prev, line(next_text, 19), prev.chars[-1].x1) == soft
+
+
+def test_a_count_unit_wraps_with_its_number_even_with_a_hair_to_spare() -> None:
+    """`出前講座 ２` | `回`: LibreOffice wrapped the unit with 0.09 em to spare; a count's unit never
+    opens an entry, so a unit that comes within DEFAULT_UNIT_SLACK em of not fitting wrapped."""
+    prev, nxt = line("出前講座 ２", 10), line("回", 19)
+    fitted = prev.chars[-1].x1 + SIZE
+    assert is_soft_wrap(prev, nxt, fitted + 0.09 * SIZE, slack=DEFAULT_CELL_SLACK)
+    assert not is_soft_wrap(prev, nxt, fitted + 0.5 * SIZE, slack=DEFAULT_CELL_SLACK)
+    # a month is no count's unit: after a date's day the hard break stands
+    prev, nxt = line("R4.5.1", 10), line("月2回程度開催", 19)
+    assert not is_soft_wrap(prev, nxt, prev.chars[-1].x1 + SIZE + 0.09 * SIZE, slack=DEFAULT_CELL_SLACK)
 
 
 def test_a_label_wrapped_before_its_colon_still_opens_a_paragraph() -> None:
