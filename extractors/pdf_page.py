@@ -258,13 +258,19 @@ def join_lines(
     edge (else each line's own start); `edge`: the cell's text edge, where a line starting within
     DEFAULT_EDGE_SNAP em of it starts."""
     parts: list[str] = []
+
+    def start_of(line: Line) -> float | None:
+        return edge if edge is not None and line.x0 - edge <= DEFAULT_EDGE_SNAP * line.size else left
+
     for index, (prev, line) in enumerate(zip([None, *lines], lines, strict=False)):
         if prev is not None:
-            after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
-            start = left
-            if edge is not None and prev.x0 - edge <= DEFAULT_EDGE_SNAP * prev.size:
-                start = edge
-            soft = is_soft_wrap(prev, line, available, autospace, slack, after, start)
+            after = ""
+            if index + 1 < len(lines):
+                nxt = lines[index + 1]
+                # where a label `line` opens may end: on the line after, if `line` is full
+                full = not fits_after(line, nxt, available, autospace, slack, start_of(line))
+                after = nxt.text.strip() if full or nxt.text.strip()[:1] in (":", "：") else ""
+            soft = is_soft_wrap(prev, line, available, autospace, slack, after, start_of(prev))
             parts.append("\n" if soft else "\n\n")
         parts.append(line.text.strip(" "))
     return "".join(parts)
@@ -279,14 +285,30 @@ def is_soft_wrap(
     after: str = "",
     left: float | None = None,
 ) -> bool:
-    """Soft when the next line's first unit would not have fitted after `prev` (with the
-    autospace office software puts between a Latin and an Asian neighbour, in em). `after`: the
-    line printed after `line`, where a label opened by `line` may end (`ケース会議` | `：4回`)."""
+    """Soft when the next line's first unit would not have fitted after `prev` (`fits_after`) and
+    `prev` does not end an entry before `line` opens one. `after`: the line printed after a full
+    `line`, where a label `line` opens may end (`ケース会議` | `：4回`, `多職種連携研` | `修会：0回`)."""
     pitch = line.baseline - prev.baseline
     if pitch > DEFAULT_EMPTY_LINE * DEFAULT_LINE_PITCH * line.size or starts_item(
         prev.text.strip(), line.text.strip()
     ):
         return False
+    text = line.text.strip()
+    return not fits_after(prev, line, available, autospace, slack, left) and not ends_entry(
+        prev.text.strip(), text, after
+    )
+
+
+def fits_after(
+    prev: Line,
+    line: Line,
+    available: float,
+    autospace: float = 0.0,
+    slack: float = DEFAULT_PAGE_SLACK,
+    left: float | None = None,
+) -> bool:
+    """The next line's first unit would have fitted after `prev` (with the autospace office
+    software puts between a Latin and an Asian neighbour, in em)."""
     last = next(c for c in reversed(prev.chars) if c.text.strip())
     first = next(c for c in line.chars if c.text.strip())
     spaced = {script_of(last.text), script_of(first.text)} == {"latin", "asian"}
@@ -294,11 +316,9 @@ def is_soft_wrap(
     used = (
         prev.chars[-1].x1 - (prev.x0 if left is None else left) + (autospace * line.size if spaced else 0.0)
     )
-    text = line.text.strip()
-    if opens_with_its_unit(prev.text.strip(), text):
+    if opens_with_its_unit(prev.text.strip(), line.text.strip()):
         slack = min(slack, -DEFAULT_UNIT_SLACK)
-    fits = used + first_unit_width(line) <= available + slack * line.size
-    return not fits and not ends_entry(prev.text.strip(), text, after)
+    return used + first_unit_width(line) <= available + slack * line.size
 
 
 def opens_with_its_unit(prev: str, text: str) -> bool:
@@ -309,7 +329,7 @@ def opens_with_its_unit(prev: str, text: str) -> bool:
 def ends_entry(prev: str, text: str, after: str = "") -> bool:
     """A full line `prev` that ends an entry, and a line `text` that opens one (`after`: the line
     printed after `text`, where a label it opens may end)."""
-    opens = ITEM_START.match(text) or (after[:1] in (":", "：") and ITEM_START.match(text + after[:1]))
+    opens = ITEM_START.match(text) or (after and ITEM_START.match(text + after))
     if HELD_END.search(prev) and (opens or HELD_START.match(text)):
         return True
     return bool(ITEM_END.search(prev) and opens)

@@ -122,9 +122,13 @@ def test_a_count_unit_wraps_with_its_number_even_with_a_hair_to_spare() -> None:
 def test_a_label_wrapped_before_its_colon_still_opens_a_paragraph() -> None:
     full = 8 * SIZE
     assert not is_soft_wrap(line("研修会 0回", 10), line("ケース会議", 19), full, after="：4回")
-    # two lines that only read as a label when joined are no label
-    prev = line("回/3箇月）", 10)
-    assert is_soft_wrap(prev, line("開催", 19), prev.chars[-1].x1, after="出前講座：24回")
+    # a label wrapped inside its word, where the line it opens on is full (`多職種連携研` | `修会：0回`)
+    lines = [line("4箇月）開催", 10), line("多職種連携研", 19), line("修会：0回", 28)]
+    assert join_lines(lines, 6 * SIZE) == "4箇月）開催\n\n多職種連携研\n修会：0回"
+    # two lines that only read as a label when joined are no label: `開催` has room left, so
+    # `出前講座：24回` opens a paragraph of its own and `開催` ends the one before
+    lines = [line("回/3箇月）", 10), line("開催", 19), line("出前講座：24回", 28)]
+    assert join_lines(lines, lines[0].chars[-1].x1) == "回/3箇月）\n開催\n\n出前講座：24回"
 
 
 def test_a_line_is_measured_from_the_cell_text_edge_not_its_first_glyph_box() -> None:

@@ -2,7 +2,8 @@
 (tests/fixtures/status_entries, make_status_entry_pdfs.py: generated reports printed by LibreOffice).
 Where a full line ends and the next entry's first unit could not have fitted, the fit cannot tell
 a wrap from an entry's end; the entry's own end (a date, a closed time range, `…開催` after one)
-and the next one's start (a count, a rate, a `label：`) tell it, and each report meets its gold."""
+and the next one's start (a count, a rate, a `label：`, also one wrapped inside its word) tell it, and
+each report meets its gold."""
 
 from __future__ import annotations
 
@@ -66,6 +67,12 @@ UNIT_AFTER_ITS_NUMBER = [  # `出前講座 ２` | `回`: the unit would have fit
     ("令和3年11月5日（金）開催", None),
     ("出前講座 ２回", 2.0),
 ]
+LABEL_WRAPPED_INSIDE_ITS_WORD = [  # `/4箇月）開催` | `多職種連携研` (full) | `修会：0回`
+    ("ネットワーク会議 6回", 6.0),
+    ("※定期的（1回/4箇月）開催", None),
+    ("多職種連携研修会：0回", 0.0),
+    ("派遣先：小美玉市南部高齢者支援センター「在宅医療講演会」", None),
+]
 
 
 @pytest.mark.parametrize(
@@ -75,6 +82,7 @@ UNIT_AFTER_ITS_NUMBER = [  # `出前講座 ２` | `回`: the unit would have fit
         ("time-range-then-rate", 1, "baseline", TIME_RANGE_THEN_RATE),
         ("time-range-end-stays", 1, "baseline", TIME_RANGE_END_STAYS),
         ("unit-after-its-number", 1, "baseline", UNIT_AFTER_ITS_NUMBER),
+        ("label-wrapped-inside-its-word", 1, "plan", LABEL_WRAPPED_INSIDE_ITS_WORD),
     ],
 )
 def test_the_cell_that_fills_its_width_splits_where_its_entries_end(
