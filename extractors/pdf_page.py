@@ -71,6 +71,10 @@ ITEM_START = regex.compile(
 )
 # After `…開催`, a katakana word opens an entry too (`7/10(水)開催` | `ネットワーク会議…`).
 HELD_START = regex.compile(r"^\p{Katakana}")
+# After a count, a word with a count of its own opens an entry (`症例検討会：18回` | `症例検討会 2回`):
+# one entry states one count, two are two entries the print ran together.
+COUNT_END = regex.compile(r"[0-9０-９]+\s*[回件名](?:/年)?[)）]?$")
+LABELLED_COUNT = regex.compile(r"^[^\s、。（(）)0-9０-９:：]{1,12}?[\s:：（(]*[0-9０-９]+\s*[回件名]")
 # A count's unit never opens an entry: a line ending with a number before a line opening with its
 # unit (`出前講座 ２` | `回`) is a wrap where the unit comes within DEFAULT_UNIT_SLACK em of not
 # fitting (LibreOffice wrapped such a unit with 0.09 em to spare; a hard break leaves more room).
@@ -331,6 +335,10 @@ def ends_entry(prev: str, text: str, after: str = "") -> bool:
     printed after `text`, where a label it opens may end)."""
     opens = ITEM_START.match(text) or (after and ITEM_START.match(text + after))
     if HELD_END.search(prev) and (opens or HELD_START.match(text)):
+        return True
+    if COUNT_END.search(prev) and (
+        LABELLED_COUNT.match(text) or (after and LABELLED_COUNT.match(text + after))
+    ):
         return True
     return bool(ITEM_END.search(prev) and opens)
 

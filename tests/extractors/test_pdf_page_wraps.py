@@ -88,6 +88,9 @@ def test_a_full_line_that_ends_a_count_before_a_new_label_ends_its_paragraph() -
         # a date's day or a closed time range, then a count or a rate
         ("開催日時：令和3年12月29日", "24回", False),
         ("7/21(土)19時～20時", "月2回程度開催", False),
+        # a count, then a word with a count of its own (one entry states one count)
+        ("症例検討会：18回", "症例検討会 2回", False),
+        ("会議（24回）", "ケース会議（１８回）", False),
         # wraps: the minutes of an hour, a range's end (no `label：`), `開催` after a date
         ("13時30分～14時", "30分開催", True),
         ("発送：令和2年12月28日(月)19:00", "～20:00", True),
@@ -97,6 +100,7 @@ def test_a_full_line_that_ends_a_count_before_a_new_label_ends_its_paragraph() -
         ("R3.5.20(木)18時～19時開催", "地域ケア個別会", True),
         ("12月3日（木）", "オンライン開催", True),
         ("市民公開講座", "4回", True),
+        ("合計5回", "（うち往診2回）", True),  # a breakdown in brackets goes on
         ("開催日時：11", "月18日", True),
     ],
 )

@@ -74,6 +74,9 @@ LABEL_WRAPPED_INSIDE_ITS_WORD = [  # `/4箇月）開催` | `多職種連携研` 
     ("派遣先：小美玉市南部高齢者支援センター「在宅医療講演会」", None),
 ]
 
+# `症例検討会：18回` (full) | `症例検討会 2回`: joined they would state two counts (null, partial)
+COUNT_THEN_LABELLED_COUNT = [("10回/年", 10.0), ("症例検討会：18回", 18.0), ("症例検討会 2回", 2.0)]
+
 
 @pytest.mark.parametrize(
     ("name", "item_no", "period", "entries"),
@@ -83,6 +86,7 @@ LABEL_WRAPPED_INSIDE_ITS_WORD = [  # `/4箇月）開催` | `多職種連携研` 
         ("time-range-end-stays", 1, "baseline", TIME_RANGE_END_STAYS),
         ("unit-after-its-number", 1, "baseline", UNIT_AFTER_ITS_NUMBER),
         ("label-wrapped-inside-its-word", 1, "plan", LABEL_WRAPPED_INSIDE_ITS_WORD),
+        ("count-then-labelled-count", 3, "actual", COUNT_THEN_LABELLED_COUNT),
     ],
 )
 def test_the_cell_that_fills_its_width_splits_where_its_entries_end(
