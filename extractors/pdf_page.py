@@ -56,12 +56,15 @@ NO_LINE_START = frozenset(
 # A full line that ends an entry followed by a line that opens one is a paragraph's end: over
 # generated reports no wrap looked so (a measured cue, used only where the fit cannot tell). An entry
 # ends with a count, a bracket, an open time range (`18:30～`), a date's day or a time (`12月29日`,
-# `～20時`, `19:00`), or `開催` right after one of those or a bracket (`7/10(水)開催`: held then).
+# `～20時`, `19:00`), or `開催`(`予定`) right after a date, a time, a bracket or a rate (held then:
+# `7/10(水)開催`, `H30.11.22開催`, `13:00～開催`, `年2回開催予定`, `月3回程度開催`).
 ITEM_END = regex.compile(
     r"(?:[0-9０-９]+\s*[回件名](?:/年)?[)）]?|[)）」』]|(?:[0-9０-９][:：][0-9０-９]{2}|時|分)\s*[~～〜]"
     r"|[0-9０-９]\s*[日時分]|[0-9０-９][:：][0-9０-９]{2})$"
 )
-HELD_END = regex.compile(r"(?:[0-9０-９]\s*[日時分]|[)）])開催$")
+HELD_END = regex.compile(
+    r"(?:[0-9０-９]\s*[日時分]?|[)）~～〜]|[年月週][0-9０-９]+\s*回(?:程度)?)開催(?:予定)?$"
+)
 # An entry opens with a count, a `label：`, an era or a year, or a rate (`月2回`); a digit that
 # goes on as a time's hours or minutes (`14時`, `30分`, `18:30`) does not open one, nor does a time
 # range's end (`～20:00` is no label).
@@ -71,10 +74,10 @@ ITEM_START = regex.compile(
 )
 # After `…開催`, a katakana word opens an entry too (`7/10(水)開催` | `ネットワーク会議…`).
 HELD_START = regex.compile(r"^\p{Katakana}")
-# After a count, a word with a count of its own opens an entry (`症例検討会：18回` | `症例検討会 2回`):
-# one entry states one count, two are two entries the print ran together.
-COUNT_END = regex.compile(r"[0-9０-９]+\s*[回件名](?:/年)?[)）]?$")
-LABELLED_COUNT = regex.compile(r"^[^\s、。（(）)0-9０-９:：]{1,12}?[\s:：（(]*[0-9０-９]+\s*[回件名]")
+# A word with a count of its own opens an entry too (`症例検討会：18回` | `症例検討会 2回`, `…開催` |
+# `出前講座（1回）`): one entry states one count, two are two entries the print ran together. Not an
+# ordinal (`研修会 2回目`).
+LABELLED_COUNT = regex.compile(r"^[^\s、。（(）)0-9０-９:：]{1,12}?[\s:：（(]*[0-9０-９]+\s*[回件名](?!目)")
 # A count's unit never opens an entry: a line ending with a number before a line opening with its
 # unit (`出前講座 ２` | `回`) is a wrap where the unit comes within DEFAULT_UNIT_SLACK em of not
 # fitting (LibreOffice wrapped such a unit with 0.09 em to spare; a hard break leaves more room).
@@ -333,13 +336,10 @@ def opens_with_its_unit(prev: str, text: str) -> bool:
 def ends_entry(prev: str, text: str, after: str = "") -> bool:
     """A full line `prev` that ends an entry, and a line `text` that opens one (`after`: the line
     printed after `text`, where a label it opens may end)."""
-    opens = ITEM_START.match(text) or (after and ITEM_START.match(text + after))
-    if HELD_END.search(prev) and (opens or HELD_START.match(text)):
-        return True
-    if COUNT_END.search(prev) and (
-        LABELLED_COUNT.match(text) or (after and LABELLED_COUNT.match(text + after))
-    ):
-        return True
+    joined = text + after
+    opens = ITEM_START.match(joined) or LABELLED_COUNT.match(joined)
+    if HELD_END.search(prev):
+        return bool(opens or HELD_START.match(text))
     return bool(ITEM_END.search(prev) and opens)
 
 

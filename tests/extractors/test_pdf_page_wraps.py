@@ -88,6 +88,12 @@ def test_a_full_line_that_ends_a_count_before_a_new_label_ends_its_paragraph() -
         # a date's day or a closed time range, then a count or a rate
         ("開催日時：令和3年12月29日", "24回", False),
         ("7/21(土)19時～20時", "月2回程度開催", False),
+        # held at a rate, on a dotted date or after an open time, then a count, a label or a word
+        # with a count (also one wrapped inside its word)
+        ("月３回程度開催", "12回", False),
+        ("H30.11.22開催", "6回/年", False),
+        ("（日）9:00～開催", "市民公開講座：１", False),
+        ("16日(水)9時～10時", "出前講座（1回）", False),
         # a count, then a word with a count of its own (one entry states one count)
         ("症例検討会：18回", "症例検討会 2回", False),
         ("会議（24回）", "ケース会議（１８回）", False),
@@ -101,6 +107,8 @@ def test_a_full_line_that_ends_a_count_before_a_new_label_ends_its_paragraph() -
         ("12月3日（木）", "オンライン開催", True),
         ("市民公開講座", "4回", True),
         ("合計5回", "（うち往診2回）", True),  # a breakdown in brackets goes on
+        ("12月3日（木）", "研修会 2回目", True),  # an ordinal is no count
+        ("年2回開催", "予定", True),
         ("開催日時：11", "月18日", True),
     ],
 )
@@ -129,6 +137,9 @@ def test_a_label_wrapped_before_its_colon_still_opens_a_paragraph() -> None:
     # a label wrapped inside its word, where the line it opens on is full (`多職種連携研` | `修会：0回`)
     lines = [line("4箇月）開催", 10), line("多職種連携研", 19), line("修会：0回", 28)]
     assert join_lines(lines, 6 * SIZE) == "4箇月）開催\n\n多職種連携研\n修会：0回"
+    # and a word whose count is printed on the line after (`年１回開催予定` | `市民公開講座 １` | `回`)
+    lines = [line("年１回開催予定", 10), line("市民公開講座 １", 19), line("回", 28)]
+    assert join_lines(lines, 7 * SIZE) == "年１回開催予定\n\n市民公開講座 １\n回"
     # two lines that only read as a label when joined are no label: `開催` has room left, so
     # `出前講座：24回` opens a paragraph of its own and `開催` ends the one before
     lines = [line("回/3箇月）", 10), line("開催", 19), line("出前講座：24回", 28)]

@@ -77,6 +77,22 @@ LABEL_WRAPPED_INSIDE_ITS_WORD = [  # `/4箇月）開催` | `多職種連携研` 
 # `症例検討会：18回` (full) | `症例検討会 2回`: joined they would state two counts (null, partial)
 COUNT_THEN_LABELLED_COUNT = [("10回/年", 10.0), ("症例検討会：18回", 18.0), ("症例検討会 2回", 2.0)]
 
+HELD_AT_A_RATE_THEN_LABELLED_COUNT = [  # `年１回開催予定` (full) | `市民公開講座 １` | `回`
+    ("※定期的（1回/4箇月）開催", None),
+    ("年１回開催予定", None),
+    ("市民公開講座 １回", 1.0),
+    ("５回", 5.0),
+]
+HELD_ON_A_DOTTED_DATE_THEN_COUNT = [  # `H30.11.22開催` (full) | `6回/年`
+    ("調査期間：平成29年4/14～5/3", None),
+    ("※定期的（1回/4箇月）開催", None),
+    ("2回（5月〜6月）", 2.0),
+    ("発送：H29.11.11(土)15:00～", None),
+    ("H30.11.22開催", None),
+    ("6回/年", 6.0),
+    ("3回", 3.0),
+]
+
 
 @pytest.mark.parametrize(
     ("name", "item_no", "period", "entries"),
@@ -87,6 +103,8 @@ COUNT_THEN_LABELLED_COUNT = [("10回/年", 10.0), ("症例検討会：18回", 18
         ("unit-after-its-number", 1, "baseline", UNIT_AFTER_ITS_NUMBER),
         ("label-wrapped-inside-its-word", 1, "plan", LABEL_WRAPPED_INSIDE_ITS_WORD),
         ("count-then-labelled-count", 3, "actual", COUNT_THEN_LABELLED_COUNT),
+        ("held-at-a-rate-then-labelled-count", 2, "plan", HELD_AT_A_RATE_THEN_LABELLED_COUNT),
+        ("held-on-a-dotted-date-then-count", 2, "plan", HELD_ON_A_DOTTED_DATE_THEN_COUNT),
     ],
 )
 def test_the_cell_that_fills_its_width_splits_where_its_entries_end(
