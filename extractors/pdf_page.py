@@ -275,7 +275,7 @@ def join_lines(
             if index + 1 < len(lines):
                 nxt = lines[index + 1]
                 # where a label `line` opens may end: on the line after, if `line` is full
-                full = not fits_after(line, nxt, available, autospace, slack, start_of(line))
+                full = not fits_after(line, nxt, Room(available, autospace, slack, start_of(line)))
                 after = nxt.text.strip() if full or nxt.text.strip()[:1] in (":", "：") else ""
             soft = is_soft_wrap(prev, line, available, autospace, slack, after, start_of(prev))
             parts.append("\n" if soft else "\n\n")
@@ -301,21 +301,25 @@ def is_soft_wrap(
     ):
         return False
     text = line.text.strip()
-    return not fits_after(prev, line, available, autospace, slack, left) and not ends_entry(
+    return not fits_after(prev, line, Room(available, autospace, slack, left)) and not ends_entry(
         prev.text.strip(), text, after
     )
 
 
-def fits_after(
-    prev: Line,
-    line: Line,
-    available: float,
-    autospace: float = 0.0,
-    slack: float = DEFAULT_PAGE_SLACK,
-    left: float | None = None,
-) -> bool:
+class Room(NamedTuple):
+    """How a line is measured: the width available, the autospace (em), the slack (em) and the
+    text's left edge (None: the line's own start)."""
+
+    available: float
+    autospace: float
+    slack: float
+    left: float | None
+
+
+def fits_after(prev: Line, line: Line, room: Room) -> bool:
     """The next line's first unit would have fitted after `prev` (with the autospace office
     software puts between a Latin and an Asian neighbour, in em)."""
+    available, autospace, slack, left = room
     last = next(c for c in reversed(prev.chars) if c.text.strip())
     first = next(c for c in line.chars if c.text.strip())
     spaced = {script_of(last.text), script_of(first.text)} == {"latin", "asian"}
