@@ -53,16 +53,36 @@ HARD_BREAK_MARKERS = frozenset("・▶▷►◆◇■□●○◎★☆➢➤※
 NO_LINE_START = frozenset(
     "、。，．,.)）」』】〕］｝〉》ー…：；？！・々ゝゞヽヾ％°′″℃!%:;?]}ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
 )
-# A full line that ends a count, a bracket or an open time range (`18:30～`), followed by a line
-# that opens a count, a `label：`, or a year, is a paragraph's end: over generated reports no wrap
-# looked so (a measured cue, used only where the fit cannot tell).
+# A full line that ends an entry followed by a line that opens one is a paragraph's end: over
+# generated reports no wrap looked so (a measured cue, used only where the fit cannot tell). An entry
+# ends with a count, a bracket, an open time range (`18:30～`), a date's day or a time (`12月29日`,
+# `～20時`, `19:00`), or `開催`(`予定`) right after a date, a time, a bracket or a rate (held then:
+# `7/10(水)開催`, `H30.11.22開催`, `13:00～開催`, `年2回開催予定`, `月3回程度開催`).
 ITEM_END = regex.compile(
-    r"(?:[0-9０-９]+\s*[回件名](?:/年)?[)）]?|[)）」』]|(?:[0-9０-９][:：][0-9０-９]{2}|時|分)\s*[~～〜])$"
+    r"(?:[0-9０-９]+\s*[回件名](?:/年)?[)）]?|[)）」』]|(?:[0-9０-９][:：][0-9０-９]{2}|時|分)\s*[~～〜]"
+    r"|[0-9０-９]\s*[日時分]|[0-9０-９][:：][0-9０-９]{2})$"
 )
+HELD_END = regex.compile(
+    r"(?:[0-9０-９]\s*[日時分]?|[)）~～〜]|[年月週][0-9０-９]+\s*回(?:程度)?)開催(?:予定)?$"
+)
+# An entry opens with a count, a `label：`, an era or a year, or a rate (`月2回`); a digit that
+# goes on as a time's hours or minutes (`14時`, `30分`, `18:30`) does not open one, nor does a time
+# range's end (`～20:00` is no label).
 ITEM_START = regex.compile(
-    r"^(?:[0-9０-９](?![0-9０-９]?\s*(?:時|[:：][0-9０-９]))|(?![0-9０-９時])[^\s、。（(）)]{1,12}[:：]"
-    r"|令和|平成|㋿|㍻|[RH][0-9]|(?:19|20)[0-9]{2}年)"
+    r"^(?:[0-9０-９](?![0-9０-９]?\s*(?:時|分|[:：][0-9０-９]))|(?![0-9０-９時])[^\s、。（(）)~～〜]{0,11}[^\s、。（(）)~～〜0-9０-９][:：]"
+    r"|令和|平成|㋿|㍻|[RH][0-9]|(?:19|20)[0-9]{2}年|[年月週][0-9０-９]+\s*回)"
 )
+# After `…開催`, a katakana word opens an entry too (`7/10(水)開催` | `ネットワーク会議…`).
+HELD_START = regex.compile(r"^\p{Katakana}")
+# A word with a count of its own opens an entry too (`症例検討会：18回` | `症例検討会 2回`, `…開催` |
+# `出前講座（1回）`): one entry states one count, two are two entries the print ran together. Not an
+# ordinal (`研修会 2回目`).
+LABELLED_COUNT = regex.compile(r"^[^\s、。（(）)0-9０-９:：]{1,12}?[\s:：（(]*[0-9０-９]+\s*[回件名](?!目)")
+# A count's unit never opens an entry: a line ending with a number before a line opening with its
+# unit (`出前講座 ２` | `回`) is a wrap where the unit comes within DEFAULT_UNIT_SLACK em of not
+# fitting (LibreOffice wrapped such a unit with 0.09 em to spare; a hard break leaves more room).
+COUNT_UNITS = frozenset("回件名人")
+DEFAULT_UNIT_SLACK = 0.25
 NO_LINE_END = frozenset("(（「『【〔［｛〈《")
 LATIN_ASIAN = frozenset(("latin", "asian"))  # the neighbours office software spaces apart
 
@@ -245,13 +265,19 @@ def join_lines(
     edge (else each line's own start); `edge`: the cell's text edge, where a line starting within
     DEFAULT_EDGE_SNAP em of it starts."""
     parts: list[str] = []
+
+    def start_of(line: Line) -> float | None:
+        return edge if edge is not None and line.x0 - edge <= DEFAULT_EDGE_SNAP * line.size else left
+
     for index, (prev, line) in enumerate(zip([None, *lines], lines, strict=False)):
         if prev is not None:
-            after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
-            start = left
-            if edge is not None and prev.x0 - edge <= DEFAULT_EDGE_SNAP * prev.size:
-                start = edge
-            soft = is_soft_wrap(prev, line, available, autospace, slack, after, start)
+            after = ""
+            if index + 1 < len(lines):
+                nxt = lines[index + 1]
+                # where a label `line` opens may end: on the line after, if `line` is full
+                full = not fits_after(line, nxt, Room(available, autospace, slack, start_of(line)))
+                after = nxt.text.strip() if full or nxt.text.strip()[:1] in (":", "：") else ""
+            soft = is_soft_wrap(prev, line, available, autospace, slack, after, start_of(prev))
             parts.append("\n" if soft else "\n\n")
         parts.append(line.text.strip(" "))
     return "".join(parts)
@@ -266,14 +292,34 @@ def is_soft_wrap(
     after: str = "",
     left: float | None = None,
 ) -> bool:
-    """Soft when the next line's first unit would not have fitted after `prev` (with the
-    autospace office software puts between a Latin and an Asian neighbour, in em). `after`: the
-    line printed after `line`, where a label opened by `line` may end (`ケース会議` | `：4回`)."""
+    """Soft when the next line's first unit would not have fitted after `prev` (`fits_after`) and
+    `prev` does not end an entry before `line` opens one. `after`: the line printed after a full
+    `line`, where a label `line` opens may end (`ケース会議` | `：4回`, `多職種連携研` | `修会：0回`)."""
     pitch = line.baseline - prev.baseline
     if pitch > DEFAULT_EMPTY_LINE * DEFAULT_LINE_PITCH * line.size or starts_item(
         prev.text.strip(), line.text.strip()
     ):
         return False
+    text = line.text.strip()
+    return not fits_after(prev, line, Room(available, autospace, slack, left)) and not ends_entry(
+        prev.text.strip(), text, after
+    )
+
+
+class Room(NamedTuple):
+    """How a line is measured: the width available, the autospace (em), the slack (em) and the
+    text's left edge (None: the line's own start)."""
+
+    available: float
+    autospace: float
+    slack: float
+    left: float | None
+
+
+def fits_after(prev: Line, line: Line, room: Room) -> bool:
+    """The next line's first unit would have fitted after `prev` (with the autospace office
+    software puts between a Latin and an Asian neighbour, in em)."""
+    available, autospace, slack, left = room
     last = next(c for c in reversed(prev.chars) if c.text.strip())
     first = next(c for c in line.chars if c.text.strip())
     spaced = {script_of(last.text), script_of(first.text)} == {"latin", "asian"}
@@ -281,10 +327,24 @@ def is_soft_wrap(
     used = (
         prev.chars[-1].x1 - (prev.x0 if left is None else left) + (autospace * line.size if spaced else 0.0)
     )
-    fits = used + first_unit_width(line) <= available + slack * line.size
-    text = line.text.strip()
-    opens = ITEM_START.match(text) or (after[:1] in (":", "：") and ITEM_START.match(text + after[:1]))
-    return not fits and not (ITEM_END.search(prev.text.strip()) and opens)
+    if opens_with_its_unit(prev.text.strip(), line.text.strip()):
+        slack = min(slack, -DEFAULT_UNIT_SLACK)
+    return used + first_unit_width(line) <= available + slack * line.size
+
+
+def opens_with_its_unit(prev: str, text: str) -> bool:
+    """`text` opens with the unit of the count whose number `prev` ends with (`出前講座 ２` | `回`)."""
+    return prev[-1:].isdigit() and text[:1] in COUNT_UNITS
+
+
+def ends_entry(prev: str, text: str, after: str = "") -> bool:
+    """A full line `prev` that ends an entry, and a line `text` that opens one (`after`: the line
+    printed after `text`, where a label it opens may end)."""
+    joined = text + after
+    opens = ITEM_START.match(joined) or LABELLED_COUNT.match(joined)
+    if HELD_END.search(prev):
+        return bool(opens or HELD_START.match(text))
+    return bool(ITEM_END.search(prev) and opens)
 
 
 def starts_item(prev: str, text: str) -> bool:

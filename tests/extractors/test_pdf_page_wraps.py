@@ -4,6 +4,8 @@ puts between Latin and Asian neighbours and a space printed at the line's end.""
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.pdf_page import DEFAULT_CELL_SLACK, Char, Line, is_soft_wrap, join_lines, measure_autospace
 
 SIZE = 7.0
@@ -75,12 +77,73 @@ def test_a_full_line_that_ends_a_count_before_a_new_label_ends_its_paragraph() -
         assert is_soft_wrap(prev, line(next_text, 19), prev.chars[-1].x1) == soft, (prev_text, next_text)
 
 
+@pytest.mark.parametrize(
+    ("prev_text", "next_text", "soft"),
+    [
+        # an entry held after a bracket, a date or a time, then a count, a label or a katakana word
+        ("※定期的（1回/3箇月）開催", "24回/年", False),
+        ("4月20日（火）開催", "調査期間：6月-7月", False),
+        ("R1.7.10(水)開催", "ネットワーク会", False),
+        ("2021年7月10日開催", "ホームページ掲載", False),
+        # a date's day or a closed time range, then a count or a rate
+        ("開催日時：令和3年12月29日", "24回", False),
+        ("7/21(土)19時～20時", "月2回程度開催", False),
+        # held at a rate, on a dotted date or after an open time, then a count, a label or a word
+        # with a count (also one wrapped inside its word)
+        ("月３回程度開催", "12回", False),
+        ("H30.11.22開催", "6回/年", False),
+        ("（日）9:00～開催", "市民公開講座：１", False),
+        ("16日(水)9時～10時", "出前講座（1回）", False),
+        # a count, then a word with a count of its own (one entry states one count)
+        ("症例検討会：18回", "症例検討会 2回", False),
+        ("会議（24回）", "ケース会議（１８回）", False),
+        # wraps: the minutes of an hour, a range's end (no `label：`), `開催` after a date
+        ("13時30分～14時", "30分開催", True),
+        ("発送：令和2年12月28日(月)19:00", "～20:00", True),
+        ("㋿1年6月23日(日)", "開催", True),
+        ("令和三年九月十七日", "開催", True),
+        # not told: `…開催` | `予定` goes on; a katakana word after a date alone may too
+        ("R3.5.20(木)18時～19時開催", "地域ケア個別会", True),
+        ("12月3日（木）", "オンライン開催", True),
+        ("市民公開講座", "4回", True),
+        ("合計5回", "（うち往診2回）", True),  # a breakdown in brackets goes on
+        ("12月3日（木）", "研修会 2回目", True),  # an ordinal is no count
+        ("年2回開催", "予定", True),
+        ("開催日時：11", "月18日", True),
+    ],
+)
+def test_a_full_line_ends_its_entry_where_an_entry_ends_and_the_next_opens(
+    prev_text: str, next_text: str, soft: bool
+) -> None:
+    prev = line(prev_text, 10)
+    assert is_soft_wrap(prev, line(next_text, 19), prev.chars[-1].x1) == soft
+
+
+def test_a_count_unit_wraps_with_its_number_even_with_a_hair_to_spare() -> None:
+    """`出前講座 ２` | `回`: LibreOffice wrapped the unit with 0.09 em to spare; a count's unit never
+    opens an entry, so a unit that comes within DEFAULT_UNIT_SLACK em of not fitting wrapped."""
+    prev, nxt = line("出前講座 ２", 10), line("回", 19)
+    fitted = prev.chars[-1].x1 + SIZE
+    assert is_soft_wrap(prev, nxt, fitted + 0.09 * SIZE, slack=DEFAULT_CELL_SLACK)
+    assert not is_soft_wrap(prev, nxt, fitted + 0.5 * SIZE, slack=DEFAULT_CELL_SLACK)
+    # a month is no count's unit: after a date's day the hard break stands
+    prev, nxt = line("R4.5.1", 10), line("月2回程度開催", 19)
+    assert not is_soft_wrap(prev, nxt, prev.chars[-1].x1 + SIZE + 0.09 * SIZE, slack=DEFAULT_CELL_SLACK)
+
+
 def test_a_label_wrapped_before_its_colon_still_opens_a_paragraph() -> None:
     full = 8 * SIZE
     assert not is_soft_wrap(line("研修会 0回", 10), line("ケース会議", 19), full, after="：4回")
-    # two lines that only read as a label when joined are no label
-    prev = line("回/3箇月）", 10)
-    assert is_soft_wrap(prev, line("開催", 19), prev.chars[-1].x1, after="出前講座：24回")
+    # a label wrapped inside its word, where the line it opens on is full (`多職種連携研` | `修会：0回`)
+    lines = [line("4箇月）開催", 10), line("多職種連携研", 19), line("修会：0回", 28)]
+    assert join_lines(lines, 6 * SIZE) == "4箇月）開催\n\n多職種連携研\n修会：0回"
+    # and a word whose count is printed on the line after (`年１回開催予定` | `市民公開講座 １` | `回`)
+    lines = [line("年１回開催予定", 10), line("市民公開講座 １", 19), line("回", 28)]
+    assert join_lines(lines, 7 * SIZE) == "年１回開催予定\n\n市民公開講座 １\n回"
+    # two lines that only read as a label when joined are no label: `開催` has room left, so
+    # `出前講座：24回` opens a paragraph of its own and `開催` ends the one before
+    lines = [line("回/3箇月）", 10), line("開催", 19), line("出前講座：24回", 28)]
+    assert join_lines(lines, lines[0].chars[-1].x1) == "回/3箇月）\n開催\n\n出前講座：24回"
 
 
 def test_a_line_is_measured_from_the_cell_text_edge_not_its_first_glyph_box() -> None:

@@ -1,0 +1,121 @@
+"""Status cells whose entries fill a narrow cell to its right edge, on real PDFs
+(tests/fixtures/status_entries, make_status_entry_pdfs.py: generated reports printed by LibreOffice).
+Where a full line ends and the next entry's first unit could not have fitted, the fit cannot tell
+a wrap from an entry's end; the entry's own end (a date, a closed time range, `…開催` after one)
+and the next one's start (a count, a rate, a `label：`, also one wrapped inside its word) tell it, and
+each report meets its gold."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.process import process_document
+from pipeline.records import DocumentResult
+from tests.conftest import ROOT
+from tests.fixtures.make_status_entry_pdfs import FIXTURES
+from tests.gold_scoring import EXACT_TABLES, assert_document, assert_exact_table, assert_initiatives, norm
+
+FIXTURE_DIR = ROOT / "tests" / "fixtures" / "status_entries"
+EXTRACTION_NOTES = {"drawn_labels"}  # checks a PDF may add to its gold: facts of the extraction
+
+
+def run(name: str) -> tuple[DocumentResult, dict]:
+    result = process_document((FIXTURE_DIR / f"{name}.pdf").read_bytes())
+    gold = json.loads((FIXTURE_DIR / f"{name}.gold.json").read_text(encoding="utf-8"))
+    return result, gold
+
+
+def cell(result: DocumentResult, item_no: int, period: str) -> list[tuple[str, float | None]]:
+    return [(norm(s.text), s.value) for s in result.status if s.item_no == item_no and s.period == period]
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_status_entry_fixture_meets_its_gold(name: str) -> None:
+    result, gold = run(name)
+    assert_document(gold, result)
+    for table in EXACT_TABLES:
+        assert_exact_table(gold, result, table)
+    assert_initiatives(gold, result)
+    ours = {c.check for c in result.checks}
+    assert ours - set(gold.get("checks", [])) <= EXTRACTION_NOTES
+    assert result.document.status == "ok"
+
+
+HELD_THEN_COUNT = [
+    ("※定期的（1回/3箇月）開催", None),  # `※定期的（1回` | `/3箇月）開催` (full) | `24回/年`
+    ("24回/年", 24.0),
+    ("準備中", None),
+    ("発送：8月12日（金）14時30分～15時", None),
+    ("派遣先：高萩市南部高齢者支援センター「在宅医療講演会」", None),
+]
+TIME_RANGE_THEN_RATE = [  # `開催日時：平成30年` | `7/21(土)19時～20時` (full) | `月2回程度開催`
+    ("派遣講師：在宅療養支援診療所 医師", None),
+    ("開催日時：平成30年7/21(土)19時～20時", None),
+    ("月2回程度開催", None),
+]
+TIME_RANGE_END_STAYS = [  # `…(月)19:00` (full) | `～20:00`: the range's end is no `label：`
+    ("発送：令和2年12月28日(月)19:00～20:00", None),
+    ("18回/年", 18.0),
+    ("症例検討会：1回", 1.0),
+    ("2回/年", 2.0),
+    ("ケース会議：4回", 4.0),
+    ("医療機関への協力依頼（令和3年1月中）", None),
+]
+UNIT_AFTER_ITS_NUMBER = [  # `出前講座 ２` | `回`: the unit would have fitted by 0.09 em, yet wrapped
+    ("令和3年11月5日（金）開催", None),
+    ("出前講座 ２回", 2.0),
+]
+LABEL_WRAPPED_INSIDE_ITS_WORD = [  # `/4箇月）開催` | `多職種連携研` (full) | `修会：0回`
+    ("ネットワーク会議 6回", 6.0),
+    ("※定期的（1回/4箇月）開催", None),
+    ("多職種連携研修会：0回", 0.0),
+    ("派遣先：小美玉市南部高齢者支援センター「在宅医療講演会」", None),
+]
+
+# `症例検討会：18回` (full) | `症例検討会 2回`: joined they would state two counts (null, partial)
+COUNT_THEN_LABELLED_COUNT = [("10回/年", 10.0), ("症例検討会：18回", 18.0), ("症例検討会 2回", 2.0)]
+
+HELD_AT_A_RATE_THEN_LABELLED_COUNT = [  # `年１回開催予定` (full) | `市民公開講座 １` | `回`
+    ("※定期的（1回/4箇月）開催", None),
+    ("年１回開催予定", None),
+    ("市民公開講座 １回", 1.0),
+    ("５回", 5.0),
+]
+HELD_ON_A_DOTTED_DATE_THEN_COUNT = [  # `H30.11.22開催` (full) | `6回/年`
+    ("調査期間：平成29年4/14～5/3", None),
+    ("※定期的（1回/4箇月）開催", None),
+    ("2回（5月〜6月）", 2.0),
+    ("発送：H29.11.11(土)15:00～", None),
+    ("H30.11.22開催", None),
+    ("6回/年", 6.0),
+    ("3回", 3.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "item_no", "period", "entries"),
+    [
+        ("held-then-count", 1, "plan", HELD_THEN_COUNT),
+        ("time-range-then-rate", 1, "baseline", TIME_RANGE_THEN_RATE),
+        ("time-range-end-stays", 1, "baseline", TIME_RANGE_END_STAYS),
+        ("unit-after-its-number", 1, "baseline", UNIT_AFTER_ITS_NUMBER),
+        ("label-wrapped-inside-its-word", 1, "plan", LABEL_WRAPPED_INSIDE_ITS_WORD),
+        ("count-then-labelled-count", 3, "actual", COUNT_THEN_LABELLED_COUNT),
+        ("held-at-a-rate-then-labelled-count", 2, "plan", HELD_AT_A_RATE_THEN_LABELLED_COUNT),
+        ("held-on-a-dotted-date-then-count", 2, "plan", HELD_ON_A_DOTTED_DATE_THEN_COUNT),
+    ],
+)
+def test_the_cell_that_fills_its_width_splits_where_its_entries_end(
+    name: str, item_no: int, period: str, entries: list[tuple[str, float | None]]
+) -> None:
+    result, gold = run(name)
+    expected = [(norm(text), value) for text, value in entries]
+    # the fixture still holds the junction it is named after
+    assert [
+        (norm(r["text"]), r["value"])
+        for r in gold["status"]
+        if (r["item_no"], r["period"]) == (item_no, period)
+    ] == expected
+    assert cell(result, item_no, period) == expected
