@@ -19,6 +19,7 @@ from normalizers.forms import (
     ITEM_TITLE_NOTES,
     ITEMS_END_WORDS,
     ITEMS_HEADER_WORDS,
+    ITEMS_TABLE_HEADING,
     OUTCOMES_HEADING_WORDS,
     PERIOD_ALIASES,
     STATUS_COUNT_PATTERN,
@@ -270,12 +271,18 @@ def _on_its_own(line: Block, printed: set[int | None]) -> bool:
 
 
 DEFAULT_HEADER_WINDOW = 3  # lines over which 取組事項 and 取組内容 may be printed
+DEFAULT_HEADER_SPAN = 24  # lines below 取組事項 over which the period headers may print before 取組内容
 
 
 def _items_header(lines: list[Block]) -> int | None:
-    """Index of the line that ends the 取組事項 / 取組内容 header (on one line or a few)."""
+    """Index of the line that ends the 取組事項 / 取組内容 header (on one line or a few), or of
+    the table's heading where item 1 starts under it past nothing but the period headers (the
+    取組事項 / 取組内容 header printed further down, or not at all)."""
     title_keys = known_title_keys()
     for index, line in enumerate(lines):
+        heading = match_key(line.text).startswith(match_key(ITEMS_TABLE_HEADING))
+        if heading and _item_one_after_period_headers(lines, index + 1, title_keys):
+            return index
         if ITEMS_HEADER_WORDS[0] in match_key(line.text):
             window = lines[index : index + DEFAULT_HEADER_WINDOW]
             for offset, other in enumerate(window):
@@ -286,7 +293,36 @@ def _items_header(lines: list[Block]) -> int | None:
             after = lines[index + 1 : index + 1 + DEFAULT_HEADER_WINDOW]
             if any(item_start(other.text, 1, title_keys) for other in after):
                 return index
+            below = _content_header_below(lines, index, title_keys)
+            if below is not None:
+                return below
     return None
+
+
+def _content_header_below(lines: list[Block], index: int, title_keys: set[str]) -> int | None:
+    """取組内容 printed below the period columns' headers (`取組事項` | `現状 (…)` … | `取組内容`):
+    the header ends there where item 1 starts right under it, past nothing but period headers.
+    No line between 取組事項 and 取組内容 may start an item or end the table."""
+    for offset, line in enumerate(lines[index + 1 : index + 1 + DEFAULT_HEADER_SPAN], start=index + 1):
+        if item_start(line.text, 1, title_keys) or ends_items(line.text):
+            return None
+        if ITEMS_HEADER_WORDS[1] in match_key(line.text):
+            return offset if _item_one_after_period_headers(lines, offset + 1, title_keys) else None
+    return None
+
+
+def _item_one_after_period_headers(lines: list[Block], index: int, title_keys: set[str]) -> bool:
+    """Whether item 1 starts at `index`, or right after period headers printed from there
+    (`現 状` | `(事前協議月の前月から過` | `去 6 箇月間の状況)` …)."""
+    label = ""
+    for line in lines[index:]:
+        if _is_period_header(line.text):
+            label = line.text.strip()
+        elif label and _continues_label(label, line.text):
+            label += line.text.strip()
+        else:
+            return item_start(line.text, 1, title_keys)
+    return False
 
 
 def _is_period_header(text: str) -> bool:

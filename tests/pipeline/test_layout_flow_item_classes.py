@@ -141,3 +141,57 @@ def test_count_lines_are_left_unread_where_a_period_header_printed_apart_from_th
     result = run("現状\n(事前協議月の前月から過去6箇月間の状況)\n", header, ITEM1, ITEM2, item3)
     assert not [s for s in result.status if s.item_no == 3]
     assert any(d.startswith("取組3") for d in unread(result))
+
+
+# pdftotext default mode prints the period columns' headers between 取組事項 and 取組内容, the
+# columns' notes interleaved line by line (a generated R4 report, figures changed)
+HEADER_SPLIT = """\
+取組事項
+
+計画
+現状
+実績
+(補助金交付
+(補助金交付申請
+(補助金交付申請
+申請の月から
+の前月から過去6
+の月から翌年3月
+箇月間の状況)
+末までの取組)
+での取組)
+
+取組内容
+"""
+
+
+def test_the_header_ends_at_its_second_word_printed_below_the_period_headers() -> None:
+    """`取組内容` printed a dozen lines below `取組事項`, past the period headers only, with item 1
+    right under it: the table's items are read (they were all lost)."""
+    result = run(HEADER_SPLIT, ITEM1, ITEM2, ITEM3)
+    assert [n for n, _ in bullets(result)] == [1, 1, 2, 2, 3]
+    assert bullets(result)[0][1].startswith("各医療機関が持ち回り形式で")
+
+
+def test_the_header_below_the_period_headers_counts_only_where_item_1_starts_right_under_it() -> None:
+    """Something else than period headers between `取組内容` and item 1, or an item started before
+    `取組内容`: the header is not taken from so far below (the table is not read, as before)."""
+    other_line = "グループ内は電話で連携をとっていきます。\n"
+    assert run(HEADER_SPLIT, other_line, ITEM1, ITEM2, ITEM3).initiatives == ()
+    header_after_item_1 = HEADER_SPLIT.replace("\n取組内容\n", "\n")
+    assert run(header_after_item_1, ITEM1, "取組内容\n\n", ITEM2, ITEM3).initiatives == ()
+
+
+def test_a_table_without_its_header_row_opens_at_its_heading_where_item_1_follows_period_headers() -> None:
+    """pdftotext default mode prints the heading, the period headers and item 1, and the
+    取組事項 / 取組内容 header only after the last item (a generated R3 report): the items are
+    read from the heading on."""
+    periods = (
+        "現 状\n（事前協議月の前\n月から過去６箇月\n間の状況）\n"
+        "取組目標\n（事前協議月から\n向こう６箇月間の\n取組）\n"
+    )
+    header = "取組事項\n\n取組内容\n"
+    result = run(periods, ITEM1, ITEM2, ITEM3, header)
+    assert [n for n, _ in bullets(result)] == [1, 1, 2, 2, 3]
+    # a line of another kind between the period headers and item 1: the table is not opened there
+    assert run(periods, "未定\n", ITEM1, ITEM2, ITEM3, header).initiatives == ()
