@@ -247,6 +247,7 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     printed = {b.span.line_start for b in lines}
     findings = []
     for draft in drafts:
+        _rejoin_wrapped_ends(draft, printed)
         # One count or status word a period, printed after the bullets, each a paragraph of its
         # own: one cell each, in the columns' order. Only where every column's header printed,
         # in the columns' order; lines printed one under another may be one cell's several lines
@@ -262,6 +263,36 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
             findings.append(Finding("status_cell_unread", detail, span_of(draft.status)))
             draft.status = []
     return [_item_row(d, labels) for d in drafts], index, findings
+
+
+def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:
+    """A bullet's wrapped end taken for a short period line (`…打ち合わせ、進捗` | `状況の確認等` |
+    `▶開催回数…`): a short line printed right under a line of the bullet that fills the 取組内容
+    column and ends no sentence, and right above the next bullet's marker or a blank line, is the
+    bullet's rest (the bullet goes on somewhere, and nothing else of it prints before the next one).
+    A count or status word, or a line opening with a marker, stays a period line."""
+    content = {b.span.line_start: b for b in draft.content}
+    for line in list(draft.status):
+        number = line.span.line_start
+        if number is None or number - 1 not in content:
+            continue
+        above = content[number - 1].text.strip()
+        fills = display_width(above.replace(" ", "")) >= draft.full - DEFAULT_FILL_SLACK
+        below = content.get(number + 1)
+        next_opens = number + 1 not in printed or (below is not None and below.text.strip()[:1] in _MARKERS)
+        text = line.text.strip()
+        if (
+            fills
+            and not above.endswith("。")
+            and next_opens
+            and not is_status_like(text)
+            and text[:1] not in _MARKERS
+        ):
+            draft.status.remove(line)
+            draft.content.insert(draft.content.index(content[number - 1]) + 1, line)
+            content[number] = line
+    first = min((b.span.line_start or 0 for b in draft.status), default=None)
+    draft.interleaved = first is not None and any((b.span.line_start or 0) > first for b in draft.content)
 
 
 def _on_its_own(line: Block, printed: set[int | None]) -> bool:

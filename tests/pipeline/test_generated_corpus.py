@@ -67,7 +67,7 @@ DEFAULT_MODE_MEASURED = {  # pdftotext without -layout
     "checks": (0.187, 0.292),
     "dates": (0.829, 0.404),
     "document": (0.729, 0.729),
-    "initiatives": (0.895, 0.914),
+    "initiatives": (0.901, 0.921),
     "members": (1.000, 0.000),
     "outcomes": (0.997, 0.667),
     "status": (1.000, 0.000),

@@ -195,3 +195,45 @@ def test_a_table_without_its_header_row_opens_at_its_heading_where_item_1_follow
     assert [n for n, _ in bullets(result)] == [1, 1, 2, 2, 3]
     # a line of another kind between the period headers and item 1: the table is not opened there
     assert run(periods, "未定\n", ITEM1, ITEM2, ITEM3, header).initiatives == ()
+
+
+# a bullet whose last wrapped line is short (a generated R2 report, names changed)
+ITEM2_WRAPPED_END = """\
+2 在宅医療を提供す
+る連携体制として必
+要な拠点機能を担う
+取組
+※地域との連携に関
+すること。
+
+② 打ち合わせ等の内容・開催方法・回数・参加機関等
+▶開催方法：参集およびオンライン・電話・メールでの打ち合わせ、進捗
+状況の確認等
+▶開催回数：月 2 回程度
+"""
+
+
+def test_a_short_wrapped_end_of_a_bullet_before_the_next_marker_is_the_bullets_rest() -> None:
+    """`状況の確認等` under a line that fills the 取組内容 column and ends no sentence, right above
+    the next bullet's marker: the bullet's rest, not a period line (it was cut off the bullet)."""
+    result = run(HEADER, ITEM1, ITEM2_WRAPPED_END, ITEM3)
+    assert [t for n, t in bullets(result) if n == 2] == [
+        "打ち合わせ等の内容・開催方法・回数・参加機関等",
+        "開催方法：参集およびオンライン・電話・メールでの打ち合わせ、進捗状況の確認等",
+        "開催回数：月 2 回程度",
+    ]
+    assert not [d for d in unread(result) if d.startswith("取組2")]
+
+
+def test_a_short_line_under_a_full_bullet_line_stays_a_period_line_where_it_may_be_one() -> None:
+    """The same short line with a count, or followed by a line that goes on with the bullet
+    (`…進捗` | `2回` | `状況の確認等`), may be a period cell printed between the bullet's lines: it
+    stays out of the bullet, and the item's period cells unread."""
+    counted = ITEM2_WRAPPED_END.replace("状況の確認等\n", "2回\n")
+    between = ITEM2_WRAPPED_END.replace("状況の確認等\n", "研修の開催\n状況の確認等\n")
+    for item2 in (counted, between):
+        result = run(HEADER, ITEM1, item2, ITEM3)
+        assert "開催方法：参集およびオンライン・電話・メールでの打ち合わせ、進捗" in [
+            t for n, t in bullets(result) if n == 2
+        ]
+        assert any(d.startswith("取組2") for d in unread(result))
