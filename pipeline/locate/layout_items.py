@@ -208,40 +208,28 @@ def _item_row(draft: _ItemDraft, labels: list[str]) -> ItemRow:
 
 
 def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Finding]]:
-    """Items from the 取組 header on; returns the items, the index after them, and findings."""
+    """Items from the 取組 header on; returns the items, the index after them, and findings.
+    Items whose titles print between the table's heading and its 取組事項 / 取組内容 header (the
+    header, or the header and item 1's title, printed after them) are read from their titles on,
+    each to the next."""
     start = _items_header(lines)
     if start is None:
         return [], 0, []
     title_keys = known_title_keys()
     piece_keys = titles_with_notes()
-    # the widest line without a space: a full line of the 取組内容 column, the widest one
-    parts = [_beside_title(b.text, piece_keys) for b in lines[start:]]
-    full = max((display_width(t) for t in parts if " " not in t), default=0) or float("inf")
-    drafts: list[_ItemDraft] = []
     header: list[Block] = []
-    label = ""  # the period header being read, "" when none is
-    index = start + 1
-    while index < len(lines):
-        line = lines[index]
-        index += 1
-        if _is_period_header(line.text):
-            label = line.text.strip()
-        elif label and _continues_label(label, line.text):
-            label += line.text.strip()
-        else:
-            label = ""
-        if label:
-            header.append(line)  # the period headers, before the items or after item 1's cell
-            continue
-        if match_key(line.text) in ITEMS_HEADER_WORDS:
-            continue  # 取組内容 printed under item 1's title
-        if item_start(line.text, len(drafts) + 1, title_keys):
-            drafts.append(_ItemDraft(len(drafts) + 1, full))
-        elif drafts and ends_items(line.text):
-            index -= 1
-            break
-        if drafts:
-            drafts[-1].add(line, piece_keys)
+    early_start = _early_items_start(lines, start, title_keys)
+    early: list[_ItemDraft] = []
+    numbers: tuple[int, ...] = (1, 2, 3)
+    if early_start is not None:
+        at, number = early_start
+        full = _full_width(lines[at:], piece_keys)
+        early, _ = _read_items(lines[:start], at, numbers[number - 1 :], full, header)
+        numbers = numbers[: number - 1]
+    # the widest line without a space: a full line of the 取組内容 column, the widest one
+    full = _full_width(lines[start:], piece_keys)
+    drafts, index = _read_items(lines, start + 1, numbers, full, header)
+    drafts = sorted([*drafts, *early], key=lambda d: d.number)
     labels = header_labels(header)
     in_order = [period_of_header(label) for label in labels] == list(STATUS_PERIODS)
     printed = {b.span.line_start for b in lines}
@@ -263,6 +251,75 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
             findings.append(Finding("status_cell_unread", detail, span_of(draft.status)))
             draft.status = []
     return [_item_row(d, labels) for d in drafts], index, findings
+
+
+def _full_width(lines: list[Block], keys: set[str]) -> float:
+    parts = [_beside_title(b.text, keys) for b in lines]
+    return max((display_width(t) for t in parts if " " not in t), default=0) or float("inf")
+
+
+def _read_items(
+    lines: list[Block], index: int, numbers: tuple[int, ...], full: float, header: list[Block]
+) -> tuple[list[_ItemDraft], int]:
+    """The items numbered `numbers`, in that order, from `index` on: each from its title to the
+    next one's, to the end of the table or of `lines`. The period headers met go to `header`.
+    Returns the items and the index after them."""
+    title_keys = known_title_keys()
+    piece_keys = titles_with_notes()
+    drafts: list[_ItemDraft] = []
+    label = ""  # the period header being read, "" when none is
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if _is_period_header(line.text):
+            label = line.text.strip()
+        elif label and _continues_label(label, line.text):
+            label += line.text.strip()
+        else:
+            label = ""
+        if label:
+            header.append(line)  # the period headers, before the items or after item 1's cell
+            continue
+        if match_key(line.text) in ITEMS_HEADER_WORDS:
+            continue  # 取組内容 printed under item 1's title
+        expected = numbers[len(drafts)] if len(drafts) < len(numbers) else None
+        if expected is not None and item_start(line.text, expected, title_keys):
+            drafts.append(_ItemDraft(expected, full))
+        elif drafts and ends_items(line.text):
+            index -= 1
+            break
+        if drafts:
+            drafts[-1].add(line, piece_keys)
+    return drafts, index
+
+
+def _early_items_start(lines: list[Block], start: int, title_keys: set[str]) -> tuple[int, int] | None:
+    """Where the first item title prints between the table's heading and the line `start` that
+    ends its header, and its number (default mode may print the header, even item 1's title,
+    after the items' titles and bullets), where no title of that number or a later one prints
+    after the header, and nothing between ends the table."""
+    opening = match_key(ITEMS_TABLE_HEADING)
+    heading = max(
+        (i for i, b in enumerate(lines[:start]) if match_key(b.text).startswith(opening)), default=None
+    )
+    if heading is None:
+        return None
+    first = next(
+        (
+            (i, n)
+            for i in range(heading + 1, start)
+            for n in (1, 2)
+            if item_start(lines[i].text, n, title_keys)
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    index, number = first
+    later = any(item_start(b.text, n, title_keys) for b in lines[start + 1 :] for n in range(number, 4))
+    if later or any(ends_items(b.text) for b in lines[index:start]):
+        return None
+    return first
 
 
 def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:

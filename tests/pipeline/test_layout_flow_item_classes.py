@@ -183,18 +183,17 @@ def test_the_header_below_the_period_headers_counts_only_where_item_1_starts_rig
 
 
 def test_a_table_without_its_header_row_opens_at_its_heading_where_item_1_follows_period_headers() -> None:
-    """pdftotext default mode prints the heading, the period headers and item 1, and the
-    取組事項 / 取組内容 header only after the last item (a generated R3 report): the items are
-    read from the heading on."""
+    """pdftotext default mode prints the heading, the period headers and item 1, and no
+    取組事項 / 取組内容 header before the 取組効果 (a generated R3 report): the items are read
+    from the heading on, only where nothing but period headers prints before item 1."""
     periods = (
         "現 状\n（事前協議月の前\n月から過去６箇月\n間の状況）\n"
         "取組目標\n（事前協議月から\n向こう６箇月間の\n取組）\n"
     )
-    header = "取組事項\n\n取組内容\n"
-    result = run(periods, ITEM1, ITEM2, ITEM3, header)
+    outcomes = "【参入促進・連携（グループ化）の取組効果】\n"
+    result = run(periods, ITEM1, ITEM2, ITEM3, outcomes)
     assert [n for n, _ in bullets(result)] == [1, 1, 2, 2, 3]
-    # a line of another kind between the period headers and item 1: the table is not opened there
-    assert run(periods, "未定\n", ITEM1, ITEM2, ITEM3, header).initiatives == ()
+    assert run(periods, "未定\n", ITEM1, ITEM2, ITEM3, outcomes).initiatives == ()
 
 
 # a bullet whose last wrapped line is short (a generated R2 report, names changed)
@@ -237,3 +236,23 @@ def test_a_short_line_under_a_full_bullet_line_stays_a_period_line_where_it_may_
             t for n, t in bullets(result) if n == 2
         ]
         assert any(d.startswith("取組2") for d in unread(result))
+
+
+def test_items_printed_before_the_header_and_item_1s_title_are_read_from_their_titles() -> None:
+    """Default mode may print items 2 and 3 (title, bullets, period lines) between the table's
+    heading and its 取組事項 / 取組内容 header, and item 1's title only after that header (a
+    generated H30 report): items 2 and 3 are read from their titles (they were lost); item 1's
+    bullets, printed before every title, are not given to any item."""
+    periods = "現 状\n(事前協議月の前月から過\n去 6 箇月間の状況)\n"
+    item1_bullets = "■訪問看護ステーションと連携をとっていきます。\n"
+    item1_title = ITEM1.split("\n", 1)[0].split(" ")[0] + " " + ITEM1.split(" ")[1] + "\n"
+    result = run(periods, item1_bullets, ITEM2, ITEM3, "取組事項\n\n取組内容\n", item1_title)
+    assert [n for n, _ in bullets(result)] == [2, 2, 3]
+    assert bullets(result)[0] == (2, "多職種連携研修会を令和2年4/1～4/11に開催しました。")
+    assert not [t for _, t in bullets(result) if "訪問看護ステーションと連携" in t]
+    # the header printed after every item: the three read from their titles
+    last = run(periods, "未定\n", ITEM1, ITEM2, ITEM3, "取組事項\n\n取組内容\n")
+    assert [n for n, _ in bullets(last)] == [1, 1, 2, 2, 3]
+    # item 2's title printed after the header too: the early one is not taken
+    again = run(periods, ITEM2, "取組事項\n\n取組内容\n", ITEM1, ITEM2, ITEM3)
+    assert [n for n, _ in bullets(again)] == [1, 1, 2, 2, 3]
