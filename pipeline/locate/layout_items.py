@@ -234,6 +234,12 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     in_order = [period_of_header(label) for label in labels] == list(STATUS_PERIODS)
     printed = {b.span.line_start for b in lines}
     findings = []
+    if orphans := _lines_before_titles(lines, drafts):
+        detail = (
+            f"取組: {len(orphans)} lines printed after the table's heading and before every item's "
+            "title (bullets or period cells): which item they belong to cannot be told; not read"
+        )
+        findings.append(Finding("cells_ambiguous", detail, span_of(orphans)))
     for draft in drafts:
         _rejoin_wrapped_ends(draft, printed)
         # One count or status word a period, printed after the bullets, each a paragraph of its
@@ -251,6 +257,33 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
             findings.append(Finding("status_cell_unread", detail, span_of(draft.status)))
             draft.status = []
     return [_item_row(d, labels) for d in drafts], index, findings
+
+
+def _lines_before_titles(lines: list[Block], drafts: list[_ItemDraft]) -> list[Block]:
+    """The lines printed between the table's heading and the first item title, other than the
+    period headers and the 取組事項 / 取組内容 header: default mode may print bullets and period
+    cells there, before the titles of their items."""
+    starts = [d.title[0].span.line_start for d in drafts if d.title and d.title[0].span.line_start]
+    if not starts:
+        return []
+    first = min(starts)
+    opening = match_key(ITEMS_TABLE_HEADING)
+    numbers = (b.span.line_start or 0 for b in lines if match_key(b.text).startswith(opening))
+    heading = max((n for n in numbers if n < first), default=None)
+    if heading is None:
+        return []
+    out: list[Block] = []
+    label = ""
+    for line in (b for b in lines if heading < (b.span.line_start or 0) < first):
+        if _is_period_header(line.text):
+            label = line.text.strip()
+        elif label and _continues_label(label, line.text):
+            label += line.text.strip()
+        else:
+            label = ""
+            if not any(word in match_key(line.text) for word in ITEMS_HEADER_WORDS):
+                out.append(line)
+    return out
 
 
 def _full_width(lines: list[Block], keys: set[str]) -> float:

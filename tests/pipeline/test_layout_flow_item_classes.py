@@ -60,6 +60,7 @@ def unread(result: DocumentResult) -> list[str]:
 
 def test_titles_printed_beside_the_bullets_are_split_off_by_the_known_titles() -> None:
     result = run(HEADER, ITEM1, ITEM2, ITEM3)
+    assert not [c for c in result.checks if c.check == "cells_ambiguous"]  # nothing before the titles
     assert bullets(result)[:2] == [
         (1, "各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に症例検討会を継続していきます。"),
         (
@@ -250,6 +251,11 @@ def test_items_printed_before_the_header_and_item_1s_title_are_read_from_their_t
     assert [n for n, _ in bullets(result)] == [2, 2, 3]
     assert bullets(result)[0] == (2, "多職種連携研修会を令和2年4/1～4/11に開催しました。")
     assert not [t for _, t in bullets(result) if "訪問看護ステーションと連携" in t]
+    # not silently: the lines before every title are named by a check
+    assert [c.detail for c in result.checks if c.check == "cells_ambiguous"] == [
+        "取組: 1 lines printed after the table's heading and before every item's title (bullets or "
+        "period cells): which item they belong to cannot be told; not read"
+    ]
     # the header printed after every item: the three read from their titles
     last = run(periods, "未定\n", ITEM1, ITEM2, ITEM3, "取組事項\n\n取組内容\n")
     assert [n for n, _ in bullets(last)] == [1, 1, 2, 2, 3]
