@@ -234,7 +234,12 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     in_order = [period_of_header(label) for label in labels] == list(STATUS_PERIODS)
     printed = {b.span.line_start for b in lines}
     findings = []
-    if orphans := _lines_before_titles(lines, drafts):
+    orphans = _lines_before_titles(lines, drafts)
+    first = next((d for d in drafts if d.number == 1), None)
+    if early_start is not None and early_start[1] == 2 and first is not None and not first.content:
+        _give_lines_above(first, orphans, _full_width(lines[early_start[0] :], piece_keys))
+        orphans = []
+    if orphans:
         detail = (
             f"取組: {len(orphans)} lines printed after the table's heading and before every item's "
             "title (bullets or period cells): which item they belong to cannot be told; not read"
@@ -257,6 +262,24 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
             findings.append(Finding("status_cell_unread", detail, span_of(draft.status)))
             draft.status = []
     return [_item_row(d, labels) for d in drafts], index, findings
+
+
+def _give_lines_above(first: _ItemDraft, lines: list[Block], full: float) -> None:
+    """Item 1's bullets and period lines printed above item 2's title, item 1's title after the
+    header (only item 1's row lies above item 2's, and default mode prints a column's cells from
+    the top down): its bullets are the lines read as bullets before the first period line; every
+    line after that, bullets included, is one of its period lines (which cell it is in, or
+    whether a bullet's, cannot be told: they are left unread with the item's period cells)."""
+    draft = _ItemDraft(1, full, title=list(first.title))
+    for line in lines:
+        draft.add(line, titles_with_notes())
+    numbers = [b.span.line_start or 0 for b in draft.status]
+    cut = min(numbers, default=None)
+    bullets = [b for b in draft.content if cut is None or (b.span.line_start or 0) < cut]
+    later = [b for b in draft.content if b not in bullets]
+    first.content = bullets + first.content
+    first.status = sorted([*draft.status, *later, *first.status], key=lambda b: b.span.line_start or 0)
+    first.drawn = draft.drawn + first.drawn
 
 
 def _lines_before_titles(lines: list[Block], drafts: list[_ItemDraft]) -> list[Block]:

@@ -242,23 +242,44 @@ def test_a_short_line_under_a_full_bullet_line_stays_a_period_line_where_it_may_
 def test_items_printed_before_the_header_and_item_1s_title_are_read_from_their_titles() -> None:
     """Default mode may print items 2 and 3 (title, bullets, period lines) between the table's
     heading and its 取組事項 / 取組内容 header, and item 1's title only after that header (a
-    generated H30 report): items 2 and 3 are read from their titles (they were lost); item 1's
-    bullets, printed before every title, are not given to any item."""
+    generated H30 report): items 2 and 3 are read from their titles (they were lost), and the
+    bullets printed above item 2's title are item 1's (only its row lies above item 2's)."""
     periods = "現 状\n(事前協議月の前月から過\n去 6 箇月間の状況)\n"
     item1_bullets = "■訪問看護ステーションと連携をとっていきます。\n"
     item1_title = ITEM1.split("\n", 1)[0].split(" ")[0] + " " + ITEM1.split(" ")[1] + "\n"
     result = run(periods, item1_bullets, ITEM2, ITEM3, "取組事項\n\n取組内容\n", item1_title)
-    assert [n for n, _ in bullets(result)] == [2, 2, 3]
-    assert bullets(result)[0] == (2, "多職種連携研修会を令和2年4/1～4/11に開催しました。")
+    assert [n for n, _ in bullets(result)] == [1, 2, 2, 3]
+    assert bullets(result)[:2] == [
+        (1, "訪問看護ステーションと連携をとっていきます。"),
+        (2, "多職種連携研修会を令和2年4/1～4/11に開催しました。"),
+    ]
+    assert not [c for c in result.checks if c.check == "cells_ambiguous"]
+    # a bullet after a period line there: which cell or bullet it is cannot be told, left unread
+    late = run(periods, "未定\n" + item1_bullets, ITEM2, ITEM3, "取組事項\n\n取組内容\n", item1_title)
+    assert [n for n, _ in bullets(late)] == [2, 2, 3]
+    assert any(d.startswith("取組1: 2 short lines") for d in unread(late))
+
+
+def test_lines_printed_before_every_items_title_are_given_to_no_item_and_named_by_a_check() -> None:
+    """Default mode may print item 1's bullets (and period lines) after the table's heading,
+    before the 取組事項 / 取組内容 header and every item's title (a generated H30 report): which
+    item they are cannot be told; they are not read, and not silently: `cells_ambiguous`."""
+    periods = "現 状\n(事前協議月の前月から過\n去 6 箇月間の状況)\n"
+    item1_bullets = "■訪問看護ステーションと連携をとっていきます。\n"
+    result = run(periods, item1_bullets, "取組事項\n\n取組内容\n", ITEM1, ITEM2, ITEM3)
     assert not [t for _, t in bullets(result) if "訪問看護ステーションと連携" in t]
-    # not silently: the lines before every title are named by a check
     assert [c.detail for c in result.checks if c.check == "cells_ambiguous"] == [
         "取組: 1 lines printed after the table's heading and before every item's title (bullets or "
         "period cells): which item they belong to cannot be told; not read"
     ]
-    # the header printed after every item: the three read from their titles
+    assert result.document.status == "partial"
+
+
+def test_items_before_the_header_are_read_from_their_titles_only_where_none_prints_again() -> None:
+    """The header printed after every item: the three are read from their titles. Item 2's title
+    printed again after the header: the one before it is not taken."""
+    periods = "現 状\n(事前協議月の前月から過\n去 6 箇月間の状況)\n"
     last = run(periods, "未定\n", ITEM1, ITEM2, ITEM3, "取組事項\n\n取組内容\n")
     assert [n for n, _ in bullets(last)] == [1, 1, 2, 2, 3]
-    # item 2's title printed after the header too: the early one is not taken
     again = run(periods, ITEM2, "取組事項\n\n取組内容\n", ITEM1, ITEM2, ITEM3)
     assert [n for n, _ in bullets(again)] == [1, 1, 2, 2, 3]
