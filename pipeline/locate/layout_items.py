@@ -298,14 +298,9 @@ def _lines_before_titles(lines: list[Block], drafts: list[_ItemDraft]) -> list[B
     out: list[Block] = []
     label = ""
     for line in (b for b in lines if heading < (b.span.line_start or 0) < first):
-        if _is_period_header(line.text):
-            label = line.text.strip()
-        elif label and _continues_label(label, line.text):
-            label += line.text.strip()
-        else:
-            label = ""
-            if not any(word in match_key(line.text) for word in ITEMS_HEADER_WORDS):
-                out.append(line)
+        label = _period_label(label, line.text)
+        if not label and not any(word in match_key(line.text) for word in ITEMS_HEADER_WORDS):
+            out.append(line)
     return out
 
 
@@ -327,12 +322,7 @@ def _read_items(
     while index < len(lines):
         line = lines[index]
         index += 1
-        if _is_period_header(line.text):
-            label = line.text.strip()
-        elif label and _continues_label(label, line.text):
-            label += line.text.strip()
-        else:
-            label = ""
+        label = _period_label(label, line.text)
         if label:
             header.append(line)  # the period headers, before the items or after item 1's cell
             continue
@@ -460,13 +450,20 @@ def _item_one_after_period_headers(lines: list[Block], index: int, title_keys: s
     (`現 状` | `(事前協議月の前月から過` | `去 6 箇月間の状況)` …)."""
     label = ""
     for line in lines[index:]:
-        if _is_period_header(line.text):
-            label = line.text.strip()
-        elif label and _continues_label(label, line.text):
-            label += line.text.strip()
-        else:
+        label = _period_label(label, line.text)
+        if not label:
             return item_start(line.text, 1, title_keys)
     return False
+
+
+def _period_label(label: str, text: str) -> str:
+    """The period header being read once the line is printed: the line opens one, goes on with
+    `label` (its parenthesis), or is no header ("")."""
+    if _is_period_header(text):
+        return text.strip()
+    if label and _continues_label(label, text):
+        return label + text.strip()
+    return ""
 
 
 def _is_period_header(text: str) -> bool:
