@@ -283,3 +283,17 @@ def test_items_before_the_header_are_read_from_their_titles_only_where_none_prin
     assert [n for n, _ in bullets(last)] == [1, 1, 2, 2, 3]
     again = run(periods, ITEM2, "取組事項\n\n取組内容\n", ITEM1, ITEM2, ITEM3)
     assert [n for n, _ in bullets(again)] == [1, 1, 2, 2, 3]
+
+
+def test_a_group_name_whose_end_the_print_does_not_tell_is_left_out() -> None:
+    """Default mode prints a narrow 現状 cell line by line: an unquoted name with a line printed
+    right under it may go on there (`グループ名` | `下妻市在宅` | `医療連携グ` | `ループ`, or
+    `グループ名 けやき` | `3件` | `ネットワーク`), and a quote's first line may hold another cell's
+    words (`「美浦村グル 開催日時：…` | `ープ」`): no name rather than a cut or mixed one (22 of
+    160 generated reports had one). A name the print ends (a blank line, a closing quote) is read."""
+    cut = ["グループ名\n下妻市在宅\n医療連携グ\nループ\n", "グループ名 けやき\n3件\nネットワーク\n"]
+    mixed = "グループ名：「美浦村グル 開催日時：平成三十年四月 2回/年\nープ」\n"
+    for cell in [*cut, mixed]:
+        assert run(HEADER, ITEM1, ITEM2, ITEM3, cell).document.group_name is None
+    ended = "グループ名 けやきネットワーク\n\n3件\n"
+    assert run(HEADER, ITEM1, ITEM2, ITEM3, ended).document.group_name == "けやきネットワーク"
