@@ -71,7 +71,8 @@ _SPECS = (
         "warning",
         "a table row whose cells cannot be assigned to its header's columns with certainty (more or "
         "fewer cells than the header, a continuation on another page whose columns do not line up by x, "
-        "a layout row printing more or fewer figures than periods): not read (document `partial`)",
+        "a layout row printing more or fewer figures than periods, 取組 lines of layout text printed "
+        "before every item's title): not read (document `partial`)",
         makes_partial=True,
     ),
     CheckSpec(

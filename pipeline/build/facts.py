@@ -105,16 +105,39 @@ def group_name_in(text: str) -> str | None:
 
 
 def group_name_of(located: LocatedReport) -> str | None:
-    texts = [p.text for p in located.paragraphs]
-    candidates = [_with_wrapped_name(texts, index) for index in range(len(texts))]
+    paragraphs = list(located.paragraphs)
+    texts = [p.text for p in paragraphs]
+    printed = {p.span.line_start for p in paragraphs if p.span.line_start is not None}
+    candidates: list[tuple[str, bool]] = []
+    for index in range(len(texts)):
+        text, taken = _with_wrapped_name(texts, index)
+        end = paragraphs[index + taken].span.line_end
+        goes_on = end is not None and end + 1 in printed
+        candidates.append((text, (goes_on and _may_go_on(text)) or (taken > 0 and _two_cells(texts[index]))))
     for item in located.items:
-        candidates += ["\n\n".join(cell_paragraphs(cell.text)) for _, cell in item.status]
-    for text in candidates:
+        candidates += [("\n\n".join(cell_paragraphs(cell.text)), False) for _, cell in item.status]
+    for text, doubtful in candidates:
         for paragraph in text.split("\n\n"):
             name = group_name_in(paragraph)
-            if name:
+            if name and not doubtful:
                 return name
     return None
+
+
+def _may_go_on(text: str) -> bool:
+    """A `グループ名 X` name not closed by a quote, printed on a line with another printed right
+    under it (layout text prints a narrow cell line by line: `グループ名` | `下妻市在宅` |
+    `医療連携グ` | `ループ`): where the name ends cannot be told."""
+    label = GROUP_NAME_PATTERNS[1].search(_unwrapped(text))
+    return label is not None and not any(q in label.group("name") for q in _CLOSING_QUOTES)
+
+
+def _two_cells(line: str) -> bool:
+    """A line opening a quoted name its next lines close, holding a word one space after the
+    quote's first piece (`グループ名：「美浦村グル 開催日時：…`): default mode printed another
+    cell's line on it, and which pieces are the name's cannot be told."""
+    label = GROUP_NAME_PATTERNS[1].search(line)
+    return label is not None and " " in label.group("name").strip().lstrip(":：").strip()
 
 
 def cell_paragraphs(text: str) -> list[str]:
@@ -129,21 +152,22 @@ def cell_paragraphs(text: str) -> list[str]:
     return out
 
 
-def _with_wrapped_name(texts: list[str], index: int) -> str:
+def _with_wrapped_name(texts: list[str], index: int) -> tuple[str, int]:
     """A `グループ名：「…` paragraph whose quoted name is cut (a narrow cell printed line by line)
-    with the short lines right after it that close the quote; else the paragraph as it is."""
+    with the short lines right after it that close the quote; else the paragraph as it is. With
+    how many paragraphs after it were joined."""
     text = texts[index]
     if not _name_cut(text):
-        return text
+        return text, 0
     joined = text
-    for following in texts[index + 1 : index + 1 + DEFAULT_NAME_WRAP_LINES]:
+    for taken, following in enumerate(texts[index + 1 : index + 1 + DEFAULT_NAME_WRAP_LINES], start=1):
         piece = following.strip()
         if not piece or len(piece) > DEFAULT_NAME_WRAP_CHARS:
-            return text
+            return text, 0
         joined += piece
         if not _name_cut(joined):
-            return joined
-    return text
+            return joined, taken
+    return text, 0
 
 
 def _name_cut(text: str) -> bool:

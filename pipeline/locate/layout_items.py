@@ -19,6 +19,7 @@ from normalizers.forms import (
     ITEM_TITLE_NOTES,
     ITEMS_END_WORDS,
     ITEMS_HEADER_WORDS,
+    ITEMS_TABLE_HEADING,
     OUTCOMES_HEADING_WORDS,
     PERIOD_ALIASES,
     STATUS_COUNT_PATTERN,
@@ -207,45 +208,45 @@ def _item_row(draft: _ItemDraft, labels: list[str]) -> ItemRow:
 
 
 def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Finding]]:
-    """Items from the 取組 header on; returns the items, the index after them, and findings."""
+    """Items from the 取組 header on; returns the items, the index after them, and findings.
+    Items whose titles print between the table's heading and its 取組事項 / 取組内容 header (the
+    header, or the header and item 1's title, printed after them) are read from their titles on,
+    each to the next."""
     start = _items_header(lines)
     if start is None:
         return [], 0, []
     title_keys = known_title_keys()
     piece_keys = titles_with_notes()
-    # the widest line without a space: a full line of the 取組内容 column, the widest one
-    parts = [_beside_title(b.text, piece_keys) for b in lines[start:]]
-    full = max((display_width(t) for t in parts if " " not in t), default=0) or float("inf")
-    drafts: list[_ItemDraft] = []
     header: list[Block] = []
-    label = ""  # the period header being read, "" when none is
-    index = start + 1
-    while index < len(lines):
-        line = lines[index]
-        index += 1
-        if _is_period_header(line.text):
-            label = line.text.strip()
-        elif label and _continues_label(label, line.text):
-            label += line.text.strip()
-        else:
-            label = ""
-        if label:
-            header.append(line)  # the period headers, before the items or after item 1's cell
-            continue
-        if match_key(line.text) in ITEMS_HEADER_WORDS:
-            continue  # 取組内容 printed under item 1's title
-        if item_start(line.text, len(drafts) + 1, title_keys):
-            drafts.append(_ItemDraft(len(drafts) + 1, full))
-        elif drafts and ends_items(line.text):
-            index -= 1
-            break
-        if drafts:
-            drafts[-1].add(line, piece_keys)
+    early_start = _early_items_start(lines, start, title_keys)
+    early: list[_ItemDraft] = []
+    numbers: tuple[int, ...] = (1, 2, 3)
+    if early_start is not None:
+        at, number = early_start
+        full = _full_width(lines[at:], piece_keys)
+        early, _ = _read_items(lines[:start], at, numbers[number - 1 :], full, header)
+        numbers = numbers[: number - 1]
+    # the widest line without a space: a full line of the 取組内容 column, the widest one
+    full = _full_width(lines[start:], piece_keys)
+    drafts, index = _read_items(lines, start + 1, numbers, full, header)
+    drafts = sorted([*drafts, *early], key=lambda d: d.number)
     labels = header_labels(header)
     in_order = [period_of_header(label) for label in labels] == list(STATUS_PERIODS)
     printed = {b.span.line_start for b in lines}
     findings = []
+    orphans = _lines_before_titles(lines, drafts)
+    first = next((d for d in drafts if d.number == 1), None)
+    if early_start is not None and early_start[1] == 2 and first is not None and not first.content:
+        _give_lines_above(first, orphans, _full_width(lines[early_start[0] :], piece_keys))
+        orphans = []
+    if orphans:
+        detail = (
+            f"取組: {len(orphans)} lines printed after the table's heading and before every item's "
+            "title (bullets or period cells): which item they belong to cannot be told; not read"
+        )
+        findings.append(Finding("cells_ambiguous", detail, span_of(orphans)))
     for draft in drafts:
+        _rejoin_wrapped_ends(draft, printed)
         # One count or status word a period, printed after the bullets, each a paragraph of its
         # own: one cell each, in the columns' order. Only where every column's header printed,
         # in the columns' order; lines printed one under another may be one cell's several lines
@@ -263,6 +264,140 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     return [_item_row(d, labels) for d in drafts], index, findings
 
 
+def _give_lines_above(first: _ItemDraft, lines: list[Block], full: float) -> None:
+    """Item 1's bullets and period lines printed above item 2's title, item 1's title after the
+    header (only item 1's row lies above item 2's, and default mode prints a column's cells from
+    the top down): its bullets are the lines read as bullets before the first period line; every
+    line after that, bullets included, is one of its period lines (which cell it is in, or
+    whether a bullet's, cannot be told: they are left unread with the item's period cells)."""
+    draft = _ItemDraft(1, full, title=list(first.title))
+    for line in lines:
+        draft.add(line, titles_with_notes())
+    numbers = [b.span.line_start or 0 for b in draft.status]
+    cut = min(numbers, default=None)
+    bullets = [b for b in draft.content if cut is None or (b.span.line_start or 0) < cut]
+    later = [b for b in draft.content if b not in bullets]
+    first.content = bullets + first.content
+    first.status = sorted([*draft.status, *later, *first.status], key=lambda b: b.span.line_start or 0)
+    first.drawn = draft.drawn + first.drawn
+
+
+def _lines_before_titles(lines: list[Block], drafts: list[_ItemDraft]) -> list[Block]:
+    """The lines printed between the table's heading and the first item title, other than the
+    period headers and the 取組事項 / 取組内容 header: default mode may print bullets and period
+    cells there, before the titles of their items."""
+    starts = [d.title[0].span.line_start for d in drafts if d.title and d.title[0].span.line_start]
+    if not starts:
+        return []
+    first = min(starts)
+    opening = match_key(ITEMS_TABLE_HEADING)
+    numbers = (b.span.line_start or 0 for b in lines if match_key(b.text).startswith(opening))
+    heading = max((n for n in numbers if n < first), default=None)
+    if heading is None:
+        return []
+    out: list[Block] = []
+    label = ""
+    for line in (b for b in lines if heading < (b.span.line_start or 0) < first):
+        label = _period_label(label, line.text)
+        if not label and not any(word in match_key(line.text) for word in ITEMS_HEADER_WORDS):
+            out.append(line)
+    return out
+
+
+def _full_width(lines: list[Block], keys: set[str]) -> float:
+    parts = [_beside_title(b.text, keys) for b in lines]
+    return max((display_width(t) for t in parts if " " not in t), default=0) or float("inf")
+
+
+def _read_items(
+    lines: list[Block], index: int, numbers: tuple[int, ...], full: float, header: list[Block]
+) -> tuple[list[_ItemDraft], int]:
+    """The items numbered `numbers`, in that order, from `index` on: each from its title to the
+    next one's, to the end of the table or of `lines`. The period headers met go to `header`.
+    Returns the items and the index after them."""
+    title_keys = known_title_keys()
+    piece_keys = titles_with_notes()
+    drafts: list[_ItemDraft] = []
+    label = ""  # the period header being read, "" when none is
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        label = _period_label(label, line.text)
+        if label:
+            header.append(line)  # the period headers, before the items or after item 1's cell
+            continue
+        if match_key(line.text) in ITEMS_HEADER_WORDS:
+            continue  # 取組内容 printed under item 1's title
+        expected = numbers[len(drafts)] if len(drafts) < len(numbers) else None
+        if expected is not None and item_start(line.text, expected, title_keys):
+            drafts.append(_ItemDraft(expected, full))
+        elif drafts and ends_items(line.text):
+            index -= 1
+            break
+        if drafts:
+            drafts[-1].add(line, piece_keys)
+    return drafts, index
+
+
+def _early_items_start(lines: list[Block], start: int, title_keys: set[str]) -> tuple[int, int] | None:
+    """Where the first item title prints between the table's heading and the line `start` that
+    ends its header, and its number (default mode may print the header, even item 1's title,
+    after the items' titles and bullets), where no title of that number or a later one prints
+    after the header, and nothing between ends the table."""
+    opening = match_key(ITEMS_TABLE_HEADING)
+    heading = max(
+        (i for i, b in enumerate(lines[:start]) if match_key(b.text).startswith(opening)), default=None
+    )
+    if heading is None:
+        return None
+    first = next(
+        (
+            (i, n)
+            for i in range(heading + 1, start)
+            for n in (1, 2)
+            if item_start(lines[i].text, n, title_keys)
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    index, number = first
+    later = any(item_start(b.text, n, title_keys) for b in lines[start + 1 :] for n in range(number, 4))
+    if later or any(ends_items(b.text) for b in lines[index:start]):
+        return None
+    return first
+
+
+def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:
+    """A bullet's wrapped end taken for a short period line (`…打ち合わせ、進捗` | `状況の確認等` |
+    `▶開催回数…`): a short line printed right under a line of the bullet that fills the 取組内容
+    column and ends no sentence, and right above the next bullet's marker or a blank line, is the
+    bullet's rest (the bullet goes on somewhere, and nothing else of it prints before the next one).
+    A count or status word, or a line opening with a marker, stays a period line."""
+    content = {b.span.line_start: b for b in draft.content}
+    for line in list(draft.status):
+        number = line.span.line_start
+        if number is None or number - 1 not in content:
+            continue
+        above = content[number - 1].text.strip()
+        fills = display_width(above.replace(" ", "")) >= draft.full - DEFAULT_FILL_SLACK
+        below = content.get(number + 1)
+        next_opens = number + 1 not in printed or (below is not None and below.text.strip()[:1] in _MARKERS)
+        text = line.text.strip()
+        if (
+            fills
+            and not above.endswith("。")
+            and next_opens
+            and not is_status_like(text)
+            and text[:1] not in _MARKERS
+        ):
+            draft.status.remove(line)
+            draft.content.insert(draft.content.index(content[number - 1]) + 1, line)
+            content[number] = line
+    first = min((b.span.line_start or 0 for b in draft.status), default=None)
+    draft.interleaved = first is not None and any((b.span.line_start or 0) > first for b in draft.content)
+
+
 def _on_its_own(line: Block, printed: set[int | None]) -> bool:
     """A line printed as a paragraph of its own: no printed line right above or below it."""
     number = line.span.line_start
@@ -270,12 +405,18 @@ def _on_its_own(line: Block, printed: set[int | None]) -> bool:
 
 
 DEFAULT_HEADER_WINDOW = 3  # lines over which 取組事項 and 取組内容 may be printed
+DEFAULT_HEADER_SPAN = 24  # lines below 取組事項 over which the period headers may print before 取組内容
 
 
 def _items_header(lines: list[Block]) -> int | None:
-    """Index of the line that ends the 取組事項 / 取組内容 header (on one line or a few)."""
+    """Index of the line that ends the 取組事項 / 取組内容 header (on one line or a few), or of
+    the table's heading where item 1 starts under it past nothing but the period headers (the
+    取組事項 / 取組内容 header printed further down, or not at all)."""
     title_keys = known_title_keys()
     for index, line in enumerate(lines):
+        heading = match_key(line.text).startswith(match_key(ITEMS_TABLE_HEADING))
+        if heading and _item_one_after_period_headers(lines, index + 1, title_keys):
+            return index
         if ITEMS_HEADER_WORDS[0] in match_key(line.text):
             window = lines[index : index + DEFAULT_HEADER_WINDOW]
             for offset, other in enumerate(window):
@@ -286,7 +427,43 @@ def _items_header(lines: list[Block]) -> int | None:
             after = lines[index + 1 : index + 1 + DEFAULT_HEADER_WINDOW]
             if any(item_start(other.text, 1, title_keys) for other in after):
                 return index
+            below = _content_header_below(lines, index, title_keys)
+            if below is not None:
+                return below
     return None
+
+
+def _content_header_below(lines: list[Block], index: int, title_keys: set[str]) -> int | None:
+    """取組内容 printed below the period columns' headers (`取組事項` | `現状 (…)` … | `取組内容`):
+    the header ends there where item 1 starts right under it, past nothing but period headers.
+    No line between 取組事項 and 取組内容 may start an item or end the table."""
+    for offset, line in enumerate(lines[index + 1 : index + 1 + DEFAULT_HEADER_SPAN], start=index + 1):
+        if item_start(line.text, 1, title_keys) or ends_items(line.text):
+            return None
+        if ITEMS_HEADER_WORDS[1] in match_key(line.text):
+            return offset if _item_one_after_period_headers(lines, offset + 1, title_keys) else None
+    return None
+
+
+def _item_one_after_period_headers(lines: list[Block], index: int, title_keys: set[str]) -> bool:
+    """Whether item 1 starts at `index`, or right after period headers printed from there
+    (`現 状` | `(事前協議月の前月から過` | `去 6 箇月間の状況)` …)."""
+    label = ""
+    for line in lines[index:]:
+        label = _period_label(label, line.text)
+        if not label:
+            return item_start(line.text, 1, title_keys)
+    return False
+
+
+def _period_label(label: str, text: str) -> str:
+    """The period header being read once the line is printed: the line opens one, goes on with
+    `label` (its parenthesis), or is no header ("")."""
+    if _is_period_header(text):
+        return text.strip()
+    if label and _continues_label(label, text):
+        return label + text.strip()
+    return ""
 
 
 def _is_period_header(text: str) -> bool:

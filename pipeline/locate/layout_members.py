@@ -106,9 +106,16 @@ def locate_layout_members(lines: list[Block], placed: bool) -> tuple[list[Member
     assign_roles(rows, [p for p in pieces if p.kind == "role"], pieces, placed)
     findings = []
     kept, numbers = [], []
+    renumbered: str | None = None  # why the rows from here on may be numbered one too high
     for number, row in enumerate(rows, start=1):
-        if row.unread_reason is not None:
-            detail = f"別添1 row {number} ({row.name.text!r}): {row.unread_reason}; not read"
+        reason = row.unread_reason or renumbered
+        if row.name.doubt is not None:  # a name's rest taken for a row of its own, or a row
+            renumbered = renumbered or (
+                f"row {number} ({row.name.text!r}) before it may be the rest of a name, not a row: "
+                "its place in the list cannot be told"
+            )
+        if reason is not None:
+            detail = f"別添1 row {number} ({row.name.text!r}): {reason}; not read"
             findings.append(Finding("member_row_unread", detail, row.name.pieces[0].line.span))
             continue
         kept.append(_cells(row))

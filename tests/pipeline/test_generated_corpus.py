@@ -63,11 +63,14 @@ OK_NOT_MET = {v: r for v, r in GOAL_NOT_MET.items() if v.startswith("pdftotext")
 # outcomes (P 0.987 -> 0.997, F1 0.702 -> 0.667): a section whose first row of figures printed
 # before every label leaves the labels matched by print order in doubt (2 misplaced figures on 300
 # generated reports -> 0; tests/fixtures/layout/outcomes/first-row-before-its-label.default.txt).
+# Lowered a third time, on purpose, for default-mode checks (P 0.187 -> 0.181, F1 0.292 -> 0.285):
+# bullets and period cells printed before every item's title, which no item can be given with
+# certainty, were dropped silently; they now raise `cells_ambiguous` (test_layout_flow_item_classes).
 DEFAULT_MODE_MEASURED = {  # pdftotext without -layout
-    "checks": (0.187, 0.292),
+    "checks": (0.181, 0.285),
     "dates": (0.829, 0.404),
     "document": (0.729, 0.729),
-    "initiatives": (0.895, 0.914),
+    "initiatives": (0.901, 0.921),
     "members": (1.000, 0.000),
     "outcomes": (0.997, 0.667),
     "status": (1.000, 0.000),

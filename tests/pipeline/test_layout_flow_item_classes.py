@@ -60,6 +60,7 @@ def unread(result: DocumentResult) -> list[str]:
 
 def test_titles_printed_beside_the_bullets_are_split_off_by_the_known_titles() -> None:
     result = run(HEADER, ITEM1, ITEM2, ITEM3)
+    assert not [c for c in result.checks if c.check == "cells_ambiguous"]  # nothing before the titles
     assert bullets(result)[:2] == [
         (1, "各医療機関が持ち回り形式で、定期的（1回／2ヶ月程度）に症例検討会を継続していきます。"),
         (
@@ -141,3 +142,158 @@ def test_count_lines_are_left_unread_where_a_period_header_printed_apart_from_th
     result = run("現状\n(事前協議月の前月から過去6箇月間の状況)\n", header, ITEM1, ITEM2, item3)
     assert not [s for s in result.status if s.item_no == 3]
     assert any(d.startswith("取組3") for d in unread(result))
+
+
+# pdftotext default mode prints the period columns' headers between 取組事項 and 取組内容, the
+# columns' notes interleaved line by line (a generated R4 report, figures changed)
+HEADER_SPLIT = """\
+取組事項
+
+計画
+現状
+実績
+(補助金交付
+(補助金交付申請
+(補助金交付申請
+申請の月から
+の前月から過去6
+の月から翌年3月
+箇月間の状況)
+末までの取組)
+での取組)
+
+取組内容
+"""
+
+
+def test_the_header_ends_at_its_second_word_printed_below_the_period_headers() -> None:
+    """`取組内容` printed a dozen lines below `取組事項`, past the period headers only, with item 1
+    right under it: the table's items are read (they were all lost)."""
+    result = run(HEADER_SPLIT, ITEM1, ITEM2, ITEM3)
+    assert [n for n, _ in bullets(result)] == [1, 1, 2, 2, 3]
+    assert bullets(result)[0][1].startswith("各医療機関が持ち回り形式で")
+
+
+def test_the_header_below_the_period_headers_counts_only_where_item_1_starts_right_under_it() -> None:
+    """Something else than period headers between `取組内容` and item 1, or an item started before
+    `取組内容`: the header is not taken from so far below (the table is not read, as before)."""
+    other_line = "グループ内は電話で連携をとっていきます。\n"
+    assert run(HEADER_SPLIT, other_line, ITEM1, ITEM2, ITEM3).initiatives == ()
+    header_after_item_1 = HEADER_SPLIT.replace("\n取組内容\n", "\n")
+    assert run(header_after_item_1, ITEM1, "取組内容\n\n", ITEM2, ITEM3).initiatives == ()
+
+
+def test_a_table_without_its_header_row_opens_at_its_heading_where_item_1_follows_period_headers() -> None:
+    """pdftotext default mode prints the heading, the period headers and item 1, and no
+    取組事項 / 取組内容 header before the 取組効果 (a generated R3 report): the items are read
+    from the heading on, only where nothing but period headers prints before item 1."""
+    periods = (
+        "現 状\n（事前協議月の前\n月から過去６箇月\n間の状況）\n"
+        "取組目標\n（事前協議月から\n向こう６箇月間の\n取組）\n"
+    )
+    outcomes = "【参入促進・連携（グループ化）の取組効果】\n"
+    result = run(periods, ITEM1, ITEM2, ITEM3, outcomes)
+    assert [n for n, _ in bullets(result)] == [1, 1, 2, 2, 3]
+    assert run(periods, "未定\n", ITEM1, ITEM2, ITEM3, outcomes).initiatives == ()
+
+
+# a bullet whose last wrapped line is short (a generated R2 report, names changed)
+ITEM2_WRAPPED_END = """\
+2 在宅医療を提供す
+る連携体制として必
+要な拠点機能を担う
+取組
+※地域との連携に関
+すること。
+
+② 打ち合わせ等の内容・開催方法・回数・参加機関等
+▶開催方法：参集およびオンライン・電話・メールでの打ち合わせ、進捗
+状況の確認等
+▶開催回数：月 2 回程度
+"""
+
+
+def test_a_short_wrapped_end_of_a_bullet_before_the_next_marker_is_the_bullets_rest() -> None:
+    """`状況の確認等` under a line that fills the 取組内容 column and ends no sentence, right above
+    the next bullet's marker: the bullet's rest, not a period line (it was cut off the bullet)."""
+    result = run(HEADER, ITEM1, ITEM2_WRAPPED_END, ITEM3)
+    assert [t for n, t in bullets(result) if n == 2] == [
+        "打ち合わせ等の内容・開催方法・回数・参加機関等",
+        "開催方法：参集およびオンライン・電話・メールでの打ち合わせ、進捗状況の確認等",
+        "開催回数：月 2 回程度",
+    ]
+    assert not [d for d in unread(result) if d.startswith("取組2")]
+
+
+def test_a_short_line_under_a_full_bullet_line_stays_a_period_line_where_it_may_be_one() -> None:
+    """The same short line with a count, or followed by a line that goes on with the bullet
+    (`…進捗` | `2回` | `状況の確認等`), may be a period cell printed between the bullet's lines: it
+    stays out of the bullet, and the item's period cells unread."""
+    counted = ITEM2_WRAPPED_END.replace("状況の確認等\n", "2回\n")
+    between = ITEM2_WRAPPED_END.replace("状況の確認等\n", "研修の開催\n状況の確認等\n")
+    for item2 in (counted, between):
+        result = run(HEADER, ITEM1, item2, ITEM3)
+        assert "開催方法：参集およびオンライン・電話・メールでの打ち合わせ、進捗" in [
+            t for n, t in bullets(result) if n == 2
+        ]
+        assert any(d.startswith("取組2") for d in unread(result))
+
+
+def test_items_printed_before_the_header_and_item_1s_title_are_read_from_their_titles() -> None:
+    """Default mode may print items 2 and 3 (title, bullets, period lines) between the table's
+    heading and its 取組事項 / 取組内容 header, and item 1's title only after that header (a
+    generated H30 report): items 2 and 3 are read from their titles (they were lost), and the
+    bullets printed above item 2's title are item 1's (only its row lies above item 2's)."""
+    periods = "現 状\n(事前協議月の前月から過\n去 6 箇月間の状況)\n"
+    item1_bullets = "■訪問看護ステーションと連携をとっていきます。\n"
+    item1_title = ITEM1.split("\n", 1)[0].split(" ")[0] + " " + ITEM1.split(" ")[1] + "\n"
+    result = run(periods, item1_bullets, ITEM2, ITEM3, "取組事項\n\n取組内容\n", item1_title)
+    assert [n for n, _ in bullets(result)] == [1, 2, 2, 3]
+    assert bullets(result)[:2] == [
+        (1, "訪問看護ステーションと連携をとっていきます。"),
+        (2, "多職種連携研修会を令和2年4/1～4/11に開催しました。"),
+    ]
+    assert not [c for c in result.checks if c.check == "cells_ambiguous"]
+    # a bullet after a period line there: which cell or bullet it is cannot be told, left unread
+    late = run(periods, "未定\n" + item1_bullets, ITEM2, ITEM3, "取組事項\n\n取組内容\n", item1_title)
+    assert [n for n, _ in bullets(late)] == [2, 2, 3]
+    assert any(d.startswith("取組1: 2 short lines") for d in unread(late))
+
+
+def test_lines_printed_before_every_items_title_are_given_to_no_item_and_named_by_a_check() -> None:
+    """Default mode may print item 1's bullets (and period lines) after the table's heading,
+    before the 取組事項 / 取組内容 header and every item's title (a generated H30 report): which
+    item they are cannot be told; they are not read, and not silently: `cells_ambiguous`."""
+    periods = "現 状\n(事前協議月の前月から過\n去 6 箇月間の状況)\n"
+    item1_bullets = "■訪問看護ステーションと連携をとっていきます。\n"
+    result = run(periods, item1_bullets, "取組事項\n\n取組内容\n", ITEM1, ITEM2, ITEM3)
+    assert not [t for _, t in bullets(result) if "訪問看護ステーションと連携" in t]
+    assert [c.detail for c in result.checks if c.check == "cells_ambiguous"] == [
+        "取組: 1 lines printed after the table's heading and before every item's title (bullets or "
+        "period cells): which item they belong to cannot be told; not read"
+    ]
+    assert result.document.status == "partial"
+
+
+def test_items_before_the_header_are_read_from_their_titles_only_where_none_prints_again() -> None:
+    """The header printed after every item: the three are read from their titles. Item 2's title
+    printed again after the header: the one before it is not taken."""
+    periods = "現 状\n(事前協議月の前月から過\n去 6 箇月間の状況)\n"
+    last = run(periods, "未定\n", ITEM1, ITEM2, ITEM3, "取組事項\n\n取組内容\n")
+    assert [n for n, _ in bullets(last)] == [1, 1, 2, 2, 3]
+    again = run(periods, ITEM2, "取組事項\n\n取組内容\n", ITEM1, ITEM2, ITEM3)
+    assert [n for n, _ in bullets(again)] == [1, 1, 2, 2, 3]
+
+
+def test_a_group_name_whose_end_the_print_does_not_tell_is_left_out() -> None:
+    """Default mode prints a narrow 現状 cell line by line: an unquoted name with a line printed
+    right under it may go on there (`グループ名` | `下妻市在宅` | `医療連携グ` | `ループ`, or
+    `グループ名 けやき` | `3件` | `ネットワーク`), and a quote's first line may hold another cell's
+    words (`「美浦村グル 開催日時：…` | `ープ」`): no name rather than a cut or mixed one (22 of
+    160 generated reports had one). A name the print ends (a blank line, a closing quote) is read."""
+    cut = ["グループ名\n下妻市在宅\n医療連携グ\nループ\n", "グループ名 けやき\n3件\nネットワーク\n"]
+    mixed = "グループ名：「美浦村グル 開催日時：平成三十年四月 2回/年\nープ」\n"
+    for cell in [*cut, mixed]:
+        assert run(HEADER, ITEM1, ITEM2, ITEM3, cell).document.group_name is None
+    ended = "グループ名 けやきネットワーク\n\n3件\n"
+    assert run(HEADER, ITEM1, ITEM2, ITEM3, ended).document.group_name == "けやきネットワーク"
