@@ -115,6 +115,14 @@ _SPECS = (
         makes_partial=True,
     ),
     CheckSpec(
+        "group_name_unread",
+        "warning",
+        "a `グループ名` label of layout text whose name's end the print does not tell (a narrow cell "
+        "printed line by line, or another cell's words on its line): no group name emitted rather than a "
+        "cut or mixed one (document `partial`)",
+        makes_partial=True,
+    ),
+    CheckSpec(
         "member_row_unread",
         "warning",
         "a 別添1 row without a name, or whose pieces, role or ①/② designation cannot be told "

@@ -17,7 +17,7 @@ from pipeline.build.context import DocContext
 from pipeline.build.damaged import damaged_checks
 from pipeline.build.dates import build_dates
 from pipeline.build.disputed import disputed_checks
-from pipeline.build.facts import fiscal_year_of, group_name_of
+from pipeline.build.facts import GroupNameFact, fiscal_year_of, group_name_of
 from pipeline.build.items import build_initiatives, build_status
 from pipeline.build.members import build_members
 from pipeline.build.outcomes import build_outcomes
@@ -195,15 +195,20 @@ def build_result(
     located = spec.locate(extracted)
     fiscal = fiscal_year_of(located.paragraphs, located)
     is_report = doc_kind == "report"
-    ctx = DocContext(place.doc_id, fiscal.year, group_name_of(located) if is_report else None)
+    group = group_name_of(located) if is_report else GroupNameFact(None, None)
+    ctx = DocContext(place.doc_id, fiscal.year, group.name)
     checks = [ctx.check(f.check, f.detail, f.span) for f in extracted.findings]
+    fact_checks = []
+    if group.doubtful is not None:
+        detail = f"the group name's end is not told by the print: {group.doubtful.text[:80]!r}; not read"
+        fact_checks.append(ctx.check("group_name_unread", detail, group.doubtful.span))
     unread = _unread_findings(extracted.findings)
     form = detect_form(form_wording(all_text, located))
     tables: dict[str, tuple[object, ...]] = {}
     status, message = "skipped", SKIP_MESSAGES.get(doc_kind)
     if is_report:
         tables, report_checks = _report_records(ctx, located, extracted.blocks, fiscal.source == "content")
-        checks += report_checks
+        checks += fact_checks + report_checks
         if fiscal.source == "content":
             detail = (
                 f"no title year; fiscal year {fiscal.year} inferred from the period header {fiscal.label!r}"
@@ -214,7 +219,7 @@ def build_result(
             checks.append(ctx.check("unknown_form", detail))
         unread = _unread_parts(form.spec is None, form.score, bool(located.items)) + unread
         # every check that leaves part of the report unread: the locator's and the builders'
-        unread += [c.detail for c in report_checks if spec_of(c.check).makes_partial]
+        unread += [c.detail for c in fact_checks + report_checks if spec_of(c.check).makes_partial]
         if not located.members and has_member_list(all_text):
             unread.append("the 別添1 member list was found but could not be read in this rendition")
     if is_report or (unread and not extracted.blocks):  # nothing read: not known to be a non-report

@@ -104,24 +104,37 @@ def group_name_in(text: str) -> str | None:
     return None
 
 
-def group_name_of(located: LocatedReport) -> str | None:
+@dataclass(frozen=True)
+class GroupNameFact:
+    name: str | None
+    doubtful: TextAt | None  # a `グループ名` paragraph whose name's end the print does not tell
+
+
+def group_name_of(located: LocatedReport) -> GroupNameFact:
+    """The group's name: the first `グループ名` label whose name the print tells (title area, then
+    status cells). A label whose name may go on, or holds another cell's words, names none; where no
+    other label names the group, it is kept as `doubtful` (the `group_name_unread` check)."""
     paragraphs = list(located.paragraphs)
     texts = [p.text for p in paragraphs]
     printed = {p.span.line_start for p in paragraphs if p.span.line_start is not None}
-    candidates: list[tuple[str, bool]] = []
+    candidates: list[tuple[str, TextAt | None]] = []
     for index in range(len(texts)):
         text, taken = _with_wrapped_name(texts, index)
         end = paragraphs[index + taken].span.line_end
         goes_on = end is not None and end + 1 in printed
-        candidates.append((text, (goes_on and _may_go_on(text)) or (taken > 0 and _two_cells(texts[index]))))
+        doubtful = (goes_on and _may_go_on(text)) or (taken > 0 and _two_cells(texts[index]))
+        candidates.append((text, paragraphs[index] if doubtful else None))
     for item in located.items:
-        candidates += [("\n\n".join(cell_paragraphs(cell.text)), False) for _, cell in item.status]
+        candidates += [("\n\n".join(cell_paragraphs(cell.text)), None) for _, cell in item.status]
+    first_doubtful = None
     for text, doubtful in candidates:
         for paragraph in text.split("\n\n"):
             name = group_name_in(paragraph)
-            if name and not doubtful:
-                return name
-    return None
+            if name and doubtful is None:
+                return GroupNameFact(name, None)
+            if name and first_doubtful is None:
+                first_doubtful = doubtful
+    return GroupNameFact(None, first_doubtful)
 
 
 def _may_go_on(text: str) -> bool:

@@ -294,6 +294,11 @@ def test_a_group_name_whose_end_the_print_does_not_tell_is_left_out() -> None:
     cut = ["グループ名\n下妻市在宅\n医療連携グ\nループ\n", "グループ名 けやき\n3件\nネットワーク\n"]
     mixed = "グループ名：「美浦村グル 開催日時：平成三十年四月 2回/年\nープ」\n"
     for cell in [*cut, mixed]:
-        assert run(HEADER, ITEM1, ITEM2, ITEM3, cell).document.group_name is None
-    ended = "グループ名 けやきネットワーク\n\n3件\n"
-    assert run(HEADER, ITEM1, ITEM2, ITEM3, ended).document.group_name == "けやきネットワーク"
+        left_out = run(HEADER, ITEM1, ITEM2, ITEM3, cell)
+        assert left_out.document.group_name is None
+        assert [c.check for c in left_out.checks if c.check == "group_name_unread"] == ["group_name_unread"]
+        assert left_out.document.status == "partial"
+        assert "group name" in (left_out.document.message or "")
+    ended = run(HEADER, ITEM1, ITEM2, ITEM3, "グループ名 けやきネットワーク\n\n3件\n")
+    assert ended.document.group_name == "けやきネットワーク"
+    assert "group_name_unread" not in {c.check for c in ended.checks}
