@@ -122,11 +122,11 @@ def group_name_of(located: LocatedReport) -> GroupNameFact:
         text, taken = _with_wrapped_name(texts, index)
         end = paragraphs[index + taken].span.line_end
         goes_on = end is not None and end + 1 in printed
-        doubtful = (goes_on and _may_go_on(text)) or (taken > 0 and _two_cells(texts[index]))
-        candidates.append((text, paragraphs[index] if doubtful else None))
+        cut = (goes_on and _may_go_on(text)) or (taken > 0 and _two_cells(texts[index]))
+        candidates.append((text, paragraphs[index] if cut else None))
     for item in located.items:
         candidates += [("\n\n".join(cell_paragraphs(cell.text)), None) for _, cell in item.status]
-    first_doubtful = None
+    first_doubtful: TextAt | None = None
     for text, doubtful in candidates:
         for paragraph in text.split("\n\n"):
             name = group_name_in(paragraph)
