@@ -56,7 +56,7 @@ from pipeline.locate.layout_item_parts import (
     ItemDraft,
     split_line,
 )
-from pipeline.locate.layout_item_placing import period_cells
+from pipeline.locate.layout_item_placing import period_cells, word_widths
 from pipeline.locate.layout_item_shift import placed_shift
 from pipeline.locate.layout_items import (
     content_text,
@@ -126,6 +126,9 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         if draft.columns is None and not draft.broken and draft.runs:
             place_by_own_cells(draft, content_col, headers.get(pages[id(draft.runs[0].line)]))
     share_own_patterns(drafts, pages, headers, content_col)
+    alone = word_widths(drafts)  # read strictly first: the widths of words in cells certain
+    for draft in drafts:
+        draft.widths = alone
     distrust_out_of_order(drafts, pages, headers)
     full = _full_width(drafts)
     widths = _cell_widths(drafts)

@@ -66,6 +66,9 @@ class ItemDraft:
     # cell pieces of other items of its page whose columns their own pattern tells (start, column)
     known: list[tuple[int, int]] = field(default_factory=list)
     why: str = "its page prints no header over the period columns"  # where its columns are not known
+    # each period column's widest word printed alone in a cell read in it, over the report
+    # (`layout_item_placing.word_widths`): a line of one cell is no wider
+    widths: dict[int, int] = field(default_factory=dict)
 
 
 def split_line(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 
 from extractors.blocks import Block
-from pipeline.locate.layout_cells import Word
+from pipeline.locate.layout_cells import Word, joined
 from pipeline.locate.layout_column_order import feasible_columns
 from pipeline.locate.layout_item_parts import (
     DEFAULT_EDGE_TOLERANCE,
@@ -29,10 +29,13 @@ from pipeline.locate.layout_item_parts import (
     split_at_starts,
 )
 from pipeline.locate.layout_item_shift import placed_shift
-from pipeline.locate.layout_wraps import MARKERS
+from pipeline.locate.layout_wraps import MARKERS, line_width
 
 DEFAULT_PUSH = 4  # columns by which pdftotext may print a piece left of its column's edge
 DEFAULT_BLOCK_GAP = 3  # columns pdftotext leaves between a block and the blocks wholly left of it
+# room (`line_width`) by which a column's widest word alone may fall short of another column's and
+# still tell its column's room (the period columns print alike wide)
+DEFAULT_WIDTH_SLACK = 4
 
 
 def period_cells(
@@ -70,15 +73,22 @@ def period_cells(
                 reason = "a piece starts where two columns meet, so its column cannot be told"
         # a piece glued to the content that starts exactly where the item's pieces start after a
         # wide gap is a piece of that column (the content cannot reach into it); else not certain
+        several = column + 1 < len(edges) and len(run.words) > 1
+        fits = _fits_its_room(run, column, draft.widths) if several else None
         if run.crossing and run.start not in placed_starts:
             unread.add(column)
-        elif column + 1 < len(edges) and run.end > edges[column + 1] and len(run.words) > 1:
+        elif several and run.end > edges[column + 1] and not fits:
             unread |= {column, column + 1}  # a run into the next column: it may hold two cells
         elif column + 1 < len(edges) and any(w.text[:1] in MARKERS for w in run.words[1:]):
             # a list marker one space after a cell's words opens an entry: a cell's entries open
             # its lines, so this one may be the next column's cell printed right after it
             unread |= {column, column + 1}
             reason = "a list marker one space after a cell's words may open the next column's cell"
+        elif fits is False:  # short of the next column's header edge, yet wider than a cell's line
+            unread |= {column, column + 1}
+            reason = (
+                "a run of words takes more room than a line of one cell of its column, so it holds two cells"
+            )
         cells[column].append((run.line, run.words))
         placed.append((run, column))
     for (a, column), (b, other) in itertools.pairwise(placed):
@@ -126,6 +136,40 @@ def period_cells(
             reason = "a shift this far places only some of its columns: their pattern fits more than one"
         unread = every
     return cells, unread, reason
+
+
+def _fits_its_room(run: CellRun, column: int, widths: dict[int, int]) -> bool | None:
+    """Whether a run takes no more room on the page than a word printed alone in its column
+    (`word_widths`); None where no such word tells the room.
+
+    Two cells print one space apart as one run only where the first fills its cell, so the next
+    cell's words make the run wider than any line of one cell, wherever it ends. And pdftotext
+    gives each half-width character, and a space around half-width digits, a column of its own
+    (`令和 2 年 5 月 15` takes 13 columns, the room of 6 full-width characters): a cell's line
+    with digits may run past the next column's header edge and still be one cell's. The period
+    columns print alike wide: a column whose widest word alone is much narrower than another's
+    showed no full line, and its room is not known."""
+    width = widths.get(column)
+    if width is None or width < max(widths.values()) - DEFAULT_WIDTH_SLACK:
+        return None
+    return line_width(joined(run.words)) <= width
+
+
+def word_widths(drafts: list[ItemDraft]) -> dict[int, int]:
+    """Each period column's widest word printed alone (a run of one word: two cells' words print
+    a space apart) in the cells placed in it, over the report's items whose columns are known,
+    as `line_width` measures its room on the page. A word alone placed in a neighbour's column
+    tells about as much: the period columns print alike wide."""
+    widths: dict[int, int] = {}
+    for draft in drafts:
+        if draft.columns is None:
+            continue
+        cells, _, _ = period_cells(draft, draft.columns)
+        for column, cell in enumerate(cells):
+            for _, words in cell:
+                if len(words) == 1:
+                    widths[column] = max(widths.get(column, 0), line_width(words[0].text))
+    return widths
 
 
 def _shifted_apart(placed: list[tuple[CellRun, int]], edges: list[int]) -> bool:

@@ -178,3 +178,45 @@ def test_a_header_printed_to_another_scale_than_the_rows_places_no_cell_by_its_c
     ]
     assert (1, "actual") not in got and not [key for key in got if key[0] == 2]
     assert sum("another scale" in d for d in unread(result)) == 1
+
+
+def test_a_cell_line_with_digits_past_the_next_columns_header_edge_is_one_cells_line() -> None:
+    """pdftotext gives each half-width digit, and the spaces it sets around them, a column of
+    its own: `18 回（8 月-12` runs past 取組目標's header edge yet takes no more room than a
+    word printed alone in 現状 (`びこ内科医院`). Item 1's cells are read; item 2's runs that
+    hold two cells' words (`・ネットワー 回/3 箇月）開`: wider than any word alone) are not."""
+    result = process_document(
+        (FIXTURES / "items-cell-line-with-digits-past-the-next-edge.layout.txt").read_bytes()
+    )
+    got = cells(result)
+    assert got[(1, "baseline")] == [
+        "18 回（8 月-12月）",
+        "随時",
+        "18 回（4 月-3 月）",
+        "検討中",
+        "実施予定",
+        "講師：やまびこ内科医院院長",
+    ]
+    assert got[(1, "plan")] == ["調査期間：5月～12 月"]
+    assert not [key for key in got if key[0] == 2]
+    assert not any("取組1" in detail for detail in unread(result))
+    assert sum("取組2" in detail for detail in unread(result)) == 3
+
+
+def test_two_cells_one_space_apart_short_of_the_next_columns_header_edge_are_not_read() -> None:
+    """`6 月 13 日（土） 18 回`: 現状's line and 取組目標's `18 回` one space apart, ending left of
+    取組目標's header edge. The run takes more room than any word printed alone in 現状, so it
+    holds two cells: neither is read, and 18 回 lands in no 現状 text."""
+    result = process_document((FIXTURES / "items-two-cells-short-of-the-next-edge.layout.txt").read_bytes())
+    got = cells(result)
+    assert (3, "baseline") not in got and (3, "plan") not in got
+    assert got[(3, "actual")] == ["調査期間：6 月〜9 月"]
+    assert not any(
+        "18" in text for (item, period), texts in got.items() if period == "baseline" for text in texts
+    )
+    assert sum("取組3" in detail for detail in unread(result)) == 2
+    assert got[(2, "baseline")][:2] == [
+        "それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
+        "開催日時：2020 年 9 月 11 日",
+    ]
+    assert result.document.status == "partial"
