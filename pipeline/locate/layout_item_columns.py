@@ -33,7 +33,7 @@ from __future__ import annotations
 from extractors.blocks import Block, Finding
 from normalizers.forms import ITEMS_HEADER_WORDS, period_of_header
 from normalizers.text import match_key
-from pipeline.locate.layout_cells import display_width, joined
+from pipeline.locate.layout_cells import Word, display_width, joined
 from pipeline.locate.layout_headers import span_of
 from pipeline.locate.layout_item_header import (
     header_ahead,
@@ -56,9 +56,10 @@ from pipeline.locate.layout_item_parts import (
     ItemDraft,
     split_line,
 )
-from pipeline.locate.layout_item_placing import period_cells, word_widths
+from pipeline.locate.layout_item_placing import held, period_cells, word_widths
 from pipeline.locate.layout_item_shift import placed_shift
 from pipeline.locate.layout_items import (
+    DEFAULT_FILL_SLACK,
     content_text,
     glued_piece,
     is_drawn_label,
@@ -145,6 +146,16 @@ def _full_width(drafts: list[ItemDraft]) -> float:
     return max((display_width(t) for t in texts if " " not in t), default=0) or float("inf")
 
 
+def _content_kept(words: list[Word], full: float, kept: int) -> int:
+    """How many of a line's words are 取組内容 where a period piece is glued after its full line
+    (`glued_piece`, which takes the last word): the fewest that fill the column, so that every
+    piece glued after the full line is taken (`…訪 医療機関への協力 )開催`, two cells' words)."""
+    for count in range(1, kept):
+        if display_width(joined(words[:count]).replace(" ", "")) >= full - DEFAULT_FILL_SLACK:
+            return count
+    return kept
+
+
 def _item_row(
     draft: ItemDraft, content_col: int, full: float = float("inf"), widths: dict[int, int] | None = None
 ) -> tuple[ItemRow, list[Finding]]:
@@ -161,12 +172,14 @@ def _item_row(
             words = next(w for line, w in draft.content if line is run.line)
             words += run.words
     glued: list[Block] = []
+    stuck = {0}  # the period columns whose words a glued piece may hold
     for index, (line, words) in enumerate(draft.content):
         piece = glued_piece(joined(words), full)
         if piece and len(words) > 1:  # a period piece one space after a full line of content
-            kept = len(words) - len(piece.split(" "))
+            kept = _content_kept(words, full, len(words) - len(piece.split(" ")))
             draft.content[index] = (line, words[:kept])
             glued.append(line)
+            stuck |= held(line_width(joined(words[kept:])), 0, draft.widths, len(draft.labels))
     bullets, drawn = [], []
     for line, words in draft.content:
         text = line.text[words[0].col : words[-1].col + len(words[-1].text)]
@@ -177,9 +190,10 @@ def _item_row(
     content = TextAt(content_text(bullets), span_of(bullets))
     findings: list[Finding] = []
     if glued:
+        which = "first period cell" if stuck == {0} else f"first {len(stuck)} period cells"
         detail = (
             f"取組{draft.number}: a piece printed one space after a full line of its 取組内容 belongs "
-            "to no certain cell: its first period cell not read"
+            f"to no certain cell: its {which} not read"
         )
         findings.append(Finding("status_cell_unread", detail, span_of(glued)))
     if draft.columns is None:
@@ -189,9 +203,10 @@ def _item_row(
             findings.append(Finding("status_cell_unread", detail, span))
         return ItemRow(draft.number, title, content, (), tuple(drawn)), findings
     cells, unread, reason = period_cells(draft, draft.columns)
-    if glued:
-        unread.add(0)
-        cells[0] = []  # reported above
+    if glued:  # reported above, but for the columns not read for a reason of their own
+        for column in stuck - (unread - {0}):
+            cells[column] = []
+        unread |= stuck
     status = []
     for index, (label, cell) in enumerate(zip(draft.columns.labels, cells, strict=True)):
         if period_of_header(label) is None:

@@ -55,7 +55,8 @@ def period_cells(
     if doubt:
         unread |= set(range(len(edges)))
         reason = "its cells fit more than one placing under the header, and its page tells none"
-    for run in split_at_starts(draft.runs, placed_starts):
+    pieces = split_at_starts(draft.runs, placed_starts)
+    for index, run in enumerate(pieces):
         if run.crossing and run.start < edges[0] - DEFAULT_EDGE_TOLERANCE:
             # the rest of a content run, short of the first period column: content; near it,
             # it may as well be a piece of the first column's cell pushed left
@@ -75,17 +76,33 @@ def period_cells(
         # wide gap is a piece of that column (the content cannot reach into it); else not certain
         several = column + 1 < len(edges) and len(run.words) > 1
         fits = _fits_its_room(run, column, draft.widths) if several else None
+        halves = (
+            _halves(run, column, draft.widths)
+            if fits is False and not run.crossing and not _touching(pieces, index)
+            else None
+        )
+        if halves is not None:  # two cells one space apart, told apart by their room
+            cells[column].append((run.line, halves[0]))
+            cells[column + 1].append((run.line, halves[1]))
+            # the second half's place is not its own (it follows the first's words), but where
+            # it ends still tells what a piece printed right after it touches
+            placed += [
+                (CellRun(run.line, halves[0]), column),
+                (CellRun(run.line, halves[1], True), column + 1),
+            ]
+            continue
         if run.crossing and run.start not in placed_starts:
             unread.add(column)
         elif several and run.end > edges[column + 1] and not fits:
             unread |= {column, column + 1}  # a run into the next column: it may hold two cells
+            unread |= held(line_width(joined(run.words)), column, draft.widths, len(edges))
         elif column + 1 < len(edges) and any(w.text[:1] in MARKERS for w in run.words[1:]):
             # a list marker one space after a cell's words opens an entry: a cell's entries open
             # its lines, so this one may be the next column's cell printed right after it
             unread |= {column, column + 1}
             reason = "a list marker one space after a cell's words may open the next column's cell"
         elif fits is False:  # short of the next column's header edge, yet wider than a cell's line
-            unread |= {column, column + 1}
+            unread |= held(line_width(joined(run.words)), column, draft.widths, len(edges))
             reason = (
                 "a run of words takes more room than a line of one cell of its column, so it holds two cells"
             )
@@ -146,13 +163,63 @@ def _fits_its_room(run: CellRun, column: int, widths: dict[int, int]) -> bool | 
     cell's words make the run wider than any line of one cell, wherever it ends. And pdftotext
     gives each half-width character, and a space around half-width digits, a column of its own
     (`令和 2 年 5 月 15` takes 13 columns, the room of 6 full-width characters): a cell's line
-    with digits may run past the next column's header edge and still be one cell's. The period
-    columns print alike wide: a column whose widest word alone is much narrower than another's
-    showed no full line, and its room is not known."""
+    with digits may run past the next column's header edge and still be one cell's."""
+    width = _room(column, widths)
+    return None if width is None else line_width(joined(run.words)) <= width
+
+
+def _room(column: int, widths: dict[int, int]) -> int | None:
+    """A column's room (`word_widths`), where its widest word alone tells it: the period columns
+    print alike wide, so a column whose widest word alone is much narrower than another's showed
+    no full line."""
     width = widths.get(column)
-    if width is None or width < max(widths.values()) - DEFAULT_WIDTH_SLACK:
+    return None if width is None or width < max(widths.values()) - DEFAULT_WIDTH_SLACK else width
+
+
+def _touching(pieces: list[CellRun], index: int) -> bool:
+    """Whether a piece of a line is printed one space from the piece before or after it (a run
+    split where another line's piece starts): a third cell's words, whose column the split
+    does not tell."""
+    run = pieces[index]
+    before = pieces[index - 1] if index else None
+    after = pieces[index + 1] if index + 1 < len(pieces) else None
+    return (before is not None and before.line is run.line and run.start <= before.end + 1) or (
+        after is not None and after.line is run.line and after.start <= run.end + 1
+    )
+
+
+def held(width: int, column: int, widths: dict[int, int], count: int) -> set[int]:
+    """The columns whose cells a run `width` wide (`line_width`) starting in `column` may hold
+    words of, where it is wider than its column's room: its own and the next, and each further
+    one while it is wider than the rooms of those before it (three cells one space apart).
+    Nothing where the run fits its room or the room is not known."""
+    if _room(column, widths) is None:
+        return set()
+    room, out = 0, {column}
+    for k in range(column, count):
+        out.add(k)
+        room += _room(k, widths) or widths.get(k, 0)
+        if width <= room:
+            break
+    return out | ({column + 1} if column + 1 < count and len(out) > 1 else set())
+
+
+def _halves(run: CellRun, column: int, widths: dict[int, int]) -> tuple[list[Word], list[Word]] | None:
+    """A run that holds two cells one space apart, split where they meet: the run is wider than
+    its column's room by more than a word alone may fall short of it (so no one cell's line, its
+    half-width digits measured short), and exactly one split leaves a first part that fills its
+    column's room (the first cell fills its line, else the next would not print one space after
+    it) and a second part that fits the next column's room. Else None: the cells are not read."""
+    room, after = _room(column, widths), _room(column + 1, widths)
+    if room is None or after is None or line_width(joined(run.words)) <= room + DEFAULT_WIDTH_SLACK:
         return None
-    return line_width(joined(run.words)) <= width
+    splits = [
+        (run.words[:k], run.words[k:])
+        for k in range(1, len(run.words))
+        if room - DEFAULT_WIDTH_SLACK <= line_width(joined(run.words[:k])) <= room
+        and line_width(joined(run.words[k:])) <= after
+    ]
+    return splits[0] if len(splits) == 1 else None
 
 
 def word_widths(drafts: list[ItemDraft]) -> dict[int, int]:
