@@ -30,6 +30,9 @@ joined into paragraphs where a line fills the column (a wrap) and broken where i
 
 from __future__ import annotations
 
+import itertools
+import unicodedata
+
 from extractors.blocks import Block, Finding
 from normalizers.forms import ITEMS_HEADER_WORDS, period_of_header
 from normalizers.text import match_key
@@ -56,7 +59,7 @@ from pipeline.locate.layout_item_parts import (
     ItemDraft,
     split_line,
 )
-from pipeline.locate.layout_item_placing import held, period_cells, word_widths
+from pipeline.locate.layout_item_placing import held, period_cells, within_room, word_widths
 from pipeline.locate.layout_item_shift import placed_shift
 from pipeline.locate.layout_items import (
     DEFAULT_FILL_SLACK,
@@ -70,6 +73,9 @@ from pipeline.locate.layout_wraps import cell_paragraphs, line_width
 from pipeline.locate.located import ItemRow, TextAt
 
 DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's start: a drawn label
+# room (`line_width`) a piece glued after a full 取組内容 line takes at least to be read as a period
+# cell's line: a narrower one may as well be the rest of the 取組内容 line
+DEFAULT_GLUED_MIN_WIDTH = 3
 
 
 def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Finding]]:
@@ -156,6 +162,35 @@ def _content_kept(words: list[Word], full: float, kept: int) -> int:
     return kept
 
 
+def _wide(char: str) -> bool:
+    """A full-width character: pdftotext sets a space between two of them only where the page
+    leaves a gap (it sets one around half-width digits wherever they print: `（24 回）`)."""
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def _gapped(content: list[tuple[Block, list[Word]]]) -> bool:
+    """Whether a line of an item's 取組内容 holds words after a wider gap than a space: a period
+    cell's piece printed near the content, taken for it, so the first period column's lines
+    are not all known."""
+    return any(
+        b.col - (a.col + len(a.text)) > 1 for _, words in content for a, b in itertools.pairwise(words)
+    )
+
+
+def _first_cells_lines(pieces: list[tuple[Block, list[Word]]], widths: dict[int, int]) -> bool:
+    """Whether the pieces glued after full lines of an item's 取組内容 are lines of its first
+    period column's cell: pdftotext prints a piece one space after another line's words only
+    where the gap between them on the page is small, so a piece glued after a line that fills
+    the 取組内容 column is the next column's, the first period column's, unless it is no line of
+    one of its cells (wider than its room: two cells' words) or too short to tell from the rest
+    of a 取組内容 line (`FA`, `分`)."""
+    return all(
+        line_width(joined(words)) >= DEFAULT_GLUED_MIN_WIDTH
+        and within_room(line_width(joined(words)), 0, widths)
+        for _, words in pieces
+    )
+
+
 def _item_row(
     draft: ItemDraft, content_col: int, full: float = float("inf"), widths: dict[int, int] | None = None
 ) -> tuple[ItemRow, list[Finding]]:
@@ -172,14 +207,25 @@ def _item_row(
             words = next(w for line, w in draft.content if line is run.line)
             words += run.words
     glued: list[Block] = []
+    pieces: list[tuple[Block, list[Word]]] = []  # the glued pieces
     stuck = {0}  # the period columns whose words a glued piece may hold
+    apart = True  # whether each glued piece is one space from full-width text on either side
     for index, (line, words) in enumerate(draft.content):
         piece = glued_piece(joined(words), full)
         if piece and len(words) > 1:  # a period piece one space after a full line of content
             kept = _content_kept(words, full, len(words) - len(piece.split(" ")))
             draft.content[index] = (line, words[:kept])
             glued.append(line)
+            pieces.append((line, words[kept:]))
+            apart = apart and _wide(words[kept - 1].text[-1]) and _wide(words[kept].text[0])
             stuck |= held(line_width(joined(words[kept:])), 0, draft.widths, len(draft.labels))
+    if (
+        draft.columns is not None
+        and apart
+        and not _gapped(draft.content)
+        and _first_cells_lines(pieces, draft.widths)
+    ):
+        glued = []  # read as the first period column's lines
     bullets, drawn = [], []
     for line, words in draft.content:
         text = line.text[words[0].col : words[-1].col + len(words[-1].text)]
@@ -203,6 +249,9 @@ def _item_row(
             findings.append(Finding("status_cell_unread", detail, span))
         return ItemRow(draft.number, title, content, (), tuple(drawn)), findings
     cells, unread, reason = period_cells(draft, draft.columns)
+    if pieces and not glued:
+        order = {id(line): index for index, line in enumerate(draft.lines)}
+        cells[0] = sorted(cells[0] + pieces, key=lambda piece: order[id(piece[0])])
     if glued:  # reported above, but for the columns not read for a reason of their own
         for column in stuck - (unread - {0}):
             cells[column] = []

@@ -176,6 +176,12 @@ def _room(column: int, widths: dict[int, int]) -> int | None:
     return None if width is None or width < max(widths.values()) - DEFAULT_WIDTH_SLACK else width
 
 
+def within_room(width: int, column: int, widths: dict[int, int]) -> bool:
+    """Whether a piece `width` wide (`line_width`) fits a column's room, where its room is known."""
+    room = _room(column, widths)
+    return room is not None and width <= room
+
+
 def _touching(pieces: list[CellRun], index: int) -> bool:
     """Whether a piece of a line is printed one space from the piece before or after it (a run
     split where another line's piece starts): a third cell's words, whose column the split
