@@ -18,7 +18,7 @@ import itertools
 
 from extractors.blocks import Block
 from pipeline.locate.layout_cells import Word, joined
-from pipeline.locate.layout_column_order import feasible_columns
+from pipeline.locate.layout_column_order import feasible_columns, under_header
 from pipeline.locate.layout_item_parts import (
     DEFAULT_EDGE_TOLERANCE,
     DEFAULT_MAX_SHIFT,
@@ -130,10 +130,11 @@ def period_cells(
         unread |= pushed
         reason = "a piece starts where its row's cells of a column left push it, so its column cannot be told"
     every = set(range(len(edges)))
+    told = shift is None and _told_by_own_pattern(draft, placed, columns.edges)
     if unread != every and shift is not None and _shifted_apart(placed, columns.edges):
         unread = every
         reason = "its cells start unlike off their columns' edges, so no one shift places them"
-    if unread != every and shift is None and _unaligned(placed, columns.edges, draft.known):
+    if unread != every and shift is None and not told and _unaligned(placed, columns.edges, draft.known):
         unread = every
         reason = "no one shift places its cells, and a piece starts left of the first period column"
     if unread != every and _against_own_pattern(placed, own_pattern(draft)):
@@ -142,7 +143,7 @@ def period_cells(
     if unread != every and _apart_from_its_column(placed, draft.known, len(edges)):
         unread = every
         reason = "its pieces start unlike off where other items' cells of their columns do"
-    if unread != every and shift is None and _nearer_the_next_edge(placed, columns.edges):
+    if unread != every and shift is None and not told and _nearer_the_next_edge(placed, columns.edges):
         if not unread:
             reason = (
                 "no one shift places its cells, and a piece starts nearer the next column's edge or midway"
@@ -268,6 +269,20 @@ def _under(start: int, edges: list[int]) -> int:
     """The column whose header a piece starting at `start` starts under (from a run's tolerance
     left of its edge on)."""
     return max((k for k, e in enumerate(edges) if start >= e - DEFAULT_EDGE_TOLERANCE), default=0)
+
+
+def _told_by_own_pattern(draft: ItemDraft, placed: list[tuple[CellRun, int]], edges: list[int]) -> bool:
+    """Whether the item's own pattern (its pieces at as many places, well apart, as there are
+    period columns, each right of the header edges of the columns left of its own) puts each of
+    its pieces in the column it went to: the item shows every column, so where no one shift
+    places it under the header (the header printed to another scale than its rows), its places
+    in order are its columns, as on a page that prints no header."""
+    own = dict(own_pattern(draft))
+    return (
+        bool(own)
+        and all(under_header(start, column, edges) for start, column in own.items())
+        and all(run.crossing or own.get(run.start) == column for run, column in placed)
+    )
 
 
 def _unaligned(placed: list[tuple[CellRun, int]], edges: list[int], known: list[tuple[int, int]]) -> bool:

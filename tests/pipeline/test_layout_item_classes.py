@@ -292,3 +292,25 @@ def test_a_piece_glued_after_a_full_content_line_that_holds_two_cells_leaves_bot
     content = "".join(i.text for i in result.initiatives if i.item_no == 3)
     assert "医療機関への協力" not in content and ")開催" not in content
     assert "（訪問診療、往診、訪" in content
+
+
+def test_an_item_whose_own_pieces_show_every_column_is_placed_by_them_where_no_shift_places_it() -> None:
+    """Item 1's pieces start at three places well apart (63, 89, 115), one per period column,
+    but the header printed to another scale (edges 68, 89, 108): no one shift places them, and
+    現状's start left of its header would leave the item unread. Its own pattern shows every
+    column in order, right of the header edges of the columns left of each, and puts each
+    piece where the header does: 計画 and 実績 are read."""
+    result = process_document(
+        (FIXTURES / "items-own-pattern-against-a-header-to-another-scale.layout.txt").read_bytes()
+    )
+    got = cells(result)
+    assert got[(1, "plan")] == [
+        "市民公開講座 12回",
+        "0回/年",
+        "開催日時：4月17日（日）",
+        "18回",
+        "ホームページ掲載",
+        "2021年11月18日開催",
+    ]
+    assert got[(1, "actual")] == ["4回"]
+    assert not any("取組1" in d and "left of the first period column" in d for d in unread(result))
