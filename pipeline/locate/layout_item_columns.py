@@ -57,6 +57,7 @@ from pipeline.locate.layout_item_parts import (
     DEFAULT_EDGE_TOLERANCE,
     ItemColumns,
     ItemDraft,
+    split_at_starts,
     split_line,
 )
 from pipeline.locate.layout_item_placing import held, period_cells, within_room, word_widths
@@ -198,14 +199,16 @@ def _item_row(
     title = TextAt("\n".join(title_lines), span_of([line for line, _ in draft.title]))
     columns = draft.columns
     shift = (placed_shift(draft, columns)[0] or 0) if columns is not None else 0
+    starts = {r.start for r in draft.runs if not r.crossing}
     for run in draft.runs:  # the rest of a content run short of the first period column
         if (
             run.crossing
             and columns is not None
             and run.start < columns.edges[0] + shift - DEFAULT_EDGE_TOLERANCE
         ):
+            # up to a word printed where the item's cell pieces start: that is a cell's piece
             words = next(w for line, w in draft.content if line is run.line)
-            words += run.words
+            words += split_at_starts([run], starts)[0].words
     glued: list[Block] = []
     pieces: list[tuple[Block, list[Word]]] = []  # the glued pieces
     stuck = {0}  # the period columns whose words a glued piece may hold

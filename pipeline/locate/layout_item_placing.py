@@ -52,6 +52,7 @@ def period_cells(
     reason = "a run of words reaches over a column's edge, so its cells cannot be told apart"
     edges = [e + (shift or 0) for e in columns.edges]
     placed: list[tuple[CellRun, int]] = []
+    seconds: set[int] = set()  # the second halves of runs split by their room (`_halves`)
     if doubt:
         unread |= set(range(len(edges)))
         reason = "its cells fit more than one placing under the header, and its page tells none"
@@ -86,10 +87,9 @@ def period_cells(
             cells[column + 1].append((run.line, halves[1]))
             # the second half's place is not its own (it follows the first's words), but where
             # it ends still tells what a piece printed right after it touches
-            placed += [
-                (CellRun(run.line, halves[0]), column),
-                (CellRun(run.line, halves[1], True), column + 1),
-            ]
+            second = CellRun(run.line, halves[1], True)
+            placed += [(CellRun(run.line, halves[0]), column), (second, column + 1)]
+            seconds.add(id(second))
             continue
         if run.crossing and run.start not in placed_starts:
             unread.add(column)
@@ -109,6 +109,8 @@ def period_cells(
         cells[column].append((run.line, run.words))
         placed.append((run, column))
     for (a, column), (b, other) in itertools.pairwise(placed):
+        if id(b) in seconds:
+            continue  # two halves of a run, told apart by their room
         touching = a.line is b.line and b.start <= a.end + 1  # a run split where a piece starts
         reach = column + 1 < len(edges) and a.end >= edges[column + 1]
         if touching and reach and len(a.words) > 1:

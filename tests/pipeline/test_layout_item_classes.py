@@ -314,3 +314,29 @@ def test_an_item_whose_own_pieces_show_every_column_is_placed_by_them_where_no_s
     ]
     assert got[(1, "actual")] == ["4回"]
     assert not any("取組1" in d and "left of the first period column" in d for d in unread(result))
+
+
+def test_a_content_line_running_into_a_cells_piece_gives_the_piece_to_the_cell_only() -> None:
+    """Item 1's 取組内容 line runs on into the period region (`…事務長 細谷 真人`) with 現状's
+    `支援診療所 医師` one space after it, starting where the item's 現状 pieces start: that
+    piece is 現状's, not content, and nothing glued after the line is read a second time."""
+    result = process_document((FIXTURES / "items-content-running-into-a-cell-piece.layout.txt").read_bytes())
+    assert cells(result)[(1, "baseline")] == ["派遣講師：在宅療養支援診療所 医師", "随時"]
+    content = "".join(i.text for i in result.initiatives if i.item_no == 1)
+    assert "細谷 真人" in content and "支援診療所" not in content
+
+
+def test_the_halves_of_a_run_split_by_their_room_are_not_taken_for_a_run_split_where_a_piece_starts() -> None:
+    """Item 2's `市民公開講座 2 回 調査期間：令和 4 年` is split by the columns' room into 現状's
+    and 計画's lines; the first half reaching 計画's header edge does not make the halves a
+    run split one space before another piece (whose last words' column is not known)."""
+    result = process_document((FIXTURES / "items-content-running-into-a-cell-piece.layout.txt").read_bytes())
+    got = cells(result)
+    assert got[(2, "baseline")][0] == "市民公開講座 2 回"
+    assert got[(2, "plan")] == ["調査期間：令和 4 年11/16～12/4"]
+    assert got[(2, "actual")][1:] == [
+        "多職種連携研修会（2 回）",
+        "医療機関への協力依頼（令和 4 年 8 月中）",
+        "研修テーマ：「最期まで望み通りの在宅生活を送るために」",
+    ]
+    assert not [d for d in unread(result) if "取組2" in d]
