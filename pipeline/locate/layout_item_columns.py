@@ -60,7 +60,7 @@ from pipeline.locate.layout_item_parts import (
     split_at_starts,
     split_line,
 )
-from pipeline.locate.layout_item_placing import held, period_cells, within_room, word_widths
+from pipeline.locate.layout_item_placing import held, period_cells, placed_lines, within_room, word_widths
 from pipeline.locate.layout_item_shift import placed_shift
 from pipeline.locate.layout_items import (
     DEFAULT_FILL_SLACK,
@@ -285,12 +285,7 @@ def _cell_widths(drafts: list[ItemDraft]) -> dict[int, int]:
     """How wide each period column's cells print: the widest line read in it, over every item
     (the cells of a column wrap at one width)."""
     widths: dict[int, int] = {}
-    for draft in drafts:
-        if draft.columns is None:
-            continue
-        cells, unread, _ = period_cells(draft, draft.columns)
-        for index, cell in enumerate(cells):
-            if index not in unread:
-                for _, words in cell:
-                    widths[index] = max(widths.get(index, 0), line_width(joined(words)))
+    for _, index, _, words, read in placed_lines(drafts):
+        if read:
+            widths[index] = max(widths.get(index, 0), line_width(joined(words)))
     return widths

@@ -23,7 +23,7 @@ from pipeline.locate.layout_item_parts import (
     places,
     split_line,
 )
-from pipeline.locate.layout_item_placing import period_cells
+from pipeline.locate.layout_item_placing import placed_lines
 
 
 def page_numbers(lines: list[Block]) -> dict[int, int]:
@@ -118,15 +118,10 @@ def distrust_out_of_order(
     """Items whose period cells, as placed, break their page's column order (see
     `layout_column_order`): their period cells are not read."""
     pieces = []
-    for draft in drafts:
-        if draft.columns is None:
-            continue
-        cells, unread, _ = period_cells(draft, draft.columns)
-        for column, cell in enumerate(cells):
-            for line, words in cell:
-                col = words[0].col
-                if column not in unread and line.text[max(col - 2, 0) : col].strip() == "":
-                    pieces.append(PlacedPiece(draft.number, pages[id(line)], col, column))
+    for draft, column, line, words, read in placed_lines(drafts):
+        col = words[0].col
+        if read and line.text[max(col - 2, 0) : col].strip() == "":
+            pieces.append(PlacedPiece(draft.number, pages[id(line)], col, column))
     for draft in (d for d in drafts if d.number in out_of_order(pieces, headers)):
         draft.columns = None
         draft.why = "its cells, as placed, break the order of the columns on its page"

@@ -15,6 +15,7 @@ leave cells unread where their column is not certain:
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 
 from extractors.blocks import Block
 from pipeline.locate.layout_cells import Word, joined
@@ -231,20 +232,26 @@ def _halves(run: CellRun, column: int, widths: dict[int, int]) -> tuple[list[Wor
     return splits[0] if len(splits) == 1 else None
 
 
+def placed_lines(drafts: list[ItemDraft]) -> Iterator[tuple[ItemDraft, int, Block, list[Word], bool]]:
+    """Each line piece of the period cells of the items whose columns are known: its item, its
+    column, its line and words, and whether its column is read."""
+    for draft in drafts:
+        if draft.columns is not None:
+            cells, unread, _ = period_cells(draft, draft.columns)
+            for column, cell in enumerate(cells):
+                for line, words in cell:
+                    yield draft, column, line, words, column not in unread
+
+
 def word_widths(drafts: list[ItemDraft]) -> dict[int, int]:
     """Each period column's widest word printed alone (a run of one word: two cells' words print
     a space apart) in the cells placed in it, over the report's items whose columns are known,
     as `line_width` measures its room on the page. A word alone placed in a neighbour's column
     tells about as much: the period columns print alike wide."""
     widths: dict[int, int] = {}
-    for draft in drafts:
-        if draft.columns is None:
-            continue
-        cells, _, _ = period_cells(draft, draft.columns)
-        for column, cell in enumerate(cells):
-            for _, words in cell:
-                if len(words) == 1:
-                    widths[column] = max(widths.get(column, 0), line_width(words[0].text))
+    for _, column, _, words, _ in placed_lines(drafts):
+        if len(words) == 1:
+            widths[column] = max(widths.get(column, 0), line_width(words[0].text))
     return widths
 
 
