@@ -8,16 +8,7 @@ pdftotext -layout output of generated reports (tests/fixtures/layout)."""
 
 from __future__ import annotations
 
-from pipeline.process import process_document
-from pipeline.records import DocumentResult
-from tests.conftest import ROOT
-from tests.pipeline.test_layout_item_classes import cells, unread
-
-FIXTURES = ROOT / "tests" / "fixtures" / "layout"
-
-
-def read(name: str) -> DocumentResult:
-    return process_document((FIXTURES / name).read_bytes())
+from tests.pipeline.test_layout_item_classes import cells, read, unread
 
 
 def test_two_cells_of_an_item_under_a_narrower_header_go_by_the_page_not_by_a_shift() -> None:

@@ -53,6 +53,11 @@ def run(*parts: str) -> DocumentResult:
     return process_document("\n".join([HEADING, "", *parts]).encode("utf-8"))
 
 
+def read(name: str) -> DocumentResult:
+    """A -layout fixture text (tests/fixtures/layout/) through the pipeline."""
+    return process_document((FIXTURES / name).read_bytes())
+
+
 def cells(result: DocumentResult) -> dict[tuple[int, str], list[str]]:
     out: dict[tuple[int, str], list[str]] = {}
     for segment in result.status:
@@ -159,7 +164,7 @@ def test_a_header_printed_to_another_scale_than_the_rows_places_no_cell_by_its_c
     three places, is placed by them; item 1 by the page's column order against item 3's places
     (its pieces start at item 3's 現状 and 取組目標 places); item 2, whose one piece starts
     right of item 3's 現状 pieces and left of its 取組目標 pieces, fits either and is not read."""
-    result = process_document((FIXTURES / "items-header-out-of-scale.layout.txt").read_bytes())
+    result = read("items-header-out-of-scale.layout.txt")
     got = cells(result)
     assert got[(3, "plan")] == [
         "地域ケア個別会議への出席：2 回",
@@ -178,3 +183,157 @@ def test_a_header_printed_to_another_scale_than_the_rows_places_no_cell_by_its_c
     ]
     assert (1, "actual") not in got and not [key for key in got if key[0] == 2]
     assert sum("another scale" in d for d in unread(result)) == 1
+
+
+def test_a_cell_line_with_digits_past_the_next_columns_header_edge_is_one_cells_line() -> None:
+    """pdftotext gives each half-width digit, and the spaces it sets around them, a column of
+    its own: `18 回（8 月-12` runs past 取組目標's header edge yet takes no more room than a
+    word printed alone in 現状 (`びこ内科医院`): item 1's cells are read."""
+    result = read("items-cell-line-with-digits-past-the-next-edge.layout.txt")
+    got = cells(result)
+    assert got[(1, "baseline")] == [
+        "18 回（8 月-12月）",
+        "随時",
+        "18 回（4 月-3 月）",
+        "検討中",
+        "実施予定",
+        "講師：やまびこ内科医院院長",
+    ]
+    assert got[(1, "plan")] == ["調査期間：5月～12 月"]
+    assert not any("取組1" in detail for detail in unread(result))
+
+
+def test_two_cells_one_space_apart_are_split_where_the_first_fills_its_room() -> None:
+    """Item 2's line `・ネットワー 回/3 箇月）開` holds 取組目標's line and 実績's one space apart:
+    wider than any line of one cell by more than a word alone may fall short, and split one way
+    only into a first part that fills 取組目標's room and a second that fits 実績's. Each goes
+    to its column."""
+    result = read("items-cell-line-with-digits-past-the-next-edge.layout.txt")
+    got = cells(result)
+    assert got[(2, "plan")] == [
+        "18 件",
+        "ネットワーク会議（6回）",
+        "調査期間：6月～2 月",
+        "ケース会議：6 回",
+        "講師：山本内科医院院長",
+        "ネットワーク会議：0 回",
+    ]
+    assert got[(2, "actual")] == ["※定期的（1回/3 箇月）開催", "ポスター掲示は準備が出来次第開始", "1件"]
+
+
+def test_pieces_glued_after_full_content_lines_are_read_as_the_first_period_columns_lines() -> None:
+    """Item 2's 現状 lines `グループ連絡` and `会議 2 回` print one space after lines that fill the
+    取組内容 column (pdftotext joins words a small gap apart): they are the next column's, 現状's,
+    lines, where each fits 現状's room and sits one space from full-width text on either side;
+    read in their order among 現状's other lines."""
+    result = read("items-cell-line-with-digits-past-the-next-edge.layout.txt")
+    assert cells(result)[(2, "baseline")] == [
+        "グループ連絡会議 2 回",
+        "多職種連携研修会：1 回",
+        "月 1 回程度開催",
+    ]
+    assert not [d for d in unread(result) if "取組2" in d]
+    content = "".join(i.text for i in result.initiatives if i.item_no == 2)
+    assert "グループ連絡" not in content and "会議 2 回" not in content
+
+
+def test_a_glued_piece_after_spaced_digits_is_not_read() -> None:
+    """Item 3's `（24 回）` is glued after its 取組内容 line with the space pdftotext sets around
+    half-width digits, so where the content ends is not known (`…信弘 （24` fills the column
+    too): 現状 is not read (never `グループ連絡会議回）`)."""
+    result = read("items-glued-piece-after-spaced-digits.layout.txt")
+    assert (3, "baseline") not in cells(result)
+    assert any("取組3" in d and "full line" in d for d in unread(result))
+
+
+def test_a_glued_piece_where_the_content_holds_words_after_a_wide_gap_is_not_read() -> None:
+    """Item 2's 現状 cell prints close to the 取組内容, its lines taken for content after a wide
+    gap (`…行います。              1 年 10/11～10/1`), one of them glued after a full content
+    line: the glued piece would be read alone as the cell (`調査期間：令和`). Where the item's
+    content holds words after a wide gap, its first period column's lines are not all known,
+    so the glued piece is not read."""
+    result = read("items-glued-piece-first-column-swallowed.layout.txt")
+    assert (2, "baseline") not in cells(result)
+    assert any("取組2" in d and "full line" in d for d in unread(result))
+
+
+def test_two_cells_one_space_apart_short_of_the_next_columns_header_edge_are_not_read() -> None:
+    """`6 月 13 日（土） 18 回`: 現状's line and 取組目標's `18 回` one space apart, ending left of
+    取組目標's header edge. The run takes more room than any word printed alone in 現状, so it
+    holds two cells: neither is read, and 18 回 lands in no 現状 text."""
+    result = read("items-two-cells-short-of-the-next-edge.layout.txt")
+    got = cells(result)
+    assert (3, "baseline") not in got and (3, "plan") not in got
+    assert got[(3, "actual")] == ["調査期間：6 月〜9 月"]
+    assert not any(
+        "18" in text for (item, period), texts in got.items() if period == "baseline" for text in texts
+    )
+    assert sum("取組3" in detail for detail in unread(result)) == 2
+    assert got[(2, "baseline")][:2] == [
+        "それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
+        "開催日時：2020 年 9 月 11 日",
+    ]
+    assert result.document.status == "partial"
+
+
+def test_a_piece_glued_after_a_full_content_line_that_holds_two_cells_leaves_both_unread() -> None:
+    """Item 3's 取組内容 line `…（訪問診療、往診、訪` fills its column, and 現状's `医療機関への協力`
+    and 取組目標's `)開催` print one space after it, glued to it: the glued words take more room
+    than a line of one cell, so neither 現状 nor 取組目標 is read (never 取組目標's text without
+    its `)開催`), and neither piece is taken for 取組内容."""
+    result = read("items-glued-piece-of-two-cells.layout.txt")
+    got = cells(result)
+    assert (3, "baseline") not in got and (3, "plan") not in got
+    assert [d for d in unread(result) if "取組3" in d] == [
+        "取組3: a piece printed one space after a full line of its 取組内容 belongs to no certain cell: "
+        "its first 2 period cells not read"
+    ]
+    content = "".join(i.text for i in result.initiatives if i.item_no == 3)
+    assert "医療機関への協力" not in content and ")開催" not in content
+    assert "（訪問診療、往診、訪" in content
+
+
+def test_an_item_whose_own_pieces_show_every_column_is_placed_by_them_where_no_shift_places_it() -> None:
+    """Item 1's pieces start at three places well apart (63, 89, 115), one per period column,
+    but the header printed to another scale (edges 68, 89, 108): no one shift places them, and
+    現状's start left of its header would leave the item unread. Its own pattern shows every
+    column in order, right of the header edges of the columns left of each, and puts each
+    piece where the header does: 計画 and 実績 are read."""
+    result = read("items-own-pattern-against-a-header-to-another-scale.layout.txt")
+    got = cells(result)
+    assert got[(1, "plan")] == [
+        "市民公開講座 12回",
+        "0回/年",
+        "開催日時：4月17日（日）",
+        "18回",
+        "ホームページ掲載",
+        "2021年11月18日開催",
+    ]
+    assert got[(1, "actual")] == ["4回"]
+    assert not any("取組1" in d and "left of the first period column" in d for d in unread(result))
+
+
+def test_a_content_line_running_into_a_cells_piece_gives_the_piece_to_the_cell_only() -> None:
+    """Item 1's 取組内容 line runs on into the period region (`…事務長 細谷 真人`) with 現状's
+    `支援診療所 医師` one space after it, starting where the item's 現状 pieces start: that
+    piece is 現状's, not content, and nothing glued after the line is read a second time."""
+    result = read("items-content-running-into-a-cell-piece.layout.txt")
+    assert cells(result)[(1, "baseline")] == ["派遣講師：在宅療養支援診療所 医師", "随時"]
+    content = "".join(i.text for i in result.initiatives if i.item_no == 1)
+    assert "細谷 真人" in content and "支援診療所" not in content
+
+
+def test_the_halves_of_a_run_split_by_their_room_are_not_taken_for_a_run_split_where_a_piece_starts() -> None:
+    """Item 2's `市民公開講座 2 回 調査期間：令和 4 年` is split by the columns' room into 現状's
+    and 計画's lines; the first half reaching 計画's header edge does not make the halves a
+    run split one space before another piece (whose last words' column is not known)."""
+    result = read("items-content-running-into-a-cell-piece.layout.txt")
+    got = cells(result)
+    assert got[(2, "baseline")][0] == "市民公開講座 2 回"
+    assert got[(2, "plan")] == ["調査期間：令和 4 年11/16～12/4"]
+    assert got[(2, "actual")][1:] == [
+        "多職種連携研修会（2 回）",
+        "医療機関への協力依頼（令和 4 年 8 月中）",
+        "研修テーマ：「最期まで望み通りの在宅生活を送るために」",
+    ]
+    assert not [d for d in unread(result) if "取組2" in d]

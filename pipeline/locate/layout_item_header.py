@@ -1,0 +1,151 @@
+"""The header of the 取組 table of -layout text: the lines it prints on (`現状` alone may print
+a line above 取組目標 and 実績, notes in parentheses wrap under them), the period columns' left
+edges and labels it places, and the 取組内容 column's start beside the title column's lines. A
+header printed again (on a new page) places that page's columns anew.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+import regex
+
+from extractors.blocks import Block
+from normalizers.forms import HEADING_OR_NOTE_MARKS, ITEMS_HEADER_WORDS, PERIOD_NOTE_PIECES, period_of_header
+from normalizers.text import fold_width, match_key
+from pipeline.locate.layout_cells import Word, display_width, words_of
+from pipeline.locate.layout_headers import is_period_note, period_words, placed_period_labels
+from pipeline.locate.layout_item_parts import DEFAULT_EDGE_TOLERANCE, ItemColumns
+from pipeline.locate.layout_items import ends_items
+
+DEFAULT_HEADER_LINES = 6  # lines above and below 取組事項 that the period headers may print on
+_RUN = regex.compile(r"\S+(?: \S+)*")
+
+
+def item_region(lines: list[Block], header: int) -> tuple[int, int]:
+    end = next((i for i in range(header + 1, len(lines)) if ends_items(lines[i].text)), len(lines))
+    return header + 1, end
+
+
+def _is_header_line(line: Block) -> bool:
+    """A line of the 取組 table's header: 取組事項 or 取組内容 as a run of its own, or two or more
+    period words."""
+    runs = {match_key(m.group()) for m in _RUN.finditer(line.text)}
+    return bool(runs & set(ITEMS_HEADER_WORDS)) or len(_period_words(words_of(line.text))) >= 2
+
+
+def _header_piece(text: str) -> bool:
+    """A run of a header line: a period word (`現 状` spaced or not), its parenthesis or a piece
+    of it as it wraps (`の前月から過`, `組）`)."""
+    key = match_key(text)
+    folded = fold_width(key)
+    return (
+        period_of_header(key) is not None
+        or folded[:1] in "()"
+        or folded[-1:] == ")"
+        or is_period_note(key)
+        or any(w in key for w in PERIOD_NOTE_PIECES)
+    )
+
+
+def _header_like(line: Block) -> bool:
+    """A header line, or a line of header pieces only, printed right of the left edge."""
+    if _is_header_line(line):
+        return True
+    runs = list(_RUN.finditer(line.text))
+    return bool(runs) and all(
+        r.start() > 0
+        and r.group()[:1] not in HEADING_OR_NOTE_MARKS
+        and "。" not in r.group()
+        and _header_piece(r.group())
+        for r in runs
+    )
+
+
+def header_ahead(lines: list[Block], index: int, end: int) -> int | None:
+    """The header line that the header lines from `index` on lead to (`現状` alone may print a
+    line above 取組目標 and 実績), else None."""
+    for ahead in range(index, min(end, index + DEFAULT_HEADER_LINES + 1)):
+        if _is_header_line(lines[ahead]):
+            return ahead
+        if not _header_like(lines[ahead]):
+            return None
+    return None
+
+
+def header_block(lines: list[Block], anchor: int, end: int) -> list[int]:
+    """The header's lines around a header line: the lines of header pieces right above it (at
+    most DEFAULT_HEADER_LINES) and below it."""
+    top = anchor
+    while top > 0 and anchor - top < DEFAULT_HEADER_LINES and _header_like(lines[top - 1]):
+        top -= 1
+    bottom = anchor
+    while bottom + 1 < end and _header_like(lines[bottom + 1]):
+        bottom += 1
+    return list(range(top, bottom + 1))
+
+
+def _period_words(words: list[Word]) -> list[tuple[str, int]]:
+    """The period words of a header line (`現 状`, spaced or not) and the column each starts at."""
+    return [(word, pieces[0].col) for word, pieces in period_words(words)]
+
+
+def header_columns(header_lines: list[Block]) -> tuple[list[int], list[str]] | None:
+    """The period columns' left edges and labels: each period word where it starts, moved left
+    to the start of the parenthesis pieces printed nearest to it."""
+    found: list[tuple[str, int]] = []
+    pieces: list[list[tuple[str, float]]] = []
+    for line in header_lines:
+        words = words_of(line.text)
+        found += _period_words(words)
+        pieces.append([(w.text, w.col + display_width(w.text) / 2) for w in words])
+    found.sort(key=lambda f: f[1])
+    periods = [period_of_header(word) for word, _ in found]
+    starts = [col for _, col in found]
+    if len(found) < 2 or len(set(periods)) != len(periods):
+        return None
+    edges = list(starts)
+    for line in header_lines:
+        for run in _RUN.finditer(line.text):
+            if any(w in match_key(run.group()) for w in ITEMS_HEADER_WORDS):
+                continue
+            # a run's first word, and each word that opens a parenthesis (notes printed one
+            # space apart make one run over several columns)
+            for word in words_of(run.group()):
+                col = run.start() + word.col
+                if word.col and fold_width(word.text)[:1] != "(":
+                    continue
+                if col < starts[0] - (starts[1] - starts[0]) / 2:
+                    continue
+                nearest = min(range(len(starts)), key=lambda k: abs(starts[k] - col))
+                edges[nearest] = min(edges[nearest], col)
+    if any(b - a < 2 * DEFAULT_EDGE_TOLERANCE + 1 for a, b in itertools.pairwise(edges)):
+        return None
+    labels = placed_period_labels([[(t, c) for t, c in p if c > edges[0] - 1] for p in pieces])
+    if len(labels) != len(edges):
+        labels = [word for word, _ in found]
+    return edges, labels
+
+
+def table_columns(header_lines: list[Block], body: list[Block]) -> ItemColumns | None:
+    """The period columns from the headers printed above the items; the 取組内容 column from
+    where the content starts beside the title column's lines (the most common start)."""
+    placed = header_columns(header_lines)
+    if placed is None:
+        return None
+    edges, labels = placed
+    bound = edges[0] - (edges[1] - edges[0]) / 2
+    starts: Counter[int] = Counter()
+    for line in body:
+        words = words_of(line.text)
+        if len(words) < 2 or words[0].col > 1:
+            continue
+        numbered = regex.fullmatch(r"[0-9０-９]", words[0].text) is not None
+        beside = words[2] if numbered and len(words) > 2 else words[1]
+        if beside.col < bound and not (numbered and len(words) == 2):
+            starts[beside.col] += 1
+    if not starts:
+        return None
+    content = min(col for col, count in starts.items() if count == max(starts.values()))
+    return ItemColumns(content, edges, labels)

@@ -1,0 +1,152 @@
+"""The 取組 items of a -layout page taken together: headers whose places tell no column (printed
+to another scale than the rows, or with a period word lost), items placed by their own cells'
+pattern or by the page's column order where their header tells nothing, and items whose placing
+breaks the page's column order (`layout_column_order`): their period cells are not read.
+"""
+
+from __future__ import annotations
+
+from extractors.blocks import Block
+from pipeline.locate.layout_column_order import (
+    PlacedPiece,
+    feasible_columns,
+    in_order,
+    out_of_order,
+    under_header,
+)
+from pipeline.locate.layout_item_parts import (
+    DEFAULT_EDGE_TOLERANCE,
+    DEFAULT_MAX_SHIFT,
+    ItemColumns,
+    ItemDraft,
+    own_pattern,
+    places,
+    split_line,
+)
+from pipeline.locate.layout_item_placing import placed_lines
+
+
+def page_numbers(lines: list[Block]) -> dict[int, int]:
+    """Each line's printed page (by the form feeds before it), keyed by the line's id."""
+    out, page = {}, 0
+    for line in lines:
+        page += line.new_page
+        out[id(line)] = page
+    return out
+
+
+def distrust_headers_out_of_scale(drafts: list[ItemDraft]) -> None:
+    """A header whose columns a cell piece printed under it starts far right of (further than
+    any shift an item may take): pdftotext set the header to another scale than the rows, and
+    its places tell no column. The items under it are placed by their own cells, or not at all."""
+    for columns in {id(d.columns): d.columns for d in drafts if d.columns is not None}.values():
+        under = [d for d in drafts if d.columns is columns]
+        reach = columns.edges[-1] + DEFAULT_MAX_SHIFT + DEFAULT_EDGE_TOLERANCE
+        if any(r.start > reach for d in under for r in d.runs if not r.crossing):
+            for draft in under:
+                draft.columns = None
+                draft.why = "the header over its period columns printed to another scale than its rows"
+
+
+def distrust_headers_short_of_a_column(drafts: list[ItemDraft]) -> None:
+    """A header read with fewer period columns than another header of the report (a period word
+    lost where the page prints it): its columns are not the table's, and a cell under the lost
+    column would go to a neighbour. The items under it are placed by their own cells, or not at
+    all."""
+    most = max((len(d.columns.labels) for d in drafts if d.columns is not None), default=0)
+    for draft in drafts:
+        if draft.columns is not None and len(draft.columns.labels) < most:
+            draft.columns = None
+            draft.why = "the header over its period columns shows fewer periods than the report's"
+
+
+def share_own_patterns(
+    drafts: list[ItemDraft], pages: dict[int, int], headers: dict[int, list[int]], content_col: int
+) -> None:
+    """Give each item of a page the pieces of the page's other items whose own pattern tells
+    their columns: the page's column order then places its pieces (`layout_column_order`). A
+    pattern that breaks the order of the header printed on its page, or two that break each
+    other's, are no pattern of cells (a chart drawn in the content): the page tells nothing."""
+    known: dict[int, list[tuple[int, int, int]]] = {}
+    for draft in drafts:
+        if draft.runs and not draft.broken:
+            page = pages[id(draft.runs[0].line)]
+            pattern = own_pattern(draft)
+            if all(under_header(s, c, headers.get(page)) for s, c in pattern):
+                known.setdefault(page, []).extend((draft.number, s, c) for s, c in pattern)
+    for draft in drafts:
+        if draft.runs and not draft.broken:
+            page = pages[id(draft.runs[0].line)]
+            if not in_order([(s, c) for _, s, c in known.get(page, [])]):
+                continue
+            draft.known = [(s, c) for number, s, c in known.get(page, []) if number != draft.number]
+            if draft.columns is None:
+                _place_by_page(draft, content_col)
+
+
+def _told_by_page(draft: ItemDraft) -> bool:
+    """Whether the page's column order tells the column of each of the item's cell pieces, and
+    each starts where a piece of that column starts in another item (rows printed alike: in a
+    grid form a row may place its cells otherwise than the rows around it)."""
+    starts = [r.start for r in draft.runs if not r.crossing]
+    count = len(draft.labels)
+    for start in starts:
+        told = feasible_columns(start, draft.known, count)
+        if len(told) != 1:
+            return False
+        if not any(abs(s - start) <= DEFAULT_EDGE_TOLERANCE for s, c in draft.known if c == told[0]):
+            return False
+    return bool(starts)
+
+
+def _place_by_page(draft: ItemDraft, content_col: int) -> None:
+    """An item whose period columns its header does not tell (none printed on its page, or one
+    printed to another scale), on a page where other items' own patterns tell every column:
+    placed by the page's column order where that tells the column of each of its pieces."""
+    count = len(draft.labels)
+    if {c for _, c in draft.known} != set(range(count)) or not _told_by_page(draft):
+        return
+    why = draft.why
+    _place_at(draft, [min(s for s, c in draft.known if c == k) for k in range(count)], content_col)
+    if not _told_by_page(draft):
+        draft.columns, draft.why = None, why
+
+
+def distrust_out_of_order(
+    drafts: list[ItemDraft], pages: dict[int, int], headers: dict[int, list[int]]
+) -> None:
+    """Items whose period cells, as placed, break their page's column order (see
+    `layout_column_order`): their period cells are not read."""
+    pieces = []
+    for draft, column, line, words, read in placed_lines(drafts):
+        col = words[0].col
+        if read and line.text[max(col - 2, 0) : col].strip() == "":
+            pieces.append(PlacedPiece(draft.number, pages[id(line)], col, column))
+    for draft in (d for d in drafts if d.number in out_of_order(pieces, headers)):
+        draft.columns = None
+        draft.why = "its cells, as placed, break the order of the columns on its page"
+
+
+def place_by_own_cells(draft: ItemDraft, content_col: int, header: list[int] | None) -> None:
+    """An item whose header tells no column (none on its page, or one printed to another
+    scale): where its cell pieces start at as many places, well apart, as there are period
+    columns, and right of the page's header edges of the columns left of each, each place is a
+    column's left edge, in order; its lines are read again against them. Else its period
+    columns stay unknown."""
+    pattern = own_pattern(draft)
+    if not pattern or not all(under_header(s, c, header) for s, c in pattern):
+        return
+    _place_at(draft, places([s for s, _ in pattern]), content_col)
+
+
+def _place_at(draft: ItemDraft, edges: list[int], content_col: int) -> None:
+    """The item's lines read again against period columns whose left edges are known."""
+    columns = ItemColumns(content_col, edges, draft.labels)
+    draft.columns, draft.title, draft.content, draft.runs = columns, [], [], []
+    for line in draft.lines:
+        title, content, runs = split_line(line, columns, content_col)
+        if title.strip():
+            draft.title.append((line, title.strip()))
+        if content:
+            draft.content.append((line, content))
+        draft.runs += runs
