@@ -7,7 +7,9 @@ depend on how wide pdftotext printed the line. A list marker always opens a para
 
 from __future__ import annotations
 
+from extractors.pdf_page import COUNT_UNITS, HELD_END, ends_entry
 from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
+from normalizers.dates import find_dates
 from normalizers.text import fold_width
 from pipeline.locate.layout_cells import display_width
 
@@ -30,6 +32,27 @@ def goes_on(paragraph: str, next_line: str) -> bool:
         return True
     end = text[-1]
     return end in _OPEN_ENDS or start in _CLOSING_STARTS or (end.isdigit() and start in _OPENING)
+
+
+def date_across(paragraph: str, next_line: str) -> bool:
+    """Whether a date or time runs on from the paragraph into the line (`令和3年11` | `月16日`,
+    `12月20日` | `（火）13:00～`, `13時30分～14時30` | `分開催`): one printed expression. Not
+    where the line's first number goes on the paragraph's last and is a count (`R4.7.2` | `1回`):
+    which digits are the day's cannot be told."""
+    before = _unspaced(paragraph)
+    after = _unspaced(next_line)
+    digits = len(after) - len(after.lstrip("0123456789０１２３４５６７８９"))
+    if digits and before[-1:].isdigit() and after[digits : digits + 1] in COUNT_UNITS:
+        return False
+    return any(found.start < len(before) < found.end for found in find_dates(before + after, None))
+
+
+def held_across(paragraph: str, next_line: str) -> bool:
+    """Whether the line is all the end of an entry held at a date, a time or a rate that the
+    paragraph opens (`2月29日` | `開催`, `年4回開催` | `予定`, `10月22日（火）開` | `催`)."""
+    before = _unspaced(paragraph)
+    found = HELD_END.search(before + _unspaced(next_line))
+    return found is not None and found.start() < len(before)
 
 
 def carried_over(next_line: str) -> str:
@@ -56,13 +79,24 @@ def cell_paragraphs(texts: list[str], width: int = 0) -> str:
     the next; a shorter one ends its paragraph; a list marker opens one."""
     ends = [line_width(text) for text in texts]
     widest = max([*ends, width])
+    # whether each line fills the cell: what the next line opens with would not fit after it
+    fills = [end > widest - display_width(carried_over(after)) - 1 for end, after in zip(ends, texts[1:], strict=False)]
     out = ""
     for index, text in enumerate(texts):
         if index:
-            room = display_width(carried_over(text))  # what did not fit on the line before
-            fills = ends[index - 1] > widest - room - 1
             paragraph = out.rsplit("\n\n", 1)[-1]
-            wrapped = (fills or goes_on(paragraph, text)) and text[:1] not in MARKERS
+            after = texts[index + 1] if index < len(fills) and fills[index] else ""
+            wrapped = (
+                goes_on(paragraph, text)
+                or date_across(paragraph, text)
+                or held_across(paragraph, text)
+                or (fills[index - 1] and not ends_entry(_unspaced(texts[index - 1]), _unspaced(text), _unspaced(after)))
+            ) and text[:1] not in MARKERS
             out += "\n" if wrapped else "\n\n"
         out += text
     return out
+
+
+def _unspaced(text: str) -> str:
+    """The text without the spaces pdftotext sets around half-width digits (`年 4 回`)."""
+    return "".join(text.split())
