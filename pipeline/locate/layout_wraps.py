@@ -2,8 +2,14 @@
 into the next where it fills the cell (as wide as its column's widest line), or where the text at
 the break tells it: a paragraph whose bracket is still open, a line that ends on a colon, a range
 sign or a slash, a figure followed by a bracket, or a next line that opens with a closing bracket
-or punctuation goes on (`12回(5月~12` / `月)`, `R3.8.17` / `(火)`). The text's sign does not
-depend on how wide pdftotext printed the line. A list marker always opens a paragraph."""
+or punctuation goes on (`12回(5月~12` / `月)`, `R3.8.17` / `(火)`), as does a date or time printed
+across the break (`令和3年11` / `月16日`, `12月20日` / `（火）`) and an entry's `開催`(`予定`) after its
+date or rate (`2月29日` / `開催`). The text's sign does not depend on how wide pdftotext printed the
+line. A line that fills the cell still ends its paragraph where it ends an entry (a count, a bracket,
+a date, `…開催`) and the next line opens one (a count, a `label：`, a date, a word with a count of its
+own), the cue text-layer PDF cells use (`extractors.pdf_page.ends_entry`): where the print sets a
+half-width letter or digit, pdftotext -layout tells a cell's width only to a column or so, and two
+entries one short of the widest line read as one otherwise. A list marker always opens a paragraph."""
 
 from __future__ import annotations
 
@@ -74,23 +80,29 @@ def line_width(text: str) -> int:
 
 
 def cell_paragraphs(texts: list[str], width: int = 0) -> str:
-    """A period cell's lines: a line that fills the cell's width (its column's widest line, in
-    this item or another), or whose text breaks inside a paragraph (`goes_on`), wraps into
-    the next; a shorter one ends its paragraph; a list marker opens one."""
+    """A period cell's lines: a line wraps into the next where the text breaks inside a paragraph
+    (`goes_on`, `date_across`, `held_across`), or where it fills the cell's width (its column's
+    widest line, in this item or another) unless it ends an entry and the next line opens one
+    (`ends_entry`, as in text-layer PDF cells); else it ends its paragraph. A list marker opens one."""
     ends = [line_width(text) for text in texts]
     widest = max([*ends, width])
-    # whether each line fills the cell: what the next line opens with would not fit after it
-    fills = [end > widest - display_width(carried_over(after)) - 1 for end, after in zip(ends, texts[1:], strict=False)]
+    # a line fills the cell where what the next line opens with would not have fitted after it
+    fills = [
+        end > widest - display_width(carried_over(text)) - 1
+        for end, text in zip(ends, texts[1:], strict=False)
+    ]
     out = ""
     for index, text in enumerate(texts):
         if index:
             paragraph = out.rsplit("\n\n", 1)[-1]
+            # where a label the line opens may end: on the line after it, if the line is full
             after = texts[index + 1] if index < len(fills) and fills[index] else ""
+            entries = ends_entry(_unspaced(texts[index - 1]), _unspaced(text), _unspaced(after))
             wrapped = (
                 goes_on(paragraph, text)
                 or date_across(paragraph, text)
                 or held_across(paragraph, text)
-                or (fills[index - 1] and not ends_entry(_unspaced(texts[index - 1]), _unspaced(text), _unspaced(after)))
+                or (fills[index - 1] and not entries)
             ) and text[:1] not in MARKERS
             out += "\n" if wrapped else "\n\n"
         out += text
