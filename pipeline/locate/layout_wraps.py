@@ -2,12 +2,20 @@
 into the next where it fills the cell (as wide as its column's widest line), or where the text at
 the break tells it: a paragraph whose bracket is still open, a line that ends on a colon, a range
 sign or a slash, a figure followed by a bracket, or a next line that opens with a closing bracket
-or punctuation goes on (`12回(5月~12` / `月)`, `R3.8.17` / `(火)`). The text's sign does not
-depend on how wide pdftotext printed the line. A list marker always opens a paragraph."""
+or punctuation goes on (`12回(5月~12` / `月)`, `R3.8.17` / `(火)`), as does a date or time printed
+across the break (`令和3年11` / `月16日`, `12月20日` / `（火）`) and an entry's `開催`(`予定`) after its
+date or rate (`2月29日` / `開催`). The text's sign does not depend on how wide pdftotext printed the
+line. A line that fills the cell still ends its paragraph where it ends an entry (a count, a bracket,
+a date, `…開催`) and the next line opens one (a count, a `label：`, a date, a word with a count of its
+own), the cue text-layer PDF cells use (`extractors.pdf_page.ends_entry`): where the print sets a
+half-width letter or digit, pdftotext -layout tells a cell's width only to a column or so, and two
+entries one short of the widest line read as one otherwise. A list marker always opens a paragraph."""
 
 from __future__ import annotations
 
+from extractors.pdf_page import COUNT_UNITS, HELD_END, ends_entry
 from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
+from normalizers.dates import find_dates
 from normalizers.text import fold_width
 from pipeline.locate.layout_cells import display_width
 
@@ -32,6 +40,27 @@ def goes_on(paragraph: str, next_line: str) -> bool:
     return end in _OPEN_ENDS or start in _CLOSING_STARTS or (end.isdigit() and start in _OPENING)
 
 
+def date_across(paragraph: str, next_line: str) -> bool:
+    """Whether a date or time runs on from the paragraph into the line (`令和3年11` | `月16日`,
+    `12月20日` | `（火）13:00～`, `13時30分～14時30` | `分開催`): one printed expression. Not
+    where the line's first number goes on the paragraph's last and is a count (`R4.7.2` | `1回`):
+    which digits are the day's cannot be told."""
+    before = _unspaced(paragraph)
+    after = _unspaced(next_line)
+    digits = len(after) - len(after.lstrip("0123456789０１２３４５６７８９"))
+    if digits and before[-1:].isdigit() and after[digits : digits + 1] in COUNT_UNITS:
+        return False
+    return any(found.start < len(before) < found.end for found in find_dates(before + after, None))
+
+
+def held_across(paragraph: str, next_line: str) -> bool:
+    """Whether the line is all the end of an entry held at a date, a time or a rate that the
+    paragraph opens (`2月29日` | `開催`, `年4回開催` | `予定`, `10月22日（火）開` | `催`)."""
+    before = _unspaced(paragraph)
+    found = HELD_END.search(before + _unspaced(next_line))
+    return found is not None and found.start() < len(before)
+
+
 def carried_over(next_line: str) -> str:
     """The text that did not fit at the end of the line before: the next line's first character,
     with the one after it where the two may not part at a line's end (`マ：` moves down
@@ -51,18 +80,35 @@ def line_width(text: str) -> int:
 
 
 def cell_paragraphs(texts: list[str], width: int = 0) -> str:
-    """A period cell's lines: a line that fills the cell's width (its column's widest line, in
-    this item or another), or whose text breaks inside a paragraph (`goes_on`), wraps into
-    the next; a shorter one ends its paragraph; a list marker opens one."""
+    """A period cell's lines: a line wraps into the next where the text breaks inside a paragraph
+    (`goes_on`, `date_across`, `held_across`), or where it fills the cell's width (its column's
+    widest line, in this item or another) unless it ends an entry and the next line opens one
+    (`ends_entry`, as in text-layer PDF cells); else it ends its paragraph. A list marker opens one."""
     ends = [line_width(text) for text in texts]
     widest = max([*ends, width])
+    # a line fills the cell where what the next line opens with would not have fitted after it
+    fills = [
+        end > widest - display_width(carried_over(text)) - 1
+        for end, text in zip(ends, texts[1:], strict=False)
+    ]
     out = ""
     for index, text in enumerate(texts):
         if index:
-            room = display_width(carried_over(text))  # what did not fit on the line before
-            fills = ends[index - 1] > widest - room - 1
             paragraph = out.rsplit("\n\n", 1)[-1]
-            wrapped = (fills or goes_on(paragraph, text)) and text[:1] not in MARKERS
+            # where a label the line opens may end: on the line after it, if the line is full
+            after = texts[index + 1] if index < len(fills) and fills[index] else ""
+            entries = ends_entry(_unspaced(texts[index - 1]), _unspaced(text), _unspaced(after))
+            wrapped = (
+                goes_on(paragraph, text)
+                or date_across(paragraph, text)
+                or held_across(paragraph, text)
+                or (fills[index - 1] and not entries)
+            ) and text[:1] not in MARKERS
             out += "\n" if wrapped else "\n\n"
         out += text
     return out
+
+
+def _unspaced(text: str) -> str:
+    """The text without the spaces pdftotext sets around half-width digits (`年 4 回`)."""
+    return "".join(text.split())
