@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -99,6 +101,10 @@ class Char(NamedTuple):  # a tuple, not a frozen dataclass: a page makes thousan
         return (self.x0 + self.x1) / 2, self.baseline - 0.35 * self.size
 
 
+BY_X0 = operator.itemgetter(1)  # Char.x0
+BY_BASELINE = operator.itemgetter(3)  # Char.baseline
+
+
 @dataclass(frozen=True)
 class Line:
     chars: tuple[Char, ...]
@@ -144,7 +150,8 @@ def measure_autospace(chars: list[Char]) -> float:
     for line in lines_of(chars):
         kinds = [script_of(c.text) for c in line.chars]
         for i in range(1, len(kinds)):
-            if {kinds[i - 1], kinds[i]} == LATIN_ASIAN:
+            a, b = kinds[i - 1], kinds[i]
+            if a != b and a != "other" and b != "other":  # one Latin, one Asian (LATIN_ASIAN)
                 prev, ch = line.chars[i - 1], line.chars[i]
                 gap = (ch.x0 - prev.x1) / ch.size
                 if 0 <= gap <= DEFAULT_MAX_AUTOSPACE:
@@ -163,11 +170,15 @@ def assemble_page(
     items: list[tuple[float, float, list[Block]]] = []
     by_grid: dict[int, list[Char]] = {}
     outside = []
-    boxes = [g.bbox for g in grids]
+    boxes = list(enumerate(g.bbox for g in grids))
     for ch in chars:
-        x, y = ch.mid
-        owner = next((i for i, b in enumerate(boxes) if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
-        (outside.append(ch) if owner is None else by_grid.setdefault(owner, []).append(ch))
+        x, y = (ch.x0 + ch.x1) / 2, ch.baseline - 0.35 * ch.size  # ch.mid, inlined: a page has thousands
+        for i, b in boxes:
+            if b[0] <= x <= b[2] and b[1] <= y <= b[3]:
+                by_grid.setdefault(i, []).append(ch)
+                break
+        else:
+            outside.append(ch)
     n_labels = 0
     for i, grid in enumerate(grids):
         table, labels = table_blocks(grid, by_grid.get(i, []), shapes, pno, ocr, autospace)
@@ -185,12 +196,13 @@ def table_blocks(
     in_cell: dict[tuple[int, int], list[Char]] = {}
     in_shape: dict[BBox, list[Char]] = {}
     owner = grid.owners()
+    xs, ys = grid.xs, grid.ys
     for ch in chars:
-        x, y = ch.mid
+        x, y = (ch.x0 + ch.x1) / 2, ch.baseline - 0.35 * ch.size  # ch.mid, inlined
         shape = next((s for s in shapes if contains(s, (x, y, x, y), 0)), None) if shapes else None
         if shape is not None:
             in_shape.setdefault(shape, []).append(ch)
-        elif (cell := owner.get(grid.slot(x, y))) is not None:
+        elif (cell := owner.get((bisect_right(ys, y) - 1, bisect_right(xs, x) - 1))) is not None:  # grid.slot
             in_cell.setdefault(cell, []).append(ch)
     pad = table_padding(grid, in_cell)
     texts = {}
@@ -230,14 +242,15 @@ def table_padding(grid: Grid, in_cell: dict[tuple[int, int], list[Char]]) -> flo
 def lines_of(chars: list[Char]) -> list[Line]:
     """Chars grouped by baseline, top to bottom, each line left to right."""
     lines: list[list[Char]] = []
-    for ch in sorted(chars, key=lambda c: c.baseline):
-        if lines and abs(lines[-1][0].baseline - ch.baseline) <= DEFAULT_BASELINE_TOLERANCE * ch.size:
-            lines[-1].append(ch)
+    line: list[Char] = []
+    first = 0.0  # the baseline of the line's first char
+    for ch in sorted(chars, key=BY_BASELINE):
+        if line and abs(first - ch.baseline) <= DEFAULT_BASELINE_TOLERANCE * ch.size:
+            line.append(ch)
         else:
-            lines.append([ch])
-    return [
-        Line(tuple(sorted(ln, key=lambda c: c.x0))) for ln in lines if "".join(c.text for c in ln).strip()
-    ]
+            line, first = [ch], ch.baseline
+            lines.append(line)
+    return [Line(tuple(sorted(ln, key=BY_X0))) for ln in lines if any(c.text.strip() for c in ln)]
 
 
 def split_flow(lines: list[Line], text_left: float) -> tuple[list[Line], list[Line]]:

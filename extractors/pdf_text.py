@@ -41,11 +41,14 @@ def upright_chars(page: pymupdf.Page) -> tuple[list[Char], int]:
 
 
 def chars_of(raw: dict[str, Any]) -> list[Char]:
-    chars = []
+    chars: list[Char] = []
+    make = tuple.__new__  # Char(...) without its Python-level __new__: a page has thousands of chars
     for block in raw["blocks"]:
         for line in block.get("lines", ()):
             for span in line["spans"]:
-                for ch in span["chars"]:
-                    x0, _, x1, _ = ch["bbox"]
-                    chars.append(Char(ch["c"], x0, x1, ch["origin"][1], span["size"]))
+                size = span["size"]
+                chars += [
+                    make(Char, (ch["c"], ch["bbox"][0], ch["bbox"][2], ch["origin"][1], size))
+                    for ch in span["chars"]
+                ]
     return chars
