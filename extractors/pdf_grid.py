@@ -80,8 +80,53 @@ def grids_from_edges(edges: list[Edge]) -> list[Grid]:
     PyMuPDF's find_tables ports); a grid inside another grid (a drawn box) is not a table."""
     tol = DEFAULT_SNAP_TOLERANCE
     merged = plumber_table.merge_edges(edges, tol, tol, tol, tol)
-    cells = plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(merged, tol, tol))
+    cells = intersections_to_cells(plumber_table.edges_to_intersections(merged, tol, tol))
     return drop_nested([grid_from_cells(list(t)) for t in plumber_table.cells_to_tables(cells)])
+
+
+def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[Edge]]]) -> list[BBox]:
+    """pdfplumber's `intersections_to_cells`, the same cells in the same order: each point's
+    smallest cell whose four corners its edges connect. pdfplumber builds each point's edge set
+    anew for every pair it compares (most of a page's grid time); here once per point, and a
+    point's candidates below and to the right come from its column and row."""
+    points = sorted(intersections)
+    v_edges = {p: {_edge_box(e) for e in ends["v"]} for p, ends in intersections.items()}
+    h_edges = {p: {_edge_box(e) for e in ends["h"]} for p, ends in intersections.items()}
+    column: dict[float, list[tuple[float, float]]] = {}
+    row: dict[float, list[tuple[float, float]]] = {}
+    for p in points:  # in sorted order, so each list runs as pdfplumber scans the points after p
+        column.setdefault(p[0], []).append(p)
+        row.setdefault(p[1], []).append(p)
+
+    def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
+        return (p1[0] == p2[0] and not v_edges[p1].isdisjoint(v_edges[p2])) or (
+            p1[1] == p2[1] and not h_edges[p1].isdisjoint(h_edges[p2])
+        )
+
+    cells: list[BBox] = []
+    for pt in points[:-1]:
+        below = [p for p in column[pt[0]] if p > pt]
+        right = [p for p in row[pt[1]] if p > pt]
+        cell = next(
+            (
+                (pt[0], pt[1], r[0], b[1])
+                for b in below
+                if connects(pt, b)
+                for r in right
+                if connects(pt, r)
+                and (r[0], b[1]) in intersections
+                and connects((r[0], b[1]), r)
+                and connects((r[0], b[1]), b)
+            ),
+            None,
+        )
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _edge_box(e: Edge) -> BBox:
+    return (e["x0"], e["top"], e["x1"], e["bottom"])  # pdfplumber's `obj_to_bbox`
 
 
 def drop_nested(grids: list[Grid]) -> list[Grid]:
