@@ -23,11 +23,12 @@ def page_chars(page: pymupdf.Page) -> list[Char]:
     return chars_of(page.get_text("rawdict", flags=TEXT_FLAGS))
 
 
-def upright_chars(page: pymupdf.Page) -> tuple[list[Char], int]:
+def upright_chars(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> tuple[list[Char], int]:
     """The page's chars read upright, and the clockwise turn that took (0: it was upright). The
-    page's `/Rotate` is set aside: the direction its text runs in decides."""
+    page's `/Rotate` is set aside: the direction its text runs in decides. `textpage`: the page's
+    text already read with TEXT_FLAGS (PyMuPDF reads it with `/Rotate` set aside)."""
     page.set_rotation(0)
-    raw = page.get_text("rawdict", flags=TEXT_FLAGS)
+    raw = page.get_text("rawdict", flags=TEXT_FLAGS, textpage=textpage)
     lines = (
         (line["dir"], sum(len(span["chars"]) for span in line["spans"]))
         for block in raw["blocks"]
