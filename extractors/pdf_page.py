@@ -125,10 +125,15 @@ class Line:
     @functools.cached_property
     def text(self) -> str:
         """The chars as printed; one space stands for a wide gap that has no space glyph."""
-        out = [self.chars[0].text]
-        for prev, ch in itertools.pairwise(self.chars):
-            blank = not (prev.text.strip() and ch.text.strip())
-            out.append(ch.text if blank or ch.x0 - prev.x1 < DEFAULT_SPACE_GAP * ch.size else " " + ch.text)
+        prev = self.chars[0]
+        out = [prev.text]
+        inked = bool(prev.text.strip())  # whether `prev` prints
+        for ch in self.chars[1:]:
+            text = ch.text
+            printed = bool(text.strip())
+            wide = inked and printed and ch.x0 - prev.x1 >= DEFAULT_SPACE_GAP * ch.size
+            out.append(" " + text if wide else text)
+            prev, inked = ch, printed
         return "".join(out)
 
 
@@ -203,7 +208,10 @@ def table_blocks(
         if shape is not None:
             in_shape.setdefault(shape, []).append(ch)
         elif (cell := owner.get((bisect_right(ys, y) - 1, bisect_right(xs, x) - 1))) is not None:  # grid.slot
-            in_cell.setdefault(cell, []).append(ch)
+            if (found := in_cell.get(cell)) is None:
+                in_cell[cell] = [ch]
+            else:
+                found.append(ch)
     pad = table_padding(grid, in_cell)
     texts = {}
     labels = [
