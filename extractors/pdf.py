@@ -135,7 +135,7 @@ def extract_pdf(data: bytes, grid_finder: GridFinder = find_grids) -> ExtractedD
         if not text_layer or (not chars and page.get_images()):
             scanned.append(pno)
             continue
-        drawings = page.get_drawings()
+        drawings = page.get_cdrawings()
         grids = grid_finder(page, drawings)
         per_page[pno], labels = assemble_page(grids, chars, shape_boxes(page, grids, drawings), pno)
         if labels:

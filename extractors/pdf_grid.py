@@ -46,12 +46,15 @@ class Grid:
         }
 
 
-Drawings = list[dict[str, Any]]  # a page's `get_drawings()`, read once for grids and shapes alike
+# A page's `get_cdrawings()`, read once for grids and shapes alike: `get_drawings()` without its
+# conversion of every point to PyMuPDF objects (the functions here read either).
+Drawings = list[dict[str, Any]]
+Point = Sequence[float]
 
 
 def find_grids(page: pymupdf.Page, drawings: Drawings | None = None) -> list[Grid]:
     """Ruled tables from the page's vector lines and boxes (`drawings`: the page's, if read)."""
-    return grids_from_edges(drawing_edges(page.get_drawings() if drawings is None else drawings))
+    return grids_from_edges(drawing_edges(page.get_cdrawings() if drawings is None else drawings))
 
 
 def drawing_edges(drawings: Drawings) -> list[Edge]:
@@ -61,15 +64,22 @@ def drawing_edges(drawings: Drawings) -> list[Edge]:
         for item in path["items"]:
             if item[0] == "l":
                 edges += edge(item[1], item[2])
-            elif item[0] in ("re", "qu"):
-                q = pymupdf.Quad(item[1]) if item[0] == "qu" else pymupdf.Rect(item[1]).quad
-                for a, b in ((q.ul, q.ur), (q.ur, q.lr), (q.lr, q.ll), (q.ll, q.ul)):
+            elif item[0] == "re":  # the normalized rect's quad: ul, ur, lr, ll
+                x0, y0, x1, y1 = item[1]
+                x0, x1 = (x1, x0) if x1 < x0 else (x0, x1)
+                y0, y1 = (y1, y0) if y1 < y0 else (y0, y1)
+                ul, ur, lr, ll = (x0, y0), (x1, y0), (x1, y1), (x0, y1)
+                for a, b in ((ul, ur), (ur, lr), (lr, ll), (ll, ul)):
+                    edges += edge(a, b)
+            elif item[0] == "qu":  # a quad's corners: ul, ur, ll, lr
+                ul, ur, ll, lr = item[1]
+                for a, b in ((ul, ur), (ur, lr), (lr, ll), (ll, ul)):
                     edges += edge(a, b)
     return edges
 
 
-def edge(a: pymupdf.Point, b: pymupdf.Point) -> list[Edge]:
-    x0, x1, top, bottom = min(a.x, b.x), max(a.x, b.x), min(a.y, b.y), max(a.y, b.y)
+def edge(a: Point, b: Point) -> list[Edge]:
+    x0, x1, top, bottom = min(a[0], b[0]), max(a[0], b[0]), min(a[1], b[1]), max(a[1], b[1])
     kind = "h" if bottom - top < 0.01 < x1 - x0 else "v" if x1 - x0 < 0.01 < bottom - top else None
     box = {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top}
     return [{**box, "orientation": kind}] if kind else []
@@ -165,7 +175,7 @@ def contains(outer: Sequence[float], inner: Sequence[float], margin: float = 0.5
 def shape_boxes(page: pymupdf.Page, grids: list[Grid], drawings: Drawings | None = None) -> list[BBox]:
     """Drawn shapes (closed boxes, rounded boxes, text frames) lying inside a table cell."""
     boxes: list[BBox] = []
-    for path in page.get_drawings() if drawings is None else drawings:
+    for path in page.get_cdrawings() if drawings is None else drawings:
         r = tuple(path["rect"])
         if r[2] - r[0] < DEFAULT_SHAPE_MIN or r[3] - r[1] < DEFAULT_SHAPE_MIN:
             continue
