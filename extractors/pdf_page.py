@@ -18,8 +18,9 @@ import functools
 import itertools
 import operator
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 import regex
 
@@ -103,6 +104,28 @@ class Char(NamedTuple):  # a tuple, not a frozen dataclass: a page makes thousan
 
 BY_X0 = operator.itemgetter(1)  # Char.x0
 BY_BASELINE = operator.itemgetter(3)  # Char.baseline
+T = TypeVar("T")
+
+
+class once(Generic[T]):
+    """functools.cached_property without its lock (Python < 3.12 takes one on every first read;
+    a page reads thousands of lines' values once each): the value is stored in the instance's
+    dict, which later reads find first."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> once[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> T | once[T]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -114,15 +137,15 @@ class Line:
     x0 = property(lambda self: self.chars[0].x0)
     baseline = property(lambda self: self.chars[0].baseline)
 
-    @functools.cached_property
+    @once
     def x1(self) -> float:
         return max(c.x1 for c in self.chars if c.text.strip())
 
-    @functools.cached_property
+    @once
     def size(self) -> float:
         return max(c.size for c in self.chars)
 
-    @functools.cached_property
+    @once
     def text(self) -> str:
         """The chars as printed; one space stands for a wide gap that has no space glyph."""
         prev = self.chars[0]
@@ -152,12 +175,12 @@ def measure_autospace(chars: list[Char]) -> float:
     """The extra space (em) the page prints between Latin and Asian neighbours on a line (office
     software's `autospace`, about 0.2 em in LibreOffice); 0 where it cannot be measured."""
     gaps = []
-    for line in lines_of(chars):
-        kinds = [script_of(c.text) for c in line.chars]
+    for line in baseline_groups(chars):  # lines_of's, blank ones too (they hold no such neighbours)
+        kinds = [script_of(c.text) for c in line]
         for i in range(1, len(kinds)):
             a, b = kinds[i - 1], kinds[i]
             if a != b and a != "other" and b != "other":  # one Latin, one Asian (LATIN_ASIAN)
-                prev, ch = line.chars[i - 1], line.chars[i]
+                prev, ch = line[i - 1], line[i]
                 gap = (ch.x0 - prev.x1) / ch.size
                 if 0 <= gap <= DEFAULT_MAX_AUTOSPACE:
                     gaps.append(gap)
@@ -249,6 +272,11 @@ def table_padding(grid: Grid, in_cell: dict[tuple[int, int], list[Char]]) -> flo
 
 def lines_of(chars: list[Char]) -> list[Line]:
     """Chars grouped by baseline, top to bottom, each line left to right."""
+    return [Line(tuple(ln)) for ln in baseline_groups(chars) if any(c.text.strip() for c in ln)]
+
+
+def baseline_groups(chars: list[Char]) -> list[list[Char]]:
+    """The chars of each baseline, top to bottom, each left to right (blank ones too)."""
     lines: list[list[Char]] = []
     line: list[Char] = []
     first = 0.0  # the baseline of the line's first char
@@ -258,7 +286,9 @@ def lines_of(chars: list[Char]) -> list[Line]:
         else:
             line, first = [ch], ch.baseline
             lines.append(line)
-    return [Line(tuple(sorted(ln, key=BY_X0))) for ln in lines if any(c.text.strip() for c in ln)]
+    for ln in lines:
+        ln.sort(key=BY_X0)
+    return lines
 
 
 def split_flow(lines: list[Line], text_left: float) -> tuple[list[Line], list[Line]]:
