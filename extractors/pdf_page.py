@@ -320,7 +320,9 @@ def join_lines(
     def start_of(line: Line) -> float | None:
         return edge if edge is not None and line.x0 - edge <= DEFAULT_EDGE_SNAP * line.size else left
 
+    fitted: bool | None = None  # whether `line` fitted after `prev`, measured on the step before
     for index, (prev, line) in enumerate(zip([None, *lines], lines, strict=False)):
+        full: bool | None = None
         if prev is not None:
             after = ""
             if index + 1 < len(lines):
@@ -328,9 +330,10 @@ def join_lines(
                 # where a label `line` opens may end: on the line after, if `line` is full
                 full = not fits_after(line, nxt, Room(available, autospace, slack, start_of(line)))
                 after = nxt.text.strip() if full or nxt.text.strip()[:1] in (":", "：") else ""
-            soft = is_soft_wrap(prev, line, available, autospace, slack, after, start_of(prev))
+            soft = is_soft_wrap(prev, line, available, autospace, slack, after, start_of(prev), fitted)
             parts.append("\n" if soft else "\n\n")
         parts.append(line.text.strip(" "))
+        fitted = None if full is None else not full
     return "".join(parts)
 
 
@@ -342,19 +345,20 @@ def is_soft_wrap(
     slack: float = DEFAULT_PAGE_SLACK,
     after: str = "",
     left: float | None = None,
+    fits: bool | None = None,
 ) -> bool:
     """Soft when the next line's first unit would not have fitted after `prev` (`fits_after`) and
     `prev` does not end an entry before `line` opens one. `after`: the line printed after a full
-    `line`, where a label `line` opens may end (`ケース会議` | `：4回`, `多職種連携研` | `修会：0回`)."""
+    `line`, where a label `line` opens may end (`ケース会議` | `：4回`, `多職種連携研` | `修会：0回`).
+    `fits`: `fits_after` of the two lines with this room, when the caller measured it already."""
     pitch = line.baseline - prev.baseline
     if pitch > DEFAULT_EMPTY_LINE * DEFAULT_LINE_PITCH * line.size or starts_item(
         prev.text.strip(), line.text.strip()
     ):
         return False
-    text = line.text.strip()
-    return not fits_after(prev, line, Room(available, autospace, slack, left)) and not ends_entry(
-        prev.text.strip(), text, after
-    )
+    if fits is None:
+        fits = fits_after(prev, line, Room(available, autospace, slack, left))
+    return not fits and not ends_entry(prev.text.strip(), line.text.strip(), after)
 
 
 class Room(NamedTuple):
