@@ -97,9 +97,23 @@ def messages_finding(messages: list[str], quoted: int = DEFAULT_QUOTED_MESSAGES)
     return [Finding("pdf_messages", f"{len(messages)} messages of the PDF reader: {shown}{more}")]
 
 
-def has_text_layer(doc: pymupdf.Document, min_chars: int = DEFAULT_MIN_CHARS) -> bool:
-    """True when some page has at least `min_chars` printed characters in its text layer."""
-    return any(len("".join(page.get_text("text").split())) >= min_chars for page in doc.pages())
+ReadPages = dict[int, tuple[pymupdf.Page, pymupdf.TextPage]]
+
+
+def has_text_layer(
+    doc: pymupdf.Document, min_chars: int = DEFAULT_MIN_CHARS, read: ReadPages | None = None
+) -> bool:
+    """True when some page has at least `min_chars` printed characters in its text layer. `read`
+    gets the pages looked at that print any, by index, with their text page (`pdf_text`'s flags,
+    made with `/Rotate` set aside), so that their characters are not extracted twice."""
+    for page in doc.pages():
+        textpage = page.get_textpage(flags=pdf_text.TEXT_FLAGS)
+        printed = len("".join(textpage.extractText().split()))
+        if printed and read is not None:
+            read[page.number] = (page, textpage)
+        if printed >= min_chars:
+            return True
+    return False
 
 
 def extract_pdf(data: bytes, grid_finder: GridFinder = find_grids) -> ExtractedDocument:
@@ -108,19 +122,20 @@ def extract_pdf(data: bytes, grid_finder: GridFinder = find_grids) -> ExtractedD
     `grid_finder` finds a page's grids (bench.pdf_tables passes PyMuPDF's find_tables to compare)."""
     reader_messages()  # messages of earlier documents are theirs
     doc, findings = open_vetted(data)
-    text_layer = has_text_layer(doc)
+    read: ReadPages = {}
+    text_layer = has_text_layer(doc, read=read)
     per_page: dict[int, list[Block]] = {}
     scanned = []
     for pno in range(1, doc.page_count + 1):
-        page = doc[pno - 1]
-        chars, turn = pdf_text.upright_chars(page) if text_layer else ([], 0)
+        page, textpage = read.pop(pno - 1, None) or (doc[pno - 1], None)
+        chars, turn = pdf_text.upright_chars(page, textpage) if text_layer else ([], 0)
         if turn:
             detail = f"p.{pno}: turned {turn}° clockwise to read its text upright"
             findings.append(Finding("page_rotated", detail, Span(page=pno)))
         if not text_layer or (not chars and page.get_images()):
             scanned.append(pno)
             continue
-        drawings = page.get_drawings()
+        drawings = page.get_cdrawings()
         grids = grid_finder(page, drawings)
         per_page[pno], labels = assemble_page(grids, chars, shape_boxes(page, grids, drawings), pno)
         if labels:

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 import regex
 
@@ -99,6 +102,32 @@ class Char(NamedTuple):  # a tuple, not a frozen dataclass: a page makes thousan
         return (self.x0 + self.x1) / 2, self.baseline - 0.35 * self.size
 
 
+BY_X0 = operator.itemgetter(1)  # Char.x0
+BY_BASELINE = operator.itemgetter(3)  # Char.baseline
+T = TypeVar("T")
+
+
+class once(Generic[T]):
+    """functools.cached_property without its lock (Python < 3.12 takes one on every first read;
+    a page reads thousands of lines' values once each): the value is stored in the instance's
+    dict, which later reads find first."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> once[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> T | once[T]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class Line:
     chars: tuple[Char, ...]
@@ -108,21 +137,26 @@ class Line:
     x0 = property(lambda self: self.chars[0].x0)
     baseline = property(lambda self: self.chars[0].baseline)
 
-    @functools.cached_property
+    @once
     def x1(self) -> float:
         return max(c.x1 for c in self.chars if c.text.strip())
 
-    @functools.cached_property
+    @once
     def size(self) -> float:
         return max(c.size for c in self.chars)
 
-    @functools.cached_property
+    @once
     def text(self) -> str:
         """The chars as printed; one space stands for a wide gap that has no space glyph."""
-        out = [self.chars[0].text]
-        for prev, ch in itertools.pairwise(self.chars):
-            blank = not (prev.text.strip() and ch.text.strip())
-            out.append(ch.text if blank or ch.x0 - prev.x1 < DEFAULT_SPACE_GAP * ch.size else " " + ch.text)
+        prev = self.chars[0]
+        out = [prev.text]
+        inked = bool(prev.text.strip())  # whether `prev` prints
+        for ch in self.chars[1:]:
+            text = ch.text
+            printed = bool(text.strip())
+            wide = inked and printed and ch.x0 - prev.x1 >= DEFAULT_SPACE_GAP * ch.size
+            out.append(" " + text if wide else text)
+            prev, inked = ch, printed
         return "".join(out)
 
 
@@ -141,11 +175,12 @@ def measure_autospace(chars: list[Char]) -> float:
     """The extra space (em) the page prints between Latin and Asian neighbours on a line (office
     software's `autospace`, about 0.2 em in LibreOffice); 0 where it cannot be measured."""
     gaps = []
-    for line in lines_of(chars):
-        kinds = [script_of(c.text) for c in line.chars]
+    for line in baseline_groups(chars):  # lines_of's, blank ones too (they hold no such neighbours)
+        kinds = [script_of(c.text) for c in line]
         for i in range(1, len(kinds)):
-            if {kinds[i - 1], kinds[i]} == LATIN_ASIAN:
-                prev, ch = line.chars[i - 1], line.chars[i]
+            a, b = kinds[i - 1], kinds[i]
+            if a != b and a != "other" and b != "other":  # one Latin, one Asian (LATIN_ASIAN)
+                prev, ch = line[i - 1], line[i]
                 gap = (ch.x0 - prev.x1) / ch.size
                 if 0 <= gap <= DEFAULT_MAX_AUTOSPACE:
                     gaps.append(gap)
@@ -163,11 +198,15 @@ def assemble_page(
     items: list[tuple[float, float, list[Block]]] = []
     by_grid: dict[int, list[Char]] = {}
     outside = []
-    boxes = [g.bbox for g in grids]
+    boxes = list(enumerate(g.bbox for g in grids))
     for ch in chars:
-        x, y = ch.mid
-        owner = next((i for i, b in enumerate(boxes) if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
-        (outside.append(ch) if owner is None else by_grid.setdefault(owner, []).append(ch))
+        x, y = (ch.x0 + ch.x1) / 2, ch.baseline - 0.35 * ch.size  # ch.mid, inlined: a page has thousands
+        for i, b in boxes:
+            if b[0] <= x <= b[2] and b[1] <= y <= b[3]:
+                by_grid.setdefault(i, []).append(ch)
+                break
+        else:
+            outside.append(ch)
     n_labels = 0
     for i, grid in enumerate(grids):
         table, labels = table_blocks(grid, by_grid.get(i, []), shapes, pno, ocr, autospace)
@@ -185,13 +224,17 @@ def table_blocks(
     in_cell: dict[tuple[int, int], list[Char]] = {}
     in_shape: dict[BBox, list[Char]] = {}
     owner = grid.owners()
+    xs, ys = grid.xs, grid.ys
     for ch in chars:
-        x, y = ch.mid
+        x, y = (ch.x0 + ch.x1) / 2, ch.baseline - 0.35 * ch.size  # ch.mid, inlined
         shape = next((s for s in shapes if contains(s, (x, y, x, y), 0)), None) if shapes else None
         if shape is not None:
             in_shape.setdefault(shape, []).append(ch)
-        elif (cell := owner.get(grid.slot(x, y))) is not None:
-            in_cell.setdefault(cell, []).append(ch)
+        elif (cell := owner.get((bisect_right(ys, y) - 1, bisect_right(xs, x) - 1))) is not None:  # grid.slot
+            if (found := in_cell.get(cell)) is None:
+                in_cell[cell] = [ch]
+            else:
+                found.append(ch)
     pad = table_padding(grid, in_cell)
     texts = {}
     labels = [
@@ -229,15 +272,23 @@ def table_padding(grid: Grid, in_cell: dict[tuple[int, int], list[Char]]) -> flo
 
 def lines_of(chars: list[Char]) -> list[Line]:
     """Chars grouped by baseline, top to bottom, each line left to right."""
+    return [Line(tuple(ln)) for ln in baseline_groups(chars) if any(c.text.strip() for c in ln)]
+
+
+def baseline_groups(chars: list[Char]) -> list[list[Char]]:
+    """The chars of each baseline, top to bottom, each left to right (blank ones too)."""
     lines: list[list[Char]] = []
-    for ch in sorted(chars, key=lambda c: c.baseline):
-        if lines and abs(lines[-1][0].baseline - ch.baseline) <= DEFAULT_BASELINE_TOLERANCE * ch.size:
-            lines[-1].append(ch)
+    line: list[Char] = []
+    first = 0.0  # the baseline of the line's first char
+    for ch in sorted(chars, key=BY_BASELINE):
+        if line and abs(first - ch.baseline) <= DEFAULT_BASELINE_TOLERANCE * ch.size:
+            line.append(ch)
         else:
-            lines.append([ch])
-    return [
-        Line(tuple(sorted(ln, key=lambda c: c.x0))) for ln in lines if "".join(c.text for c in ln).strip()
-    ]
+            line, first = [ch], ch.baseline
+            lines.append(line)
+    for ln in lines:
+        ln.sort(key=BY_X0)
+    return lines
 
 
 def split_flow(lines: list[Line], text_left: float) -> tuple[list[Line], list[Line]]:
@@ -269,7 +320,9 @@ def join_lines(
     def start_of(line: Line) -> float | None:
         return edge if edge is not None and line.x0 - edge <= DEFAULT_EDGE_SNAP * line.size else left
 
+    fitted: bool | None = None  # whether `line` fitted after `prev`, measured on the step before
     for index, (prev, line) in enumerate(zip([None, *lines], lines, strict=False)):
+        full: bool | None = None
         if prev is not None:
             after = ""
             if index + 1 < len(lines):
@@ -277,9 +330,10 @@ def join_lines(
                 # where a label `line` opens may end: on the line after, if `line` is full
                 full = not fits_after(line, nxt, Room(available, autospace, slack, start_of(line)))
                 after = nxt.text.strip() if full or nxt.text.strip()[:1] in (":", "：") else ""
-            soft = is_soft_wrap(prev, line, available, autospace, slack, after, start_of(prev))
+            soft = is_soft_wrap(prev, line, available, autospace, slack, after, start_of(prev), fitted)
             parts.append("\n" if soft else "\n\n")
         parts.append(line.text.strip(" "))
+        fitted = None if full is None else not full
     return "".join(parts)
 
 
@@ -291,19 +345,20 @@ def is_soft_wrap(
     slack: float = DEFAULT_PAGE_SLACK,
     after: str = "",
     left: float | None = None,
+    fits: bool | None = None,
 ) -> bool:
     """Soft when the next line's first unit would not have fitted after `prev` (`fits_after`) and
     `prev` does not end an entry before `line` opens one. `after`: the line printed after a full
-    `line`, where a label `line` opens may end (`ケース会議` | `：4回`, `多職種連携研` | `修会：0回`)."""
+    `line`, where a label `line` opens may end (`ケース会議` | `：4回`, `多職種連携研` | `修会：0回`).
+    `fits`: `fits_after` of the two lines with this room, when the caller measured it already."""
     pitch = line.baseline - prev.baseline
     if pitch > DEFAULT_EMPTY_LINE * DEFAULT_LINE_PITCH * line.size or starts_item(
         prev.text.strip(), line.text.strip()
     ):
         return False
-    text = line.text.strip()
-    return not fits_after(prev, line, Room(available, autospace, slack, left)) and not ends_entry(
-        prev.text.strip(), text, after
-    )
+    if fits is None:
+        fits = fits_after(prev, line, Room(available, autospace, slack, left))
+    return not fits and not ends_entry(prev.text.strip(), line.text.strip(), after)
 
 
 class Room(NamedTuple):

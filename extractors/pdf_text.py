@@ -23,11 +23,12 @@ def page_chars(page: pymupdf.Page) -> list[Char]:
     return chars_of(page.get_text("rawdict", flags=TEXT_FLAGS))
 
 
-def upright_chars(page: pymupdf.Page) -> tuple[list[Char], int]:
+def upright_chars(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> tuple[list[Char], int]:
     """The page's chars read upright, and the clockwise turn that took (0: it was upright). The
-    page's `/Rotate` is set aside: the direction its text runs in decides."""
+    page's `/Rotate` is set aside: the direction its text runs in decides. `textpage`: the page's
+    text already read with TEXT_FLAGS (PyMuPDF reads it with `/Rotate` set aside)."""
     page.set_rotation(0)
-    raw = page.get_text("rawdict", flags=TEXT_FLAGS)
+    raw = page.get_text("rawdict", flags=TEXT_FLAGS, textpage=textpage)
     lines = (
         (line["dir"], sum(len(span["chars"]) for span in line["spans"]))
         for block in raw["blocks"]
@@ -41,11 +42,14 @@ def upright_chars(page: pymupdf.Page) -> tuple[list[Char], int]:
 
 
 def chars_of(raw: dict[str, Any]) -> list[Char]:
-    chars = []
+    chars: list[Char] = []
+    make = tuple.__new__  # Char(...) without its Python-level __new__: a page has thousands of chars
     for block in raw["blocks"]:
         for line in block.get("lines", ()):
             for span in line["spans"]:
-                for ch in span["chars"]:
-                    x0, _, x1, _ = ch["bbox"]
-                    chars.append(Char(ch["c"], x0, x1, ch["origin"][1], span["size"]))
+                size = span["size"]
+                chars += [
+                    make(Char, (ch["c"], ch["bbox"][0], ch["bbox"][2], ch["origin"][1], size))
+                    for ch in span["chars"]
+                ]
     return chars

@@ -48,8 +48,11 @@ _BULLET_MARKER = _marker_pattern(CIRCLED_NUMBERS + SYMBOL_MARKERS)
 _SEGMENT_MARKER = _marker_pattern(CIRCLED_NUMBERS + SYMBOL_MARKERS + STATUS_EXTRA_MARKERS)
 
 
+_BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")
+
+
 def paragraphs_of(text: str) -> list[str]:
-    return [p for p in regex.split(r"\n[ \t\u3000]*\n", text) if p.strip()]
+    return [p for p in _BLANK_LINE.split(text) if p.strip()]
 
 
 def split_at_markers(paragraph: str, pattern: regex.Pattern[str]) -> list[tuple[str | None, str]]:

@@ -220,7 +220,14 @@ def has_wording(text_key: str, words: str) -> bool:
     if key in text_key:
         return True
     errors = len(key) // DEFAULT_FUZZY_CHARS_PER_ERROR
-    return errors > 0 and compiled(f"(?:{regex.escape(key)}){{e<={errors}}}").search(text_key) is not None
+    if errors == 0 or not any(part in text_key for part in parts_of(key, errors + 1)):
+        return False  # a match with `errors` edits leaves one of `errors + 1` parts intact
+    return compiled(f"(?:{regex.escape(key)}){{e<={errors}}}").search(text_key) is not None
+
+
+def parts_of(key: str, count: int) -> list[str]:
+    """`key` cut into `count` consecutive parts of (nearly) equal length."""
+    return [key[i * len(key) // count : (i + 1) * len(key) // count] for i in range(count)]
 
 
 def score_form(spec: FormSpec, text_key: str) -> float:

@@ -27,6 +27,8 @@ from pipeline.build.context import DocContext, position
 from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
 from pipeline.records import Check, Outcome
 
+DIGIT = regex.compile(r"[0-9]")  # a digit left outside every pattern of a cell
+
 
 @dataclass(frozen=True)
 class _Column:
@@ -197,7 +199,7 @@ class OutcomeBuilder:
             first = SECTION_CELLS[at.table.section][0]
             self._emit(at, row_metric or first.metric, None, first.unit)
         leftover = "".join(ch for i, ch in enumerate(folded) if not any(a <= i < b for a, b in consumed))
-        if consumed and regex.search(r"[0-9]", leftover):
+        if consumed and DIGIT.search(leftover):
             self.check(
                 at.cell,
                 "unparsed_figure",

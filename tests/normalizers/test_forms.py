@@ -1,17 +1,23 @@
 from __future__ import annotations
 
+import random
+
 import pytest
+import regex
 
 from normalizers.forms import (
+    DEFAULT_FUZZY_CHARS_PER_ERROR,
     FORMS,
     classify_document,
     detect_form,
     figure_cell_complete,
+    has_wording,
     is_institution_column,
     period_of_header,
     reads_as_figure,
     section_of_heading,
 )
+from normalizers.text import match_key
 from tests.conftest import ROOT
 
 RAW = ROOT / "data" / "raw"
@@ -152,3 +158,32 @@ def test_reads_as_figure(text: str, figure: bool) -> None:
 )
 def test_figure_cell_complete(section: int, text: str, complete: bool) -> None:
     assert figure_cell_complete(section, text) is complete
+
+
+def test_fuzzy_wording_shortcut_keeps_the_regex_answer() -> None:
+    """has_wording skips the fuzzy regex when no part of the wording is in the text; over wordings
+    edited at every spread of positions, its answer stays the regex's (found up to the allowed
+    edits, not found past them)."""
+    rng = random.Random(7)
+    found = missed = 0
+    for words in {w for spec in FORMS for w, _ in spec.signature}:
+        key = match_key(words)
+        errors = len(key) // DEFAULT_FUZZY_CHARS_PER_ERROR
+        if not errors:
+            continue
+        pattern = regex.compile(f"(?:{regex.escape(key)}){{e<={errors}}}")
+        for _ in range(40):
+            edited = list(key)
+            for pos in sorted(rng.sample(range(len(key)), rng.choice((errors, errors + 1))), reverse=True):
+                kind = rng.choice("sdi")
+                if kind == "s":
+                    edited[pos] = "＊"
+                elif kind == "d":
+                    del edited[pos]
+                else:
+                    edited.insert(pos, "＊")
+            text = "前文" + "".join(edited) + "後文"
+            expected = pattern.search(text) is not None
+            assert has_wording(text, words) is expected, (words, text)
+            found, missed = found + expected, missed + (not expected)
+    assert found > 50 and missed > 50  # both answers were compared
