@@ -52,6 +52,7 @@ INK_LEVEL = 160  # grey level below which a pixel is ink
 MARKER_GAP = 0.6  # em between a line box's left edge and its first character that holds a lost glyph
 MARKER_SIZE = (0.35, 1.0)  # em: the width and height of a list marker
 MARKER_FILL = {"◆": (0.4, 0.62), "●": (0.7, 0.85), "■": (0.9, 1.0)}  # share of its box that is ink
+MARKER_POINTING = 2.0  # left half's ink over the right half's of a ▶ at least (3 drawn; ◆ 1)
 TAIL_CHARS = 1  # characters at most read back at a line's end (never a digit or Latin letter)
 TAIL_MIN_INK = 0.3  # em of ink at least that a left-out character at a line's end spans
 MARKERS = frozenset("※・▶▷►◇□○◎★☆➢➤＊*")  # markers that are kept when read alone (never a letter)
@@ -272,9 +273,8 @@ def missed_marker(
     gray: np.ndarray, box_x0: float, first: PixelChar, top: float, bottom: float
 ) -> PixelChar | None:
     """A list marker the recognizer left out at the start of its line (PP-OCR often drops it,
-    though its box covers it): a filled one (◆ ● ■) told by its shape (one solid blob about half an
-    em wide, its share of its box filled: ◆ about 0.5, ● 0.79, ■ 1); another read alone, between
-    blanks, and kept only when it reads as one of MARKERS. Else None."""
+    though its box covers it): a filled one (◆ ▶ ● ■) told by its shape (`filled_shape`); another
+    read alone, between blanks, and kept only when it reads as one of MARKERS. Else None."""
     if first.x0 - box_x0 < MARKER_GAP * first.size:
         return None
     a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
@@ -282,16 +282,12 @@ def missed_marker(
     if b <= a or d <= c:
         return None
     ink = (gray[a:b, c:d] < INK_LEVEL).astype(np.uint8)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if count < 2:
         return None
     index = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    _x, _y, w, h, area = (int(v) for v in stats[index])
-    solid = MARKER_SIZE[0] * first.size <= max(w, h) <= MARKER_SIZE[1] * first.size and 0.75 <= w / h <= 1.33
-    fill = area / (w * h)
-    shape = (
-        next((m for m, (low, high) in MARKER_FILL.items() if low <= fill <= high), None) if solid else None
-    )
+    x, y, w, h, _area = (int(v) for v in stats[index])
+    shape = filled_shape(labels[y : y + h, x : x + w] == index, first.size)
     if shape is None:
         blank = np.full((b - a, (b - a) // 2), 255, dtype=np.uint8)
         alone = np.hstack([blank, gray[a:b, c:d], blank])
@@ -303,6 +299,22 @@ def missed_marker(
     if shape is None:
         return None
     return PixelChar(shape, c, d, first.baseline, first.size)
+
+
+def filled_shape(blob: np.ndarray, size: float) -> str | None:
+    """The filled marker one solid blob (its ink, cut to its box) is, for a line `size` px high:
+    about half an em wide and as wide as high, its share of its box filled: ◆ about 0.5, ● 0.79,
+    ■ 1; a half-filled one with most of its ink in its left half (a triangle pointing right, 3:1;
+    a diamond 1:1) is ▶. None for any other blob."""
+    h, w = blob.shape
+    if not (MARKER_SIZE[0] * size <= max(w, h) <= MARKER_SIZE[1] * size and 0.75 <= w / h <= 1.33):
+        return None
+    fill = float(blob.sum()) / (w * h)
+    shape = next((m for m, (low, high) in MARKER_FILL.items() if low <= fill <= high), None)
+    left, right = float(blob[:, : w // 2].sum()), float(blob[:, w - w // 2 :].sum())
+    if shape == "◆" and left >= MARKER_POINTING * right:
+        return "▶"
+    return shape
 
 
 def read_alone(crop: np.ndarray) -> str:

@@ -9,6 +9,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pymupdf
 import pytest
@@ -206,3 +207,21 @@ def test_which_way_a_page_lies_is_told_from_its_lines_before_any_is_read(
     recognised = ocr_rapid.TALLY.pages
     assert ocr_rapid.page_turn(gray, ocr_rapid.detect(gray).boxes) == turn
     assert ocr_rapid.TALLY.pages == recognised
+
+
+@pytest.mark.parametrize("dpi", [120, 150, 200, 300])
+@pytest.mark.parametrize(
+    ("glyph", "shape"),
+    [("◆", "◆"), ("▶", "▶"), ("●", "●"), ("■", "■"), ("◇", None), ("○", None), ("▷", None)],
+)
+def test_a_filled_marker_is_told_by_its_shape(glyph: str, shape: str | None, dpi: int) -> None:
+    """A list marker PP-OCR drops, printed at 14 pt: ▶ fills half its box, as ◆ does, but most of
+    its ink lies in its left half; hollow ones are left to the recognizer."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=60, height=40)
+    page.insert_text((10, 28), glyph, fontname="japan", fontsize=14)
+    ink = (pdf_image.render_gray(page, dpi) < ocr_rapid.INK_LEVEL).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    index = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    x, y, w, h, _ = (int(v) for v in stats[index])
+    assert ocr_rapid.filled_shape(labels[y : y + h, x : x + w] == index, 14 * dpi / 72) == shape
