@@ -6,8 +6,9 @@ never touched: a figure is accepted only where two readers agree on its digits a
 - katakana ロ between two kanji to the kanji 口 (北ロ市 → 北口市); next to kana it stays;
 - the long-vowel mark ー between two kanji to the kanji 一 (第ー回 → 第一回), and the kanji 一 right
   after a katakana and not before a kanji to ー (グル一プ → グループ; ケア一体 stays);
-- the katakana ヘ with no katakana (nor ー) on either side to the hiragana へ (会議ヘの → 会議への;
-  ヘルパー, センターヘ stay): the two print alike, and a lone ヘ in Japanese text is the particle;
+- a katakana ヘ, ベ, ペ or リ with no katakana (nor ー) on either side to its hiragana へ, べ, ぺ, り
+  (会議ヘの → 会議への, みどリ → みどり; ヘルパー, センターヘ stay): each pair prints alike or nearly,
+  and a lone katakana letter among kana and kanji is a misreading;
 - the kanji 了 right after a katakana to ア (ケ了 → ケア): 了 follows kanji only (完了, 終了);
 - the wave dash 〜 to the full-width tilde ～ of ranges (7/31〜8/19 → 7/31～8/19): the two print
   alike, PP-OCR reads both as 〜, and Japanese documents made on Windows type ～ (IME's から).
@@ -212,7 +213,8 @@ _KATAKANA = r"\p{Katakana}"
 _RO_IN_KANJI = regex.compile(rf"(?<={_KANJI})ロ(?={_KANJI})")
 _BAR_IN_KANJI = regex.compile(rf"(?<={_KANJI})ー(?={_KANJI})")
 _ONE_AFTER_KATAKANA = regex.compile(rf"(?<={_KATAKANA})一(?!{_KANJI})")
-_LONE_HE = regex.compile(rf"(?<!{_KATAKANA}|ー)ヘ(?!{_KATAKANA}|ー)")
+_LONE_KATAKANA = regex.compile(rf"(?<!{_KATAKANA}|ー)[ヘベペリ](?!{_KATAKANA}|ー)")
+_HIRAGANA_OF = {"ヘ": "へ", "ベ": "べ", "ペ": "ぺ", "リ": "り"}
 _RYO_AFTER_KATAKANA = regex.compile(rf"(?<={_KATAKANA})了")
 
 
@@ -222,6 +224,6 @@ def fix_confusions(text: str) -> str:
     text = _RO_IN_KANJI.sub("口", text)
     text = _BAR_IN_KANJI.sub("一", text)
     text = _ONE_AFTER_KATAKANA.sub("ー", text)
-    text = _LONE_HE.sub("へ", text)
+    text = _LONE_KATAKANA.sub(lambda m: _HIRAGANA_OF[m.group()], text)
     out: str = _RYO_AFTER_KATAKANA.sub("ア", text)
     return out

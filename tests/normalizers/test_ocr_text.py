@@ -17,6 +17,11 @@ from normalizers.ocr_text import fix_confusions
         ("ホームヘルパー", "ホームヘルパー"),  # inside a katakana word it stays
         ("ヘルパー", "ヘルパー"),
         ("センターヘ連絡", "センターヘ連絡"),  # after ー it may end a katakana word: as read
+        ("訪問看護ステーションみどリ", "訪問看護ステーションみどり"),
+        ("取リ組み", "取り組み"),
+        ("リハビリテーション", "リハビリテーション"),
+        ("ベッド ペン", "ベッド ペン"),
+        ("食ベる", "食べる"),
         ("地域ケ了個別会議", "地域ケア個別会議"),  # 了 after a katakana is ア
         ("事業完了", "事業完了"),  # after a kanji it stays
         ("個别会議", "個別会議"),  # the simplified 别
