@@ -11,6 +11,7 @@ per-character boxes within the line's box, the line's box giving baseline and si
 
 from __future__ import annotations
 
+import copy
 import functools
 import importlib.util
 import itertools
@@ -33,6 +34,8 @@ MODEL_FILES = {
 }
 DEFAULT_CLS_LINES = 12  # the longest lines whose direction (0° or 180°) is asked
 DEFAULT_TURNED_SHARE = 0.5  # share of lines standing upright, or read as upside down, of a turned page
+DEFAULT_SURE_SHARE = 0.75  # share of the classified lines read one way that settles a turn without OSD
+DEFAULT_CLS_MIN_LINES = 3  # fewer classified lines settle no turn (OSD decides)
 DEFAULT_THREADS = 1  # onnxruntime intra-op and inter-op threads: workers run side by side
 DEFAULT_MAX_SIDE = 1400  # px: detection runs on the page scaled down to this (text lines stay found)
 # rapidocr pads every line image to at least 320 px wide and batches 6: one line per run at its own
@@ -49,6 +52,7 @@ INK_LEVEL = 160  # grey level below which a pixel is ink
 MARKER_GAP = 0.6  # em between a line box's left edge and its first character that holds a lost glyph
 MARKER_SIZE = (0.35, 1.0)  # em: the width and height of a list marker
 MARKER_FILL = {"◆": (0.4, 0.62), "●": (0.7, 0.85), "■": (0.9, 1.0)}  # share of its box that is ink
+MARKER_POINTING = 2.0  # left half's ink over the right half's of a ▶ at least (3 drawn; ◆ 1)
 TAIL_CHARS = 1  # characters at most read back at a line's end (never a digit or Latin letter)
 TAIL_MIN_INK = 0.3  # em of ink at least that a left-out character at a line's end spans
 MARKERS = frozenset("※・▶▷►◇□○◎★☆➢➤＊*")  # markers that are kept when read alone (never a letter)
@@ -113,49 +117,114 @@ def engine() -> Any:
 
 
 @dataclass(frozen=True)
-class PageText:
-    lines: list[list[PixelChar]]
-    turned: bool  # the page looks turned: most lines stand upright, or most read upside down
+class Detection:
+    """rapidocr's text line boxes on a grey page, found and cut out, none of them read yet."""
+
+    gray: np.ndarray
+    boxes: list[np.ndarray]  # each line's corner points in page pixels
+    steps: Any  # rapidocr's own state between detection and recognition (None: no line found)
 
 
-def looks_turned(gray: np.ndarray, boxes: list[np.ndarray]) -> bool:
-    """Most detected lines are taller than wide (a page turned 90°), or the line classifier reads
-    most of the longest ones upside down (180°)."""
-    if not boxes:
-        return False
-    sizes = [(float(np.ptp(b[:, 0])), float(np.ptp(b[:, 1]))) for b in boxes]
-    if sum(h > w for w, h in sizes) > DEFAULT_TURNED_SHARE * len(sizes):
-        return True
-    longest = sorted(range(len(boxes)), key=lambda i: -sizes[i][0])[:DEFAULT_CLS_LINES]
-    crops = []
-    for i in longest:
-        x0, y0 = (max(int(v), 0) for v in boxes[i].min(axis=0))
-        x1, y1 = (int(v) for v in boxes[i].max(axis=0))
-        if y1 > y0 and x1 > x0:
-            crops.append(np.ascontiguousarray(np.stack([gray[y0:y1, x0:x1]] * 3, axis=-1)))
-    if not crops:
-        return False
-    labels = [label for label, _score in engine()._load_cls_model()(crops).cls_res]
-    return labels.count("180") > DEFAULT_TURNED_SHARE * len(labels)
+@dataclass
+class Tally:
+    """How many pages this process has recognised (read line by line): recognition is most of a
+    page's cost, and a page is recognised once, upright."""
+
+    pages: int = 0
 
 
-def read_page(gray: np.ndarray) -> PageText:
-    """The text lines of a grey page image, each as its characters in pixels, left to right, and
-    whether the page looks turned."""
+TALLY = Tally()
+
+
+def detect(gray: np.ndarray) -> Detection:
+    """The text lines rapidocr finds on a grey page image (detection only, on the page scaled to
+    DEFAULT_MAX_SIDE): cheap enough to tell which way the page lies before any line is read."""
+    eng = engine()
+    eng.update_params(
+        use_det=True, use_cls=False, use_rec=True, return_word_box=True, return_single_char_box=True
+    )
     rgb = np.ascontiguousarray(np.stack([gray] * 3, axis=-1))
-    out = engine()(
-        rgb, use_det=True, use_cls=False, use_rec=True, return_word_box=True, return_single_char_box=True
-    )
-    if out.boxes is None or not len(out.boxes):
-        return PageText([], False)
-    return PageText(
-        char_lines(out, gray), looks_turned(gray, [np.asarray(b, dtype=float) for b in out.boxes])
-    )
+    original = eng.load_img(rgb)
+    img, op_record = eng.preprocess_img(original)
+    from rapidocr.main import RapidOCRError
+    from rapidocr.utils.process_img import map_boxes_to_original
+
+    try:
+        crops, found = eng.detect_and_crop(img, op_record)
+    except RapidOCRError:  # no text line on the page
+        return Detection(gray, [], None)
+    height, width = original.shape[:2]
+    boxes = map_boxes_to_original(copy.deepcopy(found.boxes), op_record, height, width)
+    return Detection(gray, [np.asarray(b, dtype=float) for b in boxes], (original, found, crops, op_record))
+
+
+def recognize(found: Detection) -> list[list[PixelChar]]:
+    """The detected lines read, each as its characters in pixels, left to right (what rapidocr's
+    own run with detection and recognition gives)."""
+    TALLY.pages += 1
+    if found.steps is None:
+        return []
+    original, det, crops, op_record = found.steps
+    from rapidocr.ch_ppocr_cls import TextClsOutput
+    from rapidocr.main import RapidOCRError
+
+    eng = engine()
+    try:
+        rec = eng.recognize_txt(crops)
+    except RapidOCRError:  # no line read
+        return []
+    out = eng.build_final_output(original, copy.deepcopy(det), TextClsOutput(), rec, crops, op_record)
+    if getattr(out, "boxes", None) is None or not len(out.boxes) or getattr(out, "txts", None) is None:
+        return []
+    return char_lines(out, found.gray)
+
+
+def page_turn(gray: np.ndarray, boxes: list[np.ndarray]) -> int | None:
+    """The clockwise turn (as `/Rotate` counts it) that sets the page upright, told from its
+    detected lines before any is read; None where they do not say for sure (Tesseract's orientation
+    detection then decides).
+
+    Most lines wider than tall: upright (0) unless the line classifier reads most of the
+    DEFAULT_CLS_LINES longest upside down; 180 where at least DEFAULT_SURE_SHARE of them are.
+    Most lines taller than wide: the page lies turned a quarter; the longest, each turned a quarter
+    back (counter-clockwise), are read upright by the classifier on a page that lies turned 90°
+    clockwise (then 270 sets it upright) and upside down on one turned 270° (then 90)."""
+    if not boxes:
+        return 0
+    sizes = [(float(np.ptp(b[:, 0])), float(np.ptp(b[:, 1]))) for b in boxes]
+    tall = sum(h > w for w, h in sizes) > DEFAULT_TURNED_SHARE * len(sizes)
+    chosen = [i for i in range(len(boxes)) if (sizes[i][1] > sizes[i][0]) == tall]
+    longest = sorted(chosen, key=lambda i: -max(sizes[i]))[:DEFAULT_CLS_LINES]
+    labels = line_directions(gray, [boxes[i] for i in longest], quarter=tall)
+    upside_down = labels.count("180")
+    if not tall and upside_down <= DEFAULT_TURNED_SHARE * len(labels):
+        return 0
+    sure = len(labels) >= DEFAULT_CLS_MIN_LINES
+    if sure and upside_down >= DEFAULT_SURE_SHARE * len(labels):
+        return 90 if tall else 180
+    if sure and tall and len(labels) - upside_down >= DEFAULT_SURE_SHARE * len(labels):
+        return 270
+    return None
+
+
+def line_directions(gray: np.ndarray, boxes: list[np.ndarray], quarter: bool) -> list[str]:
+    """The line classifier's reading ("0" upright, "180" upside down) of each box's crop, each
+    turned a quarter counter-clockwise first where `quarter`."""
+    crops = []
+    for box in boxes:
+        x0, y0 = (max(int(v), 0) for v in box.min(axis=0))
+        x1, y1 = (int(v) for v in box.max(axis=0))
+        if y1 > y0 and x1 > x0:
+            crop = np.rot90(gray[y0:y1, x0:x1]) if quarter else gray[y0:y1, x0:x1]
+            crops.append(np.ascontiguousarray(np.stack([crop] * 3, axis=-1)))
+    if not crops:
+        return []
+    return [str(label) for label, _score in engine()._load_cls_model()(crops).cls_res]
 
 
 def read_lines(gray: np.ndarray) -> list[list[PixelChar]]:
     """The text lines of a grey page image, each as its characters in pixels, left to right."""
-    return read_page(gray).lines
+    return recognize(detect(gray))
 
 
 def char_lines(out: Any, gray: np.ndarray) -> list[list[PixelChar]]:
@@ -204,9 +273,8 @@ def missed_marker(
     gray: np.ndarray, box_x0: float, first: PixelChar, top: float, bottom: float
 ) -> PixelChar | None:
     """A list marker the recognizer left out at the start of its line (PP-OCR often drops it,
-    though its box covers it): a filled one (◆ ● ■) told by its shape (one solid blob about half an
-    em wide, its share of its box filled: ◆ about 0.5, ● 0.79, ■ 1); another read alone, between
-    blanks, and kept only when it reads as one of MARKERS. Else None."""
+    though its box covers it): a filled one (◆ ▶ ● ■) told by its shape (`filled_shape`); another
+    read alone, between blanks, and kept only when it reads as one of MARKERS. Else None."""
     if first.x0 - box_x0 < MARKER_GAP * first.size:
         return None
     a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
@@ -214,16 +282,12 @@ def missed_marker(
     if b <= a or d <= c:
         return None
     ink = (gray[a:b, c:d] < INK_LEVEL).astype(np.uint8)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if count < 2:
         return None
     index = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    _x, _y, w, h, area = (int(v) for v in stats[index])
-    solid = MARKER_SIZE[0] * first.size <= max(w, h) <= MARKER_SIZE[1] * first.size and 0.75 <= w / h <= 1.33
-    fill = area / (w * h)
-    shape = (
-        next((m for m, (low, high) in MARKER_FILL.items() if low <= fill <= high), None) if solid else None
-    )
+    x, y, w, h, _area = (int(v) for v in stats[index])
+    shape = filled_shape(labels[y : y + h, x : x + w] == index, first.size)
     if shape is None:
         blank = np.full((b - a, (b - a) // 2), 255, dtype=np.uint8)
         alone = np.hstack([blank, gray[a:b, c:d], blank])
@@ -235,6 +299,22 @@ def missed_marker(
     if shape is None:
         return None
     return PixelChar(shape, c, d, first.baseline, first.size)
+
+
+def filled_shape(blob: np.ndarray, size: float) -> str | None:
+    """The filled marker one solid blob (its ink, cut to its box) is, for a line `size` px high:
+    about half an em wide and as wide as high, its share of its box filled: ◆ about 0.5, ● 0.79,
+    ■ 1; a half-filled one with most of its ink in its left half (a triangle pointing right, 3:1;
+    a diamond 1:1) is ▶. None for any other blob."""
+    h, w = blob.shape
+    if not (MARKER_SIZE[0] * size <= max(w, h) <= MARKER_SIZE[1] * size and 0.75 <= w / h <= 1.33):
+        return None
+    fill = float(blob.sum()) / (w * h)
+    shape = next((m for m, (low, high) in MARKER_FILL.items() if low <= fill <= high), None)
+    left, right = float(blob[:, : w // 2].sum()), float(blob[:, w - w // 2 :].sum())
+    if shape == "◆" and left >= MARKER_POINTING * right:
+        return "▶"
+    return shape
 
 
 def read_alone(crop: np.ndarray) -> str:

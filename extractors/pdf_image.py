@@ -6,10 +6,12 @@ Tesseract 5 `jpn` on the page with its ruling lines removed (`ocr_tesseract`). E
 
 1. is rendered grey at its scan's own resolution (the embedded image's, within
    [DEFAULT_MIN_DPI, DEFAULT_MAX_DPI]; DEFAULT_DPI for a page without one), `/Rotate` set aside;
-2. is set straight by its ruling lines (`raster_grid`) and read by rapidocr; where its lines
-   stand upright or read upside down (rapidocr's line classifier), Tesseract's orientation
-   detection says how far to turn it (`pdf_orientation`), and it is rendered again turned (the
-   same pixels as an upright scan) and read again;
+2. is set straight by its ruling lines (`raster_grid`) and its text lines found by rapidocr's
+   detector, none read yet; which way it lies is told from them (`ocr_rapid.page_turn`: most
+   lines taller than wide, a quarter turn; rapidocr's line classifier on the longest, which way),
+   and by Tesseract's orientation detection (`pdf_orientation`) only where they do not say for
+   sure; a turned page is rendered again turned (the same pixels as an upright scan) and its lines
+   found again; then its lines are read, once, upright (reading is most of a page's cost);
 3. has its ruling lines found (opencv morphology) and its grids rebuilt from them, as on
    text-layer pages (`pdf_grid.grids_from_edges`);
 4. Tesseract reads the cells and lines where rapidocr reads digits, with the rules painted out and
@@ -55,8 +57,10 @@ DEFAULT_REREAD_ZOOM = (
 DEFAULT_REREAD_GAP = 24  # px between the regions stacked for that reading
 SETTINGS = (
     f"{ocr_rapid.ENGINE_NAME}|tesseract jpn psm6 rules removed, digit regions, reread x1.5"
-    "|osd where turned|straighten|4"
+    "|turn by line classifier, else osd|straighten|5"
 )
+BY_CLASSIFIER = "rapidocr's line classifier"
+BY_OSD = "Tesseract OSD"
 NO_OCR_PROBLEM = (
     "scanned PDF without a text layer: install Debian's tesseract-ocr and tesseract-ocr-jpn to extract it"
 )
@@ -67,6 +71,7 @@ class PageReading:
     """What the readers saw on one page, in page points (the unit of the cache)."""
 
     turn: int  # clockwise degrees the page was turned to read it upright
+    turned_by: str  # what told the turn: BY_CLASSIFIER or BY_OSD
     skew: float  # degrees it was turned to set it straight
     edges: list[pdf_grid.Edge]  # ruling lines as pdfplumber edges
     lines1: list[list[Char]]  # rapidocr's text lines
@@ -78,6 +83,7 @@ class PageReading:
 
         return {
             "turn": self.turn,
+            "turned_by": self.turned_by,
             "skew": self.skew,
             "edges": self.edges,
             "lines1": [[as_list(c) for c in line] for line in self.lines1],
@@ -88,6 +94,7 @@ class PageReading:
     def from_json(cls, data: dict[str, Any]) -> PageReading:
         return cls(
             int(data["turn"]),
+            str(data["turned_by"]),
             float(data["skew"]),
             list(data["edges"]),
             [[Char(*c) for c in line] for line in data["lines1"]],
@@ -117,9 +124,8 @@ def ocr_pages(
     for pno in page_numbers:
         reading = read_page(doc[pno - 1], binary)
         if reading.turn:
-            detail = (
-                f"p.{pno}: scanned page turned {reading.turn}° clockwise to read it upright (Tesseract OSD)"
-            )
+            turned = f"turned {reading.turn}° clockwise to read it upright ({reading.turned_by})"
+            detail = f"p.{pno}: scanned page {turned}"
             findings.append(Finding("page_rotated", detail, Span(page=pno)))
         grids = pdf_grid.grids_from_edges(reading.edges)
         chars, disagreements, _ = agree(grids, reading.lines1, reading.chars2, pno, names)
@@ -156,21 +162,22 @@ def read_page(page: pymupdf.Page, binary: str) -> PageReading:
     if (cached := ocr_cache.load(key)) is not None:
         return PageReading.from_json(cached)
     straight, skew = raster_grid.straighten(gray, dpi)
-    text = ocr_rapid.read_page(straight)
-    turn = 0
-    if text.turned:  # Tesseract's orientation detection decides (only there: it costs 0.8 s a page)
+    found = ocr_rapid.detect(straight)  # the lines found, none read yet: which way does the page lie?
+    turn = ocr_rapid.page_turn(straight, found.boxes)
+    by = BY_CLASSIFIER
+    if turn is None:  # Tesseract's orientation detection decides (only there: it costs 1 s a page)
         step = max(1, round(dpi / DEFAULT_OSD_DPI))
-        turn = osd_turn(gray[::step, ::step], binary)
+        turn, by = osd_turn(gray[::step, ::step], binary), BY_OSD
     if turn:  # rendered again turned (not the raster rotated): the same pixels as an upright scan
         page.set_rotation(turn)
         straight, skew = raster_grid.straighten(render_gray(page, dpi), dpi)
-        text = ocr_rapid.read_page(straight)
+        found = ocr_rapid.detect(straight)
     gray = straight
     scale = dpi / 72
     rules = raster_grid.find_rules(gray, dpi)
     edges = raster_grid.rule_edges(rules.h, rules.v, scale)
     grids = pdf_grid.grids_from_edges(edges)
-    lines1 = [to_points(line, scale) for line in text.lines]
+    lines1 = [to_points(line, scale) for line in ocr_rapid.recognize(found)]  # once, upright
     _, _, digit_regions = agree(grids, lines1, [], 0, ("", ""))
     chars2: list[Char] = []
     if digit_regions:
@@ -181,7 +188,7 @@ def read_page(page: pymupdf.Page, binary: str) -> PageReading:
         if boxes:  # read once more, enlarged: Tesseract misreads small digits next to brackets
             chars2 = [c for c in chars2 if not any(inside(c, b) for b in boxes)]
             chars2 += reread(clean, boxes, binary, dpi, scale)
-    reading = PageReading(turn, skew, edges, lines1, chars2)
+    reading = PageReading(turn, by, skew, edges, lines1, chars2)
     ocr_cache.store(key, reading.to_json())
     return reading
 

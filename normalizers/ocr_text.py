@@ -5,7 +5,13 @@ never touched: a figure is accepted only where two readers agree on its digits a
   the Latin middle dot · to the Japanese ・;
 - katakana ロ between two kanji to the kanji 口 (北ロ市 → 北口市); next to kana it stays;
 - the long-vowel mark ー between two kanji to the kanji 一 (第ー回 → 第一回), and the kanji 一 right
-  after a katakana and not before a kanji to ー (グル一プ → グループ; ケア一体 stays).
+  after a katakana and not before a kanji to ー (グル一プ → グループ; ケア一体 stays);
+- a katakana ヘ, ベ, ペ or リ with no katakana (nor ー) on either side to its hiragana へ, べ, ぺ, り
+  (会議ヘの → 会議への, みどリ → みどり; ヘルパー, センターヘ stay): each pair prints alike or nearly,
+  and a lone katakana letter among kana and kanji is a misreading;
+- the kanji 了 right after a katakana to ア (ケ了 → ケア): 了 follows kanji only (完了, 終了);
+- the wave dash 〜 to the full-width tilde ～ of ranges (7/31〜8/19 → 7/31～8/19): the two print
+  alike, PP-OCR reads both as 〜, and Japanese documents made on Windows type ～ (IME's から).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import regex
 SIMPLIFIED_TO_JAPANESE = str.maketrans(
     {
         "·": "・",  # the Latin middle dot: Japanese prints the katakana one
+        "别": "別",
         "爱": "愛",
         "查": "査",
         "项": "項",
@@ -199,17 +206,24 @@ SIMPLIFIED_TO_JAPANESE = str.maketrans(
         "环": "環",
     }
 )
+# Characters PP-OCR reads for others that print alike, to the one Japanese documents print.
+LOOKALIKES = str.maketrans({"〜": "～"})  # the wave dash for the full-width tilde of ranges
 _KANJI = r"\p{Han}"
 _KATAKANA = r"\p{Katakana}"
 _RO_IN_KANJI = regex.compile(rf"(?<={_KANJI})ロ(?={_KANJI})")
 _BAR_IN_KANJI = regex.compile(rf"(?<={_KANJI})ー(?={_KANJI})")
 _ONE_AFTER_KATAKANA = regex.compile(rf"(?<={_KATAKANA})一(?!{_KANJI})")
+_LONE_KATAKANA = regex.compile(rf"(?<!{_KATAKANA}|ー)[ヘベペリ](?!{_KATAKANA}|ー)")
+_HIRAGANA_OF = {"ヘ": "へ", "ベ": "べ", "ペ": "ぺ", "リ": "り"}
+_RYO_AFTER_KATAKANA = regex.compile(rf"(?<={_KATAKANA})了")
 
 
 def fix_confusions(text: str) -> str:
     """`text` with the known misreadings fixed; digits and everything else as read."""
-    text = text.translate(SIMPLIFIED_TO_JAPANESE)
+    text = text.translate(SIMPLIFIED_TO_JAPANESE).translate(LOOKALIKES)
     text = _RO_IN_KANJI.sub("口", text)
     text = _BAR_IN_KANJI.sub("一", text)
-    out: str = _ONE_AFTER_KATAKANA.sub("ー", text)
+    text = _ONE_AFTER_KATAKANA.sub("ー", text)
+    text = _LONE_KATAKANA.sub(lambda m: _HIRAGANA_OF[m.group()], text)
+    out: str = _RYO_AFTER_KATAKANA.sub("ア", text)
     return out

@@ -9,6 +9,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pymupdf
 import pytest
@@ -18,7 +19,7 @@ from extractors.ocr_agree import agree
 from extractors.pdf_grid import grids_from_edges
 from extractors.pdf_page import Char
 from extractors.raster_grid import rule_edges
-from generator.scan import VARIANTS, scan_pdf
+from generator.scan import VARIANTS, ScanVariant, scan_pdf
 from normalizers.ocr_text import fix_confusions
 
 PDF_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pdf"
@@ -134,7 +135,9 @@ def test_a_binarized_turned_scan_reads_its_figures_or_leaves_them_out() -> None:
     twin = pymupdf.open(PDF_DIR / "r2_tsukubamirai.pdf")
     twin.select([2])
     printed = table_cells(pdf.extract_pdf(twin.tobytes()))
+    recognised = ocr_rapid.TALLY.pages
     doc = pdf.extract_pdf(scan_pdf(twin.tobytes(), VARIANTS["turn180_150"], seed=3))
+    assert ocr_rapid.TALLY.pages - recognised <= 1  # once upright (none when the cache holds the page)
     assert "page_rotated" in {f.check for f in doc.findings}
     read = table_cells(doc)
     assert [(len(t), len(t[0])) for t in read] == [(len(t), len(t[0])) for t in printed]
@@ -149,3 +152,76 @@ def test_a_binarized_turned_scan_reads_its_figures_or_leaves_them_out() -> None:
             assert digits.findall(ours) == digits.findall(theirs), (ours, theirs)
             agreed += bool(digits.findall(ours))
     assert agreed >= 10
+
+
+@pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract with jpn not installed")
+@pytest.mark.parametrize("turn", [90, 270])
+def test_a_turned_scan_is_recognised_once_and_reads_as_the_upright_one(
+    turn: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fixture's 取組効果 page scanned at 200 dpi, lying turned a quarter either way, and the
+    very same scan upright (same noise): which way it lies is told from its detected lines before
+    any is read (no Tesseract orientation detection), it is read once, upright, and gives the
+    upright scan's tables, figure for figure."""
+    monkeypatch.setenv(ocr_cache.ENV, ocr_cache.OFF)
+    twin = pymupdf.open(PDF_DIR / "r2_tsukubamirai.pdf")
+    twin.select([2])
+    upright = pdf.extract_pdf(scan_pdf(twin.tobytes(), ScanVariant("page3", 200), seed=5))
+    recognised = ocr_rapid.TALLY.pages
+    doc = pdf.extract_pdf(scan_pdf(twin.tobytes(), ScanVariant("page3", 200, turn=turn), seed=5))
+    assert ocr_rapid.TALLY.pages - recognised == doc.pages == 1
+    (turned,) = [f.detail for f in doc.findings if f.check == "page_rotated"]
+    assert f"turned {360 - turn}°" in turned and pdf_image.BY_CLASSIFIER in turned
+    read = table_cells(doc)
+    assert read == table_cells(upright)
+    assert sum(bool(re.search(r"[0-9]", c)) and "⟦" not in c for t in read for row in t for c in row) >= 10
+
+
+def lines_page(count: int, lies: int) -> np.ndarray:
+    """A page of `count` printed lines, as scanned lying turned `lies` degrees clockwise."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=420, height=30 + 30 * count)
+    for i in range(count):
+        page.insert_text(
+            (20, 40 + 30 * i), "在宅医療の連携を進める会議を開催した", fontname="japan", fontsize=18
+        )
+    return np.ascontiguousarray(np.rot90(pdf_image.render_gray(page, 200), k=-(lies // 90)))
+
+
+@pytest.mark.parametrize(
+    ("count", "lies", "turn"),
+    [
+        (5, 0, 0),
+        (5, 180, 180),
+        (5, 90, 270),
+        (5, 270, 90),
+        (2, 0, 0),
+        (2, 180, None),  # too few lines to be sure: Tesseract's orientation detection decides
+        (2, 90, None),
+    ],
+)
+def test_which_way_a_page_lies_is_told_from_its_lines_before_any_is_read(
+    count: int, lies: int, turn: int | None
+) -> None:
+    gray = lines_page(count, lies)
+    recognised = ocr_rapid.TALLY.pages
+    assert ocr_rapid.page_turn(gray, ocr_rapid.detect(gray).boxes) == turn
+    assert ocr_rapid.TALLY.pages == recognised
+
+
+@pytest.mark.parametrize("dpi", [120, 150, 200, 300])
+@pytest.mark.parametrize(
+    ("glyph", "shape"),
+    [("◆", "◆"), ("▶", "▶"), ("●", "●"), ("■", "■"), ("◇", None), ("○", None), ("▷", None)],
+)
+def test_a_filled_marker_is_told_by_its_shape(glyph: str, shape: str | None, dpi: int) -> None:
+    """A list marker PP-OCR drops, printed at 14 pt: ▶ fills half its box, as ◆ does, but most of
+    its ink lies in its left half; hollow ones are left to the recognizer."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=60, height=40)
+    page.insert_text((10, 28), glyph, fontname="japan", fontsize=14)
+    ink = (pdf_image.render_gray(page, dpi) < ocr_rapid.INK_LEVEL).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    index = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    x, y, w, h, _ = (int(v) for v in stats[index])
+    assert ocr_rapid.filled_shape(labels[y : y + h, x : x + w] == index, 14 * dpi / 72) == shape

@@ -1,0 +1,37 @@
+"""normalizers.ocr_text: PP-OCR's known misreadings fixed in text, never a digit."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from normalizers.ocr_text import fix_confusions
+
+
+@pytest.mark.parametrize(
+    ("read", "fixed"),
+    [
+        ("地域ケア会議ヘの出席", "地域ケア会議への出席"),  # a lone ヘ is the particle へ
+        ("ヘの", "への"),
+        ("ホームヘルパー", "ホームヘルパー"),  # inside a katakana word it stays
+        ("ヘルパー", "ヘルパー"),
+        ("センターヘ連絡", "センターヘ連絡"),  # after ー it may end a katakana word: as read
+        ("訪問看護ステーションみどリ", "訪問看護ステーションみどり"),
+        ("取リ組み", "取り組み"),
+        ("リハビリテーション", "リハビリテーション"),
+        ("ベッド ペン", "ベッド ペン"),
+        ("食ベる", "食べる"),
+        ("地域ケ了個別会議", "地域ケア個別会議"),  # 了 after a katakana is ア
+        ("事業完了", "事業完了"),  # after a kanji it stays
+        ("個别会議", "個別会議"),  # the simplified 别
+        ("令和2年7/31〜8/19", "令和2年7/31～8/19"),  # the wave dash of a range: the full-width tilde
+        ("18:30〜20:30", "18:30～20:30"),
+        ("9月～3月", "9月～3月"),
+        ("ヘ12件 了3回 〜4", "へ12件 了3回 ～4"),
+    ],
+)
+def test_known_misreadings_are_fixed_outside_digits(read: str, fixed: str) -> None:
+    assert fix_confusions(read) == fixed
+    assert len(fix_confusions(read)) == len(read)  # one character for one: boxes stay in place
+    assert re.findall(r"\d+", fix_confusions(read)) == re.findall(r"\d+", read)
