@@ -77,14 +77,13 @@ def _record_rows(name: str, staging: Staging, linking: DatasetLinks | None) -> p
 def _linked_changes(linking: DatasetLinks | None) -> dict[str, TableChange]:
     """The facility tables: written whole when linking ran, else a version that changes nothing."""
     changes = {}
+    tables = linking.tables() if linking is not None else {}  # both tables, built once
     for name in LINKED_TABLES:
         if linking is None:
             empty = arrow_schema(TABLES[name]).empty_table()
             changes[name] = TableChange(_reader(empty), "facility_id", frozenset())
         else:
-            changes[name] = TableChange(
-                _reader(_gated_table(name, linking.tables()[name])), "facility_id", None
-            )
+            changes[name] = TableChange(_reader(_gated_table(name, tables[name])), "facility_id", None)
     return changes
 
 
