@@ -8,7 +8,8 @@ it changes:
 - the staged documents' members and outcomes get their facility_id, and their checks linking's
   `facility_ambiguous` rows, on their way from staging to the tables (`with_facility_ids`);
 - an unchanged document whose facility ids or linking checks differ from what the tables hold is
-  rewritten: its members, outcomes and checks rows, read back and given the new values
+  rewritten in the tables where they differ, and only there: its members or outcomes rows given
+  their new facility ids, its checks rows their new linking checks, read back
   (`DatasetLinks.rewritten`);
 - `facilities` and `facility_matches` are small and written whole.
 When no document came, changed or went, nothing can link otherwise and linking does not run.
@@ -46,7 +47,7 @@ CHECK_COLUMNS = tuple(arrow_schema(TABLES["checks"]).names)
 @dataclass(frozen=True)
 class DatasetLinks:
     links: Links
-    rewritten_ids: frozenset[str]  # unchanged documents whose rows linking changed
+    rewritten_ids: dict[str, frozenset[str]]  # per table, unchanged documents whose rows there changed
     rewritten: dict[str, pa.Table]  # their members / outcomes / checks rows, as they now are
 
     def tables(self) -> dict[str, pa.Table]:
@@ -113,34 +114,37 @@ def link_dataset(
     pa.default_memory_pool().release_unused()  # the batches read are gone: Arrow's allocator gives them back
     links = link_evidence(evidence, read_history(output), cache)
     if old is None:
-        return DatasetLinks(links, frozenset(), {})
+        return DatasetLinks(links, {name: frozenset() for name in REWRITTEN_TABLES}, {})
     changed = _relinked_documents(output, old, links, kept, left_out)
-    rows = {name: _documents_rows(output, old, name, changed) for name in REWRITTEN_TABLES}
+    rows = {name: _documents_rows(output, old, name, changed[name]) for name in REWRITTEN_TABLES}
     rewritten = {name: with_facility_ids(name, rows[name], links) for name in LINKED_COLUMNS_TABLES}
     checks = rows["checks"]
     rewritten["checks"] = _with_link_checks(
-        checks.filter(pc.not_equal(checks.column("check"), LINK_CHECK)), links, changed
+        checks.filter(pc.not_equal(checks.column("check"), LINK_CHECK)), links, changed["checks"]
     ).cast(arrow_schema(TABLES["checks"]))
     return DatasetLinks(links, changed, rewritten)
 
 
 def _relinked_documents(
     output: Path, previous: PreviousRun, links: Links, kept: frozenset[str], left_out: frozenset[str]
-) -> frozenset[str]:
-    """The kept documents whose facility ids or linking checks differ from what the tables hold,
-    found from a few columns read a batch at a time."""
-    changed: set[str] = set()
+) -> dict[str, frozenset[str]]:
+    """Per table, the kept documents whose rows there differ from what the table holds (members and
+    outcomes: facility ids; checks: linking's checks), found from a few columns read a batch at a
+    time."""
+    changed: dict[str, frozenset[str]] = {}
     for name, columns in (("members", MEMBER_ID_COLUMNS), ("outcomes", OUTCOME_ID_COLUMNS)):
+        found: set[str] = set()
         for part in _kept_parts(output, previous, name, columns, left_out):
-            changed |= _facility_ids_changed(part, with_facility_ids(name, part, links))
+            found |= _facility_ids_changed(part, with_facility_ids(name, part, links))
+        changed[name] = frozenset(found)
     now_checks = _link_checks(links, frozenset(kept & set(links.checks))).select(list(CHECK_COLUMNS))
     old_checks = pa.concat_tables(
         [now_checks.schema.empty_table()]
         + [_link_rows(part) for part in _kept_parts(output, previous, "checks", CHECK_COLUMNS, left_out)],
         promote_options="permissive",
     )
-    changed |= _changed_documents(old_checks, now_checks)
-    return frozenset(changed)
+    changed["checks"] = frozenset(_changed_documents(old_checks, now_checks))
+    return changed
 
 
 def _facility_ids_changed(before: pa.Table, after: pa.Table) -> set[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from pipeline.link.dataset import REWRITTEN_TABLES, DatasetLinks, staged_with_links
+from pipeline.link.dataset import DatasetLinks, staged_with_links
 from pipeline.records import LINKED_TABLES, TABLES, Document, File, arrow_schema, to_arrow
 from pipeline.store.gate import validate_table
 from pipeline.store.previous import PreviousRun
@@ -125,8 +125,8 @@ def plan_changes(
             document_keys,
         ),
     }
-    relinked = linking.rewritten_ids if linking is not None else frozenset()
+    relinked = linking.rewritten_ids if linking is not None else {}
     for name in RECORD_TABLES:
-        keys = record_keys | relinked if name in REWRITTEN_TABLES else record_keys
+        keys = record_keys | relinked.get(name, frozenset())
         changes[name] = TableChange(_record_rows(name, staging, linking), "doc_id", keys)
     return changes | _linked_changes(linking)
