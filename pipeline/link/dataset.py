@@ -11,7 +11,8 @@ it changes:
   rewritten in the tables where they differ, and only there: its members or outcomes rows given
   their new facility ids, its checks rows their new linking checks, read back
   (`DatasetLinks.rewritten`);
-- `facilities` and `facility_matches` are small and written whole.
+- `facilities` and `facility_matches` are rewritten for the facilities whose rows changed (all of
+  a facility's rows, by facility_id), against the tables the last run recorded.
 When no document came, changed or went, nothing can link otherwise and linking does not run.
 """
 
@@ -31,7 +32,8 @@ from pipeline.link.blocks import BlockCache
 from pipeline.link.history import read_history
 from pipeline.link.rows import MEMBER_COLUMNS, OUTCOME_READ_COLUMNS, evidence_of_rows
 from pipeline.link.stage import Links, link_evidence, member_facility_id, outcome_facility_id
-from pipeline.records import TABLES, Check, Document, arrow_schema, to_arrow
+from pipeline.records import LINKED_TABLES, TABLES, Check, Document, arrow_schema, to_arrow
+from pipeline.store.data_files import read_rows
 from pipeline.store.previous import PreviousRun
 from pipeline.store.staging import Staging
 from pipeline.store.write import table_path
@@ -49,9 +51,12 @@ class DatasetLinks:
     links: Links
     rewritten_ids: dict[str, frozenset[str]]  # per table, unchanged documents whose rows there changed
     rewritten: dict[str, pa.Table]  # their members / outcomes / checks rows, as they now are
+    facility_tables: dict[str, pa.Table]  # `facilities` and `facility_matches` as linking made them
+    # per facility table, the facility_ids whose rows differ from the last run's (None: no last run)
+    facility_keys: dict[str, frozenset[str] | None]
 
     def tables(self) -> dict[str, pa.Table]:
-        return self.links.tables()
+        return self.facility_tables
 
 
 def _kept_parts(
@@ -113,8 +118,10 @@ def link_dataset(
     evidence = evidence_of_rows(parts("members", MEMBER_COLUMNS), parts("outcomes", OUTCOME_READ_COLUMNS))
     pa.default_memory_pool().release_unused()  # the batches read are gone: Arrow's allocator gives them back
     links = link_evidence(evidence, read_history(output), cache)
+    tables = links.tables()
+    keys = {name: _changed_facilities(output, previous, name, tables[name]) for name in LINKED_TABLES}
     if old is None:
-        return DatasetLinks(links, {name: frozenset() for name in REWRITTEN_TABLES}, {})
+        return DatasetLinks(links, {name: frozenset() for name in REWRITTEN_TABLES}, {}, tables, keys)
     changed = _relinked_documents(output, old, links, kept, left_out)
     rows = {name: _documents_rows(output, old, name, changed[name]) for name in REWRITTEN_TABLES}
     rewritten = {name: with_facility_ids(name, rows[name], links) for name in LINKED_COLUMNS_TABLES}
@@ -122,7 +129,27 @@ def link_dataset(
     rewritten["checks"] = _with_link_checks(
         checks.filter(pc.not_equal(checks.column("check"), LINK_CHECK)), links, changed["checks"]
     ).cast(arrow_schema(TABLES["checks"]))
-    return DatasetLinks(links, changed, rewritten)
+    return DatasetLinks(links, changed, rewritten, tables, keys)
+
+
+def _changed_facilities(
+    output: Path, previous: PreviousRun | None, name: str, now: pa.Table
+) -> frozenset[str] | None:
+    """The facility_ids whose rows in a facility table differ from (or are missing in) the version
+    the last run recorded; None without a last run."""
+    if previous is None:
+        return None
+    table = DeltaTable(str(table_path(output, name)), version=previous.versions[name])
+    before = read_rows(table).select(now.column_names)
+
+    def by_facility(rows: pa.Table) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for row in rows.to_pylist():
+            found.setdefault(row["facility_id"], []).append(repr(sorted(row.items())))
+        return {key: sorted(values) for key, values in found.items()}
+
+    a, b = by_facility(before), by_facility(now)
+    return frozenset(key for key in set(a) | set(b) if a.get(key) != b.get(key))
 
 
 def _relinked_documents(

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.link.dataset import DatasetLinks, staged_with_links
 from pipeline.records import LINKED_TABLES, TABLES, Document, File, arrow_schema, to_arrow
@@ -75,15 +76,20 @@ def _record_rows(name: str, staging: Staging, linking: DatasetLinks | None) -> p
 
 
 def _linked_changes(linking: DatasetLinks | None) -> dict[str, TableChange]:
-    """The facility tables: written whole when linking ran, else a version that changes nothing."""
+    """The facility tables: the rows of the facilities whose rows changed when linking ran (every
+    row without a last run), else a version that changes nothing."""
     changes = {}
-    tables = linking.tables() if linking is not None else {}  # both tables, built once
     for name in LINKED_TABLES:
         if linking is None:
             empty = arrow_schema(TABLES[name]).empty_table()
             changes[name] = TableChange(_reader(empty), "facility_id", frozenset())
-        else:
-            changes[name] = TableChange(_reader(_gated_table(name, tables[name])), "facility_id", None)
+            continue
+        rows, keys = linking.tables()[name], linking.facility_keys[name]
+        if keys is not None:
+            rows = rows.filter(
+                pc.is_in(rows.column("facility_id"), value_set=pa.array(sorted(keys), pa.string()))
+            )
+        changes[name] = TableChange(_reader(_gated_table(name, rows)), "facility_id", keys)
     return changes
 
 

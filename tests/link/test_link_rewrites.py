@@ -9,6 +9,7 @@ from pathlib import Path
 
 from deltalake import DeltaTable
 
+from pipeline.records import LINKED_TABLES
 from pipeline.run import run_extract
 from tests.link.test_link_blocks import make_archive
 from tests.pipeline.test_incremental import assert_same_as_full_run, data_files
@@ -52,4 +53,18 @@ def test_a_document_whose_linking_check_alone_changed_keeps_its_member_and_outco
     for name in ("members", "outcomes"):  # its facility ids did not change: nothing rewritten
         assert files[name].items() <= data_files(output / name).items(), name
     assert not files["checks"].items() <= data_files(output / "checks").items()  # its checks were
+    assert_same_as_full_run(archive, output, tmp_path)
+
+
+def test_a_run_that_changes_no_facility_leaves_the_facility_tables_files_untouched(tmp_path: Path) -> None:
+    """Linking runs (a file came), but no facility's rows change: `facilities` and
+    `facility_matches` keep their data files (they were written whole by every run)."""
+    archive, output = make_archive(tmp_path / "in"), tmp_path / "out"
+    run_extract(archive, output, workers=0)
+    files = {name: data_files(output / name) for name in LINKED_TABLES}
+    assert all(files.values())
+    (archive / "notes.txt").write_text("打合せメモ\n次回は来月。\n", encoding="utf-8")  # no report
+    assert run_extract(archive, output, workers=0).extracted == 1
+    for name in LINKED_TABLES:
+        assert data_files(output / name) == files[name], name
     assert_same_as_full_run(archive, output, tmp_path)
