@@ -18,6 +18,7 @@ When no document came, changed or went, nothing can link otherwise and linking d
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ LINK_CHECK = "facility_ambiguous"
 MEMBER_ID_COLUMNS = ("doc_id", "row_no", "facility_id")  # what a member row's facility_id depends on
 OUTCOME_ID_COLUMNS = ("doc_id", "institution", "is_total", "facility_id")
 CHECK_COLUMNS = tuple(arrow_schema(TABLES["checks"]).names)
+FACILITY_ROWS_PER_BATCH = 4096  # facility rows turned into Python at a time, to compare them
 
 
 @dataclass(frozen=True)
@@ -142,10 +144,15 @@ def _changed_facilities(
     table = DeltaTable(str(table_path(output, name)), version=previous.versions[name])
     before = read_rows(table).select(now.column_names)
 
-    def by_facility(rows: pa.Table) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for row in rows.to_pylist():
-            found.setdefault(row["facility_id"], []).append(repr(sorted(row.items())))
+    def by_facility(rows: pa.Table) -> dict[str, list[bytes]]:
+        """Each facility's rows as digests, a batch at a time: memory holds one batch's rows."""
+        found: dict[str, list[bytes]] = {}
+        for batch in rows.to_batches(max_chunksize=FACILITY_ROWS_PER_BATCH):
+            columns = [column.to_pylist() for column in batch.columns]
+            for key, row in zip(
+                batch.column("facility_id").to_pylist(), zip(*columns, strict=True), strict=True
+            ):
+                found.setdefault(key, []).append(hashlib.sha256(repr(row).encode()).digest())
         return {key: sorted(values) for key, values in found.items()}
 
     a, b = by_facility(before), by_facility(now)
