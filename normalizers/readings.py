@@ -6,12 +6,15 @@ it only ever makes two names *close*; it never decides alone that they are one b
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from normalizers.variants import fold_kana_script
 
 DEFAULT_READINGS_CACHED = 65536
+# Readings this dictionary gave in an earlier process, handed over by `remember`: a text among them
+# is not converted again, so a process whose texts were all read before never loads the dictionary.
+_remembered: dict[str, str | None] = {}
 
 
 @functools.cache
@@ -29,7 +32,17 @@ def reading_of(text: str) -> str | None:
     them, with the characters after them): no reading is better than a wrong one."""
     if not text:
         return ""
+    if text in _remembered:
+        return _remembered[text]
     parts = _converter().convert(text)
     if "".join(part["orig"] for part in parts) != text or any(not part["hira"] for part in parts):
         return None
     return fold_kana_script("".join(part["hira"] for part in parts))
+
+
+def remember(readings: Mapping[str, str | None]) -> None:
+    """Readings `reading_of` gave before (by this version of the dictionary), in place of those
+    remembered so far: they are returned without loading the dictionary."""
+    _remembered.clear()
+    _remembered.update(readings)
+    reading_of.cache_clear()

@@ -264,11 +264,7 @@ class WorkerPool:
         self._wait_ready(self._workers)
         try:
             while True:
-                for worker in self._workers:
-                    if worker.task is None and pending:
-                        path = pending.popleft()
-                        worker.conn.send(str(path))
-                        worker.task = (path, self.clock() + self.limits.timeout_s)
+                self._assign(pending)
                 busy = [w for w in self._workers if w.task is not None]
                 if not busy:
                     return
@@ -276,15 +272,31 @@ class WorkerPool:
                 ready = multiprocessing.connection.wait(
                     [w.conn for w in busy], timeout=max(0.0, next_deadline - self.clock())
                 )
-                for worker in busy:
-                    if worker.conn in ready and worker.task is not None:
-                        yield self._finish(worker, *self._receive(worker))
+                finished = [
+                    self._finish(worker, *self._receive(worker))
+                    for worker in busy
+                    if worker.conn in ready and worker.task is not None
+                ]
                 now = self.clock()
-                for worker in busy:
-                    if worker.task is not None and worker.task[1] <= now:
-                        yield self._finish(worker, "timeout", None)
+                finished += [
+                    self._finish(worker, "timeout", None)
+                    for worker in busy
+                    if worker.task is not None and worker.task[1] <= now
+                ]
+                # the workers take their next files before the caller handles these results (the
+                # writer's work on them runs while the workers parse, not between documents)
+                self._assign(pending)
+                yield from finished
         finally:
             self.close()
+
+    def _assign(self, pending: deque[Path]) -> None:
+        """A file to each idle worker, while files wait; its time limit starts now."""
+        for worker in self._workers:
+            if worker.task is None and pending:
+                path = pending.popleft()
+                worker.conn.send(str(path))
+                worker.task = (path, self.clock() + self.limits.timeout_s)
 
     def _finish(self, worker: _Worker, kind: str, payload: object) -> Finished:
         assert worker.task is not None

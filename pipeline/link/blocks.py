@@ -31,6 +31,7 @@ from pipeline.link.candidates import close_keys, co_listing, document_keys, find
 from pipeline.link.cluster import Clustering, cluster
 from pipeline.link.evidence import Evidence
 from pipeline.link.names import close_names
+from pipeline.link.readings import ReadingStore
 from pipeline.link.rules import RULE_PRIORITY, Doubt, Link
 
 BLOCKS_DIR = "link-blocks"
@@ -103,11 +104,13 @@ def blocks(evidence: Sequence[Evidence]) -> list[list[int]]:
 class BlockCache:
     """Block results by a hash of the block's evidence and its documents' name keys (all a block's
     linking reads), under the code's fingerprint: a block is reused only where linking it again
-    would give the same result. Entries are written whole or not at all."""
+    would give the same result. Entries are written whole or not at all. The name keys' readings
+    are kept beside them (`readings`)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.hits = 0
+        self.readings = ReadingStore(folder)
 
     @staticmethod
     def key(rows: Sequence[Evidence], keys_of: Mapping[str, frozenset[str]]) -> str:
@@ -149,6 +152,8 @@ def cluster_blocks(evidence: Sequence[Evidence], cache: BlockCache | None = None
     """The clustering linking needs of the whole evidence (groups, the strongest links, the doubts
     that raise checks), made block by block."""
     keys_of = document_keys(evidence)
+    if cache is not None:
+        cache.readings.prime({e.key for e in evidence})
     groups: list[list[int]] = []
     best: list[Link] = []
     doubts: list[Doubt] = []

@@ -31,6 +31,12 @@ def _by_name(link: Link) -> bool:
     return RULE_PRIORITY[link.rule] >= FIRST_NAME_RULE
 
 
+def _order(link: Link) -> tuple[int, int, int]:
+    """The order links are applied in: the strongest rule first, then by the rows they join."""
+    a, b = link.a, link.b
+    return (RULE_PRIORITY[link.rule], a, b) if a < b else (RULE_PRIORITY[link.rule], b, a)
+
+
 def _first_conflict(
     left: list[int], right: list[int], evidence: Sequence[Evidence]
 ) -> tuple[int, int, str] | None:
@@ -56,7 +62,7 @@ def _union(
 
     accepted: list[Link] = []
     refused: list[Doubt] = []
-    for link in sorted(links, key=lambda k: (RULE_PRIORITY[k.rule], min(k.a, k.b), max(k.a, k.b))):
+    for link in sorted(links, key=_order):
         ra, rb = find(link.a), find(link.b)
         if ra != rb:
             blocking = _first_conflict(rows[ra], rows[rb], evidence)

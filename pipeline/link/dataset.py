@@ -8,14 +8,17 @@ it changes:
 - the staged documents' members and outcomes get their facility_id, and their checks linking's
   `facility_ambiguous` rows, on their way from staging to the tables (`with_facility_ids`);
 - an unchanged document whose facility ids or linking checks differ from what the tables hold is
-  rewritten: its members, outcomes and checks rows, read back and given the new values
+  rewritten in the tables where they differ, and only there: its members or outcomes rows given
+  their new facility ids, its checks rows their new linking checks, read back
   (`DatasetLinks.rewritten`);
-- `facilities` and `facility_matches` are small and written whole.
+- `facilities` and `facility_matches` are rewritten for the facilities whose rows changed (all of
+  a facility's rows, by facility_id), against the tables the last run recorded.
 When no document came, changed or went, nothing can link otherwise and linking does not run.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +33,8 @@ from pipeline.link.blocks import BlockCache
 from pipeline.link.history import read_history
 from pipeline.link.rows import MEMBER_COLUMNS, OUTCOME_READ_COLUMNS, evidence_of_rows
 from pipeline.link.stage import Links, link_evidence, member_facility_id, outcome_facility_id
-from pipeline.records import TABLES, Check, Document, arrow_schema, to_arrow
+from pipeline.records import LINKED_TABLES, TABLES, Check, Document, arrow_schema, to_arrow
+from pipeline.store.data_files import read_rows
 from pipeline.store.previous import PreviousRun
 from pipeline.store.staging import Staging
 from pipeline.store.write import table_path
@@ -41,16 +45,20 @@ LINK_CHECK = "facility_ambiguous"
 MEMBER_ID_COLUMNS = ("doc_id", "row_no", "facility_id")  # what a member row's facility_id depends on
 OUTCOME_ID_COLUMNS = ("doc_id", "institution", "is_total", "facility_id")
 CHECK_COLUMNS = tuple(arrow_schema(TABLES["checks"]).names)
+FACILITY_ROWS_PER_BATCH = 4096  # facility rows turned into Python at a time, to compare them
 
 
 @dataclass(frozen=True)
 class DatasetLinks:
     links: Links
-    rewritten_ids: frozenset[str]  # unchanged documents whose rows linking changed
+    rewritten_ids: dict[str, frozenset[str]]  # per table, unchanged documents whose rows there changed
     rewritten: dict[str, pa.Table]  # their members / outcomes / checks rows, as they now are
+    facility_tables: dict[str, pa.Table]  # `facilities` and `facility_matches` as linking made them
+    # per facility table, the facility_ids whose rows differ from the last run's (None: no last run)
+    facility_keys: dict[str, frozenset[str] | None]
 
     def tables(self) -> dict[str, pa.Table]:
-        return self.links.tables()
+        return self.facility_tables
 
 
 def _kept_parts(
@@ -112,35 +120,65 @@ def link_dataset(
     evidence = evidence_of_rows(parts("members", MEMBER_COLUMNS), parts("outcomes", OUTCOME_READ_COLUMNS))
     pa.default_memory_pool().release_unused()  # the batches read are gone: Arrow's allocator gives them back
     links = link_evidence(evidence, read_history(output), cache)
+    tables = links.tables()
+    keys = {name: _changed_facilities(output, previous, name, tables[name]) for name in LINKED_TABLES}
     if old is None:
-        return DatasetLinks(links, frozenset(), {})
+        return DatasetLinks(links, {name: frozenset() for name in REWRITTEN_TABLES}, {}, tables, keys)
     changed = _relinked_documents(output, old, links, kept, left_out)
-    rows = {name: _documents_rows(output, old, name, changed) for name in REWRITTEN_TABLES}
+    rows = {name: _documents_rows(output, old, name, changed[name]) for name in REWRITTEN_TABLES}
     rewritten = {name: with_facility_ids(name, rows[name], links) for name in LINKED_COLUMNS_TABLES}
     checks = rows["checks"]
     rewritten["checks"] = _with_link_checks(
-        checks.filter(pc.not_equal(checks.column("check"), LINK_CHECK)), links, changed
+        checks.filter(pc.not_equal(checks.column("check"), LINK_CHECK)), links, changed["checks"]
     ).cast(arrow_schema(TABLES["checks"]))
-    return DatasetLinks(links, changed, rewritten)
+    return DatasetLinks(links, changed, rewritten, tables, keys)
+
+
+def _changed_facilities(
+    output: Path, previous: PreviousRun | None, name: str, now: pa.Table
+) -> frozenset[str] | None:
+    """The facility_ids whose rows in a facility table differ from (or are missing in) the version
+    the last run recorded; None without a last run."""
+    if previous is None:
+        return None
+    table = DeltaTable(str(table_path(output, name)), version=previous.versions[name])
+    before = read_rows(table).select(now.column_names)
+
+    def by_facility(rows: pa.Table) -> dict[str, list[bytes]]:
+        """Each facility's rows as digests, a batch at a time: memory holds one batch's rows."""
+        found: dict[str, list[bytes]] = {}
+        for batch in rows.to_batches(max_chunksize=FACILITY_ROWS_PER_BATCH):
+            columns = [column.to_pylist() for column in batch.columns]
+            for key, row in zip(
+                batch.column("facility_id").to_pylist(), zip(*columns, strict=True), strict=True
+            ):
+                found.setdefault(key, []).append(hashlib.sha256(repr(row).encode()).digest())
+        return {key: sorted(values) for key, values in found.items()}
+
+    a, b = by_facility(before), by_facility(now)
+    return frozenset(key for key in set(a) | set(b) if a.get(key) != b.get(key))
 
 
 def _relinked_documents(
     output: Path, previous: PreviousRun, links: Links, kept: frozenset[str], left_out: frozenset[str]
-) -> frozenset[str]:
-    """The kept documents whose facility ids or linking checks differ from what the tables hold,
-    found from a few columns read a batch at a time."""
-    changed: set[str] = set()
+) -> dict[str, frozenset[str]]:
+    """Per table, the kept documents whose rows there differ from what the table holds (members and
+    outcomes: facility ids; checks: linking's checks), found from a few columns read a batch at a
+    time."""
+    changed: dict[str, frozenset[str]] = {}
     for name, columns in (("members", MEMBER_ID_COLUMNS), ("outcomes", OUTCOME_ID_COLUMNS)):
+        found: set[str] = set()
         for part in _kept_parts(output, previous, name, columns, left_out):
-            changed |= _facility_ids_changed(part, with_facility_ids(name, part, links))
+            found |= _facility_ids_changed(part, with_facility_ids(name, part, links))
+        changed[name] = frozenset(found)
     now_checks = _link_checks(links, frozenset(kept & set(links.checks))).select(list(CHECK_COLUMNS))
     old_checks = pa.concat_tables(
         [now_checks.schema.empty_table()]
         + [_link_rows(part) for part in _kept_parts(output, previous, "checks", CHECK_COLUMNS, left_out)],
         promote_options="permissive",
     )
-    changed |= _changed_documents(old_checks, now_checks)
-    return frozenset(changed)
+    changed["checks"] = frozenset(_changed_documents(old_checks, now_checks))
+    return changed
 
 
 def _facility_ids_changed(before: pa.Table, after: pa.Table) -> set[str]:

@@ -49,14 +49,14 @@ class Evidence:
     # The other names an outcome-only report without a group name prints (sorted keys): what
     # tells two such reports apart in `signature`. Empty for members and for named groups.
     listed_with: str = ""
+    # ref's first two parts as attributes of their own: linking reads them for every pair it
+    # compares (millions of times on a large archive), where a property costs a call each
+    doc_id: str = dataclasses.field(init=False, repr=False, compare=False)
+    source_table: str = dataclasses.field(init=False, repr=False, compare=False)
 
-    @property
-    def doc_id(self) -> str:
-        return self.ref[0]
-
-    @property
-    def source_table(self) -> str:
-        return self.ref[1]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "doc_id", self.ref[0])
+        object.__setattr__(self, "source_table", self.ref[1])
 
     @property
     def label(self) -> str:

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from pipeline.link.dataset import REWRITTEN_TABLES, DatasetLinks, staged_with_links
+from pipeline.link.dataset import DatasetLinks, staged_with_links
 from pipeline.records import LINKED_TABLES, TABLES, Document, File, arrow_schema, to_arrow
 from pipeline.store.gate import validate_table
 from pipeline.store.previous import PreviousRun
@@ -75,16 +76,20 @@ def _record_rows(name: str, staging: Staging, linking: DatasetLinks | None) -> p
 
 
 def _linked_changes(linking: DatasetLinks | None) -> dict[str, TableChange]:
-    """The facility tables: written whole when linking ran, else a version that changes nothing."""
+    """The facility tables: the rows of the facilities whose rows changed when linking ran (every
+    row without a last run), else a version that changes nothing."""
     changes = {}
     for name in LINKED_TABLES:
         if linking is None:
             empty = arrow_schema(TABLES[name]).empty_table()
             changes[name] = TableChange(_reader(empty), "facility_id", frozenset())
-        else:
-            changes[name] = TableChange(
-                _reader(_gated_table(name, linking.tables()[name])), "facility_id", None
+            continue
+        rows, keys = linking.tables()[name], linking.facility_keys[name]
+        if keys is not None:
+            rows = rows.filter(
+                pc.is_in(rows.column("facility_id"), value_set=pa.array(sorted(keys), pa.string()))
             )
+        changes[name] = TableChange(_reader(_gated_table(name, rows)), "facility_id", keys)
     return changes
 
 
@@ -126,8 +131,8 @@ def plan_changes(
             document_keys,
         ),
     }
-    relinked = linking.rewritten_ids if linking is not None else frozenset()
+    relinked = linking.rewritten_ids if linking is not None else {}
     for name in RECORD_TABLES:
-        keys = record_keys | relinked if name in REWRITTEN_TABLES else record_keys
+        keys = record_keys | relinked.get(name, frozenset())
         changes[name] = TableChange(_record_rows(name, staging, linking), "doc_id", keys)
     return changes | _linked_changes(linking)

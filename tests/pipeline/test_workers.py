@@ -81,3 +81,12 @@ def test_document_past_time_limit_is_failed_and_the_batch_goes_on(tmp_path: Path
     )
     assert [results[p.name].status for p in paths[1:]] == ["ok", "ok"]
     assert pool.replaced == 1
+
+
+def test_workers_take_their_next_file_before_the_caller_handles_a_result(tmp_path: Path) -> None:
+    """The writer's work on a result (staging, the cache) runs while the workers parse: when a
+    result reaches the caller, the worker that made it already has its next file."""
+    pool = WorkerPool(1, Limits(timeout_s=120))
+    paths = reports(tmp_path, 4)
+    busy_when_handed = [bool(pool.busy_pids()) for _finished in pool.run(paths)]
+    assert busy_when_handed == [True, True, True, False]  # the last result: no file left to take
