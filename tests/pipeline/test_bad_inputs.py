@@ -25,6 +25,9 @@ GUIDANCE = RAW / "004_cc1aa9bd5661404e.txt"
 # could fit in without raising the process's address space (a flaky `skipped` in the full suite).
 MEMORY_TEST_OPERATIONS = 16_000_000
 MEMORY_TEST_LIMIT_MB = 64
+# Pages of the time-limit test: about 12 s of work against its 2 s limit (400 pages, about 2.5 s,
+# came out ok once the PDF path got faster).
+TIME_TEST_PAGES = 1600
 
 
 def encrypted_pdf() -> bytes:
@@ -32,12 +35,15 @@ def encrypted_pdf() -> bytes:
     return doc.tobytes(encryption=pymupdf.mupdf.PDF_ENCRYPT_AES_256, user_pw="user", owner_pw="owner")
 
 
-def many_pages_pdf(pages: int) -> bytes:
+def many_pages_pdf(pages: int, distinct: int = 40) -> bytes:
+    """`pages` pages of text: `distinct` printed pages, the rest copies of them (quick to make)."""
     doc = pymupdf.open()
-    for n in range(pages):
+    for n in range(min(pages, distinct)):
         page = doc.new_page()
         for line in range(40):
             page.insert_text((40, 40 + 18 * line), f"page {n} line {line} 取組事項 取組内容 現状 実績")
+    for n in range(pages - len(doc)):
+        doc.copy_page(n % distinct)
     return doc.tobytes()
 
 
@@ -129,7 +135,7 @@ def test_duplicates_one_doc_id_both_paths_counted_once(archive_run: dict) -> Non
 def test_time_limit_names_the_limit(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
-    (archive / "huge.pdf").write_bytes(many_pages_pdf(400))
+    (archive / "huge.pdf").write_bytes(many_pages_pdf(TIME_TEST_PAGES))
     shutil.copy(SEED_TSV, archive / "ok.txt")
     summary = run_extract(archive, tmp_path / "out", workers=2, limits=Limits(timeout_s=2.0, memory_mb=2048))
     by_path = {d.source_path: d for d in summary.documents}
