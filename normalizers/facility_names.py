@@ -56,7 +56,7 @@ def facility_key(name: str) -> str:
     is never guessed; linking compares such keys by their ends."""
     s = unicodedata.normalize("NFKC", str(_LEAD_MARKS_RE.sub("", name)))
     s = str(_LEAD_MARKS_RE.sub("", s))
-    return fold_variants(str(_DROPPED_RE.sub("", split_corporation(s)[1])))
+    return fold_variants(str(_DROPPED_RE.sub("", split_corporation(s, glued_body=False)[1])))
 
 
 def facility_kind(name: str) -> str:

@@ -22,6 +22,10 @@ _POSTAL_RE = regex.compile(r"^〒?\s*[0-9]{3}-?[0-9]{4}")
 # A district (郡) before a town or village: 稲敷郡阿見町 -> 阿見町 (but not 郡山市, 小郡市).
 _DISTRICT_RE = regex.compile(r"^\S{1,5}?郡(?!市)(?=\S*?[町村])")
 _MUNICIPALITY_RE = regex.compile(r"^\S+?[市町村]")
+# With no space printed (or read by OCR) after the corporation, its body's name ends at its first
+# `…会` (貴風会, 済生会, 看護協会), where a facility's name follows; not a word that goes on (会館,
+# 会社, 会議 …). A name opening with 会 (会田クリニック) has no body.
+_BODY_RE = regex.compile(r"(?P<body>[^\s会]{1,10}会)(?![館社議場員計話長])(?P<rest>\S{2,})")
 
 
 def _corporation_prefix(token: str) -> str | None:
@@ -31,8 +35,11 @@ def _corporation_prefix(token: str) -> str | None:
     return token[: m.end()] if m else None
 
 
-def split_corporation(name: str) -> tuple[str | None, str]:
-    """``医療法人貴風会 なかざわクリニック`` -> (``医療法人貴風会``, ``なかざわクリニック``)."""
+def split_corporation(name: str, glued_body: bool = True) -> tuple[str | None, str]:
+    """``医療法人貴風会 なかざわクリニック`` -> (``医療法人貴風会``, ``なかざわクリニック``). With no
+    space after the corporation, its body's name is taken to end at its first `…会` (the members'
+    columns); ``glued_body=False`` takes the bare type word only (the linking key, which never
+    relies on an end the print does not show)."""
     s = normalize_space(name)
     head, _, rest = s.partition(" ")
     prefix = _corporation_prefix(head)
@@ -45,7 +52,11 @@ def split_corporation(name: str) -> tuple[str | None, str]:
         return head, rest
     if s == prefix:
         return None, s
-    # No space: only the bare type word is a prefix (医療法人みらい平クリニック).
+    # No space: the body's name where it ends with 会 (社会医療法人貴風会筑西記念病院), else only the
+    # bare type word is a prefix (医療法人みらい平クリニック).
+    body = _BODY_RE.fullmatch(s[len(prefix) :]) if glued_body else None
+    if body is not None:
+        return prefix + body.group("body"), body.group("rest")
     return prefix, s[len(prefix) :]
 
 

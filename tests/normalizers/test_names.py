@@ -17,7 +17,15 @@ FAST = settings(max_examples=200, deadline=None)
         ("医療法人双愛会 つくば双愛病院", ("医療法人双愛会", "つくば双愛病院")),
         ("医療法人社団〇〇会 △△医院", ("医療法人社団〇〇会", "△△医院")),
         ("医療法人みらい平クリニック", ("医療法人", "みらい平クリニック")),
-        ("医療法人社団〇〇会△△医院", ("医療法人社団", "〇〇会△△医院")),
+        ("医療法人社団〇〇会△△医院", ("医療法人社団〇〇会", "△△医院")),
+        ("社会医療法人貴風会筑西記念病院", ("社会医療法人貴風会", "筑西記念病院")),
+        ("社会福祉法人恩賜財団済生会水戸済生会病院", ("社会福祉法人恩賜財団済生会", "水戸済生会病院")),
+        ("公益社団法人茨城県看護協会訪問看護ST", ("公益社団法人茨城県看護協会", "訪問看護ST")),
+        ("医療法人会田クリニック", ("医療法人", "会田クリニック")),
+        ("医療法人さくら会館クリニック", ("医療法人", "さくら会館クリニック")),
+        ("一般社団法人〇〇医師会", ("一般社団法人", "〇〇医師会")),
+        ("医療法人〇〇会ク", ("医療法人", "〇〇会ク")),
+        ("株式会社ひかりけやき訪問看護ステーション", ("株式会社", "ひかりけやき訪問看護ステーション")),
         ("社会医療法人〇〇会 △△病院", ("社会医療法人〇〇会", "△△病院")),
         ("社会福祉法人〇〇 △△園", ("社会福祉法人〇〇", "△△園")),
         ("一般社団法人 〇〇医師会", ("一般社団法人", "〇〇医師会")),
@@ -41,6 +49,19 @@ FAST = settings(max_examples=200, deadline=None)
 )
 def test_split_corporation(name: str, expected: tuple[str | None, str]) -> None:
     assert split_corporation(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("医療法人社団〇〇会△△医院", ("医療法人社団", "〇〇会△△医院")),
+        ("社会医療法人貴風会筑西記念病院", ("社会医療法人", "貴風会筑西記念病院")),
+        ("医療法人貴風会 なかざわクリニック", ("医療法人貴風会", "なかざわクリニック")),
+    ],
+)
+def test_split_corporation_for_keys_takes_no_glued_body(name: str, expected: tuple[str | None, str]) -> None:
+    """The linking key never relies on where a glued corporation's name ends."""
+    assert split_corporation(name, glued_body=False) == expected
 
 
 @pytest.mark.parametrize(
