@@ -23,6 +23,7 @@ SIMPLIFIED_TO_JAPANESE = str.maketrans(
     {
         "·": "・",  # the Latin middle dot: Japanese prints the katakana one
         "别": "別",
+        "揭": "掲",  # the traditional form PP-OCR prints for 掲 (掲示, 掲載)
         "爱": "愛",
         "查": "査",
         "项": "項",
@@ -216,6 +217,10 @@ _ONE_AFTER_KATAKANA = regex.compile(rf"(?<={_KATAKANA})一(?!{_KANJI})")
 _LONE_KATAKANA = regex.compile(rf"(?<!{_KATAKANA}|ー)[ヘベペリ](?!{_KATAKANA}|ー)")
 _HIRAGANA_OF = {"ヘ": "へ", "ベ": "べ", "ペ": "ぺ", "リ": "り"}
 _RYO_AFTER_KATAKANA = regex.compile(rf"(?<={_KATAKANA})了")
+# Place names of the prefecture PP-OCR reads with a handakuten for their dakuten (つくぱみらい市 for
+# つくばみらい市, つくぱ市): no Japanese word is spelt so, one character for one.
+PLACE_LOOKALIKES = {"つくぱ": "つくば"}
+_PLACE_LOOKALIKE = regex.compile("|".join(PLACE_LOOKALIKES))
 
 
 def fix_confusions(text: str) -> str:
@@ -225,5 +230,6 @@ def fix_confusions(text: str) -> str:
     text = _BAR_IN_KANJI.sub("一", text)
     text = _ONE_AFTER_KATAKANA.sub("ー", text)
     text = _LONE_KATAKANA.sub(lambda m: _HIRAGANA_OF[m.group()], text)
-    out: str = _RYO_AFTER_KATAKANA.sub("ア", text)
+    text = _RYO_AFTER_KATAKANA.sub("ア", text)
+    out: str = _PLACE_LOOKALIKE.sub(lambda m: PLACE_LOOKALIKES[m.group()], text)
     return out

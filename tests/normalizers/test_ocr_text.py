@@ -29,6 +29,9 @@ from normalizers.ocr_text import fix_confusions
         ("18:30〜20:30", "18:30～20:30"),
         ("9月～3月", "9月～3月"),
         ("ヘ12件 了3回 〜4", "へ12件 了3回 ～4"),
+        ("ポスター揭示は準備が出来次第開始", "ポスター掲示は準備が出来次第開始"),  # the traditional 揭
+        ("茨城県つくぱみらい市紫峰ヶ丘", "茨城県つくばみらい市紫峰ヶ丘"),  # a place name's dakuten
+        ("つくぱ市 つくば市 つくぱ12", "つくば市 つくば市 つくば12"),
     ],
 )
 def test_known_misreadings_are_fixed_outside_digits(read: str, fixed: str) -> None:
