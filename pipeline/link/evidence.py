@@ -116,10 +116,32 @@ def member_evidence(
     ocr: bool,
 ) -> Evidence:
     """The evidence of one member row, from its columns (`MEMBER_COLUMNS`, in that order)."""
+    return _evidence(
+        (doc_id, "members", row_no), fiscal_year, group_name, page, line, row_no,
+        name, facility_name, corporation, phone, municipality, ocr,
+    )  # fmt: skip
+
+
+def _evidence(
+    ref: RowRef,
+    fiscal_year: int | None,
+    group_name: str | None,
+    page: int | None,
+    line: int | None,
+    row_no: int,
+    name: str,
+    facility_name: str,
+    corporation: str | None,
+    phone: str | None,
+    municipality: str | None,
+    ocr: bool,
+) -> Evidence:
+    """A row's evidence (a member row's or an outcome institution's), its keys computed from its
+    name, phone and group name."""
     key, kind = _name_keys(name)
     digits, exchange = _phone_keys(phone)
     return Evidence(
-        ref=(doc_id, "members", row_no),
+        ref=ref,
         fiscal_year=fiscal_year,
         group_name=group_name,
         group_key=group_match_key(group_name),
@@ -157,26 +179,10 @@ def outcome_evidence(
 ) -> Evidence:
     """The evidence of an institution named in a document's outcomes, from its first row."""
     corporation, facility = split_corporation(institution)
-    key, kind = _name_keys(institution)
-    return Evidence(
-        ref=(doc_id, "outcomes", institution),
-        fiscal_year=fiscal_year,
-        group_name=group_name,
-        group_key=group_match_key(group_name),
-        page=page,
-        line=line,
-        row_no=row_no,
-        name=institution,
-        facility_name=facility,
-        corporation=corporation,
-        key=key,
-        kind=kind,
-        phone=None,
-        digits=None,
-        exchange=None,
-        municipality=None,
-        ocr=ocr,
-    )
+    return _evidence(
+        (doc_id, "outcomes", institution), fiscal_year, group_name, page, line, row_no,
+        institution, facility, corporation, None, None, ocr,
+    )  # fmt: skip
 
 
 def collect_evidence(documents: Iterable[DocumentResult]) -> list[Evidence]:
