@@ -95,18 +95,22 @@ def cell_paragraphs(texts: list[str], width: int = 0) -> str:
     for index, text in enumerate(texts):
         if index:
             paragraph = out.rsplit("\n\n", 1)[-1]
-            # where a label the line opens may end: on the line after it, if the line is full
-            after = texts[index + 1] if index < len(fills) and fills[index] else ""
-            entries = ends_entry(_unspaced(texts[index - 1]), _unspaced(text), _unspaced(after))
             wrapped = (
                 goes_on(paragraph, text)
                 or date_across(paragraph, text)
                 or held_across(paragraph, text)
-                or (fills[index - 1] and not entries)
+                or (fills[index - 1] and not _ends_entry_at(texts, fills, index))
             ) and text[:1] not in MARKERS
             out += "\n" if wrapped else "\n\n"
         out += text
     return out
+
+
+def _ends_entry_at(texts: list[str], fills: list[bool], index: int) -> bool:
+    """Whether the line before `index` ends an entry and line `index` opens one; a label the line
+    opens may end on the line after it, where the line is full."""
+    after = texts[index + 1] if index < len(fills) and fills[index] else ""
+    return ends_entry(_unspaced(texts[index - 1]), _unspaced(texts[index]), _unspaced(after))
 
 
 def _unspaced(text: str) -> str:
