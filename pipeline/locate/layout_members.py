@@ -14,6 +14,7 @@ import regex
 
 from extractors.blocks import Block, Finding
 from normalizers.forms import (
+    ADDRESS_NUMBER_UNITS,
     ADDRESS_PREFECTURES,
     FACILITY_NAME_ENDINGS,
     MEMBER_DESIGNATION_HEADER,
@@ -38,9 +39,12 @@ from pipeline.locate.located import MemberTable, TextAt
 
 DEFAULT_WRAP_LINES = 2  # lines below a piece its wrapped rest may print on
 DEFAULT_COLUMN_TOLERANCE = 3  # columns by which the wrapped lines of a piece may start apart
+DEFAULT_MUNICIPALITY_CHARS = 7  # the longest municipality name an address may open with (つくばみらい市)
 _GAP = regex.compile(r"\s{2,}")
 _PHONE_CHARS = regex.compile(r"[0-9()\-‐−ー\s]+")
 _PHONE_START = regex.compile(r"\(?0[0-9]{1,4}\)?[-‐−ー]")  # an area code and its dash: a number wrapped
+_UNIT = "|".join(ADDRESS_NUMBER_UNITS)
+_NUMBER_REST = regex.compile(rf"(?:[0-9\-‐−ー]*(?:{_UNIT}))+[0-9\-‐−ー]*")  # `号`, `番 15 号`, `番9号`
 HEADERS = (MEMBER_HEADER_PHRASES[0], MEMBER_DESIGNATION_HEADER, *MEMBER_HEADER_PHRASES[2:])
 COLUMN_ROLES = ("role", "designation", "name", "address", "phone")
 
@@ -207,9 +211,20 @@ def _split_cells(text: str, col: int) -> list[tuple[str, int]]:
         left, right = text[: match.start()], text[match.end() :]
         opens_address = compact(right).startswith(ADDRESS_PREFECTURES) and kind_of(left) in ("name", "other")
         opens_phone = kind_of(right) == "phone" and kind_of(left) == "address"
-        if opens_address or opens_phone:
+        if opens_address or opens_phone or _name_before_municipality(left, right):
             return [(left, col), *_split_cells(right, col + match.end())]
     return [(text, col)]
+
+
+def _name_before_municipality(left: str, right: str) -> bool:
+    """`医療法人社団貴風会 あおばクリニック 那珂市豊喰4 丁目 6`: a whole name (a facility word ends
+    it) one space before an address that opens with its municipality, not the prefecture. The
+    right side names no facility, opens with a short word ending in 市/町/村 and holds a street
+    number; a name cut short (`株式会社けやき かがやき訪問看護 下妻市…`) is never split."""
+    if not is_facility_name(left) or kind_of(right) != "address" or not regex.search(r"\d", right):
+        return False
+    municipality = municipality_from_address(right)
+    return municipality is not None and len(municipality) <= DEFAULT_MUNICIPALITY_CHARS
 
 
 def _split_marks(text: str, start: int) -> list[tuple[str, int]]:
@@ -304,7 +319,17 @@ def _rest_of_which(entries: list[Entry], above: Entry, piece: Piece, placed: boo
         return None
     if name.complete() and (len(above.pieces) > 1 or any(ch.isdigit() for ch in piece.text)):
         return None  # the address's own rest: digits, or a line of an address already wrapped
+    if _finishes_number(above, piece):
+        return None
     return f"{piece.text!r} after its address may be the rest of its name {name.text!r}"
+
+
+def _finishes_number(address: Entry, piece: Piece) -> bool:
+    """`茨城県…阿波山4丁目14番12` / its name's end? / `号`: a piece made of an address number's units
+    and digits alone (`号`, `番 15 号`) after an address ending with a digit finishes its number;
+    no name goes on with it, cut or whole."""
+    ends_with_digit = fold_width(address.text).rstrip()[-1:].isdigit()
+    return ends_with_digit and _NUMBER_REST.fullmatch(fold_width(compact(piece.text))) is not None
 
 
 def _name_before_address(entries: list[Entry], piece: Piece) -> Entry | None:

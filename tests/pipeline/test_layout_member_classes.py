@@ -157,6 +157,42 @@ def test_a_name_one_space_before_an_address_opening_with_a_municipality_leaves_t
     assert any("row 5" in d and "corporation" in d for d in unread(result))
 
 
+def test_a_whole_name_one_space_before_an_address_opening_with_a_municipality_is_split() -> None:
+    """Default mode, a generated report: row 5 prints `医療法人社団貴風会 あおばクリニック 那珂市豊喰4
+    丁目 6` on one line, a facility word ending the name one space before an address that opens
+    with its municipality (not the prefecture). Taken for one name, the row had no address and
+    was not read; the name cut short of its facility word (the -layout class above) still is not."""
+    result = run("name-one-space-before-a-municipality.default.txt")
+    assert [(m.row_no, m.name, m.address, m.municipality, m.phone) for m in result.members][4] == (
+        5,
+        "医療法人社団貴風会 あおばクリニック",
+        "那珂市豊喰4 丁目 6",
+        "那珂市",
+        "029-941-2847",
+    )
+    assert [m.row_no for m in result.members] == [1, 2, 3, 4, 5, 6, 7]
+    assert not unread(result)
+
+
+def test_a_line_of_an_address_numbers_units_after_the_address_finishes_it() -> None:
+    """Default mode, a generated report: `茨城県かすみがうら市上土田 2 丁目 9` / `番 15 号` under the
+    name `訪問看護ステーションかがやき`, which no facility word ends. A line of number units and
+    digits alone after an address ending with a digit finishes its number: no name goes on with
+    `番 15 号`, so the row is read (it was left unread as a name's possible rest)."""
+    result = run("address-number-rest-after-an-open-name.default.txt")
+    assert [(m.row_no, m.role, m.designation, m.name, m.address, m.phone) for m in result.members] == [
+        (
+            1,
+            "participant",
+            None,
+            "訪問看護ステーションかがやき",
+            "茨城県かすみがうら市上土田 2 丁目 9番 15 号",
+            "029-327-6248",
+        )
+    ]
+    assert not unread(result)
+
+
 def test_text_after_the_address_of_a_name_no_facility_word_ends_leaves_the_row_unread() -> None:
     """Default mode: `みどり訪問看護ステーション・サテライ` / its address / `ト`. The `ト` may be the
     address's rest or the name's: the row is not read (the address went on with `ト`, the name cut)."""
