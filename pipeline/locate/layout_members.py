@@ -35,6 +35,7 @@ from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import compact
 from pipeline.locate.layout_member_parts import Entry, MemberRow, Piece
 from pipeline.locate.layout_member_roles import assign_roles
+from pipeline.locate.layout_member_runs import attach_column_runs
 from pipeline.locate.located import MemberTable, TextAt
 
 DEFAULT_WRAP_LINES = 2  # lines below a piece its wrapped rest may print on
@@ -394,7 +395,8 @@ def _rows(
     if placed:
         _attach_by_height(rows, entries, marks)
     else:
-        _attach_in_order(rows, entries, pieces)
+        in_runs = attach_column_runs(rows, entries)
+        _attach_in_order(rows, [e for e in entries if id(e) not in in_runs], pieces)
     for row in rows:
         if row.address is None or row.phone is None:
             row.unread_reason = "its address or phone number could not be told"

@@ -193,6 +193,20 @@ def test_a_line_of_an_address_numbers_units_after_the_address_finishes_it() -> N
     assert not unread(result)
 
 
+def test_rows_printed_column_by_column_are_rebuilt_where_the_runs_are_as_many() -> None:
+    """Default mode, a generated report: the page prints its 8 names one after another, then the 8
+    addresses, then the 8 phone numbers (each column a flow of its own). As many names as
+    addresses as whole phone numbers: row i takes the i-th of each. Read in print order, every
+    address fell to the last name and rows 1-7 had none; now each row's cells are told, and only
+    the page's 4 designation marks, printed apart from its 8 rows, leave the rows unread."""
+    result = run("rows-printed-column-by-column.default.txt")
+    details = unread(result)
+    assert len(details) == 8
+    assert all("4 mark(s) printed apart from the 8 rows of its page" in d for d in details)
+    assert not [d for d in details if "address" in d or "phone" in d]
+    assert result.members == ()
+
+
 def test_text_after_the_address_of_a_name_no_facility_word_ends_leaves_the_row_unread() -> None:
     """Default mode: `みどり訪問看護ステーション・サテライ` / its address / `ト`. The `ト` may be the
     address's rest or the name's: the row is not read (the address went on with `ト`, the name cut)."""
