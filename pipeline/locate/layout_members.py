@@ -194,6 +194,9 @@ def _pieces(lines: list[Block]) -> list[Piece]:
         piece.kind = kind_of(piece.text)
     first = next((p.index for p in out if p.kind in ("name", "address", "phone")), len(lines))
     for previous, piece in zip([None, *out], out, strict=False):
+        if previous is not None and _ends_role_label(previous, piece):
+            piece.kind = "role"  # `…取り組む医療機関` / `等`: the role label's wrapped end
+            continue
         if piece.kind == "header" and len(compact(piece.text)) == 1 and piece.index >= first:
             if (
                 previous is not None
@@ -203,6 +206,14 @@ def _pieces(lines: list[Block]) -> list[Piece]:
                 continue  # `問い合わせ先（電話番号` / `）`: the header's own rest, printed after a row
             piece.kind = "other"  # one character below the header: a wrapped rest (`号`), not a header
     return out
+
+
+def _ends_role_label(previous: Piece, piece: Piece) -> bool:
+    """A piece on the line right under a role label's piece that, joined to it, is still one of
+    the form's role labels (`…医療機関` / `等`): the label's wrapped rest, not a header's or a row's."""
+    if previous.kind != "role" or piece.kind not in ("header", "other") or piece.index != previous.index + 1:
+        return False
+    return _is_role_piece(compact(previous.text + piece.text))
 
 
 def _split_cells(text: str, col: int) -> list[tuple[str, int]]:
@@ -248,8 +259,11 @@ def _entries(pieces: list[Piece], placed: bool) -> list[Entry]:
     own (or a name's rest, `外科クリニック`) under an unfinished one, in its column. A name may open
     with its corporation (`医療法人財団慈心会 いずみ診`) and a number with its area code."""
     entries: list[Entry] = []
-    for piece in pieces:
+    for at, piece in enumerate(pieces):
         if piece.kind not in ("name", "address", "phone", "digits", "other"):
+            continue
+        if not placed and _name_rest_before_address(entries, pieces, at):
+            entries[-1].pieces.append(piece)
             continue
         above = _continued(entries, piece, placed)
         if above is not None:
@@ -262,6 +276,23 @@ def _entries(pieces: list[Piece], placed: bool) -> list[Entry]:
         elif piece.kind == "digits" and _PHONE_START.match(fold_width(piece.text)):
             entries.append(Entry("phone", [piece]))
     return entries
+
+
+def _name_rest_before_address(entries: list[Entry], pieces: list[Piece], at: int) -> bool:
+    """Default mode: `株式会社みらい 訪問看護ステーション` / `そよかぜ` / `茨城県鉾田市…`, one printed line
+    after the other. Text without digits that names nothing on its own, between a whole name and
+    the address that opens with the prefecture on the next line, is the name's rest: it cannot be
+    that address's first line, and no other row's piece prints between a name and its address."""
+    piece = pieces[at]
+    if piece.kind != "other" or at == 0 or at + 1 >= len(pieces) or not entries:
+        return False
+    name, before, after = entries[-1], pieces[at - 1], pieces[at + 1]
+    if name.kind != "name" or name.pieces != [before] or not name.complete():
+        return False
+    if any(ch.isdigit() for ch in piece.text) or split_corporation(piece.text)[0] is not None:
+        return False
+    opens_address = after.kind == "address" and compact(after.text).startswith(ADDRESS_PREFECTURES)
+    return opens_address and before.index + 1 == piece.index == after.index - 1
 
 
 def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None:

@@ -207,6 +207,34 @@ def test_rows_printed_column_by_column_are_rebuilt_where_the_runs_are_as_many() 
     assert result.members == ()
 
 
+def test_text_between_a_whole_name_and_its_address_is_the_names_rest() -> None:
+    """Default mode, a generated report: `株式会社みらい 訪問看護ステーション` / `そよかぜ` /
+    `茨城県鉾田市安房 3-5-19`, one printed line after the other. `そよかぜ` names nothing on its own
+    and the address opens with the prefecture on the next line: it is the name's rest (left to no
+    row, a piece no row took, every row of the list would be unread, row 5 named without it).
+    Only the page's 2 designation marks, printed apart from its 7 rows, leave the rows unread."""
+    result = run("name-rest-between-a-whole-name-and-its-address.default.txt")
+    details = unread(result)
+    assert len(details) == 7
+    assert "'株式会社みらい 訪問看護ステーションそよかぜ'" in details[4]
+    assert all("2 mark(s) printed apart from the 7 rows of its page" in d for d in details)
+
+
+def test_a_role_labels_wrapped_end_is_no_stray_piece() -> None:
+    """Default mode, a generated report: page 2 prints `これから在宅医療への参入又は拡充に取り組む
+    医療機関` / `等`, then its 3 names, 3 addresses and 3 phone numbers column by column. The `等`
+    ends the role label (left to no row, it made every row unread); the runs give rows 2-4 their
+    cells. The 医師会 row is read; rows 2-4 are not, only for their role (two labels, participants
+    and backup hospitals, printed apart from the rows)."""
+    result = run("role-label-rest-on-a-page-printed-column-by-column.default.txt")
+    assert [(m.row_no, m.role, m.name, m.address, m.phone) for m in result.members] == [
+        (1, "medical_association", "龍ケ崎市医師会", "茨城県龍ケ崎市佐貫町3丁目14番2号", "0297-40-6550")
+    ]
+    details = unread(result)
+    assert len(details) == 3
+    assert all("its role: several role labels" in d for d in details)
+
+
 def test_text_after_the_address_of_a_name_no_facility_word_ends_leaves_the_row_unread() -> None:
     """Default mode: `みどり訪問看護ステーション・サテライ` / its address / `ト`. The `ト` may be the
     address's rest or the name's: the row is not read (the address went on with `ト`, the name cut)."""
