@@ -595,3 +595,4 @@ ADDRESS_PREFECTURES = ("茨城県",)
 # The units of an address's number (`1 丁目 1 番 13 号`): a line made of them and digits alone is the
 # wrapped rest of an address whose number they finish, never a piece of a name.
 ADDRESS_NUMBER_UNITS = ("丁目", "番地", "番", "号")
+ADDRESS_NUMBER_LAST_UNIT = "号"  # the unit after which an address's number goes on no further

@@ -14,6 +14,7 @@ import regex
 
 from extractors.blocks import Block, Finding
 from normalizers.forms import (
+    ADDRESS_NUMBER_LAST_UNIT,
     ADDRESS_NUMBER_UNITS,
     ADDRESS_PREFECTURES,
     FACILITY_NAME_ENDINGS,
@@ -358,10 +359,13 @@ def _rest_of_which(entries: list[Entry], above: Entry, piece: Piece, placed: boo
 
 def _finishes_number(address: Entry, piece: Piece) -> bool:
     """`茨城県…阿波山4丁目14番12` / its name's end? / `号`: a piece made of an address number's units
-    and digits alone (`号`, `番 15 号`) after an address ending with a digit finishes its number;
-    no name goes on with it, cut or whole."""
-    ends_with_digit = fold_width(address.text).rstrip()[-1:].isdigit()
-    return ends_with_digit and _NUMBER_REST.fullmatch(fold_width(compact(piece.text))) is not None
+    and digits alone (`号`, `番 15 号`, `5号`) after an address whose number is still open (it ends
+    with a digit, or a unit before the last: `…1丁目24番`) finishes that number; no name goes on
+    with it, cut or whole."""
+    end = compact(fold_width(address.text))
+    units = tuple(u for u in ADDRESS_NUMBER_UNITS if u != ADDRESS_NUMBER_LAST_UNIT)
+    open_number = end[-1:].isdigit() or end.endswith(units)
+    return open_number and _NUMBER_REST.fullmatch(fold_width(compact(piece.text))) is not None
 
 
 def _name_before_address(entries: list[Entry], piece: Piece) -> Entry | None:

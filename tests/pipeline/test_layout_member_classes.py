@@ -235,6 +235,39 @@ def test_a_role_labels_wrapped_end_is_no_stray_piece() -> None:
     assert all("its role: several role labels" in d for d in details)
 
 
+def test_a_number_rest_after_the_phone_finishes_an_address_ending_with_a_unit() -> None:
+    """Default mode, a generated report: `茨城県東茨城郡大洗町磯浜町 1丁目24番` / `(029)356-3148` /
+    `5号`, one printed line after the other, under `訪問看護ステーションけやき` (no facility word
+    ends it). The address's number is still open after `番`, and `5号` is made of digits and a unit
+    alone: it finishes the address, never the name. The page's three `②` for its three rows are
+    theirs, and the whole list is read (it was left unread for the last row's doubt)."""
+    result = run("address-number-rest-after-its-phone.default.txt")
+    assert [(m.row_no, m.designation, m.name, m.address, m.phone) for m in result.members] == [
+        (
+            1,
+            "active",
+            "医療法人 みやざき在宅クリニック",
+            "茨城県稲敷郡美浦村大谷 2丁目1番13号",
+            "029-432-0175",
+        ),
+        (
+            2,
+            "active",
+            "株式会社はなみずき えがお訪問看護ステーション",
+            "茨城県東茨城郡大洗町桜道 876",
+            "029-888-8054",
+        ),
+        (
+            3,
+            "active",
+            "訪問看護ステーションけやき",
+            "茨城県東茨城郡大洗町磯浜町 1丁目24番5号",
+            "029-356-3148",
+        ),
+    ]
+    assert not unread(result)
+
+
 def test_text_after_the_address_of_a_name_no_facility_word_ends_leaves_the_row_unread() -> None:
     """Default mode: `みどり訪問看護ステーション・サテライ` / its address / `ト`. The `ト` may be the
     address's rest or the name's: the row is not read (the address went on with `ト`, the name cut)."""
