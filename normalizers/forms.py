@@ -592,3 +592,7 @@ MEMBER_TITLE_WORDS = ("参入促進・連携", "医療機関一覧")  # the list
 MEMBER_LIST_END_WORDS = ("※①", "※本票", "【地域で支え合う", "取組事項", "【参入促進")
 MEMBER_PAGE_LABEL = REPORT_OPENING_WORDS[0]  # the 別添 label the list's page opens with
 ADDRESS_PREFECTURES = ("茨城県",)
+# The units of an address's number (`1 丁目 1 番 13 号`): a line made of them and digits alone is the
+# wrapped rest of an address whose number they finish, never a piece of a name.
+ADDRESS_NUMBER_UNITS = ("丁目", "番地", "番", "号")
+ADDRESS_NUMBER_LAST_UNIT = "号"  # the unit after which an address's number goes on no further

@@ -14,6 +14,8 @@ import regex
 
 from extractors.blocks import Block, Finding
 from normalizers.forms import (
+    ADDRESS_NUMBER_LAST_UNIT,
+    ADDRESS_NUMBER_UNITS,
     ADDRESS_PREFECTURES,
     FACILITY_NAME_ENDINGS,
     MEMBER_DESIGNATION_HEADER,
@@ -34,13 +36,17 @@ from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import compact
 from pipeline.locate.layout_member_parts import Entry, MemberRow, Piece
 from pipeline.locate.layout_member_roles import assign_roles
+from pipeline.locate.layout_member_runs import attach_column_runs
 from pipeline.locate.located import MemberTable, TextAt
 
 DEFAULT_WRAP_LINES = 2  # lines below a piece its wrapped rest may print on
 DEFAULT_COLUMN_TOLERANCE = 3  # columns by which the wrapped lines of a piece may start apart
+DEFAULT_MUNICIPALITY_CHARS = 7  # the longest municipality name an address may open with (つくばみらい市)
 _GAP = regex.compile(r"\s{2,}")
 _PHONE_CHARS = regex.compile(r"[0-9()\-‐−ー\s]+")
 _PHONE_START = regex.compile(r"\(?0[0-9]{1,4}\)?[-‐−ー]")  # an area code and its dash: a number wrapped
+_UNIT = "|".join(ADDRESS_NUMBER_UNITS)
+_NUMBER_REST = regex.compile(rf"(?:[0-9\-‐−ー]*(?:{_UNIT}))+[0-9\-‐−ー]*")  # `号`, `番 15 号`, `番9号`
 HEADERS = (MEMBER_HEADER_PHRASES[0], MEMBER_DESIGNATION_HEADER, *MEMBER_HEADER_PHRASES[2:])
 COLUMN_ROLES = ("role", "designation", "name", "address", "phone")
 
@@ -189,6 +195,9 @@ def _pieces(lines: list[Block]) -> list[Piece]:
         piece.kind = kind_of(piece.text)
     first = next((p.index for p in out if p.kind in ("name", "address", "phone")), len(lines))
     for previous, piece in zip([None, *out], out, strict=False):
+        if previous is not None and _ends_role_label(previous, piece):
+            piece.kind = "role"  # `…取り組む医療機関` / `等`: the role label's wrapped end
+            continue
         if piece.kind == "header" and len(compact(piece.text)) == 1 and piece.index >= first:
             if (
                 previous is not None
@@ -200,6 +209,14 @@ def _pieces(lines: list[Block]) -> list[Piece]:
     return out
 
 
+def _ends_role_label(previous: Piece, piece: Piece) -> bool:
+    """A piece on the line right under a role label's piece that, joined to it, is still one of
+    the form's role labels (`…医療機関` / `等`): the label's wrapped rest, not a header's or a row's."""
+    if previous.kind != "role" or piece.kind not in ("header", "other") or piece.index != previous.index + 1:
+        return False
+    return _is_role_piece(compact(previous.text + piece.text))
+
+
 def _split_cells(text: str, col: int) -> list[tuple[str, int]]:
     """A name one space from its address (`…クリニック 茨城県…`), or an address one space from the
     phone number: cells of their own."""
@@ -207,9 +224,20 @@ def _split_cells(text: str, col: int) -> list[tuple[str, int]]:
         left, right = text[: match.start()], text[match.end() :]
         opens_address = compact(right).startswith(ADDRESS_PREFECTURES) and kind_of(left) in ("name", "other")
         opens_phone = kind_of(right) == "phone" and kind_of(left) == "address"
-        if opens_address or opens_phone:
+        if opens_address or opens_phone or _name_before_municipality(left, right):
             return [(left, col), *_split_cells(right, col + match.end())]
     return [(text, col)]
+
+
+def _name_before_municipality(left: str, right: str) -> bool:
+    """`医療法人社団貴風会 あおばクリニック 那珂市豊喰4 丁目 6`: a whole name (a facility word ends
+    it) one space before an address that opens with its municipality, not the prefecture. The
+    right side names no facility, opens with a short word ending in 市/町/村 and holds a street
+    number; a name cut short (`株式会社けやき かがやき訪問看護 下妻市…`) is never split."""
+    if not is_facility_name(left) or kind_of(right) != "address" or not regex.search(r"\d", right):
+        return False
+    municipality = municipality_from_address(right)
+    return municipality is not None and len(municipality) <= DEFAULT_MUNICIPALITY_CHARS
 
 
 def _split_marks(text: str, start: int) -> list[tuple[str, int]]:
@@ -232,8 +260,11 @@ def _entries(pieces: list[Piece], placed: bool) -> list[Entry]:
     own (or a name's rest, `外科クリニック`) under an unfinished one, in its column. A name may open
     with its corporation (`医療法人財団慈心会 いずみ診`) and a number with its area code."""
     entries: list[Entry] = []
-    for piece in pieces:
+    for at, piece in enumerate(pieces):
         if piece.kind not in ("name", "address", "phone", "digits", "other"):
+            continue
+        if not placed and _name_rest_before_address(entries, pieces, at):
+            entries[-1].pieces.append(piece)
             continue
         above = _continued(entries, piece, placed)
         if above is not None:
@@ -246,6 +277,23 @@ def _entries(pieces: list[Piece], placed: bool) -> list[Entry]:
         elif piece.kind == "digits" and _PHONE_START.match(fold_width(piece.text)):
             entries.append(Entry("phone", [piece]))
     return entries
+
+
+def _name_rest_before_address(entries: list[Entry], pieces: list[Piece], at: int) -> bool:
+    """Default mode: `株式会社みらい 訪問看護ステーション` / `そよかぜ` / `茨城県鉾田市…`, one printed line
+    after the other. Text without digits that names nothing on its own, between a whole name and
+    the address that opens with the prefecture on the next line, is the name's rest: it cannot be
+    that address's first line, and no other row's piece prints between a name and its address."""
+    piece = pieces[at]
+    if piece.kind != "other" or at == 0 or at + 1 >= len(pieces) or not entries:
+        return False
+    name, before, after = entries[-1], pieces[at - 1], pieces[at + 1]
+    if name.kind != "name" or name.pieces != [before] or not name.complete():
+        return False
+    if any(ch.isdigit() for ch in piece.text) or split_corporation(piece.text)[0] is not None:
+        return False
+    opens_address = after.kind == "address" and compact(after.text).startswith(ADDRESS_PREFECTURES)
+    return opens_address and before.index + 1 == piece.index == after.index - 1
 
 
 def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None:
@@ -304,7 +352,20 @@ def _rest_of_which(entries: list[Entry], above: Entry, piece: Piece, placed: boo
         return None
     if name.complete() and (len(above.pieces) > 1 or any(ch.isdigit() for ch in piece.text)):
         return None  # the address's own rest: digits, or a line of an address already wrapped
+    if _finishes_number(above, piece):
+        return None
     return f"{piece.text!r} after its address may be the rest of its name {name.text!r}"
+
+
+def _finishes_number(address: Entry, piece: Piece) -> bool:
+    """`茨城県…阿波山4丁目14番12` / its name's end? / `号`: a piece made of an address number's units
+    and digits alone (`号`, `番 15 号`, `5号`) after an address whose number is still open (it ends
+    with a digit, or a unit before the last: `…1丁目24番`) finishes that number; no name goes on
+    with it, cut or whole."""
+    end = compact(fold_width(address.text))
+    units = tuple(u for u in ADDRESS_NUMBER_UNITS if u != ADDRESS_NUMBER_LAST_UNIT)
+    open_number = end[-1:].isdigit() or end.endswith(units)
+    return open_number and _NUMBER_REST.fullmatch(fold_width(compact(piece.text))) is not None
 
 
 def _name_before_address(entries: list[Entry], piece: Piece) -> Entry | None:
@@ -369,7 +430,8 @@ def _rows(
     if placed:
         _attach_by_height(rows, entries, marks)
     else:
-        _attach_in_order(rows, entries, pieces)
+        in_runs = attach_column_runs(rows, entries)
+        _attach_in_order(rows, [e for e in entries if id(e) not in in_runs], pieces)
     for row in rows:
         if row.address is None or row.phone is None:
             row.unread_reason = "its address or phone number could not be told"

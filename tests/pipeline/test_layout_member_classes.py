@@ -157,6 +157,117 @@ def test_a_name_one_space_before_an_address_opening_with_a_municipality_leaves_t
     assert any("row 5" in d and "corporation" in d for d in unread(result))
 
 
+def test_a_whole_name_one_space_before_an_address_opening_with_a_municipality_is_split() -> None:
+    """Default mode, a generated report: row 5 prints `医療法人社団貴風会 あおばクリニック 那珂市豊喰4
+    丁目 6` on one line, a facility word ending the name one space before an address that opens
+    with its municipality (not the prefecture). Taken for one name, the row had no address and
+    was not read; the name cut short of its facility word (the -layout class above) still is not."""
+    result = run("name-one-space-before-a-municipality.default.txt")
+    assert [(m.row_no, m.name, m.address, m.municipality, m.phone) for m in result.members][4] == (
+        5,
+        "医療法人社団貴風会 あおばクリニック",
+        "那珂市豊喰4 丁目 6",
+        "那珂市",
+        "029-941-2847",
+    )
+    assert [m.row_no for m in result.members] == [1, 2, 3, 4, 5, 6, 7]
+    assert not unread(result)
+
+
+def test_a_line_of_an_address_numbers_units_after_the_address_finishes_it() -> None:
+    """Default mode, a generated report: `茨城県かすみがうら市上土田 2 丁目 9` / `番 15 号` under the
+    name `訪問看護ステーションかがやき`, which no facility word ends. A line of number units and
+    digits alone after an address ending with a digit finishes its number: no name goes on with
+    `番 15 号`, so the row is read (it was left unread as a name's possible rest)."""
+    result = run("address-number-rest-after-an-open-name.default.txt")
+    assert [(m.row_no, m.role, m.designation, m.name, m.address, m.phone) for m in result.members] == [
+        (
+            1,
+            "participant",
+            None,
+            "訪問看護ステーションかがやき",
+            "茨城県かすみがうら市上土田 2 丁目 9番 15 号",
+            "029-327-6248",
+        )
+    ]
+    assert not unread(result)
+
+
+def test_rows_printed_column_by_column_are_rebuilt_where_the_runs_are_as_many() -> None:
+    """Default mode, a generated report: the page prints its 8 names one after another, then the 8
+    addresses, then the 8 phone numbers (each column a flow of its own). As many names as
+    addresses as whole phone numbers: row i takes the i-th of each. Read in print order, every
+    address fell to the last name and rows 1-7 had none; now each row's cells are told, and only
+    the page's 4 designation marks, printed apart from its 8 rows, leave the rows unread."""
+    result = run("rows-printed-column-by-column.default.txt")
+    details = unread(result)
+    assert len(details) == 8
+    assert all("4 mark(s) printed apart from the 8 rows of its page" in d for d in details)
+    assert not [d for d in details if "address" in d or "phone" in d]
+    assert result.members == ()
+
+
+def test_text_between_a_whole_name_and_its_address_is_the_names_rest() -> None:
+    """Default mode, a generated report: `株式会社みらい 訪問看護ステーション` / `そよかぜ` /
+    `茨城県鉾田市安房 3-5-19`, one printed line after the other. `そよかぜ` names nothing on its own
+    and the address opens with the prefecture on the next line: it is the name's rest (left to no
+    row, a piece no row took, every row of the list would be unread, row 5 named without it).
+    Only the page's 2 designation marks, printed apart from its 7 rows, leave the rows unread."""
+    result = run("name-rest-between-a-whole-name-and-its-address.default.txt")
+    details = unread(result)
+    assert len(details) == 7
+    assert "'株式会社みらい 訪問看護ステーションそよかぜ'" in details[4]
+    assert all("2 mark(s) printed apart from the 7 rows of its page" in d for d in details)
+
+
+def test_a_role_labels_wrapped_end_is_no_stray_piece() -> None:
+    """Default mode, a generated report: page 2 prints `これから在宅医療への参入又は拡充に取り組む
+    医療機関` / `等`, then its 3 names, 3 addresses and 3 phone numbers column by column. The `等`
+    ends the role label (left to no row, it made every row unread); the runs give rows 2-4 their
+    cells. The 医師会 row is read; rows 2-4 are not, only for their role (two labels, participants
+    and backup hospitals, printed apart from the rows)."""
+    result = run("role-label-rest-on-a-page-printed-column-by-column.default.txt")
+    assert [(m.row_no, m.role, m.name, m.address, m.phone) for m in result.members] == [
+        (1, "medical_association", "龍ケ崎市医師会", "茨城県龍ケ崎市佐貫町3丁目14番2号", "0297-40-6550")
+    ]
+    details = unread(result)
+    assert len(details) == 3
+    assert all("its role: several role labels" in d for d in details)
+
+
+def test_a_number_rest_after_the_phone_finishes_an_address_ending_with_a_unit() -> None:
+    """Default mode, a generated report: `茨城県東茨城郡大洗町磯浜町 1丁目24番` / `(029)356-3148` /
+    `5号`, one printed line after the other, under `訪問看護ステーションけやき` (no facility word
+    ends it). The address's number is still open after `番`, and `5号` is made of digits and a unit
+    alone: it finishes the address, never the name. The page's three `②` for its three rows are
+    theirs, and the whole list is read (it was left unread for the last row's doubt)."""
+    result = run("address-number-rest-after-its-phone.default.txt")
+    assert [(m.row_no, m.designation, m.name, m.address, m.phone) for m in result.members] == [
+        (
+            1,
+            "active",
+            "医療法人 みやざき在宅クリニック",
+            "茨城県稲敷郡美浦村大谷 2丁目1番13号",
+            "029-432-0175",
+        ),
+        (
+            2,
+            "active",
+            "株式会社はなみずき えがお訪問看護ステーション",
+            "茨城県東茨城郡大洗町桜道 876",
+            "029-888-8054",
+        ),
+        (
+            3,
+            "active",
+            "訪問看護ステーションけやき",
+            "茨城県東茨城郡大洗町磯浜町 1丁目24番5号",
+            "029-356-3148",
+        ),
+    ]
+    assert not unread(result)
+
+
 def test_text_after_the_address_of_a_name_no_facility_word_ends_leaves_the_row_unread() -> None:
     """Default mode: `みどり訪問看護ステーション・サテライ` / its address / `ト`. The `ト` may be the
     address's rest or the name's: the row is not read (the address went on with `ト`, the name cut)."""
