@@ -78,19 +78,23 @@ def period_cells(
         # wide gap is a piece of that column (the content cannot reach into it); else not certain
         several = column + 1 < len(edges) and len(run.words) > 1
         fits = _fits_its_room(run, column, draft.widths) if several else None
+        # each piece printed after the run on its line takes a column right of the run's parts
+        later = sum(1 for other in pieces[index + 1 :] if other.line is run.line)
         halves = (
-            _halves(run, column, draft.widths)
+            _halves(run, column, draft.widths, len(edges) - 1 - later)
             if fits is False and not run.crossing and not _touching(pieces, index)
             else None
         )
-        if halves is not None:  # two cells one space apart, told apart by their room
-            cells[column].append((run.line, halves[0]))
-            cells[column + 1].append((run.line, halves[1]))
-            # the second half's place is not its own (it follows the first's words), but where
-            # it ends still tells what a piece printed right after it touches
-            second = CellRun(run.line, halves[1], True)
-            placed += [(CellRun(run.line, halves[0]), column), (second, column + 1)]
-            seconds.add(id(second))
+        if halves is not None:  # cells one space apart, told apart by their room
+            placed.append((CellRun(run.line, halves[0]), column))
+            for offset, part in enumerate(halves):
+                cells[column + offset].append((run.line, part))
+                if offset:
+                    # a later part's place is not its own (it follows the words before it), but
+                    # where it ends still tells what a piece printed right after it touches
+                    later = CellRun(run.line, part, True)
+                    placed.append((later, column + offset))
+                    seconds.add(id(later))
             continue
         if run.crossing and run.start not in placed_starts:
             unread.add(column)
@@ -214,22 +218,33 @@ def held(width: int, column: int, widths: dict[int, int], count: int) -> set[int
     return out | ({column + 1} if column + 1 < count and len(out) > 1 else set())
 
 
-def _halves(run: CellRun, column: int, widths: dict[int, int]) -> tuple[list[Word], list[Word]] | None:
-    """A run that holds two cells one space apart, split where they meet: the run is wider than
-    its column's room by more than a word alone may fall short of it (so no one cell's line, its
-    half-width digits measured short), and exactly one split leaves a first part that fills its
-    column's room (the first cell fills its line, else the next would not print one space after
-    it) and a second part that fits the next column's room. Else None: the cells are not read."""
-    room, after = _room(column, widths), _room(column + 1, widths)
-    if room is None or after is None or line_width(joined(run.words)) <= room + DEFAULT_WIDTH_SLACK:
+def _halves(run: CellRun, column: int, widths: dict[int, int], last: int) -> list[list[Word]] | None:
+    """A run that holds two or more cells one space apart, split where they meet: the run is wider
+    than its column's room by more than a word alone may fall short of it (so no one cell's line,
+    its half-width digits measured short), and exactly one split leaves each part but the last
+    filling its column's room (a cell fills its line, else the next would not print one space
+    after it) and the last fitting its column's room, no part right of column `last` (the
+    columns of the pieces printed after the run on its line). Else None: the cells are not read."""
+    room = _room(column, widths)
+    if room is None or line_width(joined(run.words)) <= room + DEFAULT_WIDTH_SLACK:
         return None
-    splits = [
-        (run.words[:k], run.words[k:])
-        for k in range(1, len(run.words))
-        if room - DEFAULT_WIDTH_SLACK <= line_width(joined(run.words[:k])) <= room
-        and line_width(joined(run.words[k:])) <= after
-    ]
+    splits = [split for split in _splits(run.words, column, widths) if column + len(split) - 1 <= last]
     return splits[0] if len(splits) == 1 else None
+
+
+def _splits(
+    words: list[Word], column: int, widths: dict[int, int], first: bool = True
+) -> list[list[list[Word]]]:
+    """Every split of words into two or more parts, one a column from `column` on, each but the
+    last filling its column's room and the last fitting its own."""
+    room = _room(column, widths)
+    if room is None:
+        return []
+    out = [[words]] if not first and line_width(joined(words)) <= room else []
+    for k in range(1, len(words)):
+        if room - DEFAULT_WIDTH_SLACK <= line_width(joined(words[:k])) <= room:
+            out += [[words[:k], *rest] for rest in _splits(words[k:], column + 1, widths, False)]
+    return out
 
 
 def placed_lines(drafts: list[ItemDraft]) -> Iterator[tuple[ItemDraft, int, Block, list[Word], bool]]:

@@ -206,3 +206,18 @@ def test_a_piece_midway_between_two_columns_edges_without_a_shift_is_not_read() 
     got = cells(result)
     assert not [key for key in got if key[0] == 2]
     assert any(d.startswith("取組2") and "nearer the next column's edge" in d for d in unread(result))
+
+
+def test_three_cells_one_space_apart_are_told_apart_where_each_but_the_last_fills_its_room() -> None:
+    """Item 1's three cells print one space apart on most lines, the columns narrower on the page
+    than their text (`派遣先：石岡町南 頼（令和2年3月中） 依頼（5月中）`). Where exactly one split of a
+    run leaves each part but the last filling its column's room and the last fitting its own, the
+    parts are the cells: 現状's lines are read. A run whose first part falls short of its room
+    (`H31.4.12開催 医療機関への協力依 …`: its split pieces take other places) leaves the columns it
+    reaches unread, as before."""
+    result = read("items-three-cells-one-space-apart-told-by-their-room.layout.txt")
+    got = cells(result)
+    assert got[(1, "baseline")] == ["H31.4.12開催", "派遣先：石岡町南部高齢者支援センター「在宅医療講演会」"]
+    assert (1, "plan") not in got and (1, "actual") not in got
+    assert any(d.startswith("取組1") and "取組目標" in d for d in unread(result))
+    assert got[(2, "actual")] == ["未定", "6回", "発送：2019年9月28日", "2回"]
