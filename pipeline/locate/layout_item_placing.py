@@ -92,9 +92,9 @@ def period_cells(
                 if offset:
                     # a later part's place is not its own (it follows the words before it), but
                     # where it ends still tells what a piece printed right after it touches
-                    later = CellRun(run.line, part, True)
-                    placed.append((later, column + offset))
-                    seconds.add(id(later))
+                    follows = CellRun(run.line, part, True)
+                    placed.append((follows, column + offset))
+                    seconds.add(id(follows))
             continue
         if run.crossing and run.start not in placed_starts:
             unread.add(column)
