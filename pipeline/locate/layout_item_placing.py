@@ -82,7 +82,9 @@ def period_cells(
         later = sum(1 for other in pieces[index + 1 :] if other.line is run.line)
         halves = (
             _halves(run, column, draft.widths, len(edges) - 1 - later)
-            if fits is False and not run.crossing and not _touching(pieces, index)
+            if fits is False
+            and not run.crossing
+            and (not _touching(pieces, index) or _after_a_whole_line(pieces, index, placed, draft.widths))
             else None
         )
         if halves is not None:  # cells one space apart, told apart by their room
@@ -200,6 +202,23 @@ def _touching(pieces: list[CellRun], index: int) -> bool:
     return (before is not None and before.line is run.line and run.start <= before.end + 1) or (
         after is not None and after.line is run.line and after.start <= run.end + 1
     )
+
+
+def _after_a_whole_line(
+    pieces: list[CellRun], index: int, placed: list[tuple[CellRun, int]], widths: dict[int, int]
+) -> bool:
+    """Whether a piece printed one space after the piece before it on its line (and touching
+    none after it) starts a cell of its own: the piece before, placed in its column, with the
+    piece's first word would take more room than a line of that column's cell, so the piece
+    does not go on with it. Its column is then told by where it starts, as any piece's."""
+    run, before = pieces[index], pieces[index - 1] if index else None
+    after = pieces[index + 1] if index + 1 < len(pieces) else None
+    if before is None or before.line is not run.line or not placed or placed[-1][0] is not before:
+        return False
+    if after is not None and after.line is run.line and after.start <= run.end + 1:
+        return False
+    room = _room(placed[-1][1], widths)
+    return room is not None and line_width(joined([*before.words, run.words[0]])) > room
 
 
 def held(width: int, column: int, widths: dict[int, int], count: int) -> set[int]:

@@ -212,12 +212,21 @@ def test_three_cells_one_space_apart_are_told_apart_where_each_but_the_last_fill
     """Item 1's three cells print one space apart on most lines, the columns narrower on the page
     than their text (`派遣先：石岡町南 頼（令和2年3月中） 依頼（5月中）`). Where exactly one split of a
     run leaves each part but the last filling its column's room and the last fitting its own, the
-    parts are the cells: 現状's lines are read. A run whose first part falls short of its room
-    (`H31.4.12開催 医療機関への協力依 …`: its split pieces take other places) leaves the columns it
-    reaches unread, as before."""
+    parts are the cells: 現状's lines are read."""
+    got = cells(read("items-three-cells-one-space-apart-told-by-their-room.layout.txt"))
+    assert got[(1, "baseline")] == ["H31.4.12開催", "派遣先：石岡町南部高齢者支援センター「在宅医療講演会」"]
+    assert got[(2, "actual")] == ["未定", "6回", "発送：2019年9月28日", "2回"]
+
+
+def test_a_piece_one_space_after_a_whole_line_of_a_cell_starts_a_cell_of_its_own() -> None:
+    """Item 1's first line prints `H31.4.12開催` (現状) and one space after it, where the item's
+    取組目標 pieces start, `医療機関への協力依 医療機関への協力`: `H31.4.12開催` with the next word would
+    take more room than a line of 現状's cell, so the piece starts a cell of its own, placed by
+    where it starts, and its two cells are told apart by their room as any run's. Every cell of
+    the item is read."""
     result = read("items-three-cells-one-space-apart-told-by-their-room.layout.txt")
     got = cells(result)
-    assert got[(1, "baseline")] == ["H31.4.12開催", "派遣先：石岡町南部高齢者支援センター「在宅医療講演会」"]
-    assert (1, "plan") not in got and (1, "actual") not in got
-    assert any(d.startswith("取組1") and "取組目標" in d for d in unread(result))
-    assert got[(2, "actual")] == ["未定", "6回", "発送：2019年9月28日", "2回"]
+    assert got[(1, "plan")][0] == "医療機関への協力依頼（令和2年3月中）"
+    assert got[(1, "plan")][-1] == "検討中"
+    assert got[(1, "actual")][:2] == ["医療機関への協力依頼（5月中）", "1回/年"]
+    assert not [d for d in unread(result) if d.startswith("取組1")]
