@@ -65,10 +65,8 @@ def period_cells(
             if run.start >= edges[0] - 2 * DEFAULT_EDGE_TOLERANCE - 1:
                 unread.add(0)
             continue
-        if shift is not None:
-            column = min(range(len(edges)), key=lambda k: abs(run.start - edges[k]))
-        else:
-            column = max((k for k, e in enumerate(edges) if run.start >= e), default=0)
+        column = _column_at(run.start, edges, shift is not None)
+        if shift is None:
             # a piece starting a little left of an edge may be the next column's pushed left
             near = [k for k, e in enumerate(edges) if e - DEFAULT_PUSH <= run.start < e]
             if near:
@@ -84,9 +82,14 @@ def period_cells(
             _halves(run, column, draft.widths, len(edges) - 1 - later)
             if fits is False
             and not run.crossing
-            and (not _touching(pieces, index) or _after_a_whole_line(pieces, index, placed, draft.widths))
+            and _starts_apart(pieces, index, placed, column, draft.widths)
             else None
         )
+        last_part = column + len(halves) - 1 if halves is not None else column
+        if halves is not None and not _ends_apart(
+            pieces, index, halves, last_part, (edges, shift), draft.widths
+        ):
+            halves = None
         if halves is not None:  # cells one space apart, told apart by their room
             placed.append((CellRun(run.line, halves[0]), column))
             for offset, part in enumerate(halves):
@@ -192,33 +195,55 @@ def within_room(width: int, column: int, widths: dict[int, int]) -> bool:
     return room is not None and width <= room
 
 
-def _touching(pieces: list[CellRun], index: int) -> bool:
-    """Whether a piece of a line is printed one space from the piece before or after it (a run
-    split where another line's piece starts): a third cell's words, whose column the split
-    does not tell."""
-    run = pieces[index]
-    before = pieces[index - 1] if index else None
-    after = pieces[index + 1] if index + 1 < len(pieces) else None
-    return (before is not None and before.line is run.line and run.start <= before.end + 1) or (
-        after is not None and after.line is run.line and after.start <= run.end + 1
-    )
-
-
-def _after_a_whole_line(
-    pieces: list[CellRun], index: int, placed: list[tuple[CellRun, int]], widths: dict[int, int]
+def _starts_apart(
+    pieces: list[CellRun], index: int, placed: list[tuple[CellRun, int]], column: int, widths: dict[int, int]
 ) -> bool:
-    """Whether a piece printed one space after the piece before it on its line (and touching
-    none after it) starts a cell of its own: the piece before, placed in its column, with the
-    piece's first word would take more room than a line of that column's cell, so the piece
-    does not go on with it. Its column is then told by where it starts, as any piece's."""
+    """Whether a piece starts a cell of its own, apart from the piece before it on its line: it
+    prints further than one space after it, or one space after it where the piece before,
+    placed in its column, with the piece's first word would take more room than a line of that
+    column's cell (so the piece does not go on with it), and where it starts places it, in
+    `column`, right of that one's column (its column is then told by where it starts, as any
+    piece's)."""
     run, before = pieces[index], pieces[index - 1] if index else None
-    after = pieces[index + 1] if index + 1 < len(pieces) else None
-    if before is None or before.line is not run.line or not placed or placed[-1][0] is not before:
-        return False
-    if after is not None and after.line is run.line and after.start <= run.end + 1:
+    if before is None or before.line is not run.line or run.start > before.end + 1:
+        return True
+    if not placed or placed[-1][0] is not before or placed[-1][1] >= column:
         return False
     room = _room(placed[-1][1], widths)
     return room is not None and line_width(joined([*before.words, run.words[0]])) > room
+
+
+def _ends_apart(
+    pieces: list[CellRun],
+    index: int,
+    parts: list[list[Word]],
+    column: int,
+    placing: tuple[list[int], int | None],
+    widths: dict[int, int],
+) -> bool:
+    """Whether the piece after a run split into cells (`_halves`) starts a cell of its own: it
+    prints further than one space after the run, or one space after it where the run's last
+    cell, in `column`, with the piece's first word would take more room than a line of that
+    column's cell, and where it starts places it right of that column (else the run's cells
+    pushed it, and its place tells no column: `グループ名 小 地域ケア個別 ※定期的（1`)."""
+    run, after = pieces[index], pieces[index + 1] if index + 1 < len(pieces) else None
+    if after is None or after.line is not run.line or after.start > run.end + 1:
+        return True
+    edges, shift = placing
+    room = _room(column, widths)
+    return (
+        room is not None
+        and line_width(joined([*parts[-1], after.words[0]])) > room
+        and _column_at(after.start, edges, shift is not None) > column
+    )
+
+
+def _column_at(start: int, edges: list[int], shifted: bool) -> int:
+    """The column a piece starting at `start` goes to: where one shift places the item's pieces
+    at the columns' edges, the nearest edge's; else the one whose edge it starts right of."""
+    if shifted:
+        return min(range(len(edges)), key=lambda k: abs(start - edges[k]))
+    return max((k for k, e in enumerate(edges) if start >= e), default=0)
 
 
 def held(width: int, column: int, widths: dict[int, int], count: int) -> set[int]:

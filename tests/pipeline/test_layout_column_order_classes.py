@@ -230,3 +230,17 @@ def test_a_piece_one_space_after_a_whole_line_of_a_cell_starts_a_cell_of_its_own
     assert got[(1, "plan")][-1] == "検討中"
     assert got[(1, "actual")][:2] == ["医療機関への協力依頼（5月中）", "1回/年"]
     assert not [d for d in unread(result) if d.startswith("取組1")]
+
+
+def test_two_cells_one_space_apart_before_a_third_are_told_apart_by_their_room() -> None:
+    """Item 2's first line prints 現状 `※定期的（1 回/2 箇`, 取組目標 `医療機関への協力依` and, one
+    space after them, 実績 `*ポスター掲示は準` where the item's 実績 pieces start. The run of the
+    first two splits by their room (each filling its column's); the third piece, with the run's
+    last cell's word before it, would take more room than a line of 取組目標's cell, and starts
+    right of 取組目標's edge: a cell of its own, 実績's. Every cell of the item is read."""
+    result = read("items-two-cells-one-space-apart-before-a-third.layout.txt")
+    got = cells(result)
+    assert got[(2, "baseline")][0] == "※定期的（1 回/2 箇月）開催"
+    assert got[(2, "plan")] == ["医療機関への協力依頼（3 月中）"]
+    assert got[(2, "actual")][:2] == ["ポスター掲示は準備が出来次第開始", "年２回開催予定"]
+    assert not [d for d in unread(result) if d.startswith("取組2")]
