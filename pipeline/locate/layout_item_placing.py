@@ -184,9 +184,11 @@ def _fits_its_room(run: CellRun, column: int, widths: dict[int, int]) -> bool | 
 def _room(column: int, widths: dict[int, int]) -> int | None:
     """A column's room (`word_widths`), where its widest word alone tells it: the period columns
     print alike wide, so a column whose widest word alone is much narrower than another's showed
-    no full line."""
+    no full line, and one whose widest word comes near the widest of them all has that room (a
+    line of its cell may be wider than any word printed alone in it: `ネットワーク会議 2`)."""
     width = widths.get(column)
-    return None if width is None or width < max(widths.values()) - DEFAULT_WIDTH_SLACK else width
+    widest = max(widths.values(), default=0)
+    return None if width is None or width < widest - DEFAULT_WIDTH_SLACK else widest
 
 
 def within_room(width: int, column: int, widths: dict[int, int]) -> bool:

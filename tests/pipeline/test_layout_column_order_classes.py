@@ -244,3 +244,20 @@ def test_two_cells_one_space_apart_before_a_third_are_told_apart_by_their_room()
     assert got[(2, "plan")] == ["医療機関への協力依頼（3 月中）"]
     assert got[(2, "actual")][:2] == ["ポスター掲示は準備が出来次第開始", "年２回開催予定"]
     assert not [d for d in unread(result) if d.startswith("取組2")]
+
+
+def test_a_cell_line_wider_than_any_word_alone_in_its_column_fits_the_room_the_columns_share() -> None:
+    """Item 3's 取組目標 line `ネットワーク会議 2` takes 17 columns of room, one more than any word
+    printed alone in 取組目標 (16), short of the words alone in 現状 and 実績 (18). The period
+    columns print alike wide, so the room of each is the widest of them: the line is one cell's,
+    and the item's cells are read, not left out as holding two cells."""
+    result = read("items-cell-line-wider-than-any-word-alone-in-its-column.layout.txt")
+    got = cells(result)
+    assert got[(3, "plan")][:2] == ["ネットワーク会議 2回", "24 件"]
+    assert got[(3, "baseline")][0] == "12 回/年"
+    assert got[(3, "actual")] == [
+        "出前講座：1 回",
+        "開催日時：令和 2年 5 月 19 日(火)19:00～",
+        "症例検討会 12 回",
+    ]
+    assert not [d for d in unread(result) if d.startswith("取組3")]
