@@ -13,10 +13,12 @@ _N = r"(?P<n>[0-9][0-9,]*)\s*(?P<u>[回件名人])"
 # The whole segment is a count: `3回`, `1回/年`, `2回（9月～3月）`.
 _WHOLE_RE = regex.compile(rf"{_N}(?:\s*/\s*年度?)?(?:\s*\([^()]*\))?")
 # A count closing a segment: `…講師派遣（1回）`, `…の開催：0回`, `…ファシリテーター 18回`, and
-# `…開催・調整0回` where a PDF line wrap ate the space. Not a rate (`月2回`, `年 1 回`).
+# `…開催・調整0回` where a PDF line wrap ate the space. Not a rate (`月2回`, `年 1 回`), nor digits
+# a space after other digits (`市民公開講座 2 4回`: a wrap inside `24回`, which digits count cannot
+# be told).
 _WORDY = r"[\p{Han}\p{Hiragana}\p{Katakana}ー」』]"
 _TAIL_RE = regex.compile(
-    rf"(?:\(\s*{_N}\s*\)|(?::|(?<![月年週日毎]) |(?<![月年週日毎])(?<={_WORDY}))"
+    rf"(?:\(\s*{_N}\s*\)|(?::|(?<![0-9月年週日毎]) |(?<![月年週日毎])(?<={_WORDY}))"
     rf"\s*(?<![約第およそ概延計]){_N})$"
 )
 # Any count of what was done inside a segment: not a rate (`月2回`, `1回/4箇月`, `年 1 回`), an

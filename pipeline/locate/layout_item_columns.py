@@ -34,7 +34,7 @@ import itertools
 import unicodedata
 
 from extractors.blocks import Block, Finding
-from normalizers.forms import ITEMS_HEADER_WORDS, period_of_header
+from normalizers.forms import ITEMS_HEADER_WORDS, is_facility_name, period_of_header
 from normalizers.text import match_key
 from pipeline.locate.layout_cells import Word, display_width, joined
 from pipeline.locate.layout_headers import span_of
@@ -77,6 +77,7 @@ DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's star
 # room (`line_width`) a piece glued after a full 取組内容 line takes at least to be read as a period
 # cell's line: a narrower one may as well be the rest of the 取組内容 line
 DEFAULT_GLUED_MIN_WIDTH = 3
+DEFAULT_LABEL_LINES = 2  # lines between two pieces of an org chart's label wrapped in its box
 
 
 def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Finding]]:
@@ -252,6 +253,12 @@ def _item_row(
             findings.append(Finding("status_cell_unread", detail, span))
         return ItemRow(draft.number, title, content, (), tuple(drawn)), findings
     cells, unread, reason = period_cells(draft, draft.columns)
+    reasons = dict.fromkeys(unread, reason)
+    for column in _among_chart_labels(draft, cells) - unread:
+        unread.add(column)
+        reasons[column] = (
+            "a piece printed among the labels of the chart drawn in its 取組内容 reads as one of them"
+        )
     if pieces and not glued:
         order = {id(line): index for index, line in enumerate(draft.lines)}
         cells[0] = sorted(cells[0] + pieces, key=lambda piece: order[id(piece[0])])
@@ -265,7 +272,7 @@ def _item_row(
             continue
         if index in unread:
             if cell:
-                detail = f"取組{draft.number}: {reason}: its {label[:4]} cell not read"
+                detail = f"取組{draft.number}: {reasons.get(index, reason)}: its {label[:4]} cell not read"
                 findings.append(Finding("status_cell_unread", detail, span_of([line for line, _ in cell])))
             continue
         width = (widths or {}).get(index, 0)
@@ -279,6 +286,34 @@ def _item_row(
             )
         )
     return ItemRow(draft.number, title, content, tuple(status), tuple(drawn)), findings
+
+
+def _among_chart_labels(draft: ItemDraft, cells: list[list[tuple[Block, list[Word]]]]) -> set[int]:
+    """The period columns whose cell reads, from a piece printed on a line of an org chart drawn in
+    the 取組内容 (a line whose content part holds words set apart by a wider gap than a space) on,
+    as a facility name: the chart prints its labels apart on its lines, a label wrapped over its
+    lines (`なるしま外科内科医` | `院`), and one printed under a period column's header reads as
+    that column's cell. Whether the cell holds a label or is a cell naming a facility cannot be
+    told."""
+    chart = {id(line) for line, words in draft.content if _gapped([(line, words)])}
+    out = set()
+    for column, cell in enumerate(cells):
+        for index, (line, _) in enumerate(cell):
+            if id(line) in chart and is_facility_name(_label_from(cell[index:])):
+                out.add(column)
+    return out
+
+
+def _label_from(pieces: list[tuple[Block, list[Word]]]) -> str:
+    """A chart label's text from its first piece on: the pieces of its column on the lines right
+    below, a line or two apart (the chart's lines print with blank lines or other labels between)."""
+    text, last = "", None
+    for line, words in pieces:
+        number = line.span.line_start or 0
+        if last is not None and number - last > DEFAULT_LABEL_LINES:
+            break
+        text, last = text + "".join(w.text for w in words), number
+    return text
 
 
 def _cell_widths(drafts: list[ItemDraft]) -> dict[int, int]:

@@ -65,10 +65,8 @@ def period_cells(
             if run.start >= edges[0] - 2 * DEFAULT_EDGE_TOLERANCE - 1:
                 unread.add(0)
             continue
-        if shift is not None:
-            column = min(range(len(edges)), key=lambda k: abs(run.start - edges[k]))
-        else:
-            column = max((k for k, e in enumerate(edges) if run.start >= e), default=0)
+        column = _column_at(run.start, edges, shift is not None)
+        if shift is None:
             # a piece starting a little left of an edge may be the next column's pushed left
             near = [k for k, e in enumerate(edges) if e - DEFAULT_PUSH <= run.start < e]
             if near:
@@ -78,19 +76,30 @@ def period_cells(
         # wide gap is a piece of that column (the content cannot reach into it); else not certain
         several = column + 1 < len(edges) and len(run.words) > 1
         fits = _fits_its_room(run, column, draft.widths) if several else None
+        # each piece printed after the run on its line takes a column right of the run's parts
+        later = sum(1 for other in pieces[index + 1 :] if other.line is run.line)
         halves = (
-            _halves(run, column, draft.widths)
-            if fits is False and not run.crossing and not _touching(pieces, index)
+            _halves(run, column, draft.widths, len(edges) - 1 - later)
+            if fits is False
+            and not run.crossing
+            and _starts_apart(pieces, index, placed, column, draft.widths)
             else None
         )
-        if halves is not None:  # two cells one space apart, told apart by their room
-            cells[column].append((run.line, halves[0]))
-            cells[column + 1].append((run.line, halves[1]))
-            # the second half's place is not its own (it follows the first's words), but where
-            # it ends still tells what a piece printed right after it touches
-            second = CellRun(run.line, halves[1], True)
-            placed += [(CellRun(run.line, halves[0]), column), (second, column + 1)]
-            seconds.add(id(second))
+        last_part = column + len(halves) - 1 if halves is not None else column
+        if halves is not None and not _ends_apart(
+            pieces, index, halves, last_part, (edges, shift), draft.widths
+        ):
+            halves = None
+        if halves is not None:  # cells one space apart, told apart by their room
+            placed.append((CellRun(run.line, halves[0]), column))
+            for offset, part in enumerate(halves):
+                cells[column + offset].append((run.line, part))
+                if offset:
+                    # a later part's place is not its own (it follows the words before it), but
+                    # where it ends still tells what a piece printed right after it touches
+                    follows = CellRun(run.line, part, True)
+                    placed.append((follows, column + offset))
+                    seconds.add(id(follows))
             continue
         if run.crossing and run.start not in placed_starts:
             unread.add(column)
@@ -175,9 +184,11 @@ def _fits_its_room(run: CellRun, column: int, widths: dict[int, int]) -> bool | 
 def _room(column: int, widths: dict[int, int]) -> int | None:
     """A column's room (`word_widths`), where its widest word alone tells it: the period columns
     print alike wide, so a column whose widest word alone is much narrower than another's showed
-    no full line."""
+    no full line, and one whose widest word comes near the widest of them all has that room (a
+    line of its cell may be wider than any word printed alone in it: `ネットワーク会議 2`)."""
     width = widths.get(column)
-    return None if width is None or width < max(widths.values()) - DEFAULT_WIDTH_SLACK else width
+    widest = max(widths.values(), default=0)
+    return None if width is None or width < widest - DEFAULT_WIDTH_SLACK else widest
 
 
 def within_room(width: int, column: int, widths: dict[int, int]) -> bool:
@@ -186,16 +197,55 @@ def within_room(width: int, column: int, widths: dict[int, int]) -> bool:
     return room is not None and width <= room
 
 
-def _touching(pieces: list[CellRun], index: int) -> bool:
-    """Whether a piece of a line is printed one space from the piece before or after it (a run
-    split where another line's piece starts): a third cell's words, whose column the split
-    does not tell."""
-    run = pieces[index]
-    before = pieces[index - 1] if index else None
-    after = pieces[index + 1] if index + 1 < len(pieces) else None
-    return (before is not None and before.line is run.line and run.start <= before.end + 1) or (
-        after is not None and after.line is run.line and after.start <= run.end + 1
+def _starts_apart(
+    pieces: list[CellRun], index: int, placed: list[tuple[CellRun, int]], column: int, widths: dict[int, int]
+) -> bool:
+    """Whether a piece starts a cell of its own, apart from the piece before it on its line: it
+    prints further than one space after it, or one space after it where the piece before,
+    placed in its column, with the piece's first word would take more room than a line of that
+    column's cell (so the piece does not go on with it), and where it starts places it, in
+    `column`, right of that one's column (its column is then told by where it starts, as any
+    piece's)."""
+    run, before = pieces[index], pieces[index - 1] if index else None
+    if before is None or before.line is not run.line or run.start > before.end + 1:
+        return True
+    if not placed or placed[-1][0] is not before or placed[-1][1] >= column:
+        return False
+    room = _room(placed[-1][1], widths)
+    return room is not None and line_width(joined([*before.words, run.words[0]])) > room
+
+
+def _ends_apart(
+    pieces: list[CellRun],
+    index: int,
+    parts: list[list[Word]],
+    column: int,
+    placing: tuple[list[int], int | None],
+    widths: dict[int, int],
+) -> bool:
+    """Whether the piece after a run split into cells (`_halves`) starts a cell of its own: it
+    prints further than one space after the run, or one space after it where the run's last
+    cell, in `column`, with the piece's first word would take more room than a line of that
+    column's cell, and where it starts places it right of that column (else the run's cells
+    pushed it, and its place tells no column: `グループ名 小 地域ケア個別 ※定期的（1`)."""
+    run, after = pieces[index], pieces[index + 1] if index + 1 < len(pieces) else None
+    if after is None or after.line is not run.line or after.start > run.end + 1:
+        return True
+    edges, shift = placing
+    room = _room(column, widths)
+    return (
+        room is not None
+        and line_width(joined([*parts[-1], after.words[0]])) > room
+        and _column_at(after.start, edges, shift is not None) > column
     )
+
+
+def _column_at(start: int, edges: list[int], shifted: bool) -> int:
+    """The column a piece starting at `start` goes to: where one shift places the item's pieces
+    at the columns' edges, the nearest edge's; else the one whose edge it starts right of."""
+    if shifted:
+        return min(range(len(edges)), key=lambda k: abs(start - edges[k]))
+    return max((k for k, e in enumerate(edges) if start >= e), default=0)
 
 
 def held(width: int, column: int, widths: dict[int, int], count: int) -> set[int]:
@@ -214,22 +264,33 @@ def held(width: int, column: int, widths: dict[int, int], count: int) -> set[int
     return out | ({column + 1} if column + 1 < count and len(out) > 1 else set())
 
 
-def _halves(run: CellRun, column: int, widths: dict[int, int]) -> tuple[list[Word], list[Word]] | None:
-    """A run that holds two cells one space apart, split where they meet: the run is wider than
-    its column's room by more than a word alone may fall short of it (so no one cell's line, its
-    half-width digits measured short), and exactly one split leaves a first part that fills its
-    column's room (the first cell fills its line, else the next would not print one space after
-    it) and a second part that fits the next column's room. Else None: the cells are not read."""
-    room, after = _room(column, widths), _room(column + 1, widths)
-    if room is None or after is None or line_width(joined(run.words)) <= room + DEFAULT_WIDTH_SLACK:
+def _halves(run: CellRun, column: int, widths: dict[int, int], last: int) -> list[list[Word]] | None:
+    """A run that holds two or more cells one space apart, split where they meet: the run is wider
+    than its column's room by more than a word alone may fall short of it (so no one cell's line,
+    its half-width digits measured short), and exactly one split leaves each part but the last
+    filling its column's room (a cell fills its line, else the next would not print one space
+    after it) and the last fitting its column's room, no part right of column `last` (the
+    columns of the pieces printed after the run on its line). Else None: the cells are not read."""
+    room = _room(column, widths)
+    if room is None or line_width(joined(run.words)) <= room + DEFAULT_WIDTH_SLACK:
         return None
-    splits = [
-        (run.words[:k], run.words[k:])
-        for k in range(1, len(run.words))
-        if room - DEFAULT_WIDTH_SLACK <= line_width(joined(run.words[:k])) <= room
-        and line_width(joined(run.words[k:])) <= after
-    ]
+    splits = [split for split in _splits(run.words, column, widths) if column + len(split) - 1 <= last]
     return splits[0] if len(splits) == 1 else None
+
+
+def _splits(
+    words: list[Word], column: int, widths: dict[int, int], first: bool = True
+) -> list[list[list[Word]]]:
+    """Every split of words into two or more parts, one a column from `column` on, each but the
+    last filling its column's room and the last fitting its own."""
+    room = _room(column, widths)
+    if room is None:
+        return []
+    out = [[words]] if not first and line_width(joined(words)) <= room else []
+    for k in range(1, len(words)):
+        if room - DEFAULT_WIDTH_SLACK <= line_width(joined(words[:k])) <= room:
+            out += [[words[:k], *rest] for rest in _splits(words[k:], column + 1, widths, False)]
+    return out
 
 
 def placed_lines(drafts: list[ItemDraft]) -> Iterator[tuple[ItemDraft, int, Block, list[Word], bool]]:

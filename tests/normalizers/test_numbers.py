@@ -75,6 +75,8 @@ def test_parse_int(text: str, expected: int | None) -> None:
         ("3", None),
         ("3日", None),
         ("1,2回", None),
+        # a line wrapped inside `24回`, the wrap joined with a space: which digits count is not told
+        ("市民公開講座 2 4回", None),
         ("", None),
     ],
 )

@@ -206,3 +206,58 @@ def test_a_piece_midway_between_two_columns_edges_without_a_shift_is_not_read() 
     got = cells(result)
     assert not [key for key in got if key[0] == 2]
     assert any(d.startswith("取組2") and "nearer the next column's edge" in d for d in unread(result))
+
+
+def test_three_cells_one_space_apart_are_told_apart_where_each_but_the_last_fills_its_room() -> None:
+    """Item 1's three cells print one space apart on most lines, the columns narrower on the page
+    than their text (`派遣先：石岡町南 頼（令和2年3月中） 依頼（5月中）`). Where exactly one split of a
+    run leaves each part but the last filling its column's room and the last fitting its own, the
+    parts are the cells: 現状's lines are read."""
+    got = cells(read("items-three-cells-one-space-apart-told-by-their-room.layout.txt"))
+    assert got[(1, "baseline")] == ["H31.4.12開催", "派遣先：石岡町南部高齢者支援センター「在宅医療講演会」"]
+    assert got[(2, "actual")] == ["未定", "6回", "発送：2019年9月28日", "2回"]
+
+
+def test_a_piece_one_space_after_a_whole_line_of_a_cell_starts_a_cell_of_its_own() -> None:
+    """Item 1's first line prints `H31.4.12開催` (現状) and one space after it, where the item's
+    取組目標 pieces start, `医療機関への協力依 医療機関への協力`: `H31.4.12開催` with the next word would
+    take more room than a line of 現状's cell, so the piece starts a cell of its own, placed by
+    where it starts, and its two cells are told apart by their room as any run's. Every cell of
+    the item is read."""
+    result = read("items-three-cells-one-space-apart-told-by-their-room.layout.txt")
+    got = cells(result)
+    assert got[(1, "plan")][0] == "医療機関への協力依頼（令和2年3月中）"
+    assert got[(1, "plan")][-1] == "検討中"
+    assert got[(1, "actual")][:2] == ["医療機関への協力依頼（5月中）", "1回/年"]
+    assert not [d for d in unread(result) if d.startswith("取組1")]
+
+
+def test_two_cells_one_space_apart_before_a_third_are_told_apart_by_their_room() -> None:
+    """Item 2's first line prints 現状 `※定期的（1 回/2 箇`, 取組目標 `医療機関への協力依` and, one
+    space after them, 実績 `*ポスター掲示は準` where the item's 実績 pieces start. The run of the
+    first two splits by their room (each filling its column's); the third piece, with the run's
+    last cell's word before it, would take more room than a line of 取組目標's cell, and starts
+    right of 取組目標's edge: a cell of its own, 実績's. Every cell of the item is read."""
+    result = read("items-two-cells-one-space-apart-before-a-third.layout.txt")
+    got = cells(result)
+    assert got[(2, "baseline")][0] == "※定期的（1 回/2 箇月）開催"
+    assert got[(2, "plan")] == ["医療機関への協力依頼（3 月中）"]
+    assert got[(2, "actual")][:2] == ["ポスター掲示は準備が出来次第開始", "年２回開催予定"]
+    assert not [d for d in unread(result) if d.startswith("取組2")]
+
+
+def test_a_cell_line_wider_than_any_word_alone_in_its_column_fits_the_room_the_columns_share() -> None:
+    """Item 3's 取組目標 line `ネットワーク会議 2` takes 17 columns of room, one more than any word
+    printed alone in 取組目標 (16), short of the words alone in 現状 and 実績 (18). The period
+    columns print alike wide, so the room of each is the widest of them: the line is one cell's,
+    and the item's cells are read, not left out as holding two cells."""
+    result = read("items-cell-line-wider-than-any-word-alone-in-its-column.layout.txt")
+    got = cells(result)
+    assert got[(3, "plan")][:2] == ["ネットワーク会議 2回", "24 件"]
+    assert got[(3, "baseline")][0] == "12 回/年"
+    assert got[(3, "actual")] == [
+        "出前講座：1 回",
+        "開催日時：令和 2年 5 月 19 日(火)19:00～",
+        "症例検討会 12 回",
+    ]
+    assert not [d for d in unread(result) if d.startswith("取組3")]

@@ -337,3 +337,19 @@ def test_the_halves_of_a_run_split_by_their_room_are_not_taken_for_a_run_split_w
         "研修テーマ：「最期まで望み通りの在宅生活を送るために」",
     ]
     assert not [d for d in unread(result) if "取組2" in d]
+
+
+def test_a_chart_label_printed_under_a_period_column_is_not_read_as_its_cell() -> None:
+    """Item 1's content holds an org chart whose last label (`さくらぎ外科内科医` | `院`, wrapped in
+    its box) prints under 現状's header, on the chart's lines (their labels set apart by wide
+    gaps): read as a cell, a facility's name would be a 現状 entry. It is left out with
+    `status_cell_unread`; the item's other cells, printed apart from the chart, are read."""
+    result = read("items-chart-label-under-a-period-column.layout.txt")
+    got = cells(result)
+    assert (1, "baseline") not in got
+    assert not any("さくらぎ" in text for texts in got.values() for text in texts)
+    assert any(d.startswith("取組1") and "chart" in d for d in unread(result))
+    assert got[(1, "plan")] == ["調査期間：6月〜9 月"]
+    assert got[(1, "actual")] == ["24 件"]
+    assert got[(3, "actual")][0] == "医療機関への協力依頼（4 月中）"
+    assert result.document.status == "partial"
