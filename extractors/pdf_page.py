@@ -86,7 +86,16 @@ LABELLED_COUNT = regex.compile(r"^[^\s、。（(）)0-9０-９:：]{1,12}?[\s:�
 # fitting (LibreOffice wrapped such a unit with 0.09 em to spare; a hard break leaves more room).
 COUNT_UNITS = frozenset("回件名人")
 DEFAULT_UNIT_SLACK = 0.25
+# Where a full line's end and the next line's start do not tell (`ends_entry`), the page or the
+# entry may (`opens_entry_after`): a line that is the beginning, this many chars or more, of a
+# cell's first line on the page (`「在宅医療講演会」` | `医療機関への協力依`, a cell above opens with
+# it); a line that repeats the entry's `label：`; a katakana word after a labelled date's day.
+DEFAULT_OPENER_CHARS = 6
+DATED_LABEL_END = regex.compile(r"^[^\s、。（(）)~～〜:：]{1,11}[:：].*[0-9０-９]日$")
+NO_DATE_GOES_ON = regex.compile(r"^\p{Katakana}")
+ENTRY_LABEL = regex.compile(r"^[^\s、。（(）)~～〜:：0-9０-９]{1,11}[:：]")
 NO_LINE_END = frozenset("(（「『【〔［｛〈《")
+ENTRY_GOES_ON = frozenset("、，,・") | NO_LINE_END  # an entry does not end with these
 LATIN_ASIAN = frozenset(("latin", "asian"))  # the neighbours office software spaces apart
 
 
@@ -208,8 +217,10 @@ def assemble_page(
         else:
             outside.append(ch)
     n_labels = 0
-    for i, grid in enumerate(grids):
-        table, labels = table_blocks(grid, by_grid.get(i, []), shapes, pno, ocr, autospace)
+    read = [cell_flows(grid, by_grid.get(i, []), shapes) for i, grid in enumerate(grids)]
+    openers = first_lines(read)
+    for grid, cells in zip(grids, read, strict=True):
+        table, labels = table_blocks(grid, cells, pno, ocr, autospace, openers)
         n_labels += len(labels)
         items.append((grid.bbox[1], grid.bbox[0], [table, *labels]))
     for y, x, block in outside_paragraphs(outside, [g.bbox for g in grids], pno):
@@ -218,9 +229,16 @@ def assemble_page(
     return [b for _, _, blocks in items for b in blocks], n_labels
 
 
-def table_blocks(
-    grid: Grid, chars: list[Char], shapes: list[BBox], pno: int, ocr: bool = False, autospace: float = 0.0
-) -> tuple[Block, list[Block]]:
+class CellFlows(NamedTuple):
+    """A grid's cells read into lines: each cell's text flow, the labels set apart from the flows
+    (top, left, text) and the cells' inner left padding."""
+
+    flows: dict[tuple[int, int], list[Line]]
+    labels: list[tuple[float, float, str]]
+    pad: float
+
+
+def cell_flows(grid: Grid, chars: list[Char], shapes: list[BBox]) -> CellFlows:
     in_cell: dict[tuple[int, int], list[Char]] = {}
     in_shape: dict[BBox, list[Char]] = {}
     owner = grid.owners()
@@ -236,20 +254,40 @@ def table_blocks(
             else:
                 found.append(ch)
     pad = table_padding(grid, in_cell)
-    texts = {}
     labels = [
         (s[1], s[0], "\n".join(ln.text.strip(" ") for ln in lines_of(cs))) for s, cs in in_shape.items()
     ]
+    flows = {}
     for r, c, bbox in grid.cells:
-        flow, apart = split_flow(lines_of(in_cell.get((r, c), [])), bbox[0] + pad)
+        flows[(r, c)], apart = split_flow(lines_of(in_cell.get((r, c), [])), bbox[0] + pad)
         labels += [(ln.baseline - ln.size, ln.x0, ln.text.strip(" ")) for ln in apart]
+    return CellFlows(flows, labels, pad)
+
+
+def first_lines(read: list[CellFlows]) -> frozenset[str]:
+    """The first line of every cell: each opens an entry (`opens_as_known`)."""
+    return frozenset(flow[0].text.strip() for cells in read for flow in cells.flows.values() if flow)
+
+
+def table_blocks(
+    grid: Grid,
+    read: CellFlows,
+    pno: int,
+    ocr: bool = False,
+    autospace: float = 0.0,
+    openers: frozenset[str] = frozenset(),
+) -> tuple[Block, list[Block]]:
+    flows, labels, pad = read
+    texts = {}
+    for r, c, bbox in grid.cells:
+        flow = flows[(r, c)]
         if ocr and flow:  # OCR: the cell's own text edge (a missed marker must not move it), padding alike
             left = min(line.x0 for line in flow)
             available = bbox[2] + bbox[0] - 2 * left
             texts[(r, c)] = join_lines(flow, available, autospace, DEFAULT_OCR_CELL_SLACK, left)
         else:
             available = bbox[2] - bbox[0] - 2 * pad
-            texts[(r, c)] = join_lines(flow, available, autospace, edge=bbox[0] + pad)
+            texts[(r, c)] = join_lines(flow, available, autospace, edge=bbox[0] + pad, openers=openers)
     boxes = {(r, c): bbox for r, c, bbox in grid.cells}
     rows = tuple(
         tuple(
@@ -311,10 +349,11 @@ def join_lines(
     slack: float = DEFAULT_CELL_SLACK,
     left: float | None = None,
     edge: float | None = None,
+    openers: frozenset[str] = frozenset(),
 ) -> str:
     """The lines as one text, soft wraps by "\n", hard breaks by "\n\n". `left`: the text's left
     edge (else each line's own start); `edge`: the cell's text edge, where a line starting within
-    DEFAULT_EDGE_SNAP em of it starts."""
+    DEFAULT_EDGE_SNAP em of it starts; `openers`: lines known to open an entry (`opens_as_known`)."""
     parts: list[str] = []
 
     def start_of(line: Line) -> float | None:
@@ -331,6 +370,9 @@ def join_lines(
                 full = not fits_after(line, nxt, Room(available, autospace, slack, start_of(line)))
                 after = nxt.text.strip() if full or nxt.text.strip()[:1] in (":", "：") else ""
             soft = is_soft_wrap(prev, line, available, autospace, slack, after, start_of(prev), fitted)
+            if soft:
+                entry = "".join(parts).rpartition("\n\n")[2].replace("\n", "")
+                soft = not opens_entry_after(entry, line.text.strip(), openers)
             parts.append("\n" if soft else "\n\n")
         parts.append(line.text.strip(" "))
         fitted = None if full is None else not full
@@ -400,6 +442,29 @@ def ends_entry(prev: str, text: str, after: str = "") -> bool:
     if HELD_END.search(prev):
         return bool(opens or HELD_START.match(text))
     return bool(ITEM_END.search(prev) and opens)
+
+
+def opens_entry_after(entry: str, text: str, openers: frozenset[str]) -> bool:
+    """A line that would wrap `entry` opens an entry of its own all the same: it begins as a line
+    known to open an entry does (`opens_as_known`, not after a comma), it repeats the entry's
+    `label：` (one entry states its label once: `講師：…院長` | `講師：…`), or it opens a word no
+    date goes on with after a labelled date's day (`開催日時：2020年8月12日` | `ホームページ掲`).
+    Measured over generated reports: none of the three split an entry."""
+    if entry[-1:] not in ENTRY_GOES_ON and opens_as_known(text, openers):
+        return True
+    if (label := ENTRY_LABEL.match(text)) and entry.startswith(label.group()):
+        return True
+    return bool(DATED_LABEL_END.search(entry.replace(" ", "")) and NO_DATE_GOES_ON.match(text))
+
+
+def opens_as_known(text: str, openers: frozenset[str]) -> bool:
+    """`text` is the beginning of a line known to open an entry (a cell's first line on the page),
+    at least DEFAULT_OPENER_CHARS chars of it. A line that goes on past such a beginning may be
+    another sentence that begins alike (`それぞれの医療機関` | `それぞれの医療機関の院長を通して`);
+    a bracket goes on with the word before it (`在宅に赴いて診療` | `（往診、訪問診療）`)."""
+    if len(text) < DEFAULT_OPENER_CHARS or text[0] in NO_LINE_END | NO_LINE_START:
+        return False
+    return any(opener.startswith(text) for opener in openers)
 
 
 def starts_item(prev: str, text: str) -> bool:
