@@ -91,6 +91,7 @@ DEFAULT_UNIT_SLACK = 0.25
 # cell's first line on the page (`「在宅医療講演会」` | `医療機関への協力依`, a cell above opens with
 # it); a line that repeats the entry's `label：`; a katakana word after a labelled date's day.
 DEFAULT_OPENER_CHARS = 6
+DEFAULT_LABEL_CHARS = 12  # the longest `label` before its colon that ITEM_START reads as one
 DATED_LABEL_END = regex.compile(r"^[^\s、。（(）)~～〜:：]{1,11}[:：].*[0-9０-９]日$")
 NO_DATE_GOES_ON = regex.compile(r"^\p{Katakana}")
 ENTRY_LABEL = regex.compile(r"^[^\s、。（(）)~～〜:：0-9０-９]{1,11}[:：]")
@@ -359,6 +360,9 @@ def join_lines(
     def start_of(line: Line) -> float | None:
         return edge if edge is not None and line.x0 - edge <= DEFAULT_EDGE_SNAP * line.size else left
 
+    def is_full(line: Line, nxt: Line) -> bool:
+        return not fits_after(line, nxt, Room(available, autospace, slack, start_of(line)))
+
     fitted: bool | None = None  # whether `line` fitted after `prev`, measured on the step before
     for index, (prev, line) in enumerate(zip([None, *lines], lines, strict=False)):
         full: bool | None = None
@@ -366,9 +370,16 @@ def join_lines(
             after = ""
             if index + 1 < len(lines):
                 nxt = lines[index + 1]
-                # where a label `line` opens may end: on the line after, if `line` is full
-                full = not fits_after(line, nxt, Room(available, autospace, slack, start_of(line)))
+                # where a label `line` opens may end: on the line after, if `line` is full, and on
+                # the lines after that while each is full and the label may still go on
+                full = is_full(line, nxt)
                 after = nxt.text.strip() if full or nxt.text.strip()[:1] in (":", "：") else ""
+                k = index + 1
+                while after and k + 1 < len(lines) and may_go_on_as_label(line.text.strip() + after):
+                    if not is_full(lines[k], lines[k + 1]):
+                        break
+                    k += 1
+                    after += lines[k].text.strip()
             soft = is_soft_wrap(prev, line, available, autospace, slack, after, start_of(prev), fitted)
             if soft:
                 entry = "".join(parts).rpartition("\n\n")[2].replace("\n", "")
@@ -455,6 +466,12 @@ def opens_entry_after(entry: str, text: str, openers: frozenset[str]) -> bool:
     if (label := ENTRY_LABEL.match(text)) and entry.startswith(label.group()):
         return True
     return bool(DATED_LABEL_END.search(entry.replace(" ", "")) and NO_DATE_GOES_ON.match(text))
+
+
+def may_go_on_as_label(text: str) -> bool:
+    """`text` holds no colon yet and is short enough for a label's colon to come (`地域ケア個` |
+    `別会議への` | `出席：2回`, a label wrapped over three lines of a narrow cell)."""
+    return len(text) <= DEFAULT_LABEL_CHARS and not any(ch in text for ch in ":：")
 
 
 def opens_as_known(text: str, openers: frozenset[str]) -> bool:

@@ -145,6 +145,20 @@ def test_a_label_wrapped_before_its_colon_still_opens_a_paragraph() -> None:
     lines = [line("回/3箇月）", 10), line("開催", 19), line("出前講座：24回", 28)]
     assert join_lines(lines, lines[0].chars[-1].x1) == "回/3箇月）\n開催\n\n出前講座：24回"
 
+    # a label wrapped over three lines of a narrow cell (`地域ケア個` | `別会議への` | `出席：2回`)
+    lines = [line("1/20（金）", 10), line("地域ケア個", 19), line("別会議への", 28), line("出席：2回", 37)]
+    full = min(ln.chars[-1].x1 for ln in lines[:-1])
+    assert join_lines(lines, full) == "1/20（金）\n\n地域ケア個\n別会議への\n出席：2回"
+    # ... not where the words before the colon are longer than a label (`研修会等への出席及び講師派遣`)
+    lines = [
+        line("1/20（金）", 10),
+        line("研修会等への", 19),
+        line("出席及び講師", 28),
+        line("派遣：5回", 37),
+    ]
+    full = min(ln.chars[-1].x1 for ln in lines[:-1])
+    assert join_lines(lines, full) == "1/20（金）\n研修会等への\n出席及び講師\n派遣：5回"
+
 
 def test_a_line_is_measured_from_the_cell_text_edge_not_its_first_glyph_box() -> None:
     """`8月2日(火)19:0` | `0～開催`: the first glyph's box starts 0.6 pt right of the text edge (its

@@ -109,6 +109,15 @@ LABEL_REPEATED = [  # `講師：すずらん在宅クリニック院長` (full) 
     ("検討中", None),
 ]
 
+LABEL_OVER_THREE_LINES = [  # `講演会」` | `ネットワー` (full) | `ク会議（０` (full) | `回）`
+    ("派遣先：常陸太田市南部高齢者支援センター「在宅医療講演会」", None),
+    ("ネットワーク会議（０回）", 0.0),
+    ("１２回", 12.0),
+    ("３回/年", 3.0),
+    ("医療機関への協力依頼（令和4年12月中）", None),
+    ("４回（6月〜2月）", 4.0),
+]
+
 
 @pytest.mark.parametrize(
     ("name", "item_no", "period", "entries"),
@@ -123,6 +132,7 @@ LABEL_REPEATED = [  # `講師：すずらん在宅クリニック院長` (full) 
         ("held-on-a-dotted-date-then-count", 2, "plan", HELD_ON_A_DOTTED_DATE_THEN_COUNT),
         ("line-begins-as-a-cell-does", 2, "baseline", LINE_BEGINS_AS_A_CELL_DOES),
         ("label-repeated", 1, "actual", LABEL_REPEATED),
+        ("label-over-three-lines", 1, "plan", LABEL_OVER_THREE_LINES),
     ],
 )
 def test_the_cell_that_fills_its_width_splits_where_its_entries_end(
