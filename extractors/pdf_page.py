@@ -60,13 +60,15 @@ NO_LINE_START = frozenset(
 # generated reports no wrap looked so (a measured cue, used only where the fit cannot tell). An entry
 # ends with a count, a bracket, an open time range (`18:30～`), a date's day or a time (`12月29日`,
 # `～20時`, `19:00`), or `開催`(`予定`) right after a date, a time, a bracket or a rate (held then:
-# `7/10(水)開催`, `H30.11.22開催`, `13:00～開催`, `年2回開催予定`, `月3回程度開催`).
+# `7/10(水)開催`, `H30.11.22開催`, `13:00～開催`, `年2回開催予定`, `月3回程度開催`). A day in kanji
+# numerals after its month is a date's day too (`令和二年十月六日`, `令和三年四月十九日開催`).
+KANJI_DAY = r"月[〇一二三四五六七八九十]{1,3}日"
 ITEM_END = regex.compile(
     r"(?:[0-9０-９]+\s*[回件名](?:/年)?[)）]?|[)）」』]|(?:[0-9０-９][:：][0-9０-９]{2}|時|分)\s*[~～〜]"
-    r"|[0-9０-９]\s*[日時分]|[0-9０-９][:：][0-9０-９]{2})$"
+    rf"|[0-9０-９]\s*[日時分]|{KANJI_DAY}|[0-9０-９][:：][0-9０-９]{{2}})$"
 )
 HELD_END = regex.compile(
-    r"(?:[0-9０-９]\s*[日時分]?|[)）~～〜]|[年月週][0-9０-９]+\s*回(?:程度)?)開催(?:予定)?$"
+    rf"(?:[0-9０-９]\s*[日時分]?|{KANJI_DAY}|[)）~～〜]|[年月週][0-9０-９]+\s*回(?:程度)?)開催(?:予定)?$"
 )
 # An entry opens with a count, a `label：`, an era or a year, or a rate (`月2回`); a digit that
 # goes on as a time's hours or minutes (`14時`, `30分`, `18:30`) does not open one, nor does a time

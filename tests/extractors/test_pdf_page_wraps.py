@@ -85,8 +85,10 @@ def test_a_full_line_that_ends_a_count_before_a_new_label_ends_its_paragraph() -
         ("4月20日（火）開催", "調査期間：6月-7月", False),
         ("R1.7.10(水)開催", "ネットワーク会", False),
         ("2021年7月10日開催", "ホームページ掲載", False),
-        # a date's day or a closed time range, then a count or a rate
+        # a date's day (also in kanji numerals) or a closed time range, then a count or a rate
         ("開催日時：令和3年12月29日", "24回", False),
+        ("開催日時：令和二年十月六日", "12回（8月-12月）", False),
+        ("令和三年四月十九日開催", "住民向け勉強会（12回）", False),
         ("7/21(土)19時～20時", "月2回程度開催", False),
         # held at a rate, on a dotted date or after an open time, then a count, a label or a word
         # with a count (also one wrapped inside its word)
