@@ -7,7 +7,8 @@ baseline, and the assembly of one page's characters and ruled grids into neutral
    paragraphs: text inside a shape drawn within a cell, or a line set apart from a left-aligned
    cell's flow by blank lines and an indent;
 4. cell text: lines by baseline joined by "\n" where the next line's first unit would not have
-   fitted (a wrap), else "\n\n" (also after a blank line and before a list marker);
+   fitted (a wrap), else "\n\n" (also after a blank line and before a list marker, and where a
+   full line ends an entry and the next opens one: `ends_entry`, `opens_entry_after`);
 5. text outside tables: a paragraph per printed line (a wrapped line continues it), in reading
    order with the tables.
 """
