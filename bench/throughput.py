@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pymupdf
 
-from bench.archive import BaseFile, archive_path, base_files, build_archive, change_files, variant
+from bench.archive import build_archive, change_files, ensure_reports
 from bench.rss import peak_rss_of
 from pipeline.records import TABLES
 
@@ -108,13 +108,8 @@ def run(name: str, archive: Path, output: Path, workers: int, no_cache: bool = F
     )
 
 
-def add_files(root: Path, share: float, bases: list[BaseFile], count: int) -> None:
-    extra = max(1, round(count * share))
-    for n in range(extra):
-        base = bases[n % len(bases)]
-        path = archive_path(root, count + n, base)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(variant(base, 200_000 + n))
+def added_count(count: int) -> int:
+    return max(1, round(count * CHANGED_SHARE))
 
 
 def print_table(floor: Floor, documents: int, runs: list[Measured]) -> None:
@@ -138,13 +133,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS)
     parser.add_argument("--keep", type=Path, help="build the archive and outputs here and keep them")
     args = parser.parse_args(argv)
-    bases, origin = base_files()
+    ensure_reports(args.count + added_count(args.count))
     folder = Path(tempfile.mkdtemp(prefix="bench-", dir=args.keep))
     try:
         archive = folder / "archive"
         start = time.perf_counter()
-        build_archive(archive, args.count, bases)
-        print(f"archive: {args.count} files from the {origin} ({time.perf_counter() - start:.0f} s to build)")
+        build_archive(archive, args.count)
+        print(
+            f"archive: {args.count} files, each report its own (bench/archive.py), "
+            f"{time.perf_counter() - start:.0f} s to write"
+        )
         floor = measure_floor(archive)
         print(
             f"floor: bare PyMuPDF over {floor.files} files ({floor.pages} PDF pages): {floor.seconds:.2f} s; "
@@ -152,20 +150,20 @@ def main(argv: list[str] | None = None) -> None:
         )
         output = folder / "out"
         runs = [run("cold", archive, output, args.workers), run("unchanged", archive, output, args.workers)]
-        change_files(archive, CHANGED_SHARE, bases)
+        change_files(archive, CHANGED_SHARE)
         runs.append(run("changed", archive, output, args.workers))
-        add_files(archive, CHANGED_SHARE, bases, args.count)
+        build_archive(archive, added_count(args.count), start=args.count)
         runs.append(run("added", archive, output, args.workers))
         print_table(floor, args.count, runs)
-        scaling(folder, min(args.count, DEFAULT_SCALING_FILES), bases)
+        scaling(folder, min(args.count, DEFAULT_SCALING_FILES))
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def scaling(folder: Path, count: int, bases: list[BaseFile]) -> None:
+def scaling(folder: Path, count: int) -> None:
     archive = folder / "scaling"
-    build_archive(archive, count, bases)
+    build_archive(archive, count)
     one = run("1 worker", archive, folder / "out-1", workers=1, no_cache=True)
     two = run("2 workers", archive, folder / "out-2", workers=2, no_cache=True)
     print(
