@@ -176,23 +176,26 @@ def _row_texts(rows: pa.Table) -> pa.ChunkedArray:
     return pc.binary_join_element_wise(*parts, _SEPARATOR)
 
 
-def _row_counts(rows: pa.Table) -> pa.Table:
-    """(facility_id, row text) -> how many such rows."""
-    texts = pa.table({"facility_id": rows.column("facility_id"), "row": _row_texts(rows)})
-    return texts.group_by(["facility_id", "row"], use_threads=False).aggregate([("row", "count")])
+def _row_counts(rows: pa.Table, key: str) -> pa.Table:
+    """(key, row text) -> how many such rows."""
+    texts = pa.table({key: rows.column(key), "row": _row_texts(rows)})
+    return texts.group_by([key, "row"], use_threads=False).aggregate([("row", "count")])
 
 
-def _changed_facilities(before: pa.Table | None, now: pa.Table) -> frozenset[str] | None:
-    """The facility_ids whose rows in a facility table differ (as multisets) from, or are missing
-    in, the version the last run recorded; None without a last run."""
-    if before is None:
-        return None
-    joined = _row_counts(before.select(now.column_names)).join(
-        _row_counts(now), ["facility_id", "row"], join_type="full outer", left_suffix="_a", right_suffix="_b"
+def _changed_keys(before: pa.Table, now: pa.Table, key: str) -> frozenset[str]:
+    """The keys whose rows differ as multisets (order aside) between two tables of one schema."""
+    joined = _row_counts(before.select(now.column_names), key).join(
+        _row_counts(now, key), [key, "row"], join_type="full outer", left_suffix="_a", right_suffix="_b"
     )
     a, b = joined.column("row_count_a"), joined.column("row_count_b")
     differ = pc.fill_null(pc.not_equal(a, b), True)  # a row on one side only
-    return frozenset(pc.unique(pc.filter(joined.column("facility_id"), differ)).to_pylist())
+    return frozenset(pc.unique(pc.filter(joined.column(key), differ)).to_pylist())
+
+
+def _changed_facilities(before: pa.Table | None, now: pa.Table) -> frozenset[str] | None:
+    """The facility_ids whose rows in a facility table differ from, or are missing in, the version
+    the last run recorded; None without a last run."""
+    return None if before is None else _changed_keys(before, now, "facility_id")
 
 
 def _relinked_documents(
@@ -214,7 +217,7 @@ def _relinked_documents(
         [now_checks.schema.empty_table(), *_kept_link_checks(output, previous, left_out)],
         promote_options="permissive",
     )
-    changed["checks"] = frozenset(_changed_documents(old_checks, now_checks))
+    changed["checks"] = _changed_keys(old_checks, now_checks, "doc_id")
     return changed
 
 
@@ -253,19 +256,6 @@ def _kept_link_checks(output: Path, previous: PreviousRun, left_out: frozenset[s
     for uri in table.file_uris():
         part = pq.read_table(uri, columns=list(CHECK_COLUMNS), filters=only)
         yield part.filter(pc.invert(pc.is_in(part.column("doc_id"), value_set=values)))
-
-
-def _changed_documents(before: pa.Table, after: pa.Table) -> set[str]:
-    """Documents whose rows of this table differ (order within a document aside)."""
-
-    def by_doc(table: pa.Table) -> dict[str, list[tuple[Any, ...]]]:
-        rows: dict[str, list[tuple[Any, ...]]] = {}
-        for row in table.to_pylist():
-            rows.setdefault(row["doc_id"], []).append(tuple(sorted(row.items(), key=lambda kv: kv[0])))
-        return {k: sorted(v, key=repr) for k, v in rows.items()}
-
-    a, b = by_doc(before), by_doc(after)
-    return {doc_id for doc_id in set(a) | set(b) if a.get(doc_id) != b.get(doc_id)}
 
 
 def _link_checks(links: Links, doc_ids: frozenset[str]) -> pa.Table:

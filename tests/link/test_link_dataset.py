@@ -9,7 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 from deltalake import DeltaTable
 
-from pipeline.link.dataset import _changed_documents, _changed_facilities, _ids_changed
+from pipeline.link.dataset import _changed_facilities, _changed_keys, _ids_changed
 from pipeline.link.evidence import collect_evidence
 from pipeline.link.rows import evidence_of_rows
 from pipeline.process import process_file
@@ -92,7 +92,7 @@ def test_a_facility_changes_where_its_rows_differ_as_a_multiset() -> None:
     assert _changed_facilities(None, now) is None
 
 
-def test_only_linking_checks_are_compared_and_order_within_a_document_is_ignored() -> None:
+def test_a_documents_checks_change_where_they_differ_in_order_aside() -> None:
     before = pa.table(
         {
             "doc_id": ["d1", "d1", "d3"],
@@ -107,7 +107,7 @@ def test_only_linking_checks_are_compared_and_order_within_a_document_is_ignored
             "detail": ["b", "a", "c2", "e"],
         }
     )
-    assert _changed_documents(before, after) == {"d3", "d4"}
+    assert _changed_keys(before, after, "doc_id") == {"d3", "d4"}
 
 
 def test_evidence_read_from_the_tables_is_the_evidence_of_the_records(tmp_path: Path) -> None:
