@@ -2,9 +2,10 @@
 rows of unchanged documents from the tables, the rest from staging), linked as one, then written
 where it changed.
 
-Linking needs every report, so it reads the evidence of the whole dataset (a few columns, a batch at
-a time), but links again only the blocks of evidence that changed (`blocks`), and writes only what
-it changes:
+Linking needs every report, so it takes the evidence of the whole dataset: of the documents the last
+run had, from the evidence it kept (`evidence_store`; the tables, a few columns and a batch at a
+time, only for a document it lacks), of the others from staging. It links again only the blocks of
+evidence that changed (`blocks`), and writes only what it changes:
 - the staged documents' members and outcomes get their facility_id, and their checks linking's
   `facility_ambiguous` rows, on their way from staging to the tables (`with_facility_ids`);
 - an unchanged document whose facility ids or linking checks differ from what the tables hold is
@@ -32,6 +33,7 @@ import pyarrow.parquet as pq
 from deltalake import DeltaTable
 
 from pipeline.link.blocks import BlockCache
+from pipeline.link.evidence import evidence_order
 from pipeline.link.history import read_history
 from pipeline.link.rows import MEMBER_COLUMNS, OUTCOME_READ_COLUMNS, evidence_of_rows
 from pipeline.link.stage import Links, link_evidence, member_facility_id, outcome_facility_id
@@ -106,21 +108,29 @@ def link_dataset(
     """Linking over the run's documents; None when nothing came, changed or went since the last run
     (its facilities stand as they are). The tables are read a batch at a time and only in the
     columns linking reads; no record is built for a row that is not evidence. `cache`: blocks of
-    evidence linked by earlier runs (`blocks.BlockCache`), not linked again."""
+    evidence linked by earlier runs (`blocks.BlockCache`), not linked again, and the evidence of
+    the documents the last run had (`evidence_store`), not read from the tables again."""
     now = frozenset(d.doc_id for d in documents)
     kept = now - staging.doc_ids
     if previous is not None and not staging.doc_ids and set(previous.documents) == now:
         return None
     old = previous if previous is not None and kept else None
     left_out = frozenset(set(previous.documents) - kept) if previous is not None else frozenset()
+    known = cache.evidence.load() if cache is not None and old is not None else {}
+    stored = frozenset(kept & known.keys())  # kept documents whose evidence the last run kept
 
     def parts(name: str, columns: Sequence[str]) -> Iterator[pa.Table]:
         yield from _staged_parts(staging, name, columns)
-        if old is not None:
-            yield from _kept_parts(output, old, name, columns, left_out)
+        if old is not None and kept - stored:
+            yield from _kept_parts(output, old, name, columns, left_out | stored)
 
     evidence = evidence_of_rows(parts("members", MEMBER_COLUMNS), parts("outcomes", OUTCOME_READ_COLUMNS))
     pa.default_memory_pool().release_unused()  # the batches read are gone: Arrow's allocator gives them back
+    if stored:
+        evidence = sorted([*evidence, *(e for doc_id in stored for e in known[doc_id])], key=evidence_order)
+    del known
+    if cache is not None:
+        cache.evidence.save(now, evidence)
     links = link_evidence(evidence, read_history(output), cache)
     tables = links.tables()
     before = {name: _recorded(output, previous, name) for name in LINKED_TABLES} if previous else {}

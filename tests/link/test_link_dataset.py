@@ -87,7 +87,7 @@ def test_a_facility_changes_where_its_rows_differ_as_a_multiset() -> None:
             ("f8", "H", ["2"], None),  # new; f7 gone
         ]
     )
-    assert _changed_facilities(before, now) == {"f2", "f3", "f4", "f5", "f6", "f7", "f8"}
+    assert _changed_facilities(before, now) == frozenset({"f2", "f3", "f4", "f5", "f6", "f7", "f8"})
     assert _changed_facilities(before, before) == frozenset()
     assert _changed_facilities(None, now) is None
 
