@@ -14,9 +14,16 @@ in one or two renditions:
 - the others are kept as a text rendition only (Markdown or TSV), `SECOND_RENDITION_RATE` of them
   in both;
 so about half the files are PDFs and a report has 1.4 files on average. Facility names are drawn
-from a vocabulary of a few hundred names per kind, so two reports may print one name (as two
-clinics of one surname do in the real prefecture), but no report is copied. Not modelled: a
-group's members carried from one fiscal year's report to the next (each report invents its group).
+from the generator's vocabulary, so two reports may print one name (as two clinics of one surname
+do in the real prefecture), but no report is copied. Not modelled: a group's members carried from
+one fiscal year's report to the next (each report invents its group), so a body is never printed
+again with its phone. Known limit: the vocabulary is small (51 visiting nurse station names, about
+740 clinic names) and every body gets a fresh phone, so the bodies that share a name grow with N
+(at N=4000 one station name is printed by 73 rows of different stations, where a real prefecture
+has a few); linking raises a check for each pair of them, so `facility_ambiguous` checks grow
+with the square of N (930 at N=400, 103,795 at N=4000), and linking's time and memory with them.
+A larger archive shaped like the real one would draw its bodies from a prefecture of a bounded
+size, each body keeping its name and phone in every report that prints it.
 
 Each report's files are made once and cached under `~/.cache/gurupuka-bench/reports-<key>/<seed>/`
 (override with $GURUPUKA_BENCH_CACHE), keyed by a hash of the generator's source: a changed
