@@ -1,18 +1,40 @@
-"""A synthetic archive of N report files with unique bytes, for `make bench`.
+"""A synthetic archive of N report files for `make bench`, shaped like the real one.
 
-Printing a PDF through LibreOffice takes seconds, so the archive is derived from a modest base set:
-`BASE_REPORTS` reports of every form version, generated once by the report generator in a PDF and
-in text renditions (Markdown, TSV with HTML cells, pdftotext -layout) and cached under
-`~/.cache/gurupuka-bench/base-<key>/` (override with $GURUPUKA_BENCH_CACHE), keyed by a hash of the
-generator's source and the base spec, so a changed generator makes a new base. Without the
-generator the base is the seeds (`data/raw/`) and `tests/fixtures/pdf/`.
+What a realistic archive is: the real archive is the groups' yearly reports (fiscal years H30-R4),
+each report kept in one or two renditions (the PDF, and sometimes a text rendition of it: Markdown,
+TSV with HTML cells, poppler's text of the PDF). A facility is printed by the reports of its
+group, in their renditions: a handful of files, never dozens. A larger archive has more reports
+(more groups, more years), not more copies of the same reports. So here every report is one of
+its own: the report generator invents report `i` from its own seed (its group, members, phones,
+figures, form version and layout drawn from the generator's vocabulary), and the report is kept
+in one or two renditions:
+- `PDF_RATE` of the reports are printed to a PDF (LibreOffice, 2-6 pages, as the generator prints
+  them); of those, `SECOND_RENDITION_RATE` are also kept as a text rendition (poppler's text of
+  that PDF, Markdown or TSV);
+- the others are kept as a text rendition only (Markdown or TSV), `SECOND_RENDITION_RATE` of them
+  in both;
+so about half the files are PDFs and a report has 1.4 files on average. Facility names are drawn
+from the generator's vocabulary, so two reports may print one name (as two clinics of one surname
+do in the real prefecture), but no report is copied. Not modelled: a group's members carried from
+one fiscal year's report to the next (each report invents its group), so a body is never printed
+again with its phone. Known limit: the vocabulary is small (51 visiting nurse station names, about
+740 clinic names) and every body gets a fresh phone, so the bodies that share a name grow with N
+(at N=4000 one station name is printed by 73 rows of different stations, where a real prefecture
+has a few); linking raises a check for each pair of them, so `facility_ambiguous` checks grow
+with the square of N (930 at N=400, 103,795 at N=4000), and linking's time and memory with them.
+A larger archive shaped like the real one would draw its bodies from a prefecture of a bounded
+size, each body keeping its name and phone in every report that prints it.
 
-Variant k of a base file has bytes of its own, made cheaply:
-- a PDF: its metadata (title, subject, keywords) names the variant, saved anew by PyMuPDF;
-- a text rendition: the group name, wherever it is printed, gets the variant's number
-  (`…グループ` → `…グループ 第12版`), so its rows differ too; where the group name is not found,
-  a trailing line of tabs and spaces spells the variant's number in binary.
-Half the archive's files are PDFs (`DEFAULT_PDF_SHARE`), the rest text renditions.
+Each report's files are made once and cached under `~/.cache/gurupuka-bench/reports-<key>/<seed>/`
+(override with $GURUPUKA_BENCH_CACHE), keyed by a hash of the generator's source: a changed
+generator makes new files, and a larger archive reuses a smaller one's reports (report `i` is the
+same in every archive). Printing the PDFs costs about 0.3 s each (LibreOffice), so the first
+N=4000 archive takes several minutes to build.
+
+The bench's changes: a changed file gets new bytes with the same report in it (a PDF saved anew
+with other metadata; a text rendition with a line of tabs and spaces at its end), so its doc_id,
+and every row keyed by it, changes; an added file is the next files of the same sequence (new
+reports, or the second rendition of the last report).
 """
 
 from __future__ import annotations
@@ -22,25 +44,38 @@ import json
 import os
 import random
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
 
 ROOT = Path(__file__).resolve().parent.parent
-BASE_REPORTS = 24  # 6 per form version: 24 PDFs printed once
-BASE_SEED = 20260
-BASE_RENDITIONS = ("pdf_text", "markdown", "tsv_html", "pdftotext_layout")
-DEFAULT_PDF_SHARE = 0.5
+REPORT_SEED = 20261
+PDF_RATE = 0.7
+SECOND_RENDITION_RATE = 0.4
+TEXT_RENDITIONS = ("markdown", "tsv_html")
+PDF_TEXT_RENDITIONS = ("pdftotext_layout", "pdftotext_default", "markdown", "tsv_html")
 CACHE_ENV = "GURUPUKA_BENCH_CACHE"
 FILES_PER_FOLDER = 500
+REPORTS_PER_PRINT = 40  # PDFs printed per LibreOffice run
+SUFFIXES = {"pdf_text": ".pdf"}  # every other rendition is a .txt
 
 
 @dataclass(frozen=True)
-class BaseFile:
-    name: str
+class Report:
+    """One invented report and the renditions the archive keeps of it, in order."""
+
+    index: int
+    seed: int
+    form: str
+    renditions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArchiveFile:
+    name: str  # <seed>_<rendition><suffix>
     data: bytes
-    group_name: str | None  # as the pipeline reads it (None: not found)
 
     @property
     def is_pdf(self) -> bool:
@@ -51,105 +86,140 @@ def cache_root() -> Path:
     return Path(os.environ.get(CACHE_ENV, Path.home() / ".cache" / "gurupuka-bench"))
 
 
-def _generator_key() -> str | None:
-    """A hash of the generator's source and the base spec; None where there is no generator."""
-    folder = ROOT / "generator"
-    if not (folder / "corpus.py").exists():
-        return None
-    digest = hashlib.sha256(json.dumps([BASE_REPORTS, BASE_SEED, BASE_RENDITIONS]).encode())
-    for path in sorted(folder.rglob("*.py")):
+def generator_key() -> str:
+    """A hash of the generator's source and the archive's plan."""
+    digest = hashlib.sha256(
+        json.dumps([REPORT_SEED, PDF_RATE, SECOND_RENDITION_RATE, PDF_TEXT_RENDITIONS]).encode()
+    )
+    for path in sorted((ROOT / "generator").rglob("*.py")):
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def _generated_base(key: str) -> Path:
-    folder = cache_root() / f"base-{key}"
-    if (folder / "manifest.json").exists():
-        return folder
-    from generator.corpus import CorpusSpec, available_renditions, write_corpus
+def report(index: int) -> Report:
+    """Report `index` of every archive: its own seed, the form versions in turn, its renditions."""
+    from generator.wording import FORMS
 
-    renditions = tuple(r for r in BASE_RENDITIONS if r in available_renditions())
-    partial = folder.with_name(folder.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    print(f"generating the bench's base set once ({BASE_REPORTS} reports x {len(renditions)} renditions)")
-    write_corpus(CorpusSpec(BASE_SEED, BASE_REPORTS, renditions), partial)
-    partial.rename(folder)
-    return folder
-
-
-def base_files() -> tuple[list[BaseFile], str]:
-    """The base set and where it came from."""
-    from pipeline.process import process_file
-
-    key = _generator_key()
-    if key is not None:
-        folder = _generated_base(key)
-        paths = sorted(p for p in folder.iterdir() if p.is_file() and p.name != "manifest.json")
-        origin = f"generated base set {folder}"
+    seed = REPORT_SEED * 1_000_000 + index
+    rng = random.Random(f"bench:{seed}")
+    if rng.random() < PDF_RATE:
+        renditions: tuple[str, ...] = ("pdf_text",)
+        if rng.random() < SECOND_RENDITION_RATE:
+            renditions += (rng.choice(PDF_TEXT_RENDITIONS),)
     else:
-        paths = [
-            *sorted((ROOT / "data" / "raw").iterdir()),
-            *sorted(p for p in (ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf") if "scan" not in p.name),
+        first = rng.choice(TEXT_RENDITIONS)
+        renditions = (first,)
+        if rng.random() < SECOND_RENDITION_RATE:
+            renditions += tuple(r for r in TEXT_RENDITIONS if r != first)
+    return Report(index, seed, FORMS[index % len(FORMS)], renditions)
+
+
+def plan(count: int, start: int = 0) -> list[tuple[Report, str]]:
+    """Files `start` .. `start + count` of the sequence every archive is a prefix of: each report's
+    renditions in turn."""
+    files: list[tuple[Report, str]] = []
+    index = 0
+    while len(files) < start + count:
+        r = report(index)
+        files += [(r, rendition) for rendition in r.renditions]
+        index += 1
+    return files[start : start + count]
+
+
+def file_name(r: Report, rendition: str) -> str:
+    return f"{r.seed}_{rendition}{SUFFIXES.get(rendition, '.txt')}"
+
+
+def _folder(r: Report) -> Path:
+    return cache_root() / f"reports-{generator_key()}" / str(r.seed)
+
+
+def _make(reports: list[Report]) -> None:
+    """Invent, lay out and print the reports; each report's folder appears whole or not at all."""
+    from generator.corpus import PDF_TEXT_MODES, print_pdfs
+    from generator.invent import make_truth
+    from generator.layout import make_layout
+    from generator.pdf import pdftotext
+    from generator.render_text import render
+
+    laid_out = [(make_truth(r.seed, r.form), r) for r in reports]
+    layouts = [(truth, make_layout(truth)) for truth, _ in laid_out]
+    with tempfile.TemporaryDirectory(prefix="bench-print-") as tmp:
+        printing = [
+            (t, lay) for (t, lay), (_, r) in zip(layouts, laid_out, strict=True) if "pdf_text" in r.renditions
         ]
-        origin = "seeds and test PDFs (no generator)"
-    out = []
-    for path in paths:
-        data = path.read_bytes()
-        groups = {name for d in process_file(data).documents if (name := d.document.group_name)}
-        out.append(BaseFile(path.name, data, min(groups) if len(groups) == 1 else None))
-    return out, origin
+        pdfs = {truth.seed: path for truth, path in print_pdfs(printing, Path(tmp))}
+        for (truth, layout), (_, r) in zip(layouts, laid_out, strict=True):
+            folder = _folder(r)
+            partial = folder.with_name(folder.name + ".partial")
+            shutil.rmtree(partial, ignore_errors=True)
+            partial.mkdir(parents=True)
+            for rendition in r.renditions:
+                if rendition == "pdf_text":
+                    data = pdfs[truth.seed].read_bytes()
+                elif rendition in PDF_TEXT_MODES:
+                    data = pdftotext(pdfs[truth.seed], PDF_TEXT_MODES[rendition]).encode("utf-8")
+                else:
+                    data = render(layout, rendition, truth.seed).text.encode("utf-8")
+                (partial / file_name(r, rendition)).write_bytes(data)
+            shutil.rmtree(folder, ignore_errors=True)
+            partial.rename(folder)
 
 
-def pdf_variant(base: BaseFile, k: int) -> bytes:
-    doc = pymupdf.open(stream=base.data, filetype="pdf")
+def ensure_reports(count: int) -> None:
+    """Make the reports of the first `count` files that the cache lacks, a print run at a time."""
+    reports = sorted({r.index: r for r, _ in plan(count)}.values(), key=lambda r: r.index)
+    missing = [r for r in reports if not _folder(r).is_dir()]
+    if missing:
+        print(f"bench archive: inventing and printing {len(missing)} reports once (cached)", flush=True)
+    for start in range(0, len(missing), REPORTS_PER_PRINT):
+        _make(missing[start : start + REPORTS_PER_PRINT])
+
+
+def archive_files(count: int, start: int = 0) -> list[ArchiveFile]:
+    ensure_reports(start + count)
+    return [
+        ArchiveFile(name, (_folder(r) / name).read_bytes())
+        for r, rendition in plan(count, start)
+        for name in (file_name(r, rendition),)
+    ]
+
+
+def archive_path(root: Path, index: int, file: ArchiveFile) -> Path:
+    return root / f"part{index // FILES_PER_FOLDER:03d}" / f"{index:05d}_{file.name}"
+
+
+def build_archive(root: Path, count: int, start: int = 0) -> list[Path]:
+    """Files `start` .. `start + count` of the sequence written under `root`; their paths."""
+    paths = []
+    for offset, file in enumerate(archive_files(count, start)):
+        path = archive_path(root, start + offset, file)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(file.data)
+        paths.append(path)
+    return paths
+
+
+def pdf_saved_anew(data: bytes, k: int) -> bytes:
+    """The same PDF saved again with other metadata: the same pages, other bytes."""
+    doc = pymupdf.open(stream=data, filetype="pdf")
     metadata = dict(doc.metadata or {})
-    metadata.update(title=f"bench variant {k}", subject=f"{base.name} #{k}", keywords=f"v{k}")
+    metadata.update(title=f"bench change {k}", keywords=f"v{k}")
     doc.set_metadata({key: value for key, value in metadata.items() if isinstance(value, str)})
     return bytes(doc.tobytes())
 
 
-def text_variant(base: BaseFile, k: int) -> bytes:
-    if base.group_name:
-        name = base.group_name.encode("utf-8")
-        if name in base.data:
-            return base.data.replace(name, name + f" 第{k}版".encode())
-    # k in binary as a trailing line of tabs and spaces: unique bytes, nothing a reader would print
-    return base.data + b"\n" + format(k, "b").replace("0", " ").replace("1", "\t").encode() + b"\n"
+def text_saved_anew(data: bytes, k: int) -> bytes:
+    """The same text with a trailing line of tabs and spaces (k in binary): nothing a reader prints."""
+    return data + b"\n" + format(k, "b").replace("0", " ").replace("1", "\t").encode() + b"\n"
 
 
-def variant(base: BaseFile, k: int) -> bytes:
-    return pdf_variant(base, k) if base.is_pdf else text_variant(base, k)
-
-
-def archive_path(root: Path, index: int, base: BaseFile) -> Path:
-    suffix = ".pdf" if base.is_pdf else ".txt"
-    return root / f"part{index // FILES_PER_FOLDER:03d}" / f"{index:05d}_{Path(base.name).stem}{suffix}"
-
-
-def build_archive(
-    root: Path, count: int, bases: list[BaseFile], pdf_share: float = DEFAULT_PDF_SHARE
-) -> None:
-    """`count` files, a `pdf_share` of them PDFs, each base used in turn with its own variant number."""
-    pdfs = [b for b in bases if b.is_pdf]
-    texts = [b for b in bases if not b.is_pdf]
-    used: dict[str, int] = {}
-    rng = random.Random(count)
-    for index in range(count):
-        pool = pdfs if (texts == [] or (pdfs and rng.random() < pdf_share)) else texts
-        base = pool[index % len(pool)]
-        used[base.name] = used.get(base.name, 0) + 1
-        path = archive_path(root, index, base)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(variant(base, used[base.name]))
-
-
-def change_files(root: Path, share: float, bases: list[BaseFile], seed: int = 5) -> list[Path]:
-    """Give `share` of the archive's files new bytes (a new variant number); returns them."""
-    by_stem = {Path(b.name).stem: b for b in bases}
+def change_files(root: Path, share: float, seed: int = 5) -> list[Path]:
+    """Give `share` of the archive's files new bytes holding the same report; returns them."""
     files = sorted(p for p in root.rglob("*") if p.is_file())
     chosen = random.Random(seed).sample(files, max(1, round(len(files) * share)))
     for path in chosen:
-        base = by_stem[path.stem.split("_", 1)[1]]
-        path.write_bytes(variant(base, 100_000 + files.index(path)))
+        data, k = path.read_bytes(), 100_000 + files.index(path)
+        path.write_bytes(pdf_saved_anew(data, k) if data.startswith(b"%PDF") else text_saved_anew(data, k))
     return chosen

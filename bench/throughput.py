@@ -10,7 +10,8 @@ and, on min(N, 400) files into fresh outputs without the cache, 1 worker against
 
 Per run: documents/s and PDF pages/s over the whole archive, the run's time as a multiple of the
 floor (PyMuPDF `page.get_text()` on every PDF page, reading and decoding each text file, in this
-process), the peak RSS summed over the run's process tree, and the bytes its commits wrote
+process), the peak RSS and the peak PSS summed over the run's process tree (RSS counts the pages
+workers share with the run's process once per worker; PSS once: `bench.rss`), and the bytes its commits wrote
 against the dataset's size. The machine is shared and noisy: compare ratios, not seconds.
 """
 
@@ -28,8 +29,8 @@ from pathlib import Path
 
 import pymupdf
 
-from bench.archive import BaseFile, archive_path, base_files, build_archive, change_files, variant
-from bench.rss import peak_rss_of
+from bench.archive import build_archive, change_files, ensure_reports
+from bench.rss import peak_memory_of
 from pipeline.records import TABLES
 
 DEFAULT_COUNT = 400
@@ -52,6 +53,7 @@ class Measured:
     seconds: float  # the run's own time
     process_seconds: float  # with the interpreter's start-up and imports
     peak_rss: int
+    peak_pss: int  # each page shared after fork counted once (bench.rss)
     extracted: int
     written: int  # bytes of data files the run's commits added
     dataset: int  # bytes of the dataset's data files after the run
@@ -97,38 +99,34 @@ def run(name: str, archive: Path, output: Path, workers: int, no_cache: bool = F
     command += ["--workers", str(workers)] + (["--no-cache"] if no_cache else [])
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = peak_rss_of(process)
+    peak, pss = peak_memory_of(process)
     out, err = process.communicate()
     if process.returncode != 0:
         raise SystemExit(f"{name} run failed:\n{err}")
     result = json.loads(out.strip().splitlines()[-1])
     written, dataset = _commit_bytes(output, {k: v for k, v in result["versions"].items() if k in TABLES})
     return Measured(
-        name, result["seconds"], time.perf_counter() - start, peak, result["extracted"], written, dataset
+        name, result["seconds"], time.perf_counter() - start, peak, pss, result["extracted"], written, dataset
     )
 
 
-def add_files(root: Path, share: float, bases: list[BaseFile], count: int) -> None:
-    extra = max(1, round(count * share))
-    for n in range(extra):
-        base = bases[n % len(bases)]
-        path = archive_path(root, count + n, base)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(variant(base, 200_000 + n))
+def added_count(count: int) -> int:
+    return max(1, round(count * CHANGED_SHARE))
 
 
 def print_table(floor: Floor, documents: int, runs: list[Measured]) -> None:
     cold = runs[0].seconds
     print(
         f"{'run':<10} {'extracted':>9} {'seconds':>8} {'% cold':>7} {'docs/s':>8} {'pages/s':>8} "
-        f"{'x floor':>8} {'peak RSS':>9} {'written':>9} {'% data':>7}"
+        f"{'x floor':>8} {'peak RSS':>9} {'peak PSS':>9} {'written':>9} {'% data':>7}"
     )
     for m in runs:
         print(
             f"{m.name:<10} {m.extracted:>9} {m.seconds:>8.2f} {100 * m.seconds / cold:>6.1f}% "
             f"{documents / m.seconds:>8.1f} {floor.pages / m.seconds:>8.1f} "
             f"{m.seconds / floor.seconds:>8.2f} "
-            f"{m.peak_rss / MB:>7.0f}MB {m.written / MB:>7.2f}MB {100 * m.written / max(m.dataset, 1):>6.1f}%"
+            f"{m.peak_rss / MB:>7.0f}MB {m.peak_pss / MB:>7.0f}MB "
+            f"{m.written / MB:>7.2f}MB {100 * m.written / max(m.dataset, 1):>6.1f}%"
         )
 
 
@@ -138,13 +136,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS)
     parser.add_argument("--keep", type=Path, help="build the archive and outputs here and keep them")
     args = parser.parse_args(argv)
-    bases, origin = base_files()
+    ensure_reports(args.count + added_count(args.count))
     folder = Path(tempfile.mkdtemp(prefix="bench-", dir=args.keep))
     try:
         archive = folder / "archive"
         start = time.perf_counter()
-        build_archive(archive, args.count, bases)
-        print(f"archive: {args.count} files from the {origin} ({time.perf_counter() - start:.0f} s to build)")
+        build_archive(archive, args.count)
+        print(
+            f"archive: {args.count} files, each report its own (bench/archive.py), "
+            f"{time.perf_counter() - start:.0f} s to write"
+        )
         floor = measure_floor(archive)
         print(
             f"floor: bare PyMuPDF over {floor.files} files ({floor.pages} PDF pages): {floor.seconds:.2f} s; "
@@ -152,25 +153,27 @@ def main(argv: list[str] | None = None) -> None:
         )
         output = folder / "out"
         runs = [run("cold", archive, output, args.workers), run("unchanged", archive, output, args.workers)]
-        change_files(archive, CHANGED_SHARE, bases)
+        change_files(archive, CHANGED_SHARE)
         runs.append(run("changed", archive, output, args.workers))
-        add_files(archive, CHANGED_SHARE, bases, args.count)
+        build_archive(archive, added_count(args.count), start=args.count)
         runs.append(run("added", archive, output, args.workers))
         print_table(floor, args.count, runs)
-        scaling(folder, min(args.count, DEFAULT_SCALING_FILES), bases)
+        scaling(folder, min(args.count, DEFAULT_SCALING_FILES))
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def scaling(folder: Path, count: int, bases: list[BaseFile]) -> None:
+def scaling(folder: Path, count: int) -> None:
     archive = folder / "scaling"
-    build_archive(archive, count, bases)
+    build_archive(archive, count)
     one = run("1 worker", archive, folder / "out-1", workers=1, no_cache=True)
     two = run("2 workers", archive, folder / "out-2", workers=2, no_cache=True)
     print(
         f"scaling on {count} files (no cache): 1 worker {one.seconds:.2f} s, 2 workers {two.seconds:.2f} s "
-        f"-> {one.seconds / two.seconds:.2f}x; peak RSS {one.peak_rss / MB:.0f} / {two.peak_rss / MB:.0f} MB"
+        f"-> {one.seconds / two.seconds:.2f}x; "
+        f"peak RSS {one.peak_rss / MB:.0f} / {two.peak_rss / MB:.0f} MB, "
+        f"PSS {one.peak_pss / MB:.0f} / {two.peak_pss / MB:.0f} MB"
     )
 
 

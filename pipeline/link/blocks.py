@@ -30,6 +30,7 @@ from pipeline.link.build import raised_doubts, strongest_links
 from pipeline.link.candidates import close_keys, co_listing, document_keys, find_links
 from pipeline.link.cluster import Clustering, cluster
 from pipeline.link.evidence import Evidence
+from pipeline.link.evidence_store import EvidenceStore
 from pipeline.link.names import close_names
 from pipeline.link.readings import ReadingStore
 from pipeline.link.rules import RULE_PRIORITY, Doubt, Link
@@ -105,12 +106,13 @@ class BlockCache:
     """Block results by a hash of the block's evidence and its documents' name keys (all a block's
     linking reads), under the code's fingerprint: a block is reused only where linking it again
     would give the same result. Entries are written whole or not at all. The name keys' readings
-    are kept beside them (`readings`)."""
+    (`readings`) and each document's evidence (`evidence`) are kept beside them."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.hits = 0
         self.readings = ReadingStore(folder)
+        self.evidence = EvidenceStore(folder)
 
     @staticmethod
     def key(rows: Sequence[Evidence], keys_of: Mapping[str, frozenset[str]]) -> str:

@@ -2,23 +2,26 @@
 rows of unchanged documents from the tables, the rest from staging), linked as one, then written
 where it changed.
 
-Linking needs every report, so it reads the evidence of the whole dataset (a few columns, a batch at
-a time), but links again only the blocks of evidence that changed (`blocks`), and writes only what
-it changes:
+Linking needs every report, so it takes the evidence of the whole dataset: of the documents the last
+run had, from the evidence it kept (`evidence_store`; the tables, a few columns and a batch at a
+time, only for a document it lacks), of the others from staging. It links again only the blocks of
+evidence that changed (`blocks`), and writes only what it changes:
 - the staged documents' members and outcomes get their facility_id, and their checks linking's
   `facility_ambiguous` rows, on their way from staging to the tables (`with_facility_ids`);
 - an unchanged document whose facility ids or linking checks differ from what the tables hold is
   rewritten in the tables where they differ, and only there: its members or outcomes rows given
   their new facility ids, its checks rows their new linking checks, read back
-  (`DatasetLinks.rewritten`);
+  (`DatasetLinks.rewritten`). Which ids differ is found in `facility_matches` (a row's facility_id
+  is its evidence row's there), so the members and outcomes tables are read back only for the
+  documents rewritten, and the checks table only in its linking checks;
 - `facilities` and `facility_matches` are rewritten for the facilities whose rows changed (all of
-  a facility's rows, by facility_id), against the tables the last run recorded.
+  a facility's rows, by facility_id), against the tables the last run recorded, compared in Arrow
+  (a text of each row), not a Python object per row.
 When no document came, changed or went, nothing can link otherwise and linking does not run.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +33,7 @@ import pyarrow.parquet as pq
 from deltalake import DeltaTable
 
 from pipeline.link.blocks import BlockCache
+from pipeline.link.evidence import evidence_order
 from pipeline.link.history import read_history
 from pipeline.link.rows import MEMBER_COLUMNS, OUTCOME_READ_COLUMNS, evidence_of_rows
 from pipeline.link.stage import Links, link_evidence, member_facility_id, outcome_facility_id
@@ -42,10 +46,10 @@ from pipeline.store.write import table_path
 LINKED_COLUMNS_TABLES = ("members", "outcomes")  # the tables whose rows carry facility_id
 REWRITTEN_TABLES = ("members", "outcomes", "checks")  # what linking may change for a document
 LINK_CHECK = "facility_ambiguous"
-MEMBER_ID_COLUMNS = ("doc_id", "row_no", "facility_id")  # what a member row's facility_id depends on
-OUTCOME_ID_COLUMNS = ("doc_id", "institution", "is_total", "facility_id")
 CHECK_COLUMNS = tuple(arrow_schema(TABLES["checks"]).names)
-FACILITY_ROWS_PER_BATCH = 4096  # facility rows turned into Python at a time, to compare them
+_SEPARATOR, _NULL = "\x1f", "\x00"  # between a row's values, and a null, in its text (`_row_texts`)
+# what names an evidence row in facility_matches (members: by row_no; outcomes: by the institution)
+_EVIDENCE_ROW = ("doc_id", "source_table", "row_no", "name")
 
 
 @dataclass(frozen=True)
@@ -104,27 +108,37 @@ def link_dataset(
     """Linking over the run's documents; None when nothing came, changed or went since the last run
     (its facilities stand as they are). The tables are read a batch at a time and only in the
     columns linking reads; no record is built for a row that is not evidence. `cache`: blocks of
-    evidence linked by earlier runs (`blocks.BlockCache`), not linked again."""
+    evidence linked by earlier runs (`blocks.BlockCache`), not linked again, and the evidence of
+    the documents the last run had (`evidence_store`), not read from the tables again."""
     now = frozenset(d.doc_id for d in documents)
     kept = now - staging.doc_ids
     if previous is not None and not staging.doc_ids and set(previous.documents) == now:
         return None
     old = previous if previous is not None and kept else None
     left_out = frozenset(set(previous.documents) - kept) if previous is not None else frozenset()
+    known = cache.evidence.load() if cache is not None and old is not None else {}
+    stored = frozenset(kept & known.keys())  # kept documents whose evidence the last run kept
 
     def parts(name: str, columns: Sequence[str]) -> Iterator[pa.Table]:
         yield from _staged_parts(staging, name, columns)
-        if old is not None:
-            yield from _kept_parts(output, old, name, columns, left_out)
+        if old is not None and kept - stored:
+            yield from _kept_parts(output, old, name, columns, left_out | stored)
 
     evidence = evidence_of_rows(parts("members", MEMBER_COLUMNS), parts("outcomes", OUTCOME_READ_COLUMNS))
     pa.default_memory_pool().release_unused()  # the batches read are gone: Arrow's allocator gives them back
+    if stored:
+        evidence = sorted([*evidence, *(e for doc_id in stored for e in known[doc_id])], key=evidence_order)
+    del known
+    if cache is not None:
+        cache.evidence.save(now, evidence)
     links = link_evidence(evidence, read_history(output), cache)
     tables = links.tables()
-    keys = {name: _changed_facilities(output, previous, name, tables[name]) for name in LINKED_TABLES}
+    before = {name: _recorded(output, previous, name) for name in LINKED_TABLES} if previous else {}
+    keys = {name: _changed_facilities(before.get(name), tables[name]) for name in LINKED_TABLES}
     if old is None:
         return DatasetLinks(links, {name: frozenset() for name in REWRITTEN_TABLES}, {}, tables, keys)
-    changed = _relinked_documents(output, old, links, kept, left_out)
+    matches = (before["facility_matches"], tables["facility_matches"])
+    changed = _relinked_documents(output, old, links, kept, left_out, matches)
     rows = {name: _documents_rows(output, old, name, changed[name]) for name in REWRITTEN_TABLES}
     rewritten = {name: with_facility_ids(name, rows[name], links) for name in LINKED_COLUMNS_TABLES}
     checks = rows["checks"]
@@ -134,82 +148,124 @@ def link_dataset(
     return DatasetLinks(links, changed, rewritten, tables, keys)
 
 
-def _changed_facilities(
-    output: Path, previous: PreviousRun | None, name: str, now: pa.Table
-) -> frozenset[str] | None:
-    """The facility_ids whose rows in a facility table differ from (or are missing in) the version
+def _recorded(output: Path, previous: PreviousRun, name: str) -> pa.Table:
+    """A facility table as the last run recorded it."""
+    return read_rows(DeltaTable(str(table_path(output, name)), version=previous.versions[name]))
+
+
+def _escaped(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Text in which the separator and the null mark cannot occur (`\\` doubled, then the two
+    marks spelt with it): values joined by the separator are split back one way only."""
+    for mark, spelt in (("\\", "\\\\"), (_SEPARATOR, "\\s"), (_NULL, "\\0")):
+        text = pc.replace_substring(text, mark, spelt)
+    return text
+
+
+def _list_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A list column's values as text: the count of items, then each item escaped."""
+    chunks = []
+    for chunk in column.chunks:
+        lengths = pc.fill_null(chunk.value_lengths(), 0)
+        offsets = pa.concat_arrays([pa.array([0], pa.int32()), pc.cumulative_sum(lengths).cast(pa.int32())])
+        items = pa.ListArray.from_arrays(
+            offsets, _escaped(chunk.flatten().cast(pa.string())), mask=chunk.is_null()
+        )
+        chunks.append(
+            pc.binary_join_element_wise(lengths.cast(pa.string()), pc.binary_join(items, _SEPARATOR), ":")
+        )
+    return pa.chunked_array(chunks, pa.string())
+
+
+def _row_texts(rows: pa.Table) -> pa.ChunkedArray:
+    """Each row as one string of its columns' values, escaped and joined: two rows are equal
+    exactly where their texts are, compared in Arrow rather than as a Python object a row."""
+    parts = []
+    for column in rows.columns:
+        text = _list_text(column) if pa.types.is_list(column.type) else _escaped(column.cast(pa.string()))
+        parts.append(pc.fill_null(text, _NULL))
+    return pc.binary_join_element_wise(*parts, _SEPARATOR)
+
+
+def _row_counts(rows: pa.Table, key: str) -> pa.Table:
+    """(key, row text) -> how many such rows."""
+    texts = pa.table({key: rows.column(key), "row": _row_texts(rows)})
+    return texts.group_by([key, "row"], use_threads=False).aggregate([("row", "count")])
+
+
+def _changed_keys(before: pa.Table, now: pa.Table, key: str) -> frozenset[str]:
+    """The keys whose rows differ as multisets (order aside) between two tables of one schema."""
+    joined = _row_counts(before.select(now.column_names), key).join(
+        _row_counts(now, key), [key, "row"], join_type="full outer", left_suffix="_a", right_suffix="_b"
+    )
+    a, b = joined.column("row_count_a"), joined.column("row_count_b")
+    differ = pc.fill_null(pc.not_equal(a, b), True)  # a row on one side only
+    return frozenset(pc.unique(pc.filter(joined.column(key), differ)).to_pylist())
+
+
+def _changed_facilities(before: pa.Table | None, now: pa.Table) -> frozenset[str] | None:
+    """The facility_ids whose rows in a facility table differ from, or are missing in, the version
     the last run recorded; None without a last run."""
-    if previous is None:
-        return None
-    table = DeltaTable(str(table_path(output, name)), version=previous.versions[name])
-    before = read_rows(table).select(now.column_names)
-
-    def by_facility(rows: pa.Table) -> dict[str, list[bytes]]:
-        """Each facility's rows as digests, a batch at a time: memory holds one batch's rows."""
-        found: dict[str, list[bytes]] = {}
-        for batch in rows.to_batches(max_chunksize=FACILITY_ROWS_PER_BATCH):
-            columns = [column.to_pylist() for column in batch.columns]
-            for key, row in zip(
-                batch.column("facility_id").to_pylist(), zip(*columns, strict=True), strict=True
-            ):
-                found.setdefault(key, []).append(hashlib.sha256(repr(row).encode()).digest())
-        return {key: sorted(values) for key, values in found.items()}
-
-    a, b = by_facility(before), by_facility(now)
-    return frozenset(key for key in set(a) | set(b) if a.get(key) != b.get(key))
+    return None if before is None else _changed_keys(before, now, "facility_id")
 
 
 def _relinked_documents(
-    output: Path, previous: PreviousRun, links: Links, kept: frozenset[str], left_out: frozenset[str]
+    output: Path,
+    previous: PreviousRun,
+    links: Links,
+    kept: frozenset[str],
+    left_out: frozenset[str],
+    matches: tuple[pa.Table, pa.Table],
 ) -> dict[str, frozenset[str]]:
     """Per table, the kept documents whose rows there differ from what the table holds (members and
-    outcomes: facility ids; checks: linking's checks), found from a few columns read a batch at a
-    time."""
-    changed: dict[str, frozenset[str]] = {}
-    for name, columns in (("members", MEMBER_ID_COLUMNS), ("outcomes", OUTCOME_ID_COLUMNS)):
-        found: set[str] = set()
-        for part in _kept_parts(output, previous, name, columns, left_out):
-            found |= _facility_ids_changed(part, with_facility_ids(name, part, links))
-        changed[name] = frozenset(found)
+    outcomes: facility ids; checks: linking's checks). A member or outcome row's facility_id is its
+    evidence row's in facility_matches, so the ids are compared there (`matches`: the last run's
+    and this run's), without reading the members and outcomes tables; the checks are read only
+    where they are linking's."""
+    changed = _ids_changed(*matches, kept)
     now_checks = _link_checks(links, frozenset(kept & set(links.checks))).select(list(CHECK_COLUMNS))
     old_checks = pa.concat_tables(
-        [now_checks.schema.empty_table()]
-        + [_link_rows(part) for part in _kept_parts(output, previous, "checks", CHECK_COLUMNS, left_out)],
+        [now_checks.schema.empty_table(), *_kept_link_checks(output, previous, left_out)],
         promote_options="permissive",
     )
-    changed["checks"] = frozenset(_changed_documents(old_checks, now_checks))
+    changed["checks"] = _changed_keys(old_checks, now_checks, "doc_id")
     return changed
 
 
-def _facility_ids_changed(before: pa.Table, after: pa.Table) -> set[str]:
-    """Documents whose member / outcome rows got another facility_id. `after` is `before` with its
-    facility_id column replaced (`with_facility_ids`): same rows, same order, nothing else changed."""
-    if before.num_rows == 0:
-        return set()
-    old_ids, new_ids = before.column("facility_id"), after.column("facility_id")
-    differ = pc.or_(
-        pc.fill_null(pc.not_equal(old_ids, new_ids), False),
-        pc.not_equal(pc.is_null(old_ids), pc.is_null(new_ids)),
+def _ids_changed(before: pa.Table, now: pa.Table, kept: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Per table (members, outcomes), the kept documents one of whose evidence rows has another
+    facility_id in `now`'s matches than in `before`'s (or is on one side only)."""
+    values = pa.array(sorted(kept), pa.string())
+
+    def ids(matches: pa.Table) -> pa.Table:
+        rows = matches.filter(
+            pc.and_(
+                pc.is_null(matches.column("former_id")), pc.is_in(matches.column("doc_id"), value_set=values)
+            )
+        )
+        return rows.select([*_EVIDENCE_ROW, "facility_id"])
+
+    joined = ids(before).join(
+        ids(now), list(_EVIDENCE_ROW), join_type="full outer", left_suffix="_a", right_suffix="_b"
     )
-    return set(pc.filter(before.column("doc_id"), differ).to_pylist())
+    a, b = joined.column("facility_id_a"), joined.column("facility_id_b")
+    differ = pc.fill_null(pc.not_equal(a, b), True)
+    rows = joined.filter(differ)
+    found: dict[str, frozenset[str]] = {}
+    for name in LINKED_COLUMNS_TABLES:
+        of_table = rows.filter(pc.equal(rows.column("source_table"), name))
+        found[name] = frozenset(pc.unique(of_table.column("doc_id")).to_pylist())
+    return found
 
 
-def _link_rows(checks: pa.Table) -> pa.Table:
-    """The linking checks among a table of checks rows (the only checks linking changes)."""
-    return checks.filter(pc.equal(checks.column("check"), LINK_CHECK))
-
-
-def _changed_documents(before: pa.Table, after: pa.Table) -> set[str]:
-    """Documents whose rows of this table differ (order within a document aside)."""
-
-    def by_doc(table: pa.Table) -> dict[str, list[tuple[Any, ...]]]:
-        rows: dict[str, list[tuple[Any, ...]]] = {}
-        for row in table.to_pylist():
-            rows.setdefault(row["doc_id"], []).append(tuple(sorted(row.items(), key=lambda kv: kv[0])))
-        return {k: sorted(v, key=repr) for k, v in rows.items()}
-
-    a, b = by_doc(before), by_doc(after)
-    return {doc_id for doc_id in set(a) | set(b) if a.get(doc_id) != b.get(doc_id)}
+def _kept_link_checks(output: Path, previous: PreviousRun, left_out: frozenset[str]) -> Iterator[pa.Table]:
+    """The linking checks the last run recorded, but for the documents `left_out`: each data file
+    read only in its linking checks rows (a filter Parquet applies while reading)."""
+    values = pa.array(sorted(left_out), pa.string())
+    table = DeltaTable(str(table_path(output, "checks")), version=previous.versions["checks"])
+    only = pc.field("check") == LINK_CHECK
+    for uri in table.file_uris():
+        part = pq.read_table(uri, columns=list(CHECK_COLUMNS), filters=only)
+        yield part.filter(pc.invert(pc.is_in(part.column("doc_id"), value_set=values)))
 
 
 def _link_checks(links: Links, doc_ids: frozenset[str]) -> pa.Table:

@@ -9,14 +9,12 @@ only, written whole or not at all; a torn or unreadable file is read as empty.
 
 from __future__ import annotations
 
-import os
-import pickle
-import tempfile
 from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from normalizers.readings import reading_of, remember
+from pipeline.store.pickled import read_pickle, write_pickle
 
 
 def _dictionary_version() -> str:
@@ -31,11 +29,7 @@ class ReadingStore:
         self.path = folder / f"readings-pykakasi-{_dictionary_version()}.pickle"
 
     def _load(self) -> dict[str, str | None]:
-        try:
-            with self.path.open("rb") as handle:
-                found = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            return {}
+        found = read_pickle(self.path)
         return found if isinstance(found, dict) else {}
 
     def prime(self, keys: Iterable[str]) -> None:
@@ -47,10 +41,4 @@ class ReadingStore:
         readings = {key: reading_of(key) for key in wanted}
         remember(readings)
         if readings != kept:
-            self._save(readings)
-
-    def _save(self, readings: dict[str, str | None]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=self.path.parent, delete=False) as handle:
-            pickle.dump(readings, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, self.path)
+            write_pickle(self.path, readings)

@@ -51,6 +51,7 @@ from pipeline.locate.layout_item_pages import (
     distrust_out_of_order,
     page_numbers,
     place_by_own_cells,
+    place_by_page_places,
     share_own_patterns,
 )
 from pipeline.locate.layout_item_parts import (
@@ -134,6 +135,7 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     for draft in drafts:
         if draft.columns is None and not draft.broken and draft.runs:
             place_by_own_cells(draft, content_col, headers.get(pages[id(draft.runs[0].line)]))
+    place_by_page_places(drafts, pages, headers, content_col)
     share_own_patterns(drafts, pages, headers, content_col)
     alone = word_widths(drafts)  # read strictly first: the widths of words in cells certain
     for draft in drafts:

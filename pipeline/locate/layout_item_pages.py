@@ -1,10 +1,13 @@
 """The 取組 items of a -layout page taken together: headers whose places tell no column (printed
 to another scale than the rows, or with a period word lost), items placed by their own cells'
-pattern or by the page's column order where their header tells nothing, and items whose placing
-breaks the page's column order (`layout_column_order`): their period cells are not read.
+pattern, by the places their page's pieces start at together, or by the page's column order
+where their header tells nothing, and items whose placing breaks the page's column order
+(`layout_column_order`): their period cells are not read.
 """
 
 from __future__ import annotations
+
+import itertools
 
 from extractors.blocks import Block
 from pipeline.locate.layout_column_order import (
@@ -17,9 +20,11 @@ from pipeline.locate.layout_column_order import (
 from pipeline.locate.layout_item_parts import (
     DEFAULT_EDGE_TOLERANCE,
     DEFAULT_MAX_SHIFT,
+    DEFAULT_MIN_COLUMN_GAP,
     ItemColumns,
     ItemDraft,
     own_pattern,
+    own_pattern_ends,
     places,
     split_line,
 )
@@ -60,6 +65,49 @@ def distrust_headers_short_of_a_column(drafts: list[ItemDraft]) -> None:
             draft.why = "the header over its period columns shows fewer periods than the report's"
 
 
+def place_by_page_places(
+    drafts: list[ItemDraft], pages: dict[int, int], headers: dict[int, list[int]], content_col: int
+) -> None:
+    """A page none of whose items' header tells their columns, nor their own cells: pdftotext
+    gives every block of a column on a page the same start, right of the end of every block of
+    the columns left of it, and prints no column that holds no block. So where the cell pieces of
+    the page's items, taken together, start at as many places, well apart, as there are period
+    columns, each place ending left of the next, and each right of the header edges of the columns
+    left of it, each place is a column's left edge, in order; the items are read against them."""
+    by_page: dict[int, list[ItemDraft]] = {}
+    for draft in drafts:
+        if draft.runs:
+            by_page.setdefault(pages[id(draft.runs[0].line)], []).append(draft)
+    for page, items in by_page.items():
+        if any(d.columns is not None or d.broken for d in items) or len({len(d.labels) for d in items}) != 1:
+            continue
+        runs = [r for d in items for r in d.runs if not r.crossing]
+        edges = places([r.start for r in runs])
+        if len(edges) != len(items[0].labels) or len(edges) < 2:
+            continue
+        if any(b - a < DEFAULT_MIN_COLUMN_GAP for a, b in itertools.pairwise(edges)):
+            continue
+        column = [max(k for k, e in enumerate(edges) if r.start >= e) for r in runs]
+        apart = all(
+            r.end < min(q.start for q, c in zip(runs, column, strict=True) if c == k + 1)
+            for r, k in zip(runs, column, strict=True)
+            if k + 1 < len(edges)
+        )
+        if not apart or not all(
+            under_header(r.start, k, headers.get(page)) for r, k in zip(runs, column, strict=True)
+        ):
+            continue
+        for draft in items:
+            why = draft.why
+            _place_at(draft, edges, content_col)
+            if any(
+                min(abs(r.start - e) for e in edges) > DEFAULT_EDGE_TOLERANCE
+                for r in draft.runs
+                if not r.crossing
+            ):
+                draft.columns, draft.why = None, why
+
+
 def share_own_patterns(
     drafts: list[ItemDraft], pages: dict[int, int], headers: dict[int, list[int]], content_col: int
 ) -> None:
@@ -68,18 +116,21 @@ def share_own_patterns(
     pattern that breaks the order of the header printed on its page, or two that break each
     other's, are no pattern of cells (a chart drawn in the content): the page tells nothing."""
     known: dict[int, list[tuple[int, int, int]]] = {}
+    ends: dict[int, list[tuple[int, int, int]]] = {}
     for draft in drafts:
         if draft.runs and not draft.broken:
             page = pages[id(draft.runs[0].line)]
             pattern = own_pattern(draft)
             if all(under_header(s, c, headers.get(page)) for s, c in pattern):
                 known.setdefault(page, []).extend((draft.number, s, c) for s, c in pattern)
+                ends.setdefault(page, []).extend((draft.number, e, c) for e, c in own_pattern_ends(draft))
     for draft in drafts:
         if draft.runs and not draft.broken:
             page = pages[id(draft.runs[0].line)]
             if not in_order([(s, c) for _, s, c in known.get(page, [])]):
                 continue
             draft.known = [(s, c) for number, s, c in known.get(page, []) if number != draft.number]
+            draft.known_ends = [(e, c) for number, e, c in ends.get(page, []) if number != draft.number]
             if draft.columns is None:
                 _place_by_page(draft, content_col)
 
@@ -87,16 +138,37 @@ def share_own_patterns(
 def _told_by_page(draft: ItemDraft) -> bool:
     """Whether the page's column order tells the column of each of the item's cell pieces, and
     each starts where a piece of that column starts in another item (rows printed alike: in a
-    grid form a row may place its cells otherwise than the rows around it)."""
-    starts = [r.start for r in draft.runs if not r.crossing]
+    grid form a row may place its cells otherwise than the rows around it). pdftotext places a
+    block right of the end of every block wholly left of it: a piece that starts left of where
+    another item's piece of a column ends is in no column right of that one (`実施予定` one
+    column right of a `３件` of 現状 is no 取組目標 cell), and one whose first word reaches past
+    where another item's piece of a column starts is in no column left of that one."""
+    pieces = [(r.start, r.start + len(r.words[0].text)) for r in draft.runs if not r.crossing]
     count = len(draft.labels)
-    for start in starts:
-        told = feasible_columns(start, draft.known, count)
+    ends = _ends_of_blocks(draft)
+    for start, first_end in pieces:
+        told = [
+            k
+            for k in feasible_columns(start, draft.known, count)
+            if all(end <= start for end, c in ends if c < k)
+            and all(first_end <= s for s, c in draft.known if c > k)
+        ]
         if len(told) != 1:
             return False
         if not any(abs(s - start) <= DEFAULT_EDGE_TOLERANCE for s, c in draft.known if c == told[0]):
             return False
-    return bool(starts)
+    return bool(pieces)
+
+
+def _ends_of_blocks(draft: ItemDraft) -> list[tuple[int, int]]:
+    """Where the known pieces of the item's page end (end, column), those that end left of every
+    known piece of the columns right of theirs: a run that reaches further may hold words of the
+    next cell, one space apart, and tells nothing of where its own cell ends."""
+    return [
+        (end, column)
+        for end, column in draft.known_ends
+        if all(end < s for s, c in draft.known if c > column)
+    ]
 
 
 def _place_by_page(draft: ItemDraft, content_col: int) -> None:

@@ -65,6 +65,9 @@ class ItemDraft:
     broken: bool = False  # printed over a page break
     # cell pieces of other items of its page whose columns their own pattern tells (start, column)
     known: list[tuple[int, int]] = field(default_factory=list)
+    # where those pieces end (end, column): a piece starting left of one's end is in no column right
+    # of that one's
+    known_ends: list[tuple[int, int]] = field(default_factory=list)
     why: str = "its page prints no header over the period columns"  # where its columns are not known
     # each period column's widest word printed alone in a cell read in it, over the report
     # (`layout_item_placing.word_widths`): a line of one cell is no wider
@@ -141,3 +144,9 @@ def own_pattern(draft: ItemDraft) -> list[tuple[int, int]]:
     if any(b - a < DEFAULT_MIN_COLUMN_GAP for a, b in itertools.pairwise(edges)):
         return []
     return [(start, max(k for k, e in enumerate(edges) if start >= e)) for start in starts]
+
+
+def own_pattern_ends(draft: ItemDraft) -> list[tuple[int, int]]:
+    """Where the cell pieces of an item's own pattern (`own_pattern`) end, and their columns."""
+    runs = [r for r in draft.runs if not r.crossing]
+    return [(run.end, column) for run, (_, column) in zip(runs, own_pattern(draft), strict=False)]

@@ -26,6 +26,8 @@ _OPENING = "([{「『【〔"
 _CLOSING = ")]}」』】〕"
 _OPEN_ENDS = frozenset(_OPENING + ":/~-、,")
 _CLOSING_STARTS = frozenset(_CLOSING + "、。,.;!?~/")
+# what may not open a line either, by the print's rules for Japanese: a long vowel mark, a small kana
+_NO_LINE_START = frozenset("ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
 
 
 def goes_on(paragraph: str, next_line: str) -> bool:
@@ -61,14 +63,16 @@ def held_across(paragraph: str, next_line: str) -> bool:
     return found is not None and found.start() < len(before)
 
 
-def carried_over(next_line: str) -> str:
+def carried_over(next_line: str, line: str = "") -> str:
     """The text that did not fit at the end of the line before: the next line's first character,
     with the one after it where the two may not part at a line's end (`マ：` moves down
-    together, as does `「在`: an opening bracket does not end a line)."""
+    together, as does `「在`: an opening bracket does not end a line, and `ルー`: a long vowel
+    mark or a small kana opens none, unless the line before ends on a closing bracket, where an
+    entry may as well end: `依頼（3月中）` | `ホームページ掲載`)."""
     head = next_line.lstrip()
-    if len(head) > 1 and (
-        fold_width(head[1]) in _CLOSING_STARTS | frozenset(":") or fold_width(head[0]) in _OPENING
-    ):
+    closed = fold_width(line.rstrip())[-1:] in _CLOSING
+    together = _CLOSING_STARTS | frozenset(":") | (frozenset() if closed else _NO_LINE_START)
+    if len(head) > 1 and (fold_width(head[1]) in together or fold_width(head[0]) in _OPENING):
         return head[:2]
     return head[:1]
 
@@ -88,8 +92,8 @@ def cell_paragraphs(texts: list[str], width: int = 0) -> str:
     widest = max([*ends, width])
     # a line fills the cell where what the next line opens with would not have fitted after it
     fills = [
-        end > widest - display_width(carried_over(text)) - 1
-        for end, text in zip(ends, texts[1:], strict=False)
+        end > widest - display_width(carried_over(text, line)) - 1
+        for end, line, text in zip(ends, texts, texts[1:], strict=False)
     ]
     out = ""
     for index, text in enumerate(texts):
