@@ -7,7 +7,8 @@ baseline, and the assembly of one page's characters and ruled grids into neutral
    paragraphs: text inside a shape drawn within a cell, or a line set apart from a left-aligned
    cell's flow by blank lines and an indent;
 4. cell text: lines by baseline joined by "\n" where the next line's first unit would not have
-   fitted (a wrap), else "\n\n" (also after a blank line and before a list marker);
+   fitted (a wrap), else "\n\n" (also after a blank line and before a list marker, and where a
+   full line ends an entry and the next opens one: `ends_entry`, `opens_entry_after`);
 5. text outside tables: a paragraph per printed line (a wrapped line continues it), in reading
    order with the tables.
 """
@@ -60,13 +61,15 @@ NO_LINE_START = frozenset(
 # generated reports no wrap looked so (a measured cue, used only where the fit cannot tell). An entry
 # ends with a count, a bracket, an open time range (`18:30～`), a date's day or a time (`12月29日`,
 # `～20時`, `19:00`), or `開催`(`予定`) right after a date, a time, a bracket or a rate (held then:
-# `7/10(水)開催`, `H30.11.22開催`, `13:00～開催`, `年2回開催予定`, `月3回程度開催`).
+# `7/10(水)開催`, `H30.11.22開催`, `13:00～開催`, `年2回開催予定`, `月3回程度開催`). A day in kanji
+# numerals after its month is a date's day too (`令和二年十月六日`, `令和三年四月十九日開催`).
+KANJI_DAY = r"月[〇一二三四五六七八九十]{1,3}日"
 ITEM_END = regex.compile(
     r"(?:[0-9０-９]+\s*[回件名](?:/年)?[)）]?|[)）」』]|(?:[0-9０-９][:：][0-9０-９]{2}|時|分)\s*[~～〜]"
-    r"|[0-9０-９]\s*[日時分]|[0-9０-９][:：][0-9０-９]{2})$"
+    rf"|[0-9０-９]\s*[日時分]|{KANJI_DAY}|[0-9０-９][:：][0-9０-９]{{2}})$"
 )
 HELD_END = regex.compile(
-    r"(?:[0-9０-９]\s*[日時分]?|[)）~～〜]|[年月週][0-9０-９]+\s*回(?:程度)?)開催(?:予定)?$"
+    rf"(?:[0-9０-９]\s*[日時分]?|{KANJI_DAY}|[)）~～〜]|[年月週][0-9０-９]+\s*回(?:程度)?)開催(?:予定)?$"
 )
 # An entry opens with a count, a `label：`, an era or a year, or a rate (`月2回`); a digit that
 # goes on as a time's hours or minutes (`14時`, `30分`, `18:30`) does not open one, nor does a time
@@ -86,7 +89,17 @@ LABELLED_COUNT = regex.compile(r"^[^\s、。（(）)0-9０-９:：]{1,12}?[\s:�
 # fitting (LibreOffice wrapped such a unit with 0.09 em to spare; a hard break leaves more room).
 COUNT_UNITS = frozenset("回件名人")
 DEFAULT_UNIT_SLACK = 0.25
+# Where a full line's end and the next line's start do not tell (`ends_entry`), the page or the
+# entry may (`opens_entry_after`): a line that is the beginning, this many chars or more, of a
+# cell's first line on the page (`「在宅医療講演会」` | `医療機関への協力依`, a cell above opens with
+# it); a line that repeats the entry's `label：`; a katakana word after a labelled date's day.
+DEFAULT_OPENER_CHARS = 6
+DEFAULT_LABEL_CHARS = 12  # the longest `label` before its colon that ITEM_START reads as one
+DATED_LABEL_END = regex.compile(r"^[^\s、。（(）)~～〜:：]{1,11}[:：].*[0-9０-９]日$")
+NO_DATE_GOES_ON = regex.compile(r"^\p{Katakana}")
+ENTRY_LABEL = regex.compile(r"^[^\s、。（(）)~～〜:：0-9０-９]{1,11}[:：]")
 NO_LINE_END = frozenset("(（「『【〔［｛〈《")
+ENTRY_GOES_ON = frozenset("、，,・") | NO_LINE_END  # an entry does not end with these
 LATIN_ASIAN = frozenset(("latin", "asian"))  # the neighbours office software spaces apart
 
 
@@ -208,8 +221,10 @@ def assemble_page(
         else:
             outside.append(ch)
     n_labels = 0
-    for i, grid in enumerate(grids):
-        table, labels = table_blocks(grid, by_grid.get(i, []), shapes, pno, ocr, autospace)
+    read = [cell_flows(grid, by_grid.get(i, []), shapes) for i, grid in enumerate(grids)]
+    openers = first_lines(read)
+    for grid, cells in zip(grids, read, strict=True):
+        table, labels = table_blocks(grid, cells, pno, ocr, autospace, openers)
         n_labels += len(labels)
         items.append((grid.bbox[1], grid.bbox[0], [table, *labels]))
     for y, x, block in outside_paragraphs(outside, [g.bbox for g in grids], pno):
@@ -218,9 +233,16 @@ def assemble_page(
     return [b for _, _, blocks in items for b in blocks], n_labels
 
 
-def table_blocks(
-    grid: Grid, chars: list[Char], shapes: list[BBox], pno: int, ocr: bool = False, autospace: float = 0.0
-) -> tuple[Block, list[Block]]:
+class CellFlows(NamedTuple):
+    """A grid's cells read into lines: each cell's text flow, the labels set apart from the flows
+    (top, left, text) and the cells' inner left padding."""
+
+    flows: dict[tuple[int, int], list[Line]]
+    labels: list[tuple[float, float, str]]
+    pad: float
+
+
+def cell_flows(grid: Grid, chars: list[Char], shapes: list[BBox]) -> CellFlows:
     in_cell: dict[tuple[int, int], list[Char]] = {}
     in_shape: dict[BBox, list[Char]] = {}
     owner = grid.owners()
@@ -236,20 +258,40 @@ def table_blocks(
             else:
                 found.append(ch)
     pad = table_padding(grid, in_cell)
-    texts = {}
     labels = [
         (s[1], s[0], "\n".join(ln.text.strip(" ") for ln in lines_of(cs))) for s, cs in in_shape.items()
     ]
+    flows = {}
     for r, c, bbox in grid.cells:
-        flow, apart = split_flow(lines_of(in_cell.get((r, c), [])), bbox[0] + pad)
+        flows[(r, c)], apart = split_flow(lines_of(in_cell.get((r, c), [])), bbox[0] + pad)
         labels += [(ln.baseline - ln.size, ln.x0, ln.text.strip(" ")) for ln in apart]
+    return CellFlows(flows, labels, pad)
+
+
+def first_lines(read: list[CellFlows]) -> frozenset[str]:
+    """The first line of every cell: each opens an entry (`opens_as_known`)."""
+    return frozenset(flow[0].text.strip() for cells in read for flow in cells.flows.values() if flow)
+
+
+def table_blocks(
+    grid: Grid,
+    read: CellFlows,
+    pno: int,
+    ocr: bool = False,
+    autospace: float = 0.0,
+    openers: frozenset[str] = frozenset(),
+) -> tuple[Block, list[Block]]:
+    flows, labels, pad = read
+    texts = {}
+    for r, c, bbox in grid.cells:
+        flow = flows[(r, c)]
         if ocr and flow:  # OCR: the cell's own text edge (a missed marker must not move it), padding alike
             left = min(line.x0 for line in flow)
             available = bbox[2] + bbox[0] - 2 * left
             texts[(r, c)] = join_lines(flow, available, autospace, DEFAULT_OCR_CELL_SLACK, left)
         else:
             available = bbox[2] - bbox[0] - 2 * pad
-            texts[(r, c)] = join_lines(flow, available, autospace, edge=bbox[0] + pad)
+            texts[(r, c)] = join_lines(flow, available, autospace, edge=bbox[0] + pad, openers=openers)
     boxes = {(r, c): bbox for r, c, bbox in grid.cells}
     rows = tuple(
         tuple(
@@ -311,14 +353,18 @@ def join_lines(
     slack: float = DEFAULT_CELL_SLACK,
     left: float | None = None,
     edge: float | None = None,
+    openers: frozenset[str] = frozenset(),
 ) -> str:
     """The lines as one text, soft wraps by "\n", hard breaks by "\n\n". `left`: the text's left
     edge (else each line's own start); `edge`: the cell's text edge, where a line starting within
-    DEFAULT_EDGE_SNAP em of it starts."""
+    DEFAULT_EDGE_SNAP em of it starts; `openers`: lines known to open an entry (`opens_as_known`)."""
     parts: list[str] = []
 
     def start_of(line: Line) -> float | None:
         return edge if edge is not None and line.x0 - edge <= DEFAULT_EDGE_SNAP * line.size else left
+
+    def is_full(line: Line, nxt: Line) -> bool:
+        return not fits_after(line, nxt, Room(available, autospace, slack, start_of(line)))
 
     fitted: bool | None = None  # whether `line` fitted after `prev`, measured on the step before
     for index, (prev, line) in enumerate(zip([None, *lines], lines, strict=False)):
@@ -327,10 +373,20 @@ def join_lines(
             after = ""
             if index + 1 < len(lines):
                 nxt = lines[index + 1]
-                # where a label `line` opens may end: on the line after, if `line` is full
-                full = not fits_after(line, nxt, Room(available, autospace, slack, start_of(line)))
+                # where a label `line` opens may end: on the line after, if `line` is full, and on
+                # the lines after that while each is full and the label may still go on
+                full = is_full(line, nxt)
                 after = nxt.text.strip() if full or nxt.text.strip()[:1] in (":", "：") else ""
+                k = index + 1
+                while after and k + 1 < len(lines) and may_go_on_as_label(line.text.strip() + after):
+                    if not is_full(lines[k], lines[k + 1]):
+                        break
+                    k += 1
+                    after += lines[k].text.strip()
             soft = is_soft_wrap(prev, line, available, autospace, slack, after, start_of(prev), fitted)
+            if soft:
+                entry = "".join(parts).rpartition("\n\n")[2].replace("\n", "")
+                soft = not opens_entry_after(entry, line.text.strip(), openers)
             parts.append("\n" if soft else "\n\n")
         parts.append(line.text.strip(" "))
         fitted = None if full is None else not full
@@ -400,6 +456,35 @@ def ends_entry(prev: str, text: str, after: str = "") -> bool:
     if HELD_END.search(prev):
         return bool(opens or HELD_START.match(text))
     return bool(ITEM_END.search(prev) and opens)
+
+
+def opens_entry_after(entry: str, text: str, openers: frozenset[str]) -> bool:
+    """A line that would wrap `entry` opens an entry of its own all the same: it begins as a line
+    known to open an entry does (`opens_as_known`, not after a comma), it repeats the entry's
+    `label：` (one entry states its label once: `講師：…院長` | `講師：…`), or it opens a word no
+    date goes on with after a labelled date's day (`開催日時：2020年8月12日` | `ホームページ掲`).
+    Measured over generated reports: none of the three split an entry."""
+    if entry[-1:] not in ENTRY_GOES_ON and opens_as_known(text, openers):
+        return True
+    if (label := ENTRY_LABEL.match(text)) and entry.startswith(label.group()):
+        return True
+    return bool(DATED_LABEL_END.search(entry.replace(" ", "")) and NO_DATE_GOES_ON.match(text))
+
+
+def may_go_on_as_label(text: str) -> bool:
+    """`text` holds no colon yet and is short enough for a label's colon to come (`地域ケア個` |
+    `別会議への` | `出席：2回`, a label wrapped over three lines of a narrow cell)."""
+    return len(text) <= DEFAULT_LABEL_CHARS and not any(ch in text for ch in ":：")
+
+
+def opens_as_known(text: str, openers: frozenset[str]) -> bool:
+    """`text` is the beginning of a line known to open an entry (a cell's first line on the page),
+    at least DEFAULT_OPENER_CHARS chars of it. A line that goes on past such a beginning may be
+    another sentence that begins alike (`それぞれの医療機関` | `それぞれの医療機関の院長を通して`);
+    a bracket goes on with the word before it (`在宅に赴いて診療` | `（往診、訪問診療）`)."""
+    if len(text) < DEFAULT_OPENER_CHARS or text[0] in NO_LINE_END | NO_LINE_START:
+        return False
+    return any(opener.startswith(text) for opener in openers)
 
 
 def starts_item(prev: str, text: str) -> bool:

@@ -85,8 +85,10 @@ def test_a_full_line_that_ends_a_count_before_a_new_label_ends_its_paragraph() -
         ("4月20日（火）開催", "調査期間：6月-7月", False),
         ("R1.7.10(水)開催", "ネットワーク会", False),
         ("2021年7月10日開催", "ホームページ掲載", False),
-        # a date's day or a closed time range, then a count or a rate
+        # a date's day (also in kanji numerals) or a closed time range, then a count or a rate
         ("開催日時：令和3年12月29日", "24回", False),
+        ("開催日時：令和二年十月六日", "12回（8月-12月）", False),
+        ("令和三年四月十九日開催", "住民向け勉強会（12回）", False),
         ("7/21(土)19時～20時", "月2回程度開催", False),
         # held at a rate, on a dotted date or after an open time, then a count, a label or a word
         # with a count (also one wrapped inside its word)
@@ -145,6 +147,20 @@ def test_a_label_wrapped_before_its_colon_still_opens_a_paragraph() -> None:
     lines = [line("回/3箇月）", 10), line("開催", 19), line("出前講座：24回", 28)]
     assert join_lines(lines, lines[0].chars[-1].x1) == "回/3箇月）\n開催\n\n出前講座：24回"
 
+    # a label wrapped over three lines of a narrow cell (`地域ケア個` | `別会議への` | `出席：2回`)
+    lines = [line("1/20（金）", 10), line("地域ケア個", 19), line("別会議への", 28), line("出席：2回", 37)]
+    full = min(ln.chars[-1].x1 for ln in lines[:-1])
+    assert join_lines(lines, full) == "1/20（金）\n\n地域ケア個\n別会議への\n出席：2回"
+    # ... not where the words before the colon are longer than a label (`研修会等への出席及び講師派遣`)
+    lines = [
+        line("1/20（金）", 10),
+        line("研修会等への", 19),
+        line("出席及び講師", 28),
+        line("派遣：5回", 37),
+    ]
+    full = min(ln.chars[-1].x1 for ln in lines[:-1])
+    assert join_lines(lines, full) == "1/20（金）\n研修会等への\n出席及び講師\n派遣：5回"
+
 
 def test_a_line_is_measured_from_the_cell_text_edge_not_its_first_glyph_box() -> None:
     """`8月2日(火)19:0` | `0～開催`: the first glyph's box starts 0.6 pt right of the text edge (its
@@ -159,3 +175,67 @@ def test_a_line_is_measured_from_the_cell_text_edge_not_its_first_glyph_box() ->
     prev, nxt = line("8月2日(火)19:0", 10, x0=edge + far), line("0～開催", 19, x0=edge + far)
     available = prev.chars[-1].x1 - edge + DIGIT - 0.1
     assert join_lines([prev, nxt], available, edge=edge) == "8月2日(火)19:0\n\n0～開催"
+
+
+@pytest.mark.parametrize(
+    ("lines_text", "openers", "joined"),
+    [
+        # a full line that is a cell's first line on the page (`医療機関への協力依` opens the cell
+        # above) opens an entry after a bracket (0039 of the committed sample)
+        (
+            ["「在宅医療講演会」", "医療機関への協力依", "頼（令和2年9月中）"],
+            {"医療機関への協力依"},
+            "「在宅医療講演会」\n\n医療機関への協力依\n頼（令和2年9月中）",
+        ),
+        # ... also where the line is only the beginning of that first line (a narrower cell)
+        (
+            ["「在宅医療講演会」", "医療機関への協"],
+            {"医療機関への協力依"},
+            "「在宅医療講演会」\n\n医療機関への協",
+        ),
+        # a line going on past a first line may be another sentence beginning alike
+        (
+            ["できるように", "それぞれの医療機関の院長"],
+            {"それぞれの医療機関"},
+            "できるように\nそれぞれの医療機関の院長",
+        ),
+        # after a comma the entry goes on; a beginning under DEFAULT_OPENER_CHARS chars tells nothing
+        (
+            ["できるように、", "それぞれの医療機関"],
+            {"それぞれの医療機関"},
+            "できるように、\nそれぞれの医療機関",
+        ),
+        (["できるように", "それぞれ"], {"それぞれ"}, "できるように\nそれぞれ"),
+        # a labelled date's day, then a katakana word (0051 of the committed sample)
+        (
+            ["開催日時：202", "0 年8 月12 日", "ホームページ掲", "載"],
+            set(),
+            "開催日時：202\n0 年8 月12 日\n\nホームページ掲\n載",
+        ),
+        # a date's day without a label, or a label's date in brackets, may go on with a katakana word
+        (["12月3日", "オンライン開催"], set(), "12月3日\nオンライン開催"),
+        (["開催日時：12月3日（木）", "オンライン開催"], set(), "開催日時：12月3日（木）\nオンライン開催"),
+        # the same `label：` again opens a second entry; another label does not tell
+        (
+            ["講師：すずらん在宅ク", "リニック院長", "講師：みどり医院"],
+            set(),
+            "講師：すずらん在宅ク\nリニック院長\n\n講師：みどり医院",
+        ),
+        (
+            ["調査期間：10月〜12月", "調査期間：令和3年6/25"],
+            set(),
+            "調査期間：10月〜12月\n\n調査期間：令和3年6/25",
+        ),
+        (["調査期間：10月〜12月", "開催日時：6/25"], set(), "調査期間：10月〜12月\n開催日時：6/25"),
+        (["調査期間：10月〜12月", "期間：令和3年"], set(), "調査期間：10月〜12月\n期間：令和3年"),
+    ],
+)
+def test_a_full_line_opens_an_entry_where_the_page_or_its_entry_tells(
+    lines_text: list[str], openers: set[str], joined: str
+) -> None:
+    """Where the fit cannot tell (every line fills its cell) and the entry's end does not either,
+    the page does (the line is a cell's first line there) or the entry does (it holds a whole
+    labelled date, or the line repeats its label)."""
+    lines = [line(text, 10 + 9 * i) for i, text in enumerate(lines_text)]
+    full = min(ln.chars[-1].x1 for ln in lines[:-1])  # no next unit fits after any line
+    assert join_lines(lines, full, openers=frozenset(openers)) == joined

@@ -2,8 +2,9 @@
 (tests/fixtures/status_entries, make_status_entry_pdfs.py: generated reports printed by LibreOffice).
 Where a full line ends and the next entry's first unit could not have fitted, the fit cannot tell
 a wrap from an entry's end; the entry's own end (a date, a closed time range, `…開催` after one)
-and the next one's start (a count, a rate, a `label：`, also one wrapped inside its word) tell it, and
-each report meets its gold."""
+and the next one's start (a count, a rate, a `label：`, also one wrapped inside its word) tell it, or
+the page (the next line begins as a cell's first line there) or the entry (its label repeats) does,
+and each report meets its gold."""
 
 from __future__ import annotations
 
@@ -93,6 +94,30 @@ HELD_ON_A_DOTTED_DATE_THEN_COUNT = [  # `H30.11.22開催` (full) | `6回/年`
     ("3回", 3.0),
 ]
 
+# `派遣講師：在宅療養支援診療所 医師` (full) | `医療機関への協力` (full): a cell on the page opens so
+LINE_BEGINS_AS_A_CELL_DOES = [
+    ("派遣講師：在宅療養支援診療所 医師", None),
+    ("医療機関への協力依頼（4月中）", None),
+    ("市民公開講座：2回", 2.0),
+]
+LABEL_REPEATED = [  # `講師：すずらん在宅クリニック院長` (full) | `講師：みどり医院`: a label is stated once
+    ("発送：令和元年7/5（金）", None),
+    ("ネットワーク会議：10回", 10.0),
+    ("講師：すずらん在宅クリニック院長", None),
+    ("講師：みどり医院院長", None),
+    ("0回", 0.0),
+    ("検討中", None),
+]
+
+LABEL_OVER_THREE_LINES = [  # `講演会」` | `ネットワー` (full) | `ク会議（０` (full) | `回）`
+    ("派遣先：常陸太田市南部高齢者支援センター「在宅医療講演会」", None),
+    ("ネットワーク会議（０回）", 0.0),
+    ("１２回", 12.0),
+    ("３回/年", 3.0),
+    ("医療機関への協力依頼（令和4年12月中）", None),
+    ("４回（6月〜2月）", 4.0),
+]
+
 
 @pytest.mark.parametrize(
     ("name", "item_no", "period", "entries"),
@@ -105,6 +130,9 @@ HELD_ON_A_DOTTED_DATE_THEN_COUNT = [  # `H30.11.22開催` (full) | `6回/年`
         ("count-then-labelled-count", 3, "actual", COUNT_THEN_LABELLED_COUNT),
         ("held-at-a-rate-then-labelled-count", 2, "plan", HELD_AT_A_RATE_THEN_LABELLED_COUNT),
         ("held-on-a-dotted-date-then-count", 2, "plan", HELD_ON_A_DOTTED_DATE_THEN_COUNT),
+        ("line-begins-as-a-cell-does", 2, "baseline", LINE_BEGINS_AS_A_CELL_DOES),
+        ("label-repeated", 1, "actual", LABEL_REPEATED),
+        ("label-over-three-lines", 1, "plan", LABEL_OVER_THREE_LINES),
     ],
 )
 def test_the_cell_that_fills_its_width_splits_where_its_entries_end(
