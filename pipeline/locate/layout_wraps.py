@@ -13,7 +13,7 @@ entries one short of the widest line read as one otherwise. A list marker always
 
 from __future__ import annotations
 
-from extractors.pdf_page import COUNT_UNITS, HELD_END, ends_entry
+from extractors.pdf_page import COUNT_UNITS, HELD_END, ends_entry, opens_entry_after
 from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
 from normalizers.dates import find_dates
 from normalizers.text import fold_width
@@ -28,6 +28,8 @@ _OPEN_ENDS = frozenset(_OPENING + ":/~-、,")
 _CLOSING_STARTS = frozenset(_CLOSING + "、。,.;!?~/")
 # what may not open a line either, by the print's rules for Japanese: a long vowel mark, a small kana
 _NO_LINE_START = frozenset("ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
+# layout text does not print a page's cells apart, so no cell's first line is known to open an entry
+NO_OPENERS: frozenset[str] = frozenset()
 
 
 def goes_on(paragraph: str, next_line: str) -> bool:
@@ -87,7 +89,10 @@ def cell_paragraphs(texts: list[str], width: int = 0) -> str:
     """A period cell's lines: a line wraps into the next where the text breaks inside a paragraph
     (`goes_on`, `date_across`, `held_across`), or where it fills the cell's width (its column's
     widest line, in this item or another) unless it ends an entry and the next line opens one
-    (`ends_entry`, as in text-layer PDF cells); else it ends its paragraph. A list marker opens one."""
+    (`ends_entry`, as in text-layer PDF cells) or the entry tells that the line opens another (a
+    repeated `label：`, a word no date goes on with after a labelled date's day: `opens_entry_after`,
+    without the page's known first lines, which layout text does not print apart); else it ends its
+    paragraph. A list marker opens one."""
     ends = [line_width(text) for text in texts]
     widest = max([*ends, width])
     # a line fills the cell where what the next line opens with would not have fitted after it
@@ -103,7 +108,11 @@ def cell_paragraphs(texts: list[str], width: int = 0) -> str:
                 goes_on(paragraph, text)
                 or date_across(paragraph, text)
                 or held_across(paragraph, text)
-                or (fills[index - 1] and not _ends_entry_at(texts, fills, index))
+                or (
+                    fills[index - 1]
+                    and not _ends_entry_at(texts, fills, index)
+                    and not opens_entry_after(_unspaced(paragraph), _unspaced(text), NO_OPENERS)
+                )
             ) and text[:1] not in MARKERS
             out += "\n" if wrapped else "\n\n"
         out += text
