@@ -20,6 +20,8 @@ _WIDTH_TABLE = MappingProxyType({**{0xFF01 + i: 0x21 + i for i in range(0x5E)}, 
 # circled numbers ①..⑳ (U+2460..U+2473), ・ ▶ ◆ ※.
 _MARKERS_RE = re.compile("([\u2460-\u2473\u30fb\u25b6\u25c6\u203b]+)")
 _SPACE_RE = re.compile(r"\s+")
+# what Japanese print never opens a line with (kinsoku): a long vowel mark, a small kana
+NO_LINE_START_KANA = frozenset("ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
 
 
 def fold_width(s: str) -> str:

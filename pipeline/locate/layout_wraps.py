@@ -16,7 +16,7 @@ from __future__ import annotations
 from extractors.pdf_page import COUNT_UNITS, HELD_END, ends_entry, opens_entry_after
 from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
 from normalizers.dates import find_dates
-from normalizers.text import fold_width
+from normalizers.text import NO_LINE_START_KANA, fold_width
 from pipeline.locate.layout_cells import display_width
 
 MARKERS = SYMBOL_MARKERS + STATUS_EXTRA_MARKERS + CIRCLED_NUMBERS  # list markers of a cell
@@ -26,8 +26,6 @@ _OPENING = "([{「『【〔"
 _CLOSING = ")]}」』】〕"
 _OPEN_ENDS = frozenset(_OPENING + ":/~-、,")
 _CLOSING_STARTS = frozenset(_CLOSING + "、。,.;!?~/")
-# what may not open a line either, by the print's rules for Japanese: a long vowel mark, a small kana
-_NO_LINE_START = frozenset("ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
 # layout text does not print a page's cells apart, so no cell's first line is known to open an entry
 NO_OPENERS: frozenset[str] = frozenset()
 
@@ -73,7 +71,7 @@ def carried_over(next_line: str, line: str = "") -> str:
     entry may as well end: `依頼（3月中）` | `ホームページ掲載`)."""
     head = next_line.lstrip()
     closed = fold_width(line.rstrip())[-1:] in _CLOSING
-    together = _CLOSING_STARTS | frozenset(":") | (frozenset() if closed else _NO_LINE_START)
+    together = _CLOSING_STARTS | frozenset(":") | (frozenset() if closed else NO_LINE_START_KANA)
     if len(head) > 1 and (fold_width(head[1]) in together or fold_width(head[0]) in _OPENING):
         return head[:2]
     return head[:1]
