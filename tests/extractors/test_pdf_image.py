@@ -130,6 +130,28 @@ def test_parse_hocr_keeps_reading_order_of_overlapping_boxes() -> None:
     assert len({c.baseline for c in chars}) == 1 and chars[0].baseline == pytest.approx(130 * 72 / 300)
 
 
+WIDE_LAST = b"""<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml"><body><div class='ocr_page'>
+<span class='ocr_line' title="bbox 1993 160 3336 230; baseline -0.001 -18; x_size 61.75">
+<span class='ocrx_word' title='bbox 2902 180 3336 210; x_wconf 92'>
+<span class='ocrx_cinfo' title='x_bboxes 2902 180 2923 210; x_conf 99'>0</span>
+<span class='ocrx_cinfo' title='x_bboxes 2940 180 2961 210; x_conf 98'>2</span>
+<span class='ocrx_cinfo' title='x_bboxes 2977 180 3336 210; x_conf 99'>9</span>
+</span></span></div></body></html>"""
+
+
+def test_a_character_boxed_to_its_words_end_stays_on_its_line() -> None:
+    """Tesseract's hOCR of a generated 300 dpi scan (`029-286-9402`, the `9` boxed to the end of
+    the word): the `9` is an em at most, so its middle lies on its line, in its cell."""
+    scale = 300 / 72
+    chars = ocr_tesseract.parse_hocr(WIDE_LAST, scale)
+    assert [c.text for c in chars] == ["0", "2", "9"]
+    nine = chars[2]
+    assert nine.x1 - nine.x0 <= 61.75 / scale + 1e-9
+    assert nine.size == pytest.approx(61.75 / scale)
+    assert 160 / scale < nine.mid[1] < 230 / scale
+
+
 def test_ci_has_tesseract() -> None:
     """`make test` installs Tesseract with Japanese; in CI the OCR tests must run, not skip."""
     if os.environ.get("CI"):
