@@ -278,8 +278,9 @@ def missed_marker(
     """A list marker the recognizer left out at the start of its line (PP-OCR often drops it,
     though its box covers it): a filled one (◆ ▶ ● ■) told by its shape (`filled_shape`); another
     read alone, between blanks, and kept only when it reads as one of MARKERS. Else None. The
-    blobs starting before the first character's box are taken whole: that box may start inside
-    the marker's ink (`◆4/17…`: the `4` boxed from the ◆'s middle)."""
+    shape is looked for in the ink cut at the first character's box, else in the blobs that start
+    before that box taken whole: the box may start inside the marker's ink (`◆4/17…`: the `4`
+    boxed from the ◆'s middle)."""
     if first.x0 - box_x0 < MARKER_GAP * first.size:
         return None
     a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
@@ -287,19 +288,15 @@ def missed_marker(
     if b <= a or d <= c:
         return None
     reach = min(int(first.x0 + MARKER_SIZE[1] * first.size), gray.shape[1])
-    ink = (gray[a:b, c:reach] < INK_LEVEL).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    starts_before = [i for i in range(1, count) if stats[i, cv2.CC_STAT_LEFT] < d - c]
-    if not starts_before:
-        return None
-    index = max(starts_before, key=lambda i: int(stats[i, cv2.CC_STAT_AREA]))
-    x, y, w, h, _area = (int(v) for v in stats[index])
-    shape = filled_shape(labels[y : y + h, x : x + w] == index, first.size)
+    # cut at the first character's box (a marker touching the letter in the scan stays apart), else
+    # the blobs that start before it taken whole
+    cuts = (blob_shape(gray[a:b, c:right], d - c, first.size) for right in (d, reach))
+    shape = next((found for found in cuts if found is not None), None)
     if shape is None:
-        ends = (c + int(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH]) for i in starts_before)
-        end = max(d, *ends)
+        if not (gray[a:b, c:d] < INK_LEVEL).any():
+            return None
         blank = np.full((b - a, (b - a) // 2), 255, dtype=np.uint8)
-        alone = np.hstack([blank, gray[a:b, c:end], blank])
+        alone = np.hstack([blank, gray[a:b, c:d], blank])
         out = engine()(
             np.ascontiguousarray(np.stack([alone] * 3, axis=-1)), use_det=False, use_cls=False, use_rec=True
         )
@@ -308,6 +305,19 @@ def missed_marker(
     if shape is None:
         return None
     return PixelChar(shape, c, d, first.baseline, first.size)
+
+
+def blob_shape(crop: np.ndarray, before: int, size: float) -> str | None:
+    """The filled marker the largest ink blob of a grey crop is (`filled_shape`), of the blobs
+    starting left of x = `before`; None where there is none or it is no marker."""
+    ink = (crop < INK_LEVEL).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    starts_before = [i for i in range(1, count) if stats[i, cv2.CC_STAT_LEFT] < before]
+    if not starts_before:
+        return None
+    index = max(starts_before, key=lambda i: int(stats[i, cv2.CC_STAT_AREA]))
+    x, y, w, h, _area = (int(v) for v in stats[index])
+    return filled_shape(labels[y : y + h, x : x + w] == index, size)
 
 
 def filled_shape(blob: np.ndarray, size: float) -> str | None:

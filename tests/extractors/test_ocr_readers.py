@@ -293,3 +293,23 @@ def test_a_separator_reader_2_leaves_out_between_two_figures(
     merged, findings, _ = agree([], [chars(first, 0)], second, 1, ("one", "two"))
     assert ("".join(c.text for c in merged) == first) is kept
     assert (findings == []) is kept
+
+
+@pytest.mark.parametrize("dpi", [150, 200, 300])
+def test_a_dropped_marker_whose_ink_touches_the_first_letter_is_told(dpi: int) -> None:
+    """A generated 120 dpi scan (read at 150) blurs the ◆ of `◆後方支援…` into the `後`: one blob;
+    the `後` is boxed from the ◆'s tip. Cut at the letter's box, the ◆ is apart and told."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=200, height=40)
+    page.insert_text((10, 25), "◆後方支援", fontname="japan", fontsize=10)
+    gray = pdf_image.render_gray(page, dpi)
+    inked = np.flatnonzero((gray < ocr_rapid.INK_LEVEL).any(axis=0))
+    left, right = int(inked[0]), int(inked[np.argmax(np.diff(inked) > 1)])  # the ◆'s ink
+    after = int(inked[np.argmax(np.diff(inked) > 1) + 1])  # the 後's first ink
+    rows = np.flatnonzero((gray[:, left : right + 1] < ocr_rapid.INK_LEVEL).any(axis=1))
+    gray[(rows[0] + rows[-1]) // 2, right : after + 1] = 0  # the blur's bridge from ◆ to 後
+    box_x0 = left - 2
+    size = (right - 1 - box_x0) / (ocr_rapid.MARKER_GAP + 0.05)
+    first = ocr_rapid.PixelChar("後", right - 1, right - 1 + size, 25 * dpi / 72, size)
+    marker = ocr_rapid.missed_marker(gray, box_x0, first, 12 * dpi / 72, 29 * dpi / 72)
+    assert marker is not None and marker.text == "◆"
