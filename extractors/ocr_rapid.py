@@ -51,6 +51,7 @@ SPACE_BLANK = 0.55
 INK_LEVEL = 160  # grey level below which a pixel is ink
 MARKER_GAP = 0.6  # em between a line box's left edge and its first character that holds a lost glyph
 MARKER_SIZE = (0.35, 1.0)  # em: the width and height of a list marker
+MARKER_BEFORE = 1.5  # em left of a line's box where a filled marker the detector left out may lie
 MARKER_FILL = {"◆": (0.4, 0.68), "●": (0.7, 0.88), "■": (0.9, 1.0)}  # share of its box that is ink
 # share of its convex hull that is ink: a filled marker is solid (0.9 and more, ▶ too); a kanji the
 # size of one that fills half its box (口 日 田 目 at 0.4-0.66) is strokes round blank
@@ -254,7 +255,10 @@ def char_lines(out: Any, gray: np.ndarray) -> list[list[PixelChar]]:
         ]
         if line and "".join(c.text for c in line).replace(" ", "") == text.replace(" ", ""):
             line = sorted(line, key=lambda c: c.x0)
-            marker = missed_marker(gray, float(pts[:, 0].min()), line[0], top, bottom)
+            box_x0 = float(pts[:, 0].min())
+            marker = missed_marker(gray, box_x0, line[0], top, bottom) or marker_before_box(
+                gray, box_x0, line[0], top, bottom
+            )
             tail = missed_tail(gray, float(pts[:, 0].max()), line[-1], top, bottom)
             line = [marker, *line] if marker else line
             lines.append(with_spaces(line + tail, gray, top, bottom))
@@ -305,6 +309,34 @@ def missed_marker(
     if shape is None:
         return None
     return PixelChar(shape, c, d, first.baseline, first.size)
+
+
+def marker_before_box(
+    gray: np.ndarray, box_x0: float, first: PixelChar, top: float, bottom: float
+) -> PixelChar | None:
+    """A filled list marker the detector left outside its line's box, just left of it (a 200 dpi
+    binarized scan: the ■ of `■「地域ケア個別会議」…`, the box starting at 「): the largest blob
+    within MARKER_BEFORE em left of the box that ends before the first character, told by its shape
+    only (`filled_shape`: solid, as wide as high, half an em); else None."""
+    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
+    c, d = max(int(box_x0 - MARKER_BEFORE * first.size), 0), max(int(first.x0) - 1, 0)
+    if b <= a or d <= c:
+        return None
+    ink = (gray[a:b, c:d] < INK_LEVEL).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    box = int(box_x0) - c
+    outside = [
+        i
+        for i in range(1, count)
+        if stats[i, cv2.CC_STAT_LEFT] < box
+        and stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH] < d - c
+    ]
+    if not outside:
+        return None
+    index = max(outside, key=lambda i: int(stats[i, cv2.CC_STAT_AREA]))
+    x, y, w, h, _area = (int(v) for v in stats[index])
+    shape = filled_shape(labels[y : y + h, x : x + w] == index, first.size)
+    return None if shape is None else PixelChar(shape, c + x, c + x + w, first.baseline, first.size)
 
 
 def blob_shape(crop: np.ndarray, before: int, size: float) -> str | None:

@@ -313,3 +313,20 @@ def test_a_dropped_marker_whose_ink_touches_the_first_letter_is_told(dpi: int) -
     first = ocr_rapid.PixelChar("後", right - 1, right - 1 + size, 25 * dpi / 72, size)
     marker = ocr_rapid.missed_marker(gray, box_x0, first, 12 * dpi / 72, 29 * dpi / 72)
     assert marker is not None and marker.text == "◆"
+
+
+@pytest.mark.parametrize("dpi", [150, 200, 300])
+@pytest.mark.parametrize(("glyph", "shape"), [("■", "■"), ("◆", "◆"), ("●", "●"), ("口", None), ("日", None)])
+def test_a_filled_marker_left_outside_its_lines_box_is_told(glyph: str, shape: str | None, dpi: int) -> None:
+    """A 200 dpi binarized scan: the detector's box of `■「地域ケア個別会議」…` starts at 「, the ■
+    left outside. A solid marker just left of the box is told by its shape; a kanji there is not."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=200, height=40)
+    page.insert_text((10, 25), f"{glyph}「地域ケア", fontname="japan", fontsize=10)
+    gray = pdf_image.render_gray(page, dpi)
+    inked = np.flatnonzero((gray < ocr_rapid.INK_LEVEL).any(axis=0))
+    after = int(inked[np.argmax(np.diff(inked) > 1) + 1])  # the 「's first ink
+    size = 10 * dpi / 72
+    first = ocr_rapid.PixelChar("「", after, after + 0.5 * size, 25 * dpi / 72, size)
+    marker = ocr_rapid.marker_before_box(gray, after - 1, first, 12 * dpi / 72, 29 * dpi / 72)
+    assert (marker.text if marker else None) == shape
