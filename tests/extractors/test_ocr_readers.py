@@ -242,16 +242,23 @@ def test_a_kanji_the_size_of_a_marker_is_no_marker(glyph: str, dpi: int) -> None
     assert ocr_rapid.filled_shape(labels[y : y + h, x : x + w] == index, 14 * dpi / 72) is None
 
 
+def marker_line(text: str, dpi: int) -> tuple[np.ndarray, int, int, int]:
+    """`text` printed at 10 pt, rendered at dpi: the page, its first glyph's ink (left and right
+    column) and the column where the next glyph's ink starts."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=200, height=40)
+    page.insert_text((10, 25), text, fontname="japan", fontsize=10)
+    gray = pdf_image.render_gray(page, dpi)
+    inked = np.flatnonzero((gray < ocr_rapid.INK_LEVEL).any(axis=0))
+    gap = int(np.argmax(np.diff(inked) > 1))
+    return gray, int(inked[0]), int(inked[gap]), int(inked[gap + 1])
+
+
 @pytest.mark.parametrize("dpi", [120, 150, 200, 300])
 def test_a_dropped_marker_whose_ink_reaches_into_the_first_letters_box_is_told(dpi: int) -> None:
     """PP-OCR drops the ◆ of `◆4/17に…` and starts the `4` inside the ◆'s ink (a generated 150 dpi
     scan: line box from x 229, ◆ ink 231–245, `4` from 240): the ◆ is taken whole, not cut there."""
-    doc = pymupdf.open()
-    page = doc.new_page(width=200, height=40)
-    page.insert_text((10, 25), "◆4/17に連携", fontname="japan", fontsize=10)
-    gray = pdf_image.render_gray(page, dpi)
-    inked = np.flatnonzero((gray < ocr_rapid.INK_LEVEL).any(axis=0))
-    left, right = int(inked[0]), int(inked[np.argmax(np.diff(inked) > 1)])  # the ◆'s ink
+    gray, left, right, _ = marker_line("◆4/17に連携", dpi)
     box_x0, starts = left - 2, right - 0.3 * (right - left)  # the letter's box starts inside the ◆
     size = (starts - box_x0) / ocr_rapid.MARKER_GAP  # the line's size as its box tells it
     first = ocr_rapid.PixelChar("4", starts, starts + 0.6 * size, 25 * dpi / 72, size)
@@ -299,13 +306,7 @@ def test_a_separator_reader_2_leaves_out_between_two_figures(
 def test_a_dropped_marker_whose_ink_touches_the_first_letter_is_told(dpi: int) -> None:
     """A generated 120 dpi scan (read at 150) blurs the ◆ of `◆後方支援…` into the `後`: one blob;
     the `後` is boxed from the ◆'s tip. Cut at the letter's box, the ◆ is apart and told."""
-    doc = pymupdf.open()
-    page = doc.new_page(width=200, height=40)
-    page.insert_text((10, 25), "◆後方支援", fontname="japan", fontsize=10)
-    gray = pdf_image.render_gray(page, dpi)
-    inked = np.flatnonzero((gray < ocr_rapid.INK_LEVEL).any(axis=0))
-    left, right = int(inked[0]), int(inked[np.argmax(np.diff(inked) > 1)])  # the ◆'s ink
-    after = int(inked[np.argmax(np.diff(inked) > 1) + 1])  # the 後's first ink
+    gray, left, right, after = marker_line("◆後方支援", dpi)
     rows = np.flatnonzero((gray[:, left : right + 1] < ocr_rapid.INK_LEVEL).any(axis=1))
     gray[(rows[0] + rows[-1]) // 2, right : after + 1] = 0  # the blur's bridge from ◆ to 後
     box_x0 = left - 2
@@ -320,12 +321,7 @@ def test_a_dropped_marker_whose_ink_touches_the_first_letter_is_told(dpi: int) -
 def test_a_filled_marker_left_outside_its_lines_box_is_told(glyph: str, shape: str | None, dpi: int) -> None:
     """A 200 dpi binarized scan: the detector's box of `■「地域ケア個別会議」…` starts at 「, the ■
     left outside. A solid marker just left of the box is told by its shape; a kanji there is not."""
-    doc = pymupdf.open()
-    page = doc.new_page(width=200, height=40)
-    page.insert_text((10, 25), f"{glyph}「地域ケア", fontname="japan", fontsize=10)
-    gray = pdf_image.render_gray(page, dpi)
-    inked = np.flatnonzero((gray < ocr_rapid.INK_LEVEL).any(axis=0))
-    after = int(inked[np.argmax(np.diff(inked) > 1) + 1])  # the 「's first ink
+    gray, _, _, after = marker_line(f"{glyph}「地域ケア", dpi)  # after: the 「's first ink
     size = 10 * dpi / 72
     first = ocr_rapid.PixelChar("「", after, after + 0.5 * size, 25 * dpi / 72, size)
     marker = ocr_rapid.marker_before_box(gray, after - 1, first, 12 * dpi / 72, 29 * dpi / 72)
