@@ -6,6 +6,13 @@ region, the digit runs of reader 1 on each line (its figures) are compared with 
 in the same region on that line within RUN_PAD em of them (a digit reader 1 missed next to one counts):
 
 - the same digit strings in the same order: reader 1's characters are kept as read;
+- the same digits in the same order where reader 2 runs two or more of reader 1's runs together
+  whose separator it left out (`12/12～12/31` read `12/1212/31`: the `～` lost): reader 1's reading,
+  where each such separator is a printed character that is no digit, space or point (JOINERS are
+  not, as a speck reads as a point or comma: `1.2` against `12` stays a disagreement) and reader 2
+  leaves a blank there (SEPARATOR_BLANK: a separator reader 1 made up between two digits printed
+  side by side has none); never the other way round (reader 1 running together what reader 2
+  reads apart is a disagreement);
 - not the same (or reader 2 reads none there): every digit run of reader 1 on that line becomes
   one marker character `⟦12｜17⟧` (reader 1's digits ｜ reader 2's), so no figure is read from the
   line (a marker is no number; a date is never read in part) and the cell's `raw` keeps both
@@ -37,6 +44,10 @@ LINE_PAD_Y = 0.15  # em above and below its ink (the next line starts about 0.45
 INK_HEIGHT = 0.9  # em: the height of a line's ink above its baseline
 RUN_PAD = 0.5  # em left and right of a reader-1 digit run where reader 2's digits read the same figure
 BAND_BELOW = 0.3  # em below a reader-1 baseline that is still its line
+# separators between two digit runs of reader 1 that reader 2 may leave out: not these (a speck of
+# noise reads as a point or a comma; a space is a blank, not a printed character)
+JOINERS = frozenset(".,，．、・'’` \u3000")
+SEPARATOR_BLANK = 0.3  # em: reader 2's blank where it left out a separator reader 1 reads
 
 
 @dataclass(frozen=True)
@@ -111,20 +122,24 @@ def regions_of_reader2(
     return out
 
 
-def line_runs(chars: list[Char]) -> list[list[list[Char]]]:
-    """The digit runs of the characters, line by line (top to bottom), each line's left to right."""
-    out: list[list[list[Char]]] = []
+def runs_and_separators(chars: list[Char]) -> list[tuple[list[list[Char]], list[str]]]:
+    """Each line's digit runs (top to bottom, left to right) and the text between each two
+    consecutive runs."""
+    out: list[tuple[list[list[Char]], list[str]]] = []
     for line in lines_of(chars):
         runs: list[list[Char]] = []
-        previous_digit = False
+        between: list[str] = []
+        gap = ""
         for ch in line.chars:
-            if is_digit(ch.text):
-                if previous_digit:
-                    runs[-1].append(ch)
-                else:
-                    runs.append([ch])
-            previous_digit = is_digit(ch.text)
-        out.append(runs)
+            if not is_digit(ch.text):
+                gap += ch.text
+            elif gap or not runs:
+                between += [gap] if runs else []
+                runs.append([ch])
+                gap = ""
+            else:
+                runs[-1].append(ch)
+        out.append((runs, between))
     return out
 
 
@@ -136,12 +151,45 @@ def near(run: list[Char], others: list[list[Char]]) -> list[list[Char]]:
     return [o for o in others if any(c.x1 >= x0 and c.x0 <= x1 and top <= c.mid[1] <= bottom for c in o)]
 
 
-def line_agrees(runs: list[list[Char]], others: list[list[Char]]) -> bool:
+def line_agrees(runs: list[list[Char]], others: list[list[Char]], between: list[str] | None = None) -> bool:
     """Reader 2 reads the same digit strings, in the same order, as reader 1 on this line (its runs
-    near any of reader 1's: `1,234` is two runs for both)."""
+    near any of reader 1's: `1,234` is two runs for both); or the same digits where it runs
+    together runs of reader 1 whose separators (`between`, the text between each two) it left
+    out (`coarser`)."""
     hits = {id(o): o for run in runs for o in near(run, others)}
     theirs = sorted(hits.values(), key=lambda o: o[0].x0)
-    return [digits(r) for r in runs] == [digits(o) for o in theirs]
+    ours = [digits(r) for r in runs]
+    if ours == [digits(o) for o in theirs]:
+        return True
+    return between is not None and coarser(ours, between, theirs)
+
+
+def coarser(ours: list[str], between: list[str], theirs: list[list[Char]]) -> bool:
+    """`theirs` (reader 2's runs) is `ours` (reader 1's digit strings) with some consecutive runs
+    joined, each where reader 1 reads a separator reader 2 left out: the separator
+    (`between[i]`, between ours[i] and ours[i + 1]) is printed (not empty, none of JOINERS) and
+    reader 2 leaves a blank at least SEPARATOR_BLANK em wide where it lies."""
+    index = 0
+    for their in theirs:
+        if index >= len(ours):
+            return False
+        joined = ours[index]
+        while len(joined) < len(their) and digits(their).startswith(joined):
+            cut = len(joined)
+            blank = their[cut].x0 - their[cut - 1].x1
+            last = index + 1 >= len(ours)
+            if last or not leavable(between[index]) or blank < SEPARATOR_BLANK * their[cut].size:
+                return False
+            index += 1
+            joined += ours[index]
+        if joined != digits(their):
+            return False
+        index += 1
+    return index == len(ours)
+
+
+def leavable(separator: str) -> bool:
+    return bool(separator) and not any(ch in JOINERS for ch in separator)
 
 
 def digits(run: list[Char]) -> str:
@@ -169,14 +217,14 @@ def agree(
     findings = []
     with_digits = []
     for key, chars in by_region.items():
-        lines = [runs for runs in line_runs(chars) if runs]
+        lines = [(runs, between) for runs, between in runs_and_separators(chars) if runs]
         if not lines:
             continue
         with_digits.append(regions[key])
-        others = [run for runs in line_runs(second.get(key, [])) for run in runs]
+        others = [run for runs, _ in runs_and_separators(second.get(key, [])) for run in runs]
         disputed = False
-        for runs in lines:
-            if line_agrees(runs, others):
+        for runs, between in lines:
+            if line_agrees(runs, others, between):
                 continue
             disputed = True
             for run in runs:  # every figure of the line: a date is never read in part

@@ -51,7 +51,11 @@ SPACE_BLANK = 0.55
 INK_LEVEL = 160  # grey level below which a pixel is ink
 MARKER_GAP = 0.6  # em between a line box's left edge and its first character that holds a lost glyph
 MARKER_SIZE = (0.35, 1.0)  # em: the width and height of a list marker
-MARKER_FILL = {"◆": (0.4, 0.62), "●": (0.7, 0.85), "■": (0.9, 1.0)}  # share of its box that is ink
+MARKER_BEFORE = 1.5  # em left of a line's box where a filled marker the detector left out may lie
+MARKER_FILL = {"◆": (0.4, 0.68), "●": (0.7, 0.88), "■": (0.9, 1.0)}  # share of its box that is ink
+# share of its convex hull that is ink: a filled marker is solid (0.9 and more, ▶ too); a kanji the
+# size of one that fills half its box (口 日 田 目 at 0.4-0.66) is strokes round blank
+MARKER_SOLID = 0.85
 MARKER_POINTING = 2.0  # left half's ink over the right half's of a ▶ at least (3 drawn; ◆ 1)
 TAIL_CHARS = 1  # characters at most read back at a line's end (never a digit or Latin letter)
 TAIL_MIN_INK = 0.3  # em of ink at least that a left-out character at a line's end spans
@@ -251,7 +255,10 @@ def char_lines(out: Any, gray: np.ndarray) -> list[list[PixelChar]]:
         ]
         if line and "".join(c.text for c in line).replace(" ", "") == text.replace(" ", ""):
             line = sorted(line, key=lambda c: c.x0)
-            marker = missed_marker(gray, float(pts[:, 0].min()), line[0], top, bottom)
+            box_x0 = float(pts[:, 0].min())
+            marker = missed_marker(gray, box_x0, line[0], top, bottom) or marker_before_box(
+                gray, box_x0, line[0], top, bottom
+            )
             tail = missed_tail(gray, float(pts[:, 0].max()), line[-1], top, bottom)
             line = [marker, *line] if marker else line
             lines.append(with_spaces(line + tail, gray, top, bottom))
@@ -274,21 +281,24 @@ def missed_marker(
 ) -> PixelChar | None:
     """A list marker the recognizer left out at the start of its line (PP-OCR often drops it,
     though its box covers it): a filled one (◆ ▶ ● ■) told by its shape (`filled_shape`); another
-    read alone, between blanks, and kept only when it reads as one of MARKERS. Else None."""
+    read alone, between blanks, and kept only when it reads as one of MARKERS. Else None. The
+    shape is looked for in the ink cut at the first character's box, else in the blobs that start
+    before that box taken whole: the box may start inside the marker's ink (`◆4/17…`: the `4`
+    boxed from the ◆'s middle)."""
     if first.x0 - box_x0 < MARKER_GAP * first.size:
         return None
     a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
     c, d = max(int(box_x0), 0), max(int(first.x0) - 1, 0)
     if b <= a or d <= c:
         return None
-    ink = (gray[a:b, c:d] < INK_LEVEL).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    if count < 2:
-        return None
-    index = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    x, y, w, h, _area = (int(v) for v in stats[index])
-    shape = filled_shape(labels[y : y + h, x : x + w] == index, first.size)
+    reach = min(int(first.x0 + MARKER_SIZE[1] * first.size), gray.shape[1])
+    # cut at the first character's box (a marker touching the letter in the scan stays apart), else
+    # the blobs that start before it taken whole
+    cuts = (blob_shape(gray[a:b, c:right], d - c, first.size) for right in (d, reach))
+    shape = next((found for found in cuts if found is not None), None)
     if shape is None:
+        if not (gray[a:b, c:d] < INK_LEVEL).any():
+            return None
         blank = np.full((b - a, (b - a) // 2), 255, dtype=np.uint8)
         alone = np.hstack([blank, gray[a:b, c:d], blank])
         out = engine()(
@@ -301,13 +311,57 @@ def missed_marker(
     return PixelChar(shape, c, d, first.baseline, first.size)
 
 
+def marker_before_box(
+    gray: np.ndarray, box_x0: float, first: PixelChar, top: float, bottom: float
+) -> PixelChar | None:
+    """A filled list marker the detector left outside its line's box, just left of it (a 200 dpi
+    binarized scan: the ■ of `■「地域ケア個別会議」…`, the box starting at 「): the largest blob
+    within MARKER_BEFORE em left of the box that ends before the first character, told by its shape
+    only (`filled_shape`: solid, as wide as high, half an em); else None."""
+    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
+    c, d = max(int(box_x0 - MARKER_BEFORE * first.size), 0), max(int(first.x0) - 1, 0)
+    if b <= a or d <= c:
+        return None
+    ink = (gray[a:b, c:d] < INK_LEVEL).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    box = int(box_x0) - c
+    outside = [
+        i
+        for i in range(1, count)
+        if stats[i, cv2.CC_STAT_LEFT] < box
+        and stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH] < d - c
+    ]
+    if not outside:
+        return None
+    index = max(outside, key=lambda i: int(stats[i, cv2.CC_STAT_AREA]))
+    x, y, w, h, _area = (int(v) for v in stats[index])
+    shape = filled_shape(labels[y : y + h, x : x + w] == index, first.size)
+    return None if shape is None else PixelChar(shape, c + x, c + x + w, first.baseline, first.size)
+
+
+def blob_shape(crop: np.ndarray, before: int, size: float) -> str | None:
+    """The filled marker the largest ink blob of a grey crop is (`filled_shape`), of the blobs
+    starting left of x = `before`; None where there is none or it is no marker."""
+    ink = (crop < INK_LEVEL).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    starts_before = [i for i in range(1, count) if stats[i, cv2.CC_STAT_LEFT] < before]
+    if not starts_before:
+        return None
+    index = max(starts_before, key=lambda i: int(stats[i, cv2.CC_STAT_AREA]))
+    x, y, w, h, _area = (int(v) for v in stats[index])
+    return filled_shape(labels[y : y + h, x : x + w] == index, size)
+
+
 def filled_shape(blob: np.ndarray, size: float) -> str | None:
     """The filled marker one solid blob (its ink, cut to its box) is, for a line `size` px high:
-    about half an em wide and as wide as high, its share of its box filled: ◆ about 0.5, ● 0.79,
-    ■ 1; a half-filled one with most of its ink in its left half (a triangle pointing right, 3:1;
-    a diamond 1:1) is ▶. None for any other blob."""
+    about half an em wide and as wide as high, solid (MARKER_SOLID of its convex hull inked), its
+    share of its box filled: ◆ about 0.5-0.65, ● 0.79, ■ 1; a half-filled one with most of its ink
+    in its left half (a triangle pointing right, 3:1; a diamond 1:1) is ▶. None for any other
+    blob."""
     h, w = blob.shape
     if not (MARKER_SIZE[0] * size <= max(w, h) <= MARKER_SIZE[1] * size and 0.75 <= w / h <= 1.33):
+        return None
+    if solidity(blob) < MARKER_SOLID:
         return None
     fill = float(blob.sum()) / (w * h)
     shape = next((m for m, (low, high) in MARKER_FILL.items() if low <= fill <= high), None)
@@ -315,6 +369,14 @@ def filled_shape(blob: np.ndarray, size: float) -> str | None:
     if shape == "◆" and left >= MARKER_POINTING * right:
         return "▶"
     return shape
+
+
+def solidity(blob: np.ndarray) -> float:
+    """The share of a blob's convex hull (in pixels) that is ink."""
+    mask = blob.astype(np.uint8)
+    hull = np.zeros_like(mask)
+    cv2.fillConvexPoly(hull, cv2.convexHull(cv2.findNonZero(mask)), 1)
+    return float(mask.sum()) / max(float(hull.sum()), 1.0)
 
 
 def read_alone(crop: np.ndarray) -> str:

@@ -68,7 +68,9 @@ def read_chars(gray: np.ndarray, binary: str, dpi: int, scale: float) -> list[Ch
 def parse_hocr(hocr: bytes, scale: float) -> list[Char]:
     """Characters of Tesseract's hOCR (hocr_char_boxes=1) in points, on their line's baseline.
     Tesseract's reading order is kept: character boxes inside a word may overlap, so each
-    char starts no further left than the one before it."""
+    char starts no further left than the one before it. A box wider than its line's x_size (the
+    last character of a word boxed to the word's end: `029-286` read `029` with the `9` boxed to
+    the end of `-286`) is cut to that: it stays on its line and in its cell."""
     chars = []
     for line in ET.fromstring(hocr).iterfind(".//h:span[@class='ocr_line']", HOCR_NS):
         title = line.get("title", "")
@@ -85,6 +87,8 @@ def parse_hocr(hocr: bytes, scale: float) -> list[Char]:
             if box is None or not glyph.strip():
                 continue
             x0, x1 = float(box.group(1)), float(box.group(2))
+            if size > 0:  # the last character of a word may get a box to the word's end: an em at most
+                x1 = min(x1, x0 + size)
             left = max(x0, left + 0.01)
             chars.append(
                 Char(

@@ -57,7 +57,7 @@ DEFAULT_REREAD_ZOOM = (
 DEFAULT_REREAD_GAP = 24  # px between the regions stacked for that reading
 SETTINGS = (
     f"{ocr_rapid.ENGINE_NAME}|tesseract jpn psm6 rules removed, digit regions, reread x1.5"
-    "|turn by line classifier, else osd|straighten|6"
+    "|turn by line classifier, else osd|straighten|7"
 )
 BY_CLASSIFIER = "rapidocr's line classifier"
 BY_OSD = "Tesseract OSD"

@@ -225,3 +225,104 @@ def test_a_filled_marker_is_told_by_its_shape(glyph: str, shape: str | None, dpi
     index = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
     x, y, w, h, _ = (int(v) for v in stats[index])
     assert ocr_rapid.filled_shape(labels[y : y + h, x : x + w] == index, 14 * dpi / 72) == shape
+
+
+@pytest.mark.parametrize("dpi", [120, 150, 200, 300])
+@pytest.mark.parametrize("glyph", ["口", "日", "田", "目", "回"])
+def test_a_kanji_the_size_of_a_marker_is_no_marker(glyph: str, dpi: int) -> None:
+    """Strokes round blank fill half their box as ◆ does; only a solid blob is a filled marker."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=60, height=40)
+    page.insert_text((10, 28), glyph, fontname="japan", fontsize=14)
+    gray = cv2.GaussianBlur(pdf_image.render_gray(page, dpi), (3, 3), 0.8)  # a scan's blur
+    ink = (gray < ocr_rapid.INK_LEVEL).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    index = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    x, y, w, h, _ = (int(v) for v in stats[index])
+    assert ocr_rapid.filled_shape(labels[y : y + h, x : x + w] == index, 14 * dpi / 72) is None
+
+
+def marker_line(text: str, dpi: int) -> tuple[np.ndarray, int, int, int]:
+    """`text` printed at 10 pt, rendered at dpi: the page, its first glyph's ink (left and right
+    column) and the column where the next glyph's ink starts."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=200, height=40)
+    page.insert_text((10, 25), text, fontname="japan", fontsize=10)
+    gray = pdf_image.render_gray(page, dpi)
+    inked = np.flatnonzero((gray < ocr_rapid.INK_LEVEL).any(axis=0))
+    gap = int(np.argmax(np.diff(inked) > 1))
+    return gray, int(inked[0]), int(inked[gap]), int(inked[gap + 1])
+
+
+@pytest.mark.parametrize("dpi", [120, 150, 200, 300])
+def test_a_dropped_marker_whose_ink_reaches_into_the_first_letters_box_is_told(dpi: int) -> None:
+    """PP-OCR drops the ◆ of `◆4/17に…` and starts the `4` inside the ◆'s ink (a generated 150 dpi
+    scan: line box from x 229, ◆ ink 231–245, `4` from 240): the ◆ is taken whole, not cut there."""
+    gray, left, right, _ = marker_line("◆4/17に連携", dpi)
+    box_x0, starts = left - 2, right - 0.3 * (right - left)  # the letter's box starts inside the ◆
+    size = (starts - box_x0) / ocr_rapid.MARKER_GAP  # the line's size as its box tells it
+    first = ocr_rapid.PixelChar("4", starts, starts + 0.6 * size, 25 * dpi / 72, size)
+    marker = ocr_rapid.missed_marker(gray, box_x0, first, 12 * dpi / 72, 29 * dpi / 72)
+    assert marker is not None and marker.text == "◆"
+
+
+def spaced(text: str, x: float, gaps: dict[int, float], size: float = 10.0) -> list[Char]:
+    """Reader 2's characters of `text` from x, each 0.6 em wide, with a blank of gaps[i] em before
+    the i-th (the printed place of a separator it left out)."""
+    out, at = [], x
+    for i, t in enumerate(text):
+        at += gaps.get(i, 0.0) * size
+        out.append(Char(t, at, at + 0.6 * size, 30.0, size))
+        at += 0.65 * size
+    return out
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kept"),
+    [
+        # the ～ between two dates left out by reader 2, a blank where it is printed: reader 1's dates
+        ("12/12～12/31", spaced("12/1212/31", 0, {5: 1.0}), True),
+        ("4/17～5/2", spaced("4/175/2", 0, {4: 0.8}), True),
+        # no blank in reader 2's reading: a separator reader 1 may have made up (12 printed)
+        ("12/12～12/31", spaced("12/1212/31", 0, {}), False),
+        # a point or comma may be a speck of noise: never taken on reader 1's word alone
+        ("1.2件", spaced("12件", 0, {1: 1.0}), False),
+        ("1,234名", spaced("1234名", 0, {1: 1.0}), False),
+        # reader 1 runs together what reader 2 reads apart: a disagreement
+        ("1212/31", spaced("12～12/31", 0, {}), False),
+        # other digits: a disagreement whatever the separators
+        ("12/12～12/31", spaced("12/1213/31", 0, {5: 1.0}), False),
+    ],
+)
+def test_a_separator_reader_2_leaves_out_between_two_figures(
+    first: str, second: list[Char], kept: bool
+) -> None:
+    merged, findings, _ = agree([], [chars(first, 0)], second, 1, ("one", "two"))
+    assert ("".join(c.text for c in merged) == first) is kept
+    assert (findings == []) is kept
+
+
+@pytest.mark.parametrize("dpi", [150, 200, 300])
+def test_a_dropped_marker_whose_ink_touches_the_first_letter_is_told(dpi: int) -> None:
+    """A generated 120 dpi scan (read at 150) blurs the ◆ of `◆後方支援…` into the `後`: one blob;
+    the `後` is boxed from the ◆'s tip. Cut at the letter's box, the ◆ is apart and told."""
+    gray, left, right, after = marker_line("◆後方支援", dpi)
+    rows = np.flatnonzero((gray[:, left : right + 1] < ocr_rapid.INK_LEVEL).any(axis=1))
+    gray[(rows[0] + rows[-1]) // 2, right : after + 1] = 0  # the blur's bridge from ◆ to 後
+    box_x0 = left - 2
+    size = (right - 1 - box_x0) / (ocr_rapid.MARKER_GAP + 0.05)
+    first = ocr_rapid.PixelChar("後", right - 1, right - 1 + size, 25 * dpi / 72, size)
+    marker = ocr_rapid.missed_marker(gray, box_x0, first, 12 * dpi / 72, 29 * dpi / 72)
+    assert marker is not None and marker.text == "◆"
+
+
+@pytest.mark.parametrize("dpi", [150, 200, 300])
+@pytest.mark.parametrize(("glyph", "shape"), [("■", "■"), ("◆", "◆"), ("●", "●"), ("口", None), ("日", None)])
+def test_a_filled_marker_left_outside_its_lines_box_is_told(glyph: str, shape: str | None, dpi: int) -> None:
+    """A 200 dpi binarized scan: the detector's box of `■「地域ケア個別会議」…` starts at 「, the ■
+    left outside. A solid marker just left of the box is told by its shape; a kanji there is not."""
+    gray, _, _, after = marker_line(f"{glyph}「地域ケア", dpi)  # after: the 「's first ink
+    size = 10 * dpi / 72
+    first = ocr_rapid.PixelChar("「", after, after + 0.5 * size, 25 * dpi / 72, size)
+    marker = ocr_rapid.marker_before_box(gray, after - 1, first, 12 * dpi / 72, 29 * dpi / 72)
+    assert (marker.text if marker else None) == shape

@@ -130,6 +130,29 @@ def test_parse_hocr_keeps_reading_order_of_overlapping_boxes() -> None:
     assert len({c.baseline for c in chars}) == 1 and chars[0].baseline == pytest.approx(130 * 72 / 300)
 
 
+# the line of `029-286-9402` Tesseract read on a generated 300 dpi scan: the `9` boxed to the word's end
+WIDE_LAST = (
+    HOCR.replace(
+        b"bbox 100 100 400 140; baseline -0.001 -10; x_size 40", b"bbox 1993 160 3336 230; x_size 61.75"
+    )
+    .replace(b"x_bboxes 100 100 120 130", b"x_bboxes 2902 180 2923 210")
+    .replace(b"x_bboxes 100 100 140 130", b"x_bboxes 2940 180 2961 210")
+    .replace(b"x_bboxes 139 100 160 130", b"x_bboxes 2977 180 3336 210")
+)
+
+
+def test_a_character_boxed_to_its_words_end_stays_on_its_line() -> None:
+    """Tesseract's hOCR of a generated 300 dpi scan (`029-286-9402`, the `9` boxed to the end of
+    the word): the `9` is an em at most, so its middle lies on its line, in its cell."""
+    scale = 300 / 72
+    chars = ocr_tesseract.parse_hocr(WIDE_LAST, scale)
+    assert [c.text for c in chars] == ["0", "2", "9"]
+    nine = chars[2]
+    assert nine.x1 - nine.x0 <= 61.75 / scale + 1e-9
+    assert nine.size == pytest.approx(61.75 / scale)
+    assert 160 / scale < nine.mid[1] < 230 / scale
+
+
 def test_ci_has_tesseract() -> None:
     """`make test` installs Tesseract with Japanese; in CI the OCR tests must run, not skip."""
     if os.environ.get("CI"):

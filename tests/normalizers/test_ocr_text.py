@@ -32,6 +32,10 @@ from normalizers.ocr_text import fix_confusions
         ("ポスター揭示は準備が出来次第開始", "ポスター掲示は準備が出来次第開始"),  # the traditional 揭
         ("茨城県つくぱみらい市紫峰ヶ丘", "茨城県つくばみらい市紫峰ヶ丘"),  # a place name's dakuten
         ("つくぱ市 つくば市 つくぱ12", "つくば市 つくば市 つくば12"),
+        ("派遠講師:在宅療養支援診療所医師", "派遣講師:在宅療養支援診療所医師"),  # 遣 read as 遠
+        ("遠隔診療 永遠", "遠隔診療 永遠"),
+        ("定期的(1回/4簡月)開催", "定期的(1回/4箇月)開催"),  # 箇 read as 簡
+        ("簡単な 簡易", "簡単な 簡易"),
     ],
 )
 def test_known_misreadings_are_fixed_outside_digits(read: str, fixed: str) -> None:
