@@ -13,7 +13,8 @@ import pytest
 from deltalake import DeltaTable
 
 import pipeline.store.staging as staging_module
-from pipeline.records import TABLES, Initiative, to_arrow
+from pipeline.process import process_file
+from pipeline.records import LINKED_TABLES, TABLES, Initiative, arrow_schema, to_arrow
 from pipeline.run import run_extract
 from pipeline.store.gate import SchemaViolation, validate_table
 from pipeline.store.load import load_run
@@ -108,3 +109,19 @@ def test_second_run_reads_nothing_again_with_identical_records(tmp_path: Path) -
     b = load_run(output, run_id=second.run_id)
     for name in TABLES:
         assert a[name].equals(b[name]), name
+
+
+def test_to_arrow_holds_each_records_values_in_its_fields_columns() -> None:
+    results = [d for path in sorted(RAW.iterdir()) for d in process_file(path.read_bytes()).documents]
+    for name, record_type in TABLES.items():
+        if name in ("files", *LINKED_TABLES):
+            continue
+        records = (
+            [r.document for r in results]
+            if name == "documents"
+            else [x for r in results for x in getattr(r, name)]
+        )
+        rows = [{k: list(v) if isinstance(v, tuple) else v for k, v in vars(r).items()} for r in records]
+        expected = pa.Table.from_pylist(rows, schema=arrow_schema(record_type))
+        assert records and to_arrow(record_type, records).equals(expected), name
+        assert to_arrow(record_type, []).equals(expected.slice(0, 0)), name
