@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.pdf_page import DEFAULT_CELL_SLACK, Char, Line, is_soft_wrap, join_lines, measure_autospace
+from extractors.pdf_page import (
+    DEFAULT_CELL_SLACK,
+    Char,
+    Line,
+    first_unit_width,
+    is_soft_wrap,
+    join_lines,
+    measure_autospace,
+)
 
 SIZE = 7.0
 DIGIT = 3.885
@@ -159,3 +167,22 @@ def test_a_line_is_measured_from_the_cell_text_edge_not_its_first_glyph_box() ->
     prev, nxt = line("8月2日(火)19:0", 10, x0=edge + far), line("0～開催", 19, x0=edge + far)
     available = prev.chars[-1].x1 - edge + DIGIT - 0.1
     assert join_lines([prev, nxt], available, edge=edge) == "8月2日(火)19:0\n\n0～開催"
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("訪問", SIZE),  # one char
+        ("訪", SIZE),  # a line of one char
+        ("  訪問", SIZE),  # spaces before the unit are not part of it
+        ("AB12 診療", 4 * DIGIT),  # an ASCII word, up to the space
+        ("（6月", SIZE + DIGIT),  # an opening bracket with the char after it
+        ("（", SIZE),  # an opening bracket alone
+        ("診）、。次", 4 * SIZE),  # a char with its trailing closing punctuation
+        ("（6）。", SIZE + DIGIT + 2 * SIZE),  # bracket, its char, then closing punctuation
+        ("AB）x", 2 * DIGIT + SIZE),  # a word, then closing punctuation
+    ],
+)
+def test_first_unit_width(text: str, width: float) -> None:
+    """What cannot be split from the line's start (read only as far as it goes)."""
+    assert first_unit_width(line(text, 10)) == pytest.approx(width)
