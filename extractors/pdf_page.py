@@ -180,6 +180,8 @@ def measure_autospace(chars: list[Char]) -> float:
     gaps = []
     for line in baseline_groups(chars):  # lines_of's, blank ones too (they hold no such neighbours)
         kinds = list(map(script_of, map(TEXT, line)))
+        if "latin" not in kinds or "asian" not in kinds:  # most lines: no such neighbours to find
+            continue
         for i, (a, b) in enumerate(itertools.pairwise(kinds), 1):
             if a != b and a != "other" and b != "other":  # one Latin, one Asian (LATIN_ASIAN)
                 prev, ch = line[i - 1], line[i]
