@@ -330,7 +330,7 @@ def arrow_schema(record_type: type) -> pa.Schema:
 
 
 @functools.cache
-def _row_values(record_type: type) -> tuple[tuple[str, ...], typing.Callable[[object], tuple[object, ...]]]:
+def row_values(record_type: type) -> tuple[tuple[str, ...], typing.Callable[[object], tuple[object, ...]]]:
     """The record type's field names, and a function giving a record's values in their order."""
     names = tuple(f.name for f in dataclasses.fields(record_type))
     values = operator.attrgetter(*names)
@@ -342,6 +342,6 @@ def to_arrow(record_type: type, records: typing.Sequence[object]) -> pa.Table:
     C (one attrgetter call a record; a tuple field is an Arrow list as is): a batch of documents
     has hundreds of thousands of values, and this runs in the writer that every worker waits on."""
     schema = arrow_schema(record_type)
-    names, values = _row_values(record_type)
+    names, values = row_values(record_type)
     columns = zip(*map(values, records), strict=True) if records else ((),) * len(names)
     return pa.Table.from_pydict(dict(zip(names, map(list, columns), strict=True)), schema=schema)
