@@ -115,6 +115,7 @@ class Char(NamedTuple):  # a tuple, not a frozen dataclass: a page makes thousan
         return (self.x0 + self.x1) / 2, self.baseline - 0.35 * self.size
 
 
+TEXT = operator.itemgetter(0)  # Char.text
 BY_X0 = operator.itemgetter(1)  # Char.x0
 BY_BASELINE = operator.itemgetter(3)  # Char.baseline
 T = TypeVar("T")
@@ -161,15 +162,17 @@ class Line:
     @once
     def text(self) -> str:
         """The chars as printed; one space stands for a wide gap that has no space glyph."""
-        prev = self.chars[0]
-        out = [prev.text]
-        inked = bool(prev.text.strip())  # whether `prev` prints
-        for ch in self.chars[1:]:
-            text = ch.text
-            printed = bool(text.strip())
-            wide = inked and printed and ch.x0 - prev.x1 >= DEFAULT_SPACE_GAP * ch.size
-            out.append(" " + text if wide else text)
-            prev, inked = ch, printed
+        chars = self.chars
+        out = [chars[0][0]]
+        end = chars[0][2] if chars[0][0].strip() else None  # x1 of the char before, where it prints
+        gap = DEFAULT_SPACE_GAP
+        for text, x0, x1, _, size in chars[1:]:
+            if text.strip():
+                out.append(" " + text if end is not None and x0 - end >= gap * size else text)
+                end = x1
+            else:
+                out.append(text)
+                end = None
         return "".join(out)
 
 
@@ -189,9 +192,10 @@ def measure_autospace(chars: list[Char]) -> float:
     software's `autospace`, about 0.2 em in LibreOffice); 0 where it cannot be measured."""
     gaps = []
     for line in baseline_groups(chars):  # lines_of's, blank ones too (they hold no such neighbours)
-        kinds = [script_of(c.text) for c in line]
-        for i in range(1, len(kinds)):
-            a, b = kinds[i - 1], kinds[i]
+        kinds = list(map(script_of, map(TEXT, line)))
+        if "latin" not in kinds or "asian" not in kinds:  # most lines: no such neighbours to find
+            continue
+        for i, (a, b) in enumerate(itertools.pairwise(kinds), 1):
             if a != b and a != "other" and b != "other":  # one Latin, one Asian (LATIN_ASIAN)
                 prev, ch = line[i - 1], line[i]
                 gap = (ch.x0 - prev.x1) / ch.size
@@ -322,11 +326,12 @@ def baseline_groups(chars: list[Char]) -> list[list[Char]]:
     lines: list[list[Char]] = []
     line: list[Char] = []
     first = 0.0  # the baseline of the line's first char
+    tolerance = DEFAULT_BASELINE_TOLERANCE
     for ch in sorted(chars, key=BY_BASELINE):
-        if line and abs(first - ch.baseline) <= DEFAULT_BASELINE_TOLERANCE * ch.size:
+        if abs(first - ch[3]) <= tolerance * ch[4] and line:  # ch.baseline, ch.size
             line.append(ch)
         else:
-            line, first = [ch], ch.baseline
+            line, first = [ch], ch[3]
             lines.append(line)
     for ln in lines:
         ln.sort(key=BY_X0)
@@ -497,16 +502,17 @@ def starts_item(prev: str, text: str) -> bool:
 def first_unit_width(line: Line) -> float:
     """Width of what could not be split from the line start: an ASCII word, a char with its
     trailing closing punctuation, an opening bracket with the char after it."""
-    chars = [c for c in line.chars if c.text.strip()]
-    end = 1
-    if chars[0].text.isascii() and chars[0].text.isalnum():
-        while end < len(chars) and chars[end].text.isascii() and chars[end].text.isalnum():
-            end += 1
-    elif chars[0].text in NO_LINE_END and len(chars) > 1:
-        end = 2
-    while end < len(chars) and chars[end].text in NO_LINE_START:
-        end += 1
-    return chars[end - 1].x1 - chars[0].x0
+    printed = (c for c in line.chars if c.text.strip())  # read only as far as the unit goes
+    first = last = next(printed)
+    after = next(printed, None)  # the printed char after `last`
+    if first.text.isascii() and first.text.isalnum():
+        while after is not None and after.text.isascii() and after.text.isalnum():
+            last, after = after, next(printed, None)
+    elif first.text in NO_LINE_END and after is not None:
+        last, after = after, next(printed, None)
+    while after is not None and after.text in NO_LINE_START:
+        last, after = after, next(printed, None)
+    return last.x1 - first.x0
 
 
 def outside_paragraphs(chars: list[Char], tables: list[BBox], pno: int) -> list[tuple[float, float, Block]]:

@@ -9,6 +9,7 @@ below; a version lists what it prints. Detection scores every spec; the best one
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -243,6 +244,12 @@ def detect_form(text: str, threshold: float = DEFAULT_FORM_THRESHOLD) -> FormMat
     return FormMatch(spec=best if best_score >= threshold else None, score=round(best_score, 3))
 
 
+# Bounded: keys are words of every document a worker reads (a -layout header line's words are
+# asked about again and again, alone and in pairs).
+DEFAULT_HEADERS_CACHED = 1 << 14
+
+
+@functools.lru_cache(maxsize=DEFAULT_HEADERS_CACHED)
 def period_of_header(header: str) -> str | None:
     key = match_key(header)
     for words, period in PERIOD_ALIASES:

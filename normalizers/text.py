@@ -22,11 +22,14 @@ _MARKERS_RE = re.compile("([\u2460-\u2473\u30fb\u25b6\u25c6\u203b]+)")
 _SPACE_RE = re.compile(r"\s+")
 # what Japanese print never opens a line with (kinsoku): a long vowel mark, a small kana
 NO_LINE_START_KANA = frozenset("ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
+_WIDE_RE = re.compile("[\uff01-\uff5e\u3000]")  # a char _WIDTH_TABLE folds
 
 
 def fold_width(s: str) -> str:
-    """Fold full-width ASCII and U+3000 to ASCII; one char in, one char out."""
-    return s.translate(_WIDTH_TABLE)
+    """Fold full-width ASCII and U+3000 to ASCII; one char in, one char out. A text without such a
+    char is returned as it is: telling so takes one regex scan, where `translate` looks every
+    non-ASCII char up in the table (most texts are Japanese without a full-width ASCII char)."""
+    return s if _WIDE_RE.search(s) is None else s.translate(_WIDTH_TABLE)
 
 
 def normalize_space(s: str) -> str:

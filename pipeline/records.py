@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import operator
 import types
 import typing
 from dataclasses import dataclass
@@ -328,10 +329,19 @@ def arrow_schema(record_type: type) -> pa.Schema:
     return pa.schema([_arrow_field(f.name, hints[f.name]) for f in dataclasses.fields(record_type)])
 
 
+@functools.cache
+def row_values(record_type: type) -> tuple[tuple[str, ...], typing.Callable[[object], tuple[object, ...]]]:
+    """The record type's field names, and a function giving a record's values in their order."""
+    names = tuple(f.name for f in dataclasses.fields(record_type))
+    values = operator.attrgetter(*names)
+    return names, (values if len(names) > 1 else lambda record: (values(record),))
+
+
 def to_arrow(record_type: type, records: typing.Sequence[object]) -> pa.Table:
+    """The records as a table of the type's schema. Columns are the records' values transposed in
+    C (one attrgetter call a record; a tuple field is an Arrow list as is): a batch of documents
+    has hundreds of thousands of values, and this runs in the writer that every worker waits on."""
     schema = arrow_schema(record_type)
-    columns = {
-        f.name: [list(v) if isinstance(v := getattr(r, f.name), tuple) else v for r in records]
-        for f in dataclasses.fields(record_type)
-    }
-    return pa.Table.from_pydict(columns, schema=schema)
+    names, values = row_values(record_type)
+    columns = zip(*map(values, records), strict=True) if records else ((),) * len(names)
+    return pa.Table.from_pydict(dict(zip(names, map(list, columns), strict=True)), schema=schema)

@@ -3,6 +3,7 @@ cells give no row; a cell with text but no readable figure gives a null value an
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -198,7 +199,10 @@ class OutcomeBuilder:
         if not consumed and not any(p.anchor and p.anchor in folded for p in SECTION_CELLS[at.table.section]):
             first = SECTION_CELLS[at.table.section][0]
             self._emit(at, row_metric or first.metric, None, first.unit)
-        leftover = "".join(ch for i, ch in enumerate(folded) if not any(a <= i < b for a, b in consumed))
+        outside = [True] * len(folded)  # the chars no pattern consumed
+        for a, b in consumed:
+            outside[a:b] = [False] * (b - a)
+        leftover = "".join(itertools.compress(folded, outside))
         if consumed and DIGIT.search(leftover):
             self.check(
                 at.cell,

@@ -23,8 +23,15 @@ from normalizers.text import fold_width
 
 SECTIONS = tuple(sorted(LAYOUT_CELL_TEMPLATES))
 _DIGIT = regex.compile(r"[0-9]")
+_WORD = regex.compile(r"\S+")
 
 
+# Bounded: keys are text fragments of every document a worker reads, so an unbounded cache would
+# grow with the archive (a worker lives across thousands of documents).
+DEFAULT_FRAGMENTS_CACHED = 1 << 14
+
+
+@functools.lru_cache(maxsize=DEFAULT_FRAGMENTS_CACHED)  # a document asks for one fragment ~15 times
 def compact(text: str) -> str:
     """Width-folded text without whitespace: how cell fragments are joined and matched."""
     return "".join(fold_width(text).split())
@@ -33,11 +40,6 @@ def compact(text: str) -> str:
 @functools.cache
 def _template(section: int) -> regex.Pattern[str]:
     return regex.compile(LAYOUT_CELL_TEMPLATES[section])
-
-
-# Bounded: keys are text fragments of every document a worker reads, so an unbounded cache would
-# grow with the archive (a worker lives across thousands of documents).
-DEFAULT_FRAGMENTS_CACHED = 1 << 14
 
 
 @functools.lru_cache(maxsize=DEFAULT_FRAGMENTS_CACHED)
@@ -61,7 +63,7 @@ class Word:
 
 
 def words_of(text: str) -> list[Word]:
-    return [Word(m.group(), m.start()) for m in regex.finditer(r"\S+", text)]
+    return [Word(m.group(), m.start()) for m in _WORD.finditer(text)]
 
 
 def display_width(text: str) -> int:

@@ -4,6 +4,11 @@ commit and names the table and column."""
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import re
+from collections.abc import Sequence
+
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -11,7 +16,7 @@ from normalizers.facility_names import FACILITY_KINDS
 from pipeline.checks import CHECKS
 from pipeline.formats import RENDITIONS, SOURCE_FORMATS
 from pipeline.link.rules import MATCH_RULES
-from pipeline.records import LINKED_TABLES, TABLES, DocumentResult, arrow_schema, to_arrow
+from pipeline.records import LINKED_TABLES, TABLES, DocumentResult, arrow_schema, row_values, to_arrow
 
 VOCABULARIES: dict[tuple[str, str], frozenset[object]] = {
     ("documents", "source_format"): SOURCE_FORMATS,
@@ -86,12 +91,73 @@ def validate_table(name: str, table: pa.Table) -> None:
 
 
 def validate_result(result: DocumentResult) -> None:
-    """One document's records against the contract."""
+    """One document's records against the contract. A table without records is left out: the
+    empty table of its schema meets the contract (`workers.initialize` gates each one); so is one
+    whose values plainly meet it (`plainly_valid`); the others are converted and gated."""
     for name, record_type in TABLES.items():
         if name == "files" or name in LINKED_TABLES:
             continue
         records = [result.document] if name == "documents" else getattr(result, name)
-        validate_table(name, to_arrow(record_type, records))
+        if records and not plainly_valid(name, records):
+            validate_table(name, to_arrow(record_type, records))
+
+
+# Arrow type -> the one Python type whose values it takes as they are, and the bounds of an integer
+FLOAT32_MAX = 3.4028234663852886e38
+_PLAIN_TYPES: dict[pa.DataType, type] = {
+    pa.string(): str,
+    pa.int64(): int,
+    pa.int32(): int,
+    pa.float64(): float,
+    pa.float32(): float,
+    pa.bool_(): bool,
+    pa.date32(): dt.date,
+}
+_INT_BOUNDS = {pa.int64(): (-(2**63), 2**63 - 1), pa.int32(): (-(2**31), 2**31 - 1)}
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a str Arrow cannot encode as UTF-8
+
+
+def plainly_valid(name: str, records: Sequence[object]) -> bool:
+    """True where every column of the records holds values of its field's plain Python type only
+    (None where the field is nullable), each one Arrow takes as it is, within the table's
+    vocabularies and ranges: then `validate_table` of their table passes (the per-document gate
+    needs no Arrow table for them, about 2 ms a document). False where any value is not so plain:
+    the caller converts and gates them, which names the violation if there is one. Worked out a
+    column at a time in C (type sets, joins, min and max), not value by value."""
+    if not records:
+        return True  # the schema's empty table (gated by `workers.initialize`)
+    schema = arrow_schema(TABLES[name])
+    rows = list(map(row_values(TABLES[name])[1], records))
+    for field, column in zip(schema, zip(*rows, strict=True), strict=True):
+        values = [v for v in column if v is not None]
+        if len(values) < len(column) and not field.nullable:
+            return False
+        if pa.types.is_list(field.type):
+            if not _plain(values, tuple) or not _plain(items := list(itertools.chain(*values)), str):
+                return False
+            values = items
+        elif (kind := _PLAIN_TYPES.get(field.type)) is None or not _plain(values, kind):
+            return False
+        if not values:
+            continue
+        if isinstance(values[0], str) and _SURROGATE.search("".join(values)):
+            return False
+        bounds = _INT_BOUNDS.get(field.type)
+        if bounds is not None and (min(values) < bounds[0] or max(values) > bounds[1]):
+            return False
+        if field.type == pa.float32() and not all(map(FLOAT32_MAX.__ge__, map(abs, values))):  # or NaN
+            return False
+        allowed = VOCABULARIES.get((name, field.name))
+        if allowed is not None and not set(values) <= allowed:
+            return False
+        low_high = RANGES.get((name, field.name))
+        if low_high is not None and (min(values) < low_high[0] or max(values) > low_high[1]):
+            return False
+    return True
+
+
+def _plain(values: list[object], kind: type) -> bool:
+    return not values or set(map(type, values)) == {kind}
 
 
 def validate_all(tables: dict[str, pa.Table]) -> None:

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.pdf_page import DEFAULT_CELL_SLACK, Char, Line, is_soft_wrap, join_lines, measure_autospace
+from extractors.pdf_page import (
+    DEFAULT_CELL_SLACK,
+    Char,
+    Line,
+    first_unit_width,
+    is_soft_wrap,
+    join_lines,
+    measure_autospace,
+)
 
 SIZE = 7.0
 DIGIT = 3.885
@@ -239,3 +247,22 @@ def test_a_full_line_opens_an_entry_where_the_page_or_its_entry_tells(
     lines = [line(text, 10 + 9 * i) for i, text in enumerate(lines_text)]
     full = min(ln.chars[-1].x1 for ln in lines[:-1])  # no next unit fits after any line
     assert join_lines(lines, full, openers=frozenset(openers)) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("訪問", SIZE),  # one char
+        ("訪", SIZE),  # a line of one char
+        ("  訪問", SIZE),  # spaces before the unit are not part of it
+        ("AB12 診療", 4 * DIGIT),  # an ASCII word, up to the space
+        ("（6月", SIZE + DIGIT),  # an opening bracket with the char after it
+        ("（", SIZE),  # an opening bracket alone
+        ("診）、。次", 4 * SIZE),  # a char with its trailing closing punctuation
+        ("（6）。", SIZE + DIGIT + 2 * SIZE),  # bracket, its char, then closing punctuation
+        ("AB）x", 2 * DIGIT + SIZE),  # a word, then closing punctuation
+    ],
+)
+def test_first_unit_width(text: str, width: float) -> None:
+    """What cannot be split from the line's start (read only as far as it goes)."""
+    assert first_unit_width(line(text, 10)) == pytest.approx(width)

@@ -2,7 +2,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizers.text import fold_width, match_key, nfkc_keep_markers, normalize_space, reflow, unwrap
+from normalizers.text import (
+    _WIDTH_TABLE,
+    fold_width,
+    match_key,
+    nfkc_keep_markers,
+    normalize_space,
+    reflow,
+    unwrap,
+)
 
 FAST = settings(max_examples=200, deadline=None)
 
@@ -126,3 +134,11 @@ def test_markers_survive_nfkc(text: str) -> None:
 )
 def test_unwrap(text: str, expected: str) -> None:
     assert unwrap(text) == expected
+
+
+def test_fold_width_folds_every_char_of_its_table_and_no_other() -> None:
+    """The scan that lets a text through unchanged looks for exactly the chars the table folds."""
+    folded = {ch: fold_width(ch) for ch in map(chr, range(0x10000)) if not 0xD800 <= ord(ch) <= 0xDFFF}
+    changed = {ch for ch, out in folded.items() if out != ch}
+    assert changed == set(map(chr, _WIDTH_TABLE))
+    assert fold_width("取組（全角Ａ１）と　空白") == "取組(全角A1)と 空白"

@@ -13,9 +13,10 @@ import pytest
 from deltalake import DeltaTable
 
 import pipeline.store.staging as staging_module
-from pipeline.records import TABLES, Initiative, to_arrow
+from pipeline.process import process_file
+from pipeline.records import LINKED_TABLES, TABLES, Initiative, arrow_schema, to_arrow
 from pipeline.run import run_extract
-from pipeline.store.gate import SchemaViolation, validate_table
+from pipeline.store.gate import SchemaViolation, plainly_valid, validate_result, validate_table
 from pipeline.store.load import load_run
 from tests.conftest import ROOT
 
@@ -108,3 +109,63 @@ def test_second_run_reads_nothing_again_with_identical_records(tmp_path: Path) -
     b = load_run(output, run_id=second.run_id)
     for name in TABLES:
         assert a[name].equals(b[name]), name
+
+
+def test_to_arrow_holds_each_records_values_in_its_fields_columns() -> None:
+    results = [d for path in sorted(RAW.iterdir()) for d in process_file(path.read_bytes()).documents]
+    for name, record_type in TABLES.items():
+        if name in ("files", *LINKED_TABLES):
+            continue
+        records = (
+            [r.document for r in results]
+            if name == "documents"
+            else [x for r in results for x in getattr(r, name)]
+        )
+        rows = [{k: list(v) if isinstance(v, tuple) else v for k, v in vars(r).items()} for r in records]
+        expected = pa.Table.from_pylist(rows, schema=arrow_schema(record_type))
+        assert records and to_arrow(record_type, records).equals(expected), name
+        assert to_arrow(record_type, []).equals(expected.slice(0, 0)), name
+
+
+def _outcome_of(gate: Any) -> tuple[type, str] | None:
+    try:
+        gate()
+    except Exception as error:  # noqa: BLE001 - the outcome compared is the error itself
+        return type(error), str(error)
+    return None
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"item_theme": "other"},  # outside the vocabulary
+        {"fiscal_year": 1900},  # outside the range
+        {"text": None},  # null in a non-null column
+        {"level": True},  # a bool in an integer column
+        {"page": 2**31},  # past int32
+        {"text": "a\ud800b"},  # a lone surrogate: no UTF-8
+        {"marker": 3},  # an int in a string column
+        {"fiscal_year": 2020.0},  # a float in an integer column (Arrow takes this one)
+    ],
+)
+def test_document_gate_decides_as_the_arrow_gate(changes: dict[str, Any]) -> None:
+    """The per-document gate lets through without an Arrow table only records that would pass it
+    (`plainly_valid`); any other value is converted and gated, with the same outcome."""
+    document = process_file(sorted(RAW.iterdir())[0].read_bytes()).documents[0]
+    record = _initiative(**changes)
+    result = dataclasses.replace(document, initiatives=(record, _initiative()))
+    assert plainly_valid("initiatives", result.initiatives) == (not changes)
+    arrow_gate = _outcome_of(lambda: validate_table("initiatives", to_arrow(Initiative, result.initiatives)))
+    assert _outcome_of(lambda: validate_result(result)) == arrow_gate
+    assert (arrow_gate is None) == (not changes or changes == {"fiscal_year": 2020.0})
+
+
+def test_every_document_of_the_seeds_and_sample_is_plainly_valid() -> None:
+    for path in [*sorted(RAW.iterdir()), *sorted(ROOT.joinpath("tests", "corpus").glob("*.txt"))[:12]]:
+        for result in process_file(path.read_bytes()).documents:
+            for name in TABLES:
+                if name in ("files", *LINKED_TABLES):
+                    continue
+                records = [result.document] if name == "documents" else getattr(result, name)
+                assert plainly_valid(name, records), (path.name, name)

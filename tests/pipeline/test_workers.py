@@ -3,13 +3,14 @@ replaced while the batch goes on."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import threading
 import time
 from pathlib import Path
 
-from pipeline.executors.workers import Limits, WorkerPool
+from pipeline.executors.workers import Limits, WorkerPool, initialize
 from tests.conftest import ROOT
 
 SEED_TSV = ROOT / "data" / "raw" / "000_77fec06e79e16c0d.txt"
@@ -90,3 +91,11 @@ def test_workers_take_their_next_file_before_the_caller_handles_a_result(tmp_pat
     paths = reports(tmp_path, 4)
     busy_when_handed = [bool(pool.busy_pids()) for _finished in pool.run(paths)]
     assert busy_when_handed == [True, True, True, False]  # the last result: no file left to take
+
+
+def test_initialize_keeps_the_imports_out_of_the_collector() -> None:
+    initialize()
+    assert gc.get_freeze_count() > 0
+    frozen = gc.get_freeze_count()
+    initialize()  # once a process: a later call freezes nothing more
+    assert gc.get_freeze_count() == frozen
