@@ -24,6 +24,7 @@ SIMPLIFIED_TO_JAPANESE = str.maketrans(
         "·": "・",  # the Latin middle dot: Japanese prints the katakana one
         "别": "別",
         "揭": "掲",  # the traditional form PP-OCR prints for 掲 (掲示, 掲載)
+        "內": "内",  # the traditional form PP-OCR prints for 内 (取組内容: 200 dpi binarized scans)
         "爱": "愛",
         "查": "査",
         "项": "項",
