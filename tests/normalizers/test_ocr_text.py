@@ -30,6 +30,7 @@ from normalizers.ocr_text import fix_confusions
         ("9月～3月", "9月～3月"),
         ("ヘ12件 了3回 〜4", "へ12件 了3回 ～4"),
         ("取組內容", "取組内容"),  # the traditional 內
+        ("•根本外科内科医院", "・根本外科内科医院"),  # the bullet read for a ・
         ("ポスター揭示は準備が出来次第開始", "ポスター掲示は準備が出来次第開始"),  # the traditional 揭
         ("茨城県つくぱみらい市紫峰ヶ丘", "茨城県つくばみらい市紫峰ヶ丘"),  # a place name's dakuten
         ("つくぱ市 つくば市 つくぱ12", "つくば市 つくば市 つくば12"),
