@@ -12,6 +12,7 @@ per-character boxes within the line's box, the line's box giving baseline and si
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import importlib.util
 import itertools
@@ -140,9 +141,13 @@ class Tally:
 TALLY = Tally()
 
 
-def detect(gray: np.ndarray) -> Detection:
+def detect(gray: np.ndarray, native: bool = False) -> Detection:
     """The text lines rapidocr finds on a grey page image (detection only, on the page scaled to
-    DEFAULT_MAX_SIDE): cheap enough to tell which way the page lies before any line is read."""
+    DEFAULT_MAX_SIDE): cheap enough to tell which way the page lies before any line is read.
+
+    rapidocr cuts the lines it reads out of that scaled page (scaled linearly, which a grey scan
+    bears); `native` cuts them out of the page at its own resolution instead: a two-level
+    (binarized) scan scaled linearly loses strokes to aliasing (実績 read 実續, 患者 表者)."""
     eng = engine()
     eng.update_params(
         use_det=True, use_cls=False, use_rec=True, return_word_box=True, return_single_char_box=True
@@ -159,6 +164,10 @@ def detect(gray: np.ndarray) -> Detection:
         return Detection(gray, [], None)
     height, width = original.shape[:2]
     boxes = map_boxes_to_original(copy.deepcopy(found.boxes), op_record, height, width)
+    if native:  # the same lines, cut out of the page at its own resolution
+        found = dataclasses.replace(found, boxes=np.asarray(boxes, dtype=np.float32))
+        crops = eng.crop_text_regions(original, found.boxes)
+        op_record = {"preprocess": {"ratio_h": 1.0, "ratio_w": 1.0}}
     return Detection(gray, [np.asarray(b, dtype=float) for b in boxes], (original, found, crops, op_record))
 
 
@@ -226,9 +235,10 @@ def line_directions(gray: np.ndarray, boxes: list[np.ndarray], quarter: bool) ->
     return [str(label) for label, _score in engine()._load_cls_model()(crops).cls_res]
 
 
-def read_lines(gray: np.ndarray) -> list[list[PixelChar]]:
-    """The text lines of a grey page image, each as its characters in pixels, left to right."""
-    return recognize(detect(gray))
+def read_lines(gray: np.ndarray, native: bool = False) -> list[list[PixelChar]]:
+    """The text lines of a grey page image, each as its characters in pixels, left to right
+    (`native`: read at the page's own resolution, `detect`)."""
+    return recognize(detect(gray, native))
 
 
 def char_lines(out: Any, gray: np.ndarray) -> list[list[PixelChar]]:

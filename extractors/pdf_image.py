@@ -57,7 +57,7 @@ DEFAULT_REREAD_ZOOM = (
 DEFAULT_REREAD_GAP = 24  # px between the regions stacked for that reading
 SETTINGS = (
     f"{ocr_rapid.ENGINE_NAME}|tesseract jpn psm6 rules removed, digit regions, reread x1.5"
-    "|turn by line classifier, else osd|straighten|7"
+    "|turn by line classifier, else osd|straighten|two-level: lines cut at own resolution, rules smoothed|8"
 )
 BY_CLASSIFIER = "rapidocr's line classifier"
 BY_OSD = "Tesseract OSD"
@@ -161,8 +161,9 @@ def read_page(page: pymupdf.Page, binary: str) -> PageReading:
     key, gray, dpi = cache_key(page, binary)
     if (cached := ocr_cache.load(key)) is not None:
         return PageReading.from_json(cached)
+    sharp = raster_grid.two_level(gray)  # a binarized scan: read at its own resolution, rules smoothed
     straight, skew = raster_grid.straighten(gray, dpi)
-    found = ocr_rapid.detect(straight)  # the lines found, none read yet: which way does the page lie?
+    found = ocr_rapid.detect(straight, sharp)  # the lines found, none read yet: which way does the page lie?
     turn = ocr_rapid.page_turn(straight, found.boxes)
     by = BY_CLASSIFIER
     if turn is None:  # Tesseract's orientation detection decides (only there: it costs 1 s a page)
@@ -171,10 +172,10 @@ def read_page(page: pymupdf.Page, binary: str) -> PageReading:
     if turn:  # rendered again turned (not the raster rotated): the same pixels as an upright scan
         page.set_rotation(turn)
         straight, skew = raster_grid.straighten(render_gray(page, dpi), dpi)
-        found = ocr_rapid.detect(straight)
+        found = ocr_rapid.detect(straight, sharp)
     gray = straight
     scale = dpi / 72
-    rules = raster_grid.find_rules(gray, dpi)
+    rules = raster_grid.find_rules(gray, dpi, sharp)
     edges = raster_grid.rule_edges(rules.h, rules.v, scale)
     grids = pdf_grid.grids_from_edges(edges)
     lines1 = [to_points(line, scale) for line in ocr_rapid.recognize(found)]  # once, upright

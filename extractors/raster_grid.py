@@ -8,6 +8,10 @@ page with them painted out for OCR.
    more than DEFAULT_MIN_SKEW degrees is turned straight and its rules found again;
 4. each rule component becomes a pdfplumber edge in page points, so grids are rebuilt exactly as
    on text-layer pages (`pdf_grid.grids_from_edges`).
+
+A two-level (1-bit, binarized) scan (`two_level`) draws a skewed rule as a staircase; set straight,
+its steps lie a pixel apart and the long thin kernel finds only pieces of it. Its rules are found
+on the page smoothed first (DEFAULT_SHARP_SMOOTH px), which joins the steps again.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ DEFAULT_SKEW_RULE = 1.5  # inch: horizontal rules at least this long measure the
 DEFAULT_MIN_SKEW = 0.05  # degrees: a smaller skew is left as it is
 DEFAULT_MAX_SKEW = 5.0  # degrees: a larger measured slope is not a skew of the scan
 DEFAULT_ERASE = 2  # px grown around a rule when it is painted out
+DEFAULT_TWO_LEVEL = 0.99  # share of the pixels at the two commonest grey levels of a two-level scan
+DEFAULT_SHARP_SMOOTH = 0.5  # px: Gaussian sigma a two-level page is smoothed with to find its rules
 
 
 @dataclass(frozen=True)
@@ -95,8 +101,19 @@ def runs_of(mask: np.ndarray, horizontal: bool) -> list[tuple[int, int, int]]:
     return runs
 
 
-def find_rules(gray: np.ndarray, dpi: float) -> Rules:
-    h, v = rule_masks(ink_of(gray), dpi)
+def two_level(gray: np.ndarray) -> bool:
+    """Whether the page is a two-level (binarized, 1-bit) scan: nearly all its pixels at two grey
+    levels (a grey scan spreads its paper and ink over many)."""
+    counts = np.bincount(gray.ravel(), minlength=256)
+    top_two = float(np.sort(counts)[-2:].sum())
+    return top_two >= DEFAULT_TWO_LEVEL * gray.size
+
+
+def find_rules(gray: np.ndarray, dpi: float, sharp: bool = False) -> Rules:
+    """The page's ruling lines; `sharp`: the page was a two-level scan (its rules are found on it
+    smoothed, DEFAULT_SHARP_SMOOTH)."""
+    seen = cv2.GaussianBlur(gray, (0, 0), DEFAULT_SHARP_SMOOTH) if sharp else gray
+    h, v = rule_masks(ink_of(seen), dpi)
     return Rules(runs_of(h, True), runs_of(v, False), cv2.bitwise_or(h, v))
 
 

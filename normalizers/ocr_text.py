@@ -2,7 +2,7 @@
 never touched: a figure is accepted only where two readers agree on its digits as read).
 
 - simplified Chinese forms, which Japanese text never prints, to the Japanese form (况 → 況), and
-  the Latin middle dot · to the Japanese ・;
+  the Latin middle dot · and the bullet • to the Japanese ・;
 - katakana ロ between two kanji to the kanji 口 (北ロ市 → 北口市); next to kana it stays;
 - the long-vowel mark ー between two kanji to the kanji 一 (第ー回 → 第一回), and the kanji 一 right
   after a katakana and not before a kanji to ー (グル一プ → グループ; ケア一体 stays);
@@ -24,8 +24,10 @@ import regex
 SIMPLIFIED_TO_JAPANESE = str.maketrans(
     {
         "·": "・",  # the Latin middle dot: Japanese prints the katakana one
+        "•": "・",  # the bullet PP-OCR reads for a ・ on a binarized scan (・根本外科内科医院)
         "别": "別",
         "揭": "掲",  # the traditional form PP-OCR prints for 掲 (掲示, 掲載)
+        "內": "内",  # the traditional form PP-OCR prints for 内 (取組内容: 200 dpi binarized scans)
         "爱": "愛",
         "查": "査",
         "项": "項",
