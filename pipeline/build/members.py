@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
 from normalizers.forms import DESIGNATION_LABEL, DESIGNATION_WORDS, MEMBER_ROLE_WORDS, first_word_match
 from normalizers.names import municipality_from_address, split_corporation
 from normalizers.phone import normalize_phone
@@ -12,6 +14,10 @@ from normalizers.text import normalize_space, unwrap
 from pipeline.build.context import DocContext, row_position
 from pipeline.locate.located import MemberTable, TextAt
 from pipeline.records import Check, Member
+
+# a name holds a letter (kana, kanji, Latin): a cell of digits or marks alone (`2`, `②`, `-`) is a
+# cell of another column moved into the name's, as where a scan's ①/② column was read apart
+NAME_LETTER = regex.compile(r"\p{L}")
 
 
 def designation_meanings(header: str) -> dict[str, str]:
@@ -53,6 +59,11 @@ def build_members(ctx: DocContext, tables: Iterable[MemberTable]) -> tuple[list[
                     checks.append(ctx.check("member_row_unread", detail, at.span))
                 continue
             name = unwrap(name_cell.text)
+            if not NAME_LETTER.search(name):
+                printed = " | ".join(normalize_space(c.text) for c in row if c.text.strip())
+                detail = f"別添1: a row whose name cell holds no name ({name!r}) was not read: {printed!r}"
+                checks.append(ctx.check("member_row_unread", detail, name_cell.span))
+                continue
             corporation, facility = split_corporation(name)
             mark_cell = _cell(row, table.roles, "designation")
             mark = normalize_space(mark_cell.text) if mark_cell else ""
