@@ -132,7 +132,9 @@ _SPECS = (
     CheckSpec(
         "section_inferred",
         "warning",
-        "a 取組効果 table without a readable heading, placed after the previous one",
+        "a 取組効果 table without a readable heading, placed after the previous one: its section is "
+        "inferred, not read (document `partial`)",
+        makes_partial=True,
     ),
     CheckSpec("drawn_labels", "info", "org-chart labels drawn over a PDF cell, kept out of the bullets"),
     CheckSpec(
