@@ -18,9 +18,6 @@ So a block's pairs, links, doubts and clusters are those of the whole evidence a
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,6 +31,7 @@ from pipeline.link.evidence_store import EvidenceStore
 from pipeline.link.names import close_names
 from pipeline.link.readings import ReadingStore
 from pipeline.link.rules import RULE_PRIORITY, Doubt, Link
+from pipeline.store.pickled import read_pickle, write_pickle
 
 BLOCKS_DIR = "link-blocks"
 
@@ -125,12 +123,8 @@ class BlockCache:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, key: str) -> BlockResult | None:
-        try:
-            with self._path(key).open("rb") as handle:
-                result = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            return None  # absent, torn or stale: linked again
-        if not isinstance(result, BlockResult):
+        result = read_pickle(self._path(key))
+        if not isinstance(result, BlockResult):  # absent, torn or stale: linked again
             return None
         self.hits += 1
         return result
@@ -143,11 +137,7 @@ class BlockCache:
                 path.unlink(missing_ok=True)
 
     def put(self, key: str, result: BlockResult) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
+        write_pickle(self._path(key), result)
 
 
 def cluster_blocks(evidence: Sequence[Evidence], cache: BlockCache | None = None) -> Clustering:

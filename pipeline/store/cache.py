@@ -9,13 +9,11 @@ worker limit are never cached: the limit, not the bytes, decided them.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.records import FileResult
+from pipeline.store.pickled import read_pickle, write_pickle
 
 PACKAGES = ("extractors", "normalizers", "pipeline")
 CACHE_DIR = "_cache"
@@ -44,17 +42,11 @@ class ResultCache:
         path = self._path(sha256)
         if not sha256 or not path.exists():
             return None
-        try:
-            with path.open("rb") as handle:
-                result = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        result = read_pickle(path)
+        if result is None:
             return None  # a torn or stale entry is recomputed
         self.hits += 1
         return result if isinstance(result, FileResult) else None
 
     def put(self, result: FileResult) -> None:
-        path = self._path(result.file.file_sha256)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)  # atomic: a killed run never leaves half an entry
+        write_pickle(self._path(result.file.file_sha256), result)  # a killed run leaves no half entry
