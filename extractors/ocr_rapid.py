@@ -309,12 +309,7 @@ def missed_marker(
     if shape is None:
         if not (gray[a:b, c:d] < INK_LEVEL).any():
             return None
-        blank = np.full((b - a, (b - a) // 2), 255, dtype=np.uint8)
-        alone = np.hstack([blank, gray[a:b, c:d], blank])
-        out = engine()(
-            np.ascontiguousarray(np.stack([alone] * 3, axis=-1)), use_det=False, use_cls=False, use_rec=True
-        )
-        read = (out.txts or ("",))[0].rstrip(";:；：,.、。 ")
+        read = read_alone(gray[a:b, c:d]).rstrip(";:；：,.、。 ")
         shape = read if read in MARKERS else None
     if shape is None:
         return None
@@ -390,11 +385,12 @@ def solidity(blob: np.ndarray) -> float:
 
 
 def read_alone(crop: np.ndarray) -> str:
-    """What the recognizer reads on a crop of one line set between blanks (half its height each)."""
+    """What the recognizer reads on a crop of one line set between blanks (half its height each), as
+    it reads it (blanks at its ends kept)."""
     blank = np.full((crop.shape[0], crop.shape[0] // 2), 255, dtype=np.uint8)
     alone = np.ascontiguousarray(np.stack([np.hstack([blank, crop, blank])] * 3, axis=-1))
     out = engine()(alone, use_det=False, use_cls=False, use_rec=True)
-    return str((out.txts or ("",))[0]).strip()
+    return str((out.txts or ("",))[0])
 
 
 def missed_tail(
