@@ -265,16 +265,24 @@ def held(width: int, column: int, widths: dict[int, int], count: int) -> set[int
 
 
 def _halves(run: CellRun, column: int, widths: dict[int, int], last: int) -> list[list[Word]] | None:
-    """A run that holds two or more cells one space apart, split where they meet: the run is wider
-    than its column's room by more than a word alone may fall short of it (so no one cell's line,
-    its half-width digits measured short), and exactly one split leaves each part but the last
-    filling its column's room (a cell fills its line, else the next would not print one space
-    after it) and the last fitting its column's room, no part right of column `last` (the
-    columns of the pieces printed after the run on its line). Else None: the cells are not read."""
+    """A run that holds two or more cells one space apart, split where they meet: the run is no
+    one cell's line, being wider than its column's room by more than a word alone may fall short
+    of it (its half-width digits measured short) or holding a later word that opens with a list
+    marker (a cell's entries open its lines, so a marked entry one space after words is another
+    cell's: `◆医療機関への協 ▶10回`), and exactly one split leaves each part but the last filling
+    its column's room (a cell fills its line, else the next would not print one space after it)
+    and the last fitting its column's room, no part right of column `last` (the columns of the
+    pieces printed after the run on its line), and each marked later word opening a part. Else
+    None: the cells are not read."""
     room = _room(column, widths)
-    if room is None or line_width(joined(run.words)) <= room + DEFAULT_WIDTH_SLACK:
+    marked = [word for word in run.words[1:] if word.text[:1] in MARKERS]
+    if room is None or (not marked and line_width(joined(run.words)) <= room + DEFAULT_WIDTH_SLACK):
         return None
-    splits = [split for split in _splits(run.words, column, widths) if column + len(split) - 1 <= last]
+    splits = [
+        split
+        for split in _splits(run.words, column, widths)
+        if column + len(split) - 1 <= last and all(any(part[0] is word for part in split) for word in marked)
+    ]
     return splits[0] if len(splits) == 1 else None
 
 

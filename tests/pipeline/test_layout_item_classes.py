@@ -426,3 +426,16 @@ def test_a_page_without_a_trusted_header_places_a_piece_that_reaches_past_where_
     assert got[(3, "actual")] == ["２６回", "ホームページ掲載", "発送：R3.7.16"]
     assert (1, "plan") not in got and (3, "baseline") not in got
     assert not [detail for detail in unread(result) if "取組1" in detail or "取組3" in detail]
+
+
+def test_a_marked_entry_one_space_after_a_full_cell_line_is_the_next_columns_cell() -> None:
+    """Item 3's lines `発送：2021 ◆１２件` and `年5月18日 ◆２回` hold 現状's line and 取組目標's
+    marked entry one space apart, no wider than 現状's room with a word's slack: a cell's entries
+    open its lines, so the marked entry is another cell's, and the one split that leaves 現状's
+    part filling its room and the entry fitting 取組目標's puts each in its column. Nothing of
+    取組目標 lands in 現状's date."""
+    result = read("items-marked-entry-one-space-after-a-full-cell-line.layout.txt")
+    got = cells(result)
+    assert got[(3, "baseline")][0] == "発送：2021年5月18日"
+    assert got[(3, "plan")] == ["１２件", "２回"]
+    assert not [d for d in unread(result) if "取組3" in d]
