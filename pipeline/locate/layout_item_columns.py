@@ -71,7 +71,7 @@ from pipeline.locate.layout_items import (
     item_start,
     known_title_keys,
 )
-from pipeline.locate.layout_wraps import cell_paragraphs, line_width
+from pipeline.locate.layout_wraps import MARKERS, cell_paragraphs, line_width
 from pipeline.locate.located import ItemRow, TextAt
 
 DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's start: a drawn label
@@ -172,6 +172,15 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 
 
+def _set_apart(before: str, piece: str) -> bool:
+    """Whether a piece glued after a full 取組内容 line is set apart from the line's last word by
+    a gap on the page, not by the space pdftotext sets around half-width digits wherever they
+    print: one space between two full-width characters, or before a list marker (each bullet of
+    the 取組内容 opens a line of its own, so a marked piece after a line's words is no part of it:
+    `…図っていきます。 *未定`)."""
+    return piece[:1] in MARKERS or (_wide(before[-1]) and _wide(piece[0]))
+
+
 def _gapped(content: list[tuple[Block, list[Word]]]) -> bool:
     """Whether a line of an item's 取組内容 holds words after a wider gap than a space: a period
     cell's piece printed near the content, taken for it, so the first period column's lines
@@ -223,7 +232,7 @@ def _item_row(
             draft.content[index] = (line, words[:kept])
             glued.append(line)
             pieces.append((line, words[kept:]))
-            apart = apart and _wide(words[kept - 1].text[-1]) and _wide(words[kept].text[0])
+            apart = apart and _set_apart(words[kept - 1].text, words[kept].text)
             stuck |= held(line_width(joined(words[kept:])), 0, draft.widths, len(draft.labels))
     if (
         draft.columns is not None

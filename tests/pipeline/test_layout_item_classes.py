@@ -439,3 +439,15 @@ def test_a_marked_entry_one_space_after_a_full_cell_line_is_the_next_columns_cel
     assert got[(3, "baseline")][0] == "発送：2021年5月18日"
     assert got[(3, "plan")] == ["１２件", "２回"]
     assert not [d for d in unread(result) if "取組3" in d]
+
+
+def test_marked_pieces_glued_after_full_content_lines_are_read_as_the_first_period_columns_lines() -> None:
+    """Item 2's 現状 entries `*未定` and `*18 回` print one space after lines that fill the 取組内容
+    column. A half-width `*` takes a space pdftotext may set around it anyway, but a list marker
+    opens a bullet's own line, so the marked piece is no part of the 取組内容 line: they are 現状's
+    lines, and no 取組内容 bullet holds them."""
+    result = read("items-marked-piece-glued-after-a-full-content-line.layout.txt")
+    assert cells(result)[(2, "baseline")] == ["未定", "18 回"]
+    assert not [d for d in unread(result) if "取組2" in d]
+    content = "".join(i.text for i in result.initiatives if i.item_no == 2)
+    assert "未定" not in content and "18 回" not in content
