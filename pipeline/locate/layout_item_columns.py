@@ -32,8 +32,10 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from dataclasses import replace
+from typing import NamedTuple
 
-from extractors.blocks import Block, Finding
+from extractors.blocks import Block, Finding, Span
 from normalizers.forms import ITEMS_HEADER_WORDS, is_facility_name, period_of_header
 from normalizers.text import match_key
 from pipeline.locate.layout_cells import Word, display_width, joined
@@ -71,7 +73,7 @@ from pipeline.locate.layout_items import (
     item_start,
     known_title_keys,
 )
-from pipeline.locate.layout_wraps import MARKERS, cell_paragraphs, line_width
+from pipeline.locate.layout_wraps import MARKERS, cell_openers, cell_paragraphs, line_width
 from pipeline.locate.located import ItemRow, TextAt
 
 DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's start: a drawn label
@@ -143,10 +145,20 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     distrust_out_of_order(drafts, pages, headers)
     full = _full_width(drafts)
     widths = _cell_widths(drafts)
+    read = []
     for draft in drafts:
-        row, found = _item_row(draft, content_col, full, widths)
-        rows.append(row)
+        row, cells, found = _item_row(draft, content_col, full, widths)
+        read.append((row, cells))
         findings += found
+    # a period cell's first line opens an entry: a line of another cell that begins as one does
+    # opens an entry too, though it follows a full line (`opens_entry_after`)
+    openers = cell_openers(cell.lines for _, cells in read for cell in cells)
+    for row, cells in read:
+        status = tuple(
+            (cell.label, TextAt(cell_paragraphs(cell.lines, cell.width, openers), cell.span))
+            for cell in cells
+        )
+        rows.append(replace(row, status=status))
     return rows, region[1], findings
 
 
@@ -204,9 +216,20 @@ def _first_cells_lines(pieces: list[tuple[Block, list[Word]]], widths: dict[int,
     )
 
 
+class CellLines(NamedTuple):
+    """A period cell read: its header as printed, its printed lines, where, its column's widest line."""
+
+    label: str
+    lines: list[str]
+    span: Span
+    width: int
+
+
 def _item_row(
     draft: ItemDraft, content_col: int, full: float = float("inf"), widths: dict[int, int] | None = None
-) -> tuple[ItemRow, list[Finding]]:
+) -> tuple[ItemRow, list[CellLines], list[Finding]]:
+    """The item's title, content and drawn labels, its period cells read (the caller joins each
+    cell's lines into paragraphs, knowing every cell's first line) and the findings."""
     title_lines = [text for _, text in draft.title]
     title = TextAt("\n".join(title_lines), span_of([line for line, _ in draft.title]))
     columns = draft.columns
@@ -262,7 +285,7 @@ def _item_row(
             span = span_of([r.line for r in draft.runs])
             detail = f"取組{draft.number}: {draft.why}: its 現状/目標/実績 cells not read"
             findings.append(Finding("status_cell_unread", detail, span))
-        return ItemRow(draft.number, title, content, (), tuple(drawn)), findings
+        return ItemRow(draft.number, title, content, (), tuple(drawn)), [], findings
     cells, unread, reason = period_cells(draft, draft.columns)
     reasons = dict.fromkeys(unread, reason)
     for column in _among_chart_labels(draft, cells) - unread:
@@ -277,7 +300,7 @@ def _item_row(
         for column in stuck - (unread - {0}):
             cells[column] = []
         unread |= stuck
-    status = []
+    status: list[CellLines] = []
     for index, (label, cell) in enumerate(zip(draft.columns.labels, cells, strict=True)):
         if period_of_header(label) is None:
             continue
@@ -287,16 +310,9 @@ def _item_row(
                 findings.append(Finding("status_cell_unread", detail, span_of([line for line, _ in cell])))
             continue
         width = (widths or {}).get(index, 0)
-        status.append(
-            (
-                label,
-                TextAt(
-                    cell_paragraphs([joined(words) for _, words in cell], width),
-                    span_of([line for line, _ in cell]),
-                ),
-            )
-        )
-    return ItemRow(draft.number, title, content, tuple(status), tuple(drawn)), findings
+        lines = [joined(words) for _, words in cell]
+        status.append(CellLines(label, lines, span_of([line for line, _ in cell]), width))
+    return ItemRow(draft.number, title, content, (), tuple(drawn)), status, findings
 
 
 def _among_chart_labels(draft: ItemDraft, cells: list[list[tuple[Block, list[Word]]]]) -> set[int]:

@@ -58,6 +58,7 @@ def period_cells(
         unread |= set(range(len(edges)))
         reason = "its cells fit more than one placing under the header, and its page tells none"
     pieces = split_at_starts(draft.runs, placed_starts)
+    own = _own_under_edges(draft, edges) if shift is None else {}
     for index, run in enumerate(pieces):
         if run.crossing and run.start < edges[0] - DEFAULT_EDGE_TOLERANCE:
             # the rest of a content run, short of the first period column: content; near it,
@@ -67,9 +68,12 @@ def period_cells(
             continue
         column = _column_at(run.start, edges, shift is not None)
         if shift is None:
-            # a piece starting a little left of an edge may be the next column's pushed left
+            # a piece starting a little left of an edge may be the next column's pushed left,
+            # unless the item's own pattern, agreeing with the header, picks one of the two
             near = [k for k, e in enumerate(edges) if e - DEFAULT_PUSH <= run.start < e]
-            if near:
+            if near and not run.crossing and own.get(run.start) in _under_edges(run.start, edges):
+                column = own[run.start]
+            elif near:
                 unread |= {column, *(k - 1 for k in near if k), *near}
                 reason = "a piece starts where two columns meet, so its column cannot be told"
         # a piece glued to the content that starts exactly where the item's pieces start after a
@@ -166,6 +170,23 @@ def period_cells(
             reason = "a shift this far places only some of its columns: their pattern fits more than one"
         unread = every
     return cells, unread, reason
+
+
+def _under_edges(start: int, edges: list[int]) -> set[int]:
+    """The columns a piece starting at `start` may be, where no shift places its item: the one
+    whose edge it starts right of, and the next where it starts a little left of that one's edge
+    (pushed left)."""
+    return {_column_at(start, edges, False)} | {
+        k for k, e in enumerate(edges) if e - DEFAULT_PUSH <= start < e
+    }
+
+
+def _own_under_edges(draft: ItemDraft, edges: list[int]) -> dict[int, int]:
+    """The item's own pattern (its pieces at as many places, well apart, as period columns, the
+    places in order its columns), where the header agrees with each place: every place may be
+    its column by where it starts (`_under_edges`). Else nothing."""
+    own = dict(own_pattern(draft))
+    return own if all(column in _under_edges(start, edges) for start, column in own.items()) else {}
 
 
 def _fits_its_room(run: CellRun, column: int, widths: dict[int, int]) -> bool | None:

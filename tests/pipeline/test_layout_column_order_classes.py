@@ -159,11 +159,11 @@ def test_a_list_marker_one_space_after_a_cells_words_filling_its_room_opens_the_
 
 
 def test_a_list_marker_one_space_after_a_cells_words_short_of_its_room_leaves_both_cells_unread() -> None:
-    """The same line with 現状's words short of its room (`◆研修内容 ・2 回`): no split leaves a
+    """The same line with 現状's words short of its room (`◆研修 ・2 回`): no split leaves a
     first part filling its column, so which column the marked entry is printed after is not told
     (a cell's entries open its lines, so it may be the next column's cell): neither is read."""
     text = FIXTURES.joinpath("items-marker-one-space-after-a-cell.layout.txt").read_text(encoding="utf-8")
-    result = process_document(text.replace("◆研修内容：寸 ・2 回", "◆研修内容 ・2 回").encode("utf-8"))
+    result = process_document(text.replace("◆研修内容：寸 ・2 回", "◆研修 ・2 回").encode("utf-8"))
     got = cells(result)
     assert (2, "baseline") not in got and (2, "plan") not in got
     assert any(d.startswith("取組2") and "list marker" in d for d in unread(result))

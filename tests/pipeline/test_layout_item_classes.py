@@ -451,3 +451,54 @@ def test_marked_pieces_glued_after_full_content_lines_are_read_as_the_first_peri
     assert not [d for d in unread(result) if "取組2" in d]
     content = "".join(i.text for i in result.initiatives if i.item_no == 2)
     assert "未定" not in content and "18 回" not in content
+
+
+def test_a_piece_where_two_columns_meet_goes_where_the_items_own_pattern_and_the_header_agree() -> None:
+    """Item 1's pieces start at three places well apart (47, 55, 72), one per period column, and no
+    one shift puts them at the header's edges (47, 56, 65). The pieces at 55 start just left of
+    取組目標's edge: by the header 現状's or 取組目標's pushed left; the item's own pattern says
+    取組目標, one of the two, and each of its places may be its column by the header: each piece
+    goes to its own pattern's column."""
+    result = read("items-own-pattern-picks-where-two-columns-meet.layout.txt")
+    got = cells(result)
+    assert got[(1, "baseline")] == ["3件", "18 回"]
+    assert got[(1, "plan")] == [
+        "発送：令和 4 年 2月 23 日",
+        "３回",
+        "㋿3 年 8 月 12 日（木）開催",
+        "3 回（2 月〜3月）",
+        "随時",
+        "医療機関への協力依頼（11 月中）",
+    ]
+    assert got[(1, "actual")] == ["1 回（11 月～3月）", "調査期間：4 月〜2 月", "２回"]
+    assert not [d for d in unread(result) if "取組1" in d]
+
+
+def test_a_cell_line_closing_a_bracket_right_above_a_header_printed_again_stays_the_cells() -> None:
+    """Item 2's 現状 cell ends `医療機関への協力依頼（7` | `月中）` right above the header printed
+    again: `月中）` only closes a parenthesis, whose opening no line above it holds, so it is no
+    header piece but the cell's last line (never `医療機関への協力依頼（7` cut short)."""
+    result = read("items-cell-line-closing-a-bracket-above-a-header-printed-again.layout.txt")
+    assert cells(result)[(2, "baseline")][-1] == "医療機関への協力依頼（7月中）"
+
+
+def test_a_full_cell_line_before_one_that_begins_as_a_cells_first_line_ends_its_entry() -> None:
+    """Item 2's 現状 line `に連絡できる体制の構築` fills the cell, and the next, `ポスター掲示は準備が出`,
+    begins as item 3's 現状 cell's first line does: a cell's first line opens an entry, so this
+    one opens an entry too (as text-layer cells read their page's first lines)."""
+    result = read("items-cell-line-closing-a-bracket-above-a-header-printed-again.layout.txt")
+    assert cells(result)[(2, "baseline")][1:3] == [
+        "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
+        "ポスター掲示は準備が出来次第開始",
+    ]
+
+
+def test_a_cell_line_opening_with_a_wide_symbol_is_a_full_line() -> None:
+    """Item 2's 実績 line `※それぞれの医療機関` takes the room of ten kanji (`※` prints full width)
+    and wraps into `ごとに窓口を設置して`: one entry, never two."""
+    result = read("items-cell-line-opening-with-a-wide-symbol.layout.txt")
+    assert cells(result)[(2, "actual")] == [
+        "１８件",
+        "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
+        "多職種連携研修会（２回）",
+    ]
