@@ -58,6 +58,8 @@ from pipeline.locate.layout_item_pages import (
 )
 from pipeline.locate.layout_item_parts import (
     DEFAULT_EDGE_TOLERANCE,
+    DEFAULT_MAX_SHIFT,
+    CellRun,
     ItemColumns,
     ItemDraft,
     split_at_starts,
@@ -117,6 +119,7 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         if line.new_page:
             page = None  # the page places its columns anew and prints no header for them
         title, content, runs = split_line(line, page, content_col)
+        runs = [run for run in runs if not _chart_label(run, content, page)]
         if item_start(title, len(drafts) + 1, titles):
             drafts.append(ItemDraft(len(drafts) + 1, page, labels))
         if not drafts:
@@ -182,6 +185,22 @@ def _wide(char: str) -> bool:
     """A full-width character: pdftotext sets a space between two of them only where the page
     leaves a gap (it sets one around half-width digits wherever they print: `（24 回）`)."""
     return unicodedata.east_asian_width(char) in "WF"
+
+
+def _chart_label(run: CellRun, content: list[Word], columns: ItemColumns | None) -> bool:
+    """Whether a run is a label of an org chart drawn in the 取組内容, not a period cell's piece:
+    its line's 取組内容 words are set apart by wider gaps than a space (the chart's labels), and
+    the run names a facility and starts further left of the first period column's edge than an
+    item's cells print off the header (`ＡＢ医院   ＣＤクリニック      ＥＦ医院`, the last one
+    reaching under the period columns' region)."""
+    return (
+        columns is not None
+        and not run.crossing
+        and run.start < columns.edges[0] - DEFAULT_MAX_SHIFT - DEFAULT_EDGE_TOLERANCE
+        and len(content) > 1
+        and any(b.col - (a.col + len(a.text)) > 1 for a, b in itertools.pairwise(content))
+        and is_facility_name(joined(run.words))
+    )
 
 
 def _set_apart(before: str, piece: str) -> bool:

@@ -502,3 +502,22 @@ def test_a_cell_line_opening_with_a_wide_symbol_is_a_full_line() -> None:
         "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
         "多職種連携研修会（２回）",
     ]
+
+
+def test_a_chart_label_left_of_the_period_columns_is_no_cell_piece() -> None:
+    """Item 1's 取組内容 draws an org chart whose labels print set apart on their lines
+    (`ひらの外科内科医院    久慈クリニック                   さくらぎ医院`); the last starts well
+    left of 現状's edge (58 against 70), further than an item's cells print off the header. It
+    names a facility: a label of the chart, not a piece pushing the item's row left, so the item's
+    cells, each at its header's edge, are read, and no cell holds the label."""
+    result = read("items-chart-label-left-of-the-period-columns.layout.txt")
+    got = cells(result)
+    assert got[(1, "plan")] == [
+        "1件",
+        "※定期的（1回/3箇月）開催",
+        "研修会等への出席及び講師派遣 18回",
+        "地域ケア個別会議への出席（6回）",
+    ]
+    assert got[(1, "actual")][0] == "ネットワーク会議 6回"
+    assert not [d for d in unread(result) if "取組1" in d]
+    assert not any("さくらぎ医院" in text for texts in got.values() for text in texts)
