@@ -305,7 +305,10 @@ def _item_row(
             detail = f"取組{draft.number}: {draft.why}: its 現状/目標/実績 cells not read"
             findings.append(Finding("status_cell_unread", detail, span))
         return ItemRow(draft.number, title, content, (), tuple(drawn)), [], findings
-    cells, unread, reason = period_cells(draft, draft.columns)
+    # pieces glued after full lines read as the first column's: their content runs' rests are no
+    # doubt about that column
+    taken = {id(line): words[0].col for line, words in pieces} if pieces and not glued else {}
+    cells, unread, reason = period_cells(draft, draft.columns, taken)
     reasons = dict.fromkeys(unread, reason)
     for column in _among_chart_labels(draft, cells) - unread:
         unread.add(column)

@@ -40,7 +40,7 @@ DEFAULT_WIDTH_SLACK = 4
 
 
 def period_cells(
-    draft: ItemDraft, columns: ItemColumns
+    draft: ItemDraft, columns: ItemColumns, glued: dict[int, int] | None = None
 ) -> tuple[list[list[tuple[Block, list[Word]]]], set[int], str]:
     """Each period column's pieces of the item, the columns not read, and why. Where one shift
     puts every piece at a column's left edge, pieces go to that column; else (text centred in
@@ -62,8 +62,11 @@ def period_cells(
     for index, run in enumerate(pieces):
         if run.crossing and run.start < edges[0] - DEFAULT_EDGE_TOLERANCE:
             # the rest of a content run, short of the first period column: content; near it,
-            # it may as well be a piece of the first column's cell pushed left
-            if run.start >= edges[0] - 2 * DEFAULT_EDGE_TOLERANCE - 1:
+            # it may as well be a piece of the first column's cell pushed left, unless it is
+            # within a piece read as the first column's line (`glued`: its line's id -> where
+            # that piece starts)
+            by_edge = run.start >= edges[0] - 2 * DEFAULT_EDGE_TOLERANCE - 1
+            if by_edge and (glued or {}).get(id(run.line), run.start + 1) > run.start:
                 unread.add(0)
             continue
         column = _column_at(run.start, edges, shift is not None)

@@ -521,3 +521,15 @@ def test_a_chart_label_left_of_the_period_columns_is_no_cell_piece() -> None:
     assert got[(1, "actual")][0] == "ネットワーク会議 6回"
     assert not [d for d in unread(result) if "取組1" in d]
     assert not any("さくらぎ医院" in text for texts in got.values() for text in texts)
+
+
+def test_pieces_glued_after_full_content_lines_a_little_left_of_the_first_column_are_its_lines() -> None:
+    """Item 3's 現状 lines `医療機関への協力依頼` and `（令和3年1月中）` print one space after lines
+    that fill the 取組内容 column, a few columns left of 現状's edge. Read as 現状's lines (each one
+    space from full-width text, fitting its room), they leave no doubt that a piece near the edge
+    may be 現状's pushed left: 現状 is read."""
+    result = read("items-glued-piece-pushed-left-of-the-first-column.layout.txt")
+    assert cells(result)[(3, "baseline")] == ["医療機関への協力依頼（令和3年1月中）"]
+    assert not [d for d in unread(result) if "取組3" in d]
+    content = "".join(i.text for i in result.initiatives if i.item_no == 3)
+    assert "協力依頼" not in content
