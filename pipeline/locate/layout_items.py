@@ -136,7 +136,7 @@ class _ItemDraft:
                 return
             line = Block(kind="line", span=line.span, text=rest)
         text = line.text.strip()
-        glued = glued_piece(text, self.full)
+        glued = _glued_in_flow(text, self.full)
         if glued:  # a period column's piece printed one space after a full line of content
             self.status.append(Block(kind="line", span=line.span, text=glued))
             text = text[: -len(glued)].rstrip()
@@ -177,13 +177,19 @@ def _beside_title(text: str, keys: set[str]) -> str:
 def glued_piece(text: str, full: float) -> str:
     """The short piece after the last space of a line whose text before it fills the 取組内容
     column: another column's text printed on the same line (`…確認しま 研修テーマ：「`)."""
-    if " " not in text:
+    if not _ends_short(text):
         return ""
-    left, right = text.rsplit(" ", 1)
-    fills = display_width(left.replace(" ", "")) >= full - DEFAULT_FILL_SLACK
-    if fills and len(right) <= DEFAULT_STATUS_LINE_CHARS and not right.endswith("。"):
-        return right
-    return ""
+    left, _, right = text.rpartition(" ")
+    return right if display_width(left.replace(" ", "")) >= full - DEFAULT_FILL_SLACK else ""
+
+
+def _glued_in_flow(text: str, full: float) -> str:
+    """Default mode: `glued_piece`, where the space before it is not one pdftotext sets around
+    half-width letters and digits within a line of its own (`…（2/24（水）14 時～`, `…電話や F`)."""
+    left, _, right = text.rpartition(" ")
+    if _half_width_alnum(left[-1:]) or _half_width_alnum(right[:1]):
+        return ""
+    return glued_piece(text, full)
 
 
 def content_text(lines: list[Block]) -> str:
@@ -223,11 +229,11 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     numbers: tuple[int, ...] = (1, 2, 3)
     if early_start is not None:
         at, number = early_start
-        full = _full_width(lines[at:], piece_keys)
+        full = _full_width(lines[at : _table_end(lines, at)], piece_keys)
         early, _ = _read_items(lines[:start], at, numbers[number - 1 :], full, header)
         numbers = numbers[: number - 1]
-    # the widest line without a space: a full line of the 取組内容 column, the widest one
-    full = _full_width(lines[start:], piece_keys)
+    # the widest line of the table that holds nothing glued: a full line of the 取組内容 column
+    full = _full_width(lines[start : _table_end(lines, start)], piece_keys)
     drafts, index = _read_items(lines, start + 1, numbers, full, header)
     drafts = sorted([*drafts, *early], key=lambda d: d.number)
     labels = header_labels(header)
@@ -237,7 +243,8 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     orphans = _lines_before_titles(lines, drafts)
     first = next((d for d in drafts if d.number == 1), None)
     if early_start is not None and early_start[1] == 2 and first is not None and not first.content:
-        _give_lines_above(first, orphans, _full_width(lines[early_start[0] :], piece_keys))
+        at = early_start[0]
+        _give_lines_above(first, orphans, _full_width(lines[at : _table_end(lines, at)], piece_keys))
         orphans = []
     if orphans:
         detail = (
@@ -304,9 +311,31 @@ def _lines_before_titles(lines: list[Block], drafts: list[_ItemDraft]) -> list[B
     return out
 
 
+def _table_end(lines: list[Block], start: int) -> int:
+    """Where the 取組 table opening at `start` ends: its note, a 別添 label or the 取組効果
+    heading (`ends_items`), else the end of the text."""
+    return next((i for i in range(start + 1, len(lines)) if ends_items(lines[i].text)), len(lines))
+
+
 def _full_width(lines: list[Block], keys: set[str]) -> float:
+    """How wide a full line of the 取組内容 column prints: the widest line of the table that can
+    hold no other column's piece glued at its end (no space in it, or a piece after its last space
+    longer than a period column's line). pdftotext sets spaces around half-width digits, so a
+    full line of content often holds spaces; its width is counted without them."""
     parts = [_beside_title(b.text, keys) for b in lines]
-    return max((display_width(t) for t in parts if " " not in t), default=0) or float("inf")
+    whole = (t for t in parts if not _ends_short(t))
+    return max((display_width(t.replace(" ", "")) for t in whole), default=0) or float("inf")
+
+
+def _half_width_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _ends_short(text: str) -> bool:
+    """Whether the piece after the line's last space is short and ends no sentence: a period
+    column's line may be glued there."""
+    right = text.rpartition(" ")[2]
+    return " " in text and len(right) <= DEFAULT_STATUS_LINE_CHARS and not right.endswith("。")
 
 
 def _read_items(

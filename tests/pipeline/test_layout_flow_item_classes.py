@@ -302,3 +302,88 @@ def test_a_group_name_whose_end_the_print_does_not_tell_is_left_out() -> None:
     ended = run(HEADER, ITEM1, ITEM2, ITEM3, "グループ名 けやきネットワーク\n\n3件\n")
     assert ended.document.group_name == "けやきネットワーク"
     assert "group_name_unread" not in {c.check for c in ended.checks}
+
+
+# item 1's title as the R3 form prints it on its own lines, above its content
+TITLE_APART = (
+    "1 これから在宅医療\nへの参入又は拡充に\n取り組む医療機関等\nの連携強化を図るた\nめの取組\n"
+    "※グループ内の取組\nに関すること。\n"
+)
+# a note under the 取組効果 heading, wider than the 取組内容 column, printed after the table
+OUTCOMES_NOTE = (
+    "【参入促進・連携（グループ化）の取組効果】\n"
+    "※在宅に赴いてこれから診療を始めようとする、又はその取り組みを拡充しようとする医療機関の数を記載してください。\n"
+)
+# a generated R3 report's item 1: the 現状 cell's lines glued one space after full content lines
+GLUED_AFTER_FULL_LINES = """\
+●地域の後方支援病院の医療連携室と連携して、夜間・休日の急変時の患者の受け入れを継 医療機関への
+続していきます。グループ内は電話、ファックス、メールで連携をとっていきます。
+協力依頼（8 月
+●患者・家族には、在宅医療の意向や終末期の確認を行い、緊急の事態にも対応できる連絡 中）
+体制を引き続き確保します。
+●連携医療機関において定期的（1 回/2 箇月）に症例検討会や、勉強会を行う事を継続して
+いきます。第 1 回グループ会議を 2021 年 6 月 27 日に関内科クリニックで開催予定です。
+"""
+# a generated H30 report's item 1: every full line holds half-width digits set apart by spaces
+FULL_LINES_WITH_DIGITS = "\n".join(
+    (
+        "① 患者・家族には、在宅医療の意向や終末期の確認を行い、緊急の"
+        "事態にも対応できる連絡体制を引き続き確保します。第 1 回グルー",
+        "プ会議を令和 2 年 9/27(日)19:00～に石井こどもクリニックで開催予定です。",
+        "② 第 1 回グループ会議を 11 月 1 日（日）に鹿島クリニックで開催予定です。",
+        "④ 連携医療機関において定期的（1 回/2 箇月）に症例検討会や、勉"
+        "強会を行う事を継続していきます。症例検討会（2/24（水）14 時～",
+        "16 時 30 分）では看取りの事例を共有しました。",
+        "⑥ 各医療機関が持ち回り形式で、定期的（1 回／2 ヶ月程度）に症"
+        "例検討会を継続していきます。症例検討会（㍻31 年 4 月 5 日",
+        "（金））では看取りの事例を共有しました。グループ内は電話、ファックス、メールで連携をとっていきます。",
+        "",
+    )
+)
+# a generated R2 report's item 1 (no markers): a word in half-width letters broken over two lines
+LETTERS_OVER_TWO_LINES = """\
+在宅医療における ICT の活用を推進するため、訪問診療を行う医療機関にタブレットを備え、情報
+共有アプリを導入し、患者の症状を随時閲覧できるように活用します。
+あおば訪問看護ステーションの参入により、訪問看護指示書や報告書以外に必要に応じて電話や F
+AX で情報共有をして、不要不急の往診をすることなく早期対応ができるようにしていきます。
+"""
+
+
+def test_a_piece_glued_after_a_full_line_is_told_by_the_tables_own_lines_not_a_wider_note_after_it() -> None:
+    """How wide a full 取組内容 line prints is read from the table's lines: a note printed after
+    the table (under the 取組効果 heading), wider than the column, had every full line taken for
+    a short one, and the 現状 cell's pieces glued after them stayed in the bullets."""
+    result = run(HEADER, TITLE_APART, GLUED_AFTER_FULL_LINES, ITEM2, ITEM3, OUTCOMES_NOTE)
+    assert [t for n, t in bullets(result) if n == 1][:2] == [
+        "地域の後方支援病院の医療連携室と連携して、夜間・休日の急変時の患者の受け入れを継続していきます。"
+        "グループ内は電話、ファックス、メールで連携をとっていきます。",
+        "患者・家族には、在宅医療の意向や終末期の確認を行い、緊急の事態にも対応できる連絡体制を引き続き確保します。",
+    ]
+    assert any(d.startswith("取組1") for d in unread(result))
+
+
+def test_a_full_line_ending_after_a_space_around_half_width_digits_keeps_its_end() -> None:
+    """pdftotext sets spaces around half-width digits, so every full line of a wide 取組内容
+    column may hold spaces: the full width counts them without their spaces, and a line's end one
+    space after a digit (`…（2/24（水）14 時～`) is its own text, never a period cell's piece (the
+    date 2/24 14時～16時30分 was cut and lost its times)."""
+    result = run(HEADER, TITLE_APART, FULL_LINES_WITH_DIGITS, ITEM2, ITEM3)
+    assert [t for n, t in bullets(result) if n == 1] == [
+        "患者・家族には、在宅医療の意向や終末期の確認を行い、緊急の事態にも対応できる連絡体制を引き続き確保します。"
+        "第 1 回グループ会議を令和 2 年 9/27(日)19:00～に石井こどもクリニックで開催予定です。",
+        "第 1 回グループ会議を 11 月 1 日（日）に鹿島クリニックで開催予定です。",
+        "連携医療機関において定期的（1 回/2 箇月）に症例検討会や、勉強会を行う事を継続していきます。"
+        "症例検討会（2/24（水）14 時～16 時 30 分）では看取りの事例を共有しました。",
+        "各医療機関が持ち回り形式で、定期的（1 回／2 ヶ月程度）に症例検討会を継続していきます。"
+        "症例検討会（㍻31 年 4 月 5 日（金））では看取りの事例を共有しました。"
+        "グループ内は電話、ファックス、メールで連携をとっていきます。",
+    ]
+    assert "2/24（水）14 時～16 時 30 分" in [d.raw for d in result.dates]
+    assert not any(d.startswith("取組1") for d in unread(result))
+
+
+def test_half_width_letters_after_a_full_line_are_the_lines_own_word() -> None:
+    """`…電話や F` | `AX で…`: the space before `F` is pdftotext's around half-width letters; the
+    letter stays in the bullet (it was cut off as a period cell's piece: `電話やAX`)."""
+    result = run(HEADER, TITLE_APART, LETTERS_OVER_TWO_LINES, ITEM2, ITEM3, OUTCOMES_NOTE)
+    assert "電話や F AX で情報共有をして" in "".join(t for n, t in bullets(result) if n == 1)
