@@ -136,10 +136,12 @@ class _ItemDraft:
                 return
             line = Block(kind="line", span=line.span, text=rest)
         text = line.text.strip()
-        glued = _glued_in_flow(text, self.full)
-        if glued:  # a period column's piece printed one space after a full line of content
-            self.status.append(Block(kind="line", span=line.span, text=glued))
+        pieces: list[str] = []  # period columns' pieces printed one space after a full line of content
+        while glued := _glued_in_flow(text, self.full, bool(pieces)):
+            pieces.insert(0, glued)  # the columns' pieces, right to left: the last printed first
             text = text[: -len(glued)].rstrip()
+        if pieces:
+            self.status += [Block(kind="line", span=line.span, text=piece) for piece in pieces]
             line = Block(kind="line", span=line.span, text=text)
         if not self.content and not head:
             wide = len(text) > DEFAULT_TITLE_COLUMN_CHARS
@@ -183,12 +185,16 @@ def glued_piece(text: str, full: float) -> str:
     return right if display_width(left.replace(" ", "")) >= full - DEFAULT_FILL_SLACK else ""
 
 
-def _glued_in_flow(text: str, full: float) -> str:
+def _glued_in_flow(text: str, full: float, more: bool = False) -> str:
     """Default mode: `glued_piece`, where the space before it is not one pdftotext sets around
-    half-width letters and digits within a line of its own (`…（2/24（水）14 時～`, `…電話や F`)."""
+    half-width letters and digits within a line of its own (`…（2/24（水）14 時～`, `…電話や F`).
+    `more`: a piece was glued after this one; where the text before it still fills the column,
+    it is another column's piece however long (`…推進す *開催日時：R2.6.21( 高齢者支援センター`)."""
     left, _, right = text.rpartition(" ")
-    if _half_width_alnum(left[-1:]) or _half_width_alnum(right[:1]):
+    if not left or _half_width_alnum(left[-1:]) or _half_width_alnum(right[:1]):
         return ""
+    if more and not right.endswith("。"):
+        return right if display_width(left.replace(" ", "")) >= full - DEFAULT_FILL_SLACK else ""
     return glued_piece(text, full)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
+from tests.conftest import ROOT
 
+LAYOUT = ROOT / "tests" / "fixtures" / "layout"
 HEADING = "【地域で支え合う医療機関等の連携体制を構築するために必要な3つの取組】"
 HEADER = "取組事項\n\n取組内容\n\n現状\n取組目標\n実績\n(事前協議月の前\n月から過去6箇月\n間の状況)\n"
 # the title column printed beside the bullets, line by line
@@ -387,3 +389,33 @@ def test_half_width_letters_after_a_full_line_are_the_lines_own_word() -> None:
     letter stays in the bullet (it was cut off as a period cell's piece: `電話やAX`)."""
     result = run(HEADER, TITLE_APART, LETTERS_OVER_TWO_LINES, ITEM2, ITEM3, OUTCOMES_NOTE)
     assert "電話や F AX で情報共有をして" in "".join(t for n, t in bullets(result) if n == 1)
+
+
+def test_pieces_of_two_period_columns_glued_after_a_full_line_are_all_kept_out_of_the_bullet() -> None:
+    """A generated report's item 3 (the table cut from its pdftotext default output): `…を待合室`
+    fills the 取組内容 column and the line goes on with 取組目標's `口を設置して相` and 実績's `*随時`,
+    one space apart. Each piece is taken off while the text before it still fills the column (only
+    the last one was, and `口を設置して相` stayed in the bullet)."""
+    result = process_document(
+        (LAYOUT / "items-period-pieces-glued-after-full-lines.default.txt").read_bytes()
+    )
+    assert [t for n, t in bullets(result) if n == 3][:2] == [
+        "令和2年8月20日（木）10:30～11:00に出前講座を実施しました。",
+        "人生会議（ACP）の普及のため、リーフレットを待合室に設置します。",
+    ]
+    assert any(d.startswith("取組3") for d in unread(result))
+
+
+def test_a_piece_longer_than_a_period_line_glued_before_another_piece_is_kept_out_too() -> None:
+    """A generated report's item 3: `…市町村が推進す` fills the 取組内容 column, then 現状's
+    `*開催日時：R2.6.21(`, 取組目標's `高齢者支援センター` and 実績's `◆6回`. Once a piece is taken
+    off after text that still fills the column, the piece before it is another column's however
+    long: the date stayed in the bullet, an 取組 date that is 現状's."""
+    result = process_document(
+        (LAYOUT / "items-period-piece-longer-than-a-line-glued-before-another.default.txt").read_bytes()
+    )
+    assert next(t for n, t in bullets(result) if n == 3) == (
+        "グループ内の1/2以上の医療機関で看取りに対応できる体制を整えます。高萩市の広報誌に在宅医療の特集記事を"
+        "掲載します。市町村が推進する医療と介護の連携についてグループ化した医療機関が協力して参ります。"
+    )
+    assert not [d for d in result.dates if d.item_no == 3 and d.source_table == "initiatives"]
