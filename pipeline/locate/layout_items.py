@@ -122,6 +122,7 @@ class _ItemDraft:
     status: list[Block] = field(default_factory=list)
     drawn: list[Block] = field(default_factory=list)
     interleaved: bool = False  # a short line printed between the bullets' lines
+    shared: bool = False  # its lines were printed after the titles of other items too
 
     def _content(self, line: Block) -> None:
         self.interleaved = self.interleaved or bool(self.status)
@@ -258,13 +259,14 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
             "title (bullets or period cells): which item they belong to cannot be told; not read"
         )
         findings.append(Finding("cells_ambiguous", detail, span_of(orphans)))
+    findings += _share_content_after_titles(drafts, printed)
     for draft in drafts:
         _rejoin_wrapped_ends(draft, printed)
         # One count or status word a period, printed after the bullets, each a paragraph of its
         # own: one cell each, in the columns' order. Only where every column's header printed,
         # in the columns' order; lines printed one under another may be one cell's several lines
         # beside a blank cell, and are never taken one a period.
-        one_each = in_order and len(draft.status) == len(labels) and not draft.interleaved
+        one_each = in_order and len(draft.status) == len(labels) and not (draft.interleaved or draft.shared)
         apart = all(_on_its_own(b, printed) for b in draft.status)
         if draft.status and not (one_each and apart and all(is_status_like(b.text) for b in draft.status)):
             detail = (
@@ -275,6 +277,59 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
             findings.append(Finding("status_cell_unread", detail, span_of(draft.status)))
             draft.status = []
     return [_item_row(d, labels) for d in drafts], index, findings
+
+
+def _share_content_after_titles(drafts: list[_ItemDraft], printed: set[int | None]) -> list[Finding]:
+    """Bullets printed apart from their item's title: an item's title printed right after the one
+    before it (`1 …取組` | `2 …取組` | their bullets), or an item's bullets before its own title,
+    after the bullets of the item above. Every line goes to the title printed last before it.
+
+    The 取組内容 column prints one item's cell after the other, each a paragraph apart: where the
+    table's titles print in the items' order and its bullets make exactly one paragraph an item,
+    they are the items' in that order. Else the items whose titles print one after another, with
+    nothing of theirs between, are not read (`cells_ambiguous`). The period lines of items whose
+    bullets moved may be any item's. Items printed out of order are left as read."""
+    paragraphs = [block for draft in drafts for block in _paragraphs(draft.content, printed)]
+    starts = [d.title[0].span.line_start or 0 if d.title else 0 for d in drafts]
+    in_order = [d.number for d in drafts] == [1, 2, 3] and starts == sorted(starts) and all(starts)
+    if not in_order:
+        return []  # items printed before the header, or one missing: as read
+    if len(paragraphs) == len(drafts):
+        for draft, block in zip(drafts, paragraphs, strict=True):
+            draft.shared = draft.shared or draft.content != block
+            draft.content = block
+        return []
+    findings: list[Finding] = []
+    run: list[_ItemDraft] = []
+    for draft in drafts:
+        run.append(draft)
+        if not draft.content:
+            continue
+        if len(run) > 1:
+            detail = (
+                f"取組{run[0].number}-{run[-1].number}: titles printed one after another, then the "
+                "bullets: which item each belongs to cannot be told; not read"
+            )
+            findings.append(Finding("cells_ambiguous", detail, span_of(draft.content)))
+            for item in run:
+                item.content, item.shared = [], True
+        run = []
+    return findings
+
+
+def _paragraphs(lines: list[Block], printed: set[int | None]) -> list[list[Block]]:
+    """The lines cut where a blank line prints between two of them (other lines may print
+    between them: a period column's)."""
+    out: list[list[Block]] = []
+    for line in lines:
+        number = line.span.line_start or 0
+        if out:
+            last = out[-1][-1].span.line_start or 0
+            if all(n in printed for n in range(last + 1, number)):
+                out[-1].append(line)
+                continue
+        out.append([line])
+    return out
 
 
 def _give_lines_above(first: _ItemDraft, lines: list[Block], full: float) -> None:

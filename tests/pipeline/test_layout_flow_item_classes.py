@@ -419,3 +419,47 @@ def test_a_piece_longer_than_a_period_line_glued_before_another_piece_is_kept_ou
         "掲載します。市町村が推進する医療と介護の連携についてグループ化した医療機関が協力して参ります。"
     )
     assert not [d for d in result.dates if d.item_no == 3 and d.source_table == "initiatives"]
+
+
+def _items_of(result: DocumentResult) -> list[tuple[int, str]]:
+    return [(n, t[:10]) for n, t in bullets(result)]
+
+
+def test_bullets_after_titles_printed_one_after_another_are_the_items_paragraphs_in_order() -> None:
+    """A generated R4 report (its 取組 table cut from the pdftotext default output): items 1 and 2's
+    titles print one after the other, then item 1's bullets, a period cell, item 2's bullets. The
+    取組内容 column's paragraphs, one an item, are the items' in order (every bullet was item 2's)."""
+    result = process_document((LAYOUT / "items-titles-one-after-another.default.txt").read_bytes())
+    got = _items_of(result)
+    assert next(t for n, t in got if n == 1) == "6 月-11 月に連"
+    assert [t for n, t in got if n == 2] == [
+        "地域の後方支援病院と",
+        "連携する各医療機関に",
+        "グループ内の 1/2",
+        "多職種を対象にした在",
+    ]
+    assert any(d.startswith("取組2") for d in unread(result))  # the period lines: either item's
+
+
+def test_bullets_printed_above_their_items_title_are_the_items_paragraph() -> None:
+    """A generated R3 report: item 2's bullets print after item 1's (a period cell between), above
+    item 2's title, which prints right before item 3's. Three paragraphs of bullets for three
+    items, the titles in order: each item its paragraph (item 2's bullets were item 1's)."""
+    result = process_document((LAYOUT / "items-bullets-above-their-title.default.txt").read_bytes())
+    got = _items_of(result)
+    assert [n for n, _ in got] == [1, 1, 1, 1, 1, 1, 2, 2, 3, 3]
+    assert [t for n, t in got if n == 2] == ["水戸市在宅医療・介護", "多職種を対象にした在"]
+
+
+def test_titles_one_after_another_with_fewer_paragraphs_than_items_leave_those_items_unread() -> None:
+    """A generated H30 report: items 2 and 3's titles print one after the other, then their
+    bullets in one paragraph, and item 1's bullets are one paragraph too: two paragraphs for
+    three items. Which bullets are item 2's cannot be told: neither item is read (item 3 had
+    them all), and `cells_ambiguous` says so."""
+    name = "items-titles-one-after-another-bullets-in-one-paragraph.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert {n for n, _ in bullets(result)} == {1}
+    assert [c.detail[:24] for c in result.checks if c.check == "cells_ambiguous"] == [
+        "取組2-3: titles printed on"
+    ]
+    assert result.document.status == "partial"
