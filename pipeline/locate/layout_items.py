@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.blocks import Block, Finding
-from normalizers.bullets import CIRCLED_NUMBERS, SYMBOL_MARKERS
+from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
 from normalizers.forms import (
     FORMS,
     ITEM_TITLE_NOTES,
@@ -43,6 +43,7 @@ _COUNT = regex.compile(STATUS_COUNT_PATTERN)
 _GAP = regex.compile(r"\S\s{2,}\S")
 _ITEM_START = regex.compile(r"^\s*([1-3])\s*(\S.*)$")
 _MARKERS = set(CIRCLED_NUMBERS + SYMBOL_MARKERS)
+_CELL_MARKERS = _MARKERS | set(STATUS_EXTRA_MARKERS)  # a period cell's entries open with these too
 
 
 def known_title_keys() -> set[str]:
@@ -189,10 +190,12 @@ def glued_piece(text: str, full: float) -> str:
 def _glued_in_flow(text: str, full: float, more: bool = False) -> str:
     """Default mode: `glued_piece`, where the space before it is not one pdftotext sets around
     half-width letters and digits within a line of its own (`…（2/24（水）14 時～`, `…電話や F`).
-    `more`: a piece was glued after this one; where the text before it still fills the column,
+    A piece opening with a list marker is glued even after a digit. `more`: a piece was glued
+    after this one; where the text before it still fills the column,
     it is another column's piece however long (`…推進す *開催日時：R2.6.21( 高齢者支援センター`)."""
     left, _, right = text.rpartition(" ")
-    if not left or _half_width_alnum(left[-1:]) or _half_width_alnum(right[:1]):
+    opens = right[:1] in _CELL_MARKERS  # a list marker never goes on with a number (`…を1 ▶ホーム…`)
+    if not left or _half_width_alnum(right[:1]) or (_half_width_alnum(left[-1:]) and not opens):
         return ""
     if more and not right.endswith("。"):
         return right if display_width(left.replace(" ", "")) >= full - DEFAULT_FILL_SLACK else ""

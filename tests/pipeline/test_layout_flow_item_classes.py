@@ -463,3 +463,17 @@ def test_titles_one_after_another_with_fewer_paragraphs_than_items_leave_those_i
         "取組2-3: titles printed on"
     ]
     assert result.document.status == "partial"
+
+
+def test_a_piece_opening_with_a_list_marker_is_glued_even_after_a_digit() -> None:
+    """A generated report (its pdftotext default output): `…多職種連携研修会を1 ▶ホームページ掲` holds
+    実績's `▶ホームページ掲` after the bullet's `1` (of `11月6日`, wrapped): a list marker never goes on
+    with a number, so the piece is the period cell's even one space after a half-width digit
+    (the bullet read `…研修会を1 ▶ホームページ掲…` and its date 11月6日～26日 was lost)."""
+    result = process_document(
+        (LAYOUT / "items-period-piece-with-its-marker-after-a-digit.default.txt").read_bytes()
+    )
+    assert next(t for n, t in bullets(result) if n == 2).endswith(
+        "多職種連携研修会を11月6日～26日に開催しました。"
+    )
+    assert "11月6日～26日" in [d.raw for d in result.dates if d.item_no == 2]
