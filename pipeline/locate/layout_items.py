@@ -8,6 +8,7 @@ labels apart are an org chart drawn inside the cell: kept out of the bullets.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex
@@ -197,9 +198,10 @@ def _glued_in_flow(text: str, full: float, more: bool = False) -> str:
     opens = right[:1] in _CELL_MARKERS  # a list marker never goes on with a number (`…を1 ▶ホーム…`)
     if not left or _half_width_alnum(right[:1]) or (_half_width_alnum(left[-1:]) and not opens):
         return ""
-    if more and not right.endswith("。"):
-        return right if display_width(left.replace(" ", "")) >= full - DEFAULT_FILL_SLACK else ""
-    return glued_piece(text, full)
+    if not more and not _ends_short(text):
+        return ""
+    fills = flow_width(left) >= full - DEFAULT_FILL_SLACK
+    return right if fills and not right.endswith("。") else ""
 
 
 def content_text(lines: list[Block]) -> str:
@@ -388,7 +390,15 @@ def _full_width(lines: list[Block], keys: set[str]) -> float:
     full line of content often holds spaces; its width is counted without them."""
     parts = [_beside_title(b.text, keys) for b in lines]
     whole = (t for t in parts if not _ends_short(t))
-    return max((display_width(t.replace(" ", "")) for t in whole), default=0) or float("inf")
+    return max((flow_width(t) for t in whole), default=0) or float("inf")
+
+
+def flow_width(text: str) -> int:
+    """How much of the 取組内容 column a line of default-mode text fills: two for a full-width
+    character and for one the print sets full-width in a Japanese font (`▶`, `◆`, `①`, `※`:
+    East Asian ambiguous width), one for a half-width one; the spaces pdftotext sets around
+    half-width text take no room."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text if ch != " ")
 
 
 def _half_width_alnum(char: str) -> bool:
@@ -473,7 +483,7 @@ def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:
         if number is None or number - 1 not in content:
             continue
         above = content[number - 1].text.strip()
-        fills = display_width(above.replace(" ", "")) >= draft.full - DEFAULT_FILL_SLACK
+        fills = flow_width(above) >= draft.full - DEFAULT_FILL_SLACK
         below = content.get(number + 1)
         next_opens = number + 1 not in printed or (below is not None and below.text.strip()[:1] in _MARKERS)
         text = line.text.strip()

@@ -477,3 +477,15 @@ def test_a_piece_opening_with_a_list_marker_is_glued_even_after_a_digit() -> Non
         "多職種連携研修会を11月6日～26日に開催しました。"
     )
     assert "11月6日～26日" in [d.raw for d in result.dates if d.item_no == 2]
+
+
+def test_a_line_opening_with_a_full_width_marker_fills_the_column_by_its_printed_width() -> None:
+    """A generated report: `▶参加機関：…訪問看護ステー` | `ション` | `▶開催回数…`. The marker `▶`
+    prints full-width (East Asian ambiguous width, set full-width in a Japanese font), so the line
+    fills the 取組内容 column and `ション` is the bullet's wrapped end, not a period line (counted
+    one column short, the line did not fill it, and `ション` was cut off the bullet)."""
+    name = "items-bullet-end-under-a-line-opening-with-a-marker.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert "参加機関：常総市高齢福祉課、常総市医師会、筑西医院、訪問看護ステーション" in [
+        t for _, t in bullets(result)
+    ]
