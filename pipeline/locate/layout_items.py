@@ -197,11 +197,22 @@ def _glued_in_flow(text: str, full: float, more: bool = False) -> str:
     left, _, right = text.rpartition(" ")
     opens = right[:1] in _CELL_MARKERS  # a list marker never goes on with a number (`…を1 ▶ホーム…`)
     if not left or _half_width_alnum(right[:1]) or (_half_width_alnum(left[-1:]) and not opens):
-        return ""
+        return _marked_piece(text, full)
     if not more and not _ends_short(text):
-        return ""
+        return _marked_piece(text, full)
     fills = flow_width(left) >= full - DEFAULT_FILL_SLACK
-    return right if fills and not right.endswith("。") else ""
+    return right if fills and not right.endswith("。") else _marked_piece(text, full)
+
+
+def _marked_piece(text: str, full: float) -> str:
+    """The piece from the last list marker printed one space after text that fills the column
+    (`…役割分担 ・1 月 29 日`: a period entry, spaces and all; content never goes on past a full
+    line)."""
+    for match in reversed(list(regex.finditer(r" (?=\S)", text))):
+        left, right = text[: match.start()], text[match.end() :]
+        if right[:1] in _CELL_MARKERS and left and not right.endswith("。"):
+            return right if flow_width(left) >= full - DEFAULT_FILL_SLACK else ""
+    return ""
 
 
 def content_text(lines: list[Block]) -> str:

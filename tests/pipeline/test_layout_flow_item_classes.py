@@ -489,3 +489,14 @@ def test_a_line_opening_with_a_full_width_marker_fills_the_column_by_its_printed
     assert "参加機関：常総市高齢福祉課、常総市医師会、筑西医院、訪問看護ステーション" in [
         t for _, t in bullets(result)
     ]
+
+
+def test_a_period_entry_opening_with_a_marker_after_a_full_line_is_taken_off_spaces_and_all() -> None:
+    """`■6 月-11 月に連携会議を開催し、各医療機関の役割分担 ・1 月 29 日` | `を確認しました。`: the line
+    fills the 取組内容 column at `…役割分担`, and `・1 月 29 日` (spaces set around its digits) is a
+    period entry opening with its marker. It is taken off whole (it stayed, and its `・` opened a
+    bullet `1 月 29 日を確認しました。` that took the first bullet's end)."""
+    result = process_document((LAYOUT / "items-titles-one-after-another.default.txt").read_bytes())
+    first = next(t for n, t in bullets(result) if n == 1)
+    assert first == "6 月-11 月に連携会議を開催し、各医療機関の役割分担を確認しました。"
+    assert not [t for _, t in bullets(result) if t.startswith("1 月 29 日")]
