@@ -189,30 +189,29 @@ def glued_piece(text: str, full: float) -> str:
 
 
 def _glued_in_flow(text: str, full: float, more: bool = False) -> str:
-    """Default mode: `glued_piece`, where the space before it is not one pdftotext sets around
-    half-width letters and digits within a line of its own (`…（2/24（水）14 時～`, `…電話や F`).
-    A piece opening with a list marker is glued even after a digit. `more`: a piece was glued
-    after this one; where the text before it still fills the column,
-    it is another column's piece however long (`…推進す *開催日時：R2.6.21( 高齢者支援センター`)."""
-    left, _, right = text.rpartition(" ")
-    opens = right[:1] in _CELL_MARKERS  # a list marker never goes on with a number (`…を1 ▶ホーム…`)
-    if not left or _half_width_alnum(right[:1]) or (_half_width_alnum(left[-1:]) and not opens):
-        return _marked_piece(text, full)
-    if not more and not _ends_short(text):
-        return _marked_piece(text, full)
-    fills = flow_width(left) >= full - DEFAULT_FILL_SLACK
-    return right if fills and not right.endswith("。") else _marked_piece(text, full)
+    """Default mode: the period column's piece printed one space after a line of the 取組内容 column
+    that fills it, from the last space that can part two columns: not one pdftotext sets around
+    half-width letters and digits within a line of its own (`…（2/24（水）14 時～`, `…電話や F`),
+    unless a list marker follows it, which never goes on with a number (`…を1 ▶ホーム…`). The
+    piece is short and ends no sentence, its own spaces and all (`…看取り等） 調査期間：3 月`);
+    `more`: a piece was glued after this one, and this one may be longer
+    (`…推進す *開催日時：R2.6.21( 高齢者支援センター`)."""
+    cut = next(
+        (m.start() for m in reversed(list(regex.finditer(" ", text))) if _parts_columns(text, m.start())),
+        None,
+    )
+    if not cut:
+        return ""
+    left, right = text[:cut], text[cut + 1 :]
+    short = len(right.replace(" ", "")) <= DEFAULT_STATUS_LINE_CHARS
+    if not right or right.endswith("。") or not (short or more):
+        return ""
+    return right if flow_width(left) >= full - DEFAULT_FILL_SLACK else ""
 
 
-def _marked_piece(text: str, full: float) -> str:
-    """The piece from the last list marker printed one space after text that fills the column
-    (`…役割分担 ・1 月 29 日`: a period entry, spaces and all; content never goes on past a full
-    line)."""
-    for match in reversed(list(regex.finditer(r" (?=\S)", text))):
-        left, right = text[: match.start()], text[match.end() :]
-        if right[:1] in _CELL_MARKERS and left and not right.endswith("。"):
-            return right if flow_width(left) >= full - DEFAULT_FILL_SLACK else ""
-    return ""
+def _parts_columns(text: str, at: int) -> bool:
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    return after in _CELL_MARKERS or not (_half_width_alnum(before) or _half_width_alnum(after))
 
 
 def content_text(lines: list[Block]) -> str:
@@ -275,7 +274,8 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
             "title (bullets or period cells): which item they belong to cannot be told; not read"
         )
         findings.append(Finding("cells_ambiguous", detail, span_of(orphans)))
-    findings += _share_content_after_titles(drafts, printed)
+    if not orphans:  # else an item's bullets may be those printed before every title
+        findings += _share_content_after_titles(drafts, printed)
     for draft in drafts:
         _rejoin_wrapped_ends(draft, printed)
         # One count or status word a period, printed after the bullets, each a paragraph of its
@@ -304,7 +304,8 @@ def _share_content_after_titles(drafts: list[_ItemDraft], printed: set[int | Non
     table's titles print in the items' order and its bullets make exactly one paragraph an item,
     they are the items' in that order. Else the items whose titles print one after another, with
     nothing of theirs between, are not read (`cells_ambiguous`). The period lines of items whose
-    bullets moved may be any item's. Items printed out of order are left as read."""
+    bullets moved may be any item's. Items printed out of order, or with lines printed before
+    every title (which may be an item's bullets), are left as read."""
     paragraphs = [block for draft in drafts for block in _paragraphs(draft.content, printed)]
     starts = [d.title[0].span.line_start or 0 if d.title else 0 for d in drafts]
     in_order = [d.number for d in drafts] == [1, 2, 3] and starts == sorted(starts) and all(starts)

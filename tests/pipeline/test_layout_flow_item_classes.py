@@ -500,3 +500,28 @@ def test_a_period_entry_opening_with_a_marker_after_a_full_line_is_taken_off_spa
     first = next(t for n, t in bullets(result) if n == 1)
     assert first == "6 月-11 月に連携会議を開催し、各医療機関の役割分担を確認しました。"
     assert not [t for _, t in bullets(result) if t.startswith("1 月 29 日")]
+
+
+def test_a_period_piece_holding_spaces_is_cut_at_the_last_space_that_parts_two_columns() -> None:
+    """`▶…看取り等） 調査期間：3 月` | `のポスター等を掲示します。`: the last space is one pdftotext sets
+    after a half-width digit, the one before `調査期間` parts two full-width characters, and the
+    text before it fills the 取組内容 column: the 現状 piece `調査期間：3 月` is taken off whole
+    (only `月` was, and `3` stayed in the bullet; kept, its `3 月` read as an 取組 date)."""
+    result = process_document(
+        (LAYOUT / "items-period-piece-with-spaces-after-a-full-line.default.txt").read_bytes()
+    )
+    assert next(t for n, t in bullets(result) if n == 3) == (
+        "グループの医療機関に在宅医療に関する内容（訪問診療、往診、訪問看護、看取り等）のポスター等を掲示します。"
+    )
+    assert not [d for d in result.dates if d.item_no == 3 and d.source_table == "initiatives"]
+
+
+def test_titles_one_after_another_are_left_as_read_where_lines_printed_before_every_title() -> None:
+    """A generated report prints item 1's bullets after the table's heading, before every title
+    (not read: `cells_ambiguous`), then items 1 and 2's titles one after another and item 2's
+    bullets. Item 1's bullets may be those lines: the bullets after the titles are item 2's, as
+    read, never shared out by paragraphs nor left out (they were left out)."""
+    name = "items-lines-before-every-title-then-titles-one-after-another.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert [n for n, _ in bullets(result)] == [2, 2, 2, 2, 2, 3, 3, 3, 3, 3]
+    assert [c.detail[:3] for c in result.checks if c.check == "cells_ambiguous"] == ["取組:"]
