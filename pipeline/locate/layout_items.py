@@ -255,7 +255,7 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
         early, _ = _read_items(lines[:start], at, numbers[number - 1 :], full, header)
         numbers = numbers[: number - 1]
     # the widest line of the table that holds nothing glued: a full line of the 取組内容 column
-    full = _full_width(lines[start : _table_end(lines, start)], piece_keys)
+    full = _full_width(lines[start + 1 : _table_end(lines, start)], piece_keys)  # past the header
     drafts, index = _read_items(lines, start + 1, numbers, full, header)
     drafts = sorted([*drafts, *early], key=lambda d: d.number)
     labels = header_labels(header)

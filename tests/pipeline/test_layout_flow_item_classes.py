@@ -525,3 +525,18 @@ def test_titles_one_after_another_are_left_as_read_where_lines_printed_before_ev
     result = process_document((LAYOUT / name).read_bytes())
     assert [n for n, _ in bullets(result)] == [2, 2, 2, 2, 2, 3, 3, 3, 3, 3]
     assert [c.detail[:3] for c in result.checks if c.check == "cells_ambiguous"] == ["取組:"]
+
+
+def test_the_full_width_is_read_past_the_tables_heading() -> None:
+    """A generated report prints the period headers and items right under the table's heading and
+    its 取組事項 / 取組内容 header only after them: the table opens at the heading, which is wider
+    than the 取組内容 column and is no line of it. Read past it, `…協力し合う体 体制の構築` fills
+    the column and 現状's `体制の構築` is taken off the bullet (it stayed in it)."""
+    result = process_document(
+        (LAYOUT / "items-heading-wider-than-the-content-column.default.txt").read_bytes()
+    )
+    assert [t for n, t in bullets(result) if n == 1][1] == (
+        "はなみずき在宅クリニック、涸沼皮膚科クリニックが在宅医療を行っている利用者に対し、主治医が対応できない"
+        "事情が発生した場合に代わりに対応できるように、それぞれの医療機関の院長を通して相互に協力し合う体制を"
+        "継続していきます。"
+    )
