@@ -490,11 +490,19 @@ def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:
     bullet's rest (the bullet goes on somewhere, and nothing else of it prints before the next one).
     A count or status word, or a line opening with a marker, stays a period line."""
     content = {b.span.line_start: b for b in draft.content}
+    titles = {b.span.line_start for b in draft.title} - set(content)  # lines of the title alone
     for line in list(draft.status):
         number = line.span.line_start
-        if number is None or number - 1 not in content:
+        if number is None:
             continue
-        above = content[number - 1].text.strip()
+        at = number - 1
+        while (
+            at in titles
+        ):  # the title column's lines printed between the bullet's (`…「VR 体` | `と。` | `験会」`)
+            at -= 1
+        if at not in content:
+            continue
+        above = content[at].text.strip()
         fills = flow_width(above) >= draft.full - DEFAULT_FILL_SLACK
         below = content.get(number + 1)
         next_opens = number + 1 not in printed or (below is not None and below.text.strip()[:1] in _MARKERS)
@@ -507,7 +515,7 @@ def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:
             and text[:1] not in _MARKERS
         ):
             draft.status.remove(line)
-            draft.content.insert(draft.content.index(content[number - 1]) + 1, line)
+            draft.content.insert(draft.content.index(content[at]) + 1, line)
             content[number] = line
     first = min((b.span.line_start or 0 for b in draft.status), default=None)
     draft.interleaved = first is not None and any((b.span.line_start or 0) > first for b in draft.content)

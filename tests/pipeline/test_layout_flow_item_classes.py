@@ -540,3 +540,15 @@ def test_the_full_width_is_read_past_the_tables_heading() -> None:
         "事情が発生した場合に代わりに対応できるように、それぞれの医療機関の院長を通して相互に協力し合う体制を"
         "継続していきます。"
     )
+
+
+def test_a_bullets_wrapped_end_under_a_line_of_the_title_alone_is_the_bullets_rest() -> None:
+    """`取組に関するこ ■在宅医療普及啓発を目的とした地域住民向け「VR 体` | `と。` | `験会」` | `・症例…`:
+    the title column's last line prints between the bullet's full line and its wrapped end. The
+    end is the bullet's rest as where nothing prints between (it was read as a period line)."""
+    result = process_document(
+        (LAYOUT / "items-heading-wider-than-the-content-column.default.txt").read_bytes()
+    )
+    assert [t for n, t in bullets(result) if n == 1][
+        2
+    ] == "在宅医療普及啓発を目的とした地域住民向け「VR 体験会」"
