@@ -496,9 +496,8 @@ def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:
         if number is None:
             continue
         at = number - 1
-        while (
-            at in titles
-        ):  # the title column's lines printed between the bullet's (`…「VR 体` | `と。` | `験会」`)
+        # the title column's lines printed between the bullet's (`…「VR 体` | `と。` | `験会」`)
+        while at in titles:
             at -= 1
         if at not in content:
             continue
