@@ -327,6 +327,8 @@ def test_first_unit_width(text: str, width: float) -> None:
         (["令和3年5月1日", "に開催（オンライン）"], None),
         (["研修会 2回", "実施"], None),
         (["１８回/年", "医療機関への協力依頼を", "行う"], None),
+        (["研修会（12月）", "中止となった（感染拡大）"], None),  # it opens with a word that goes on
+        (["2回（4月-10月）", "ホームページ掲載"], None),  # a whole paragraph that ends as no entry does
         (["それぞれの医療機関ごとに窓口を", "設置した（4月中）"], None),
         (["12月3日", "オンライン開催"], None),
     ],
