@@ -122,7 +122,8 @@ LONG_LABEL = regex.compile(
     rf"|^[^\s、。（(）)0-9０-９:：]{{1,{DEFAULT_LABEL_LONGEST}}}?[\s:：（(]*[0-9０-９]+\s*[回件名](?!目)"
 )
 DATE_END = regex.compile(r"[0-9０-９](?:/[0-9０-９]{1,2}|\s*月)$")
-COUNT_GOES_ON = regex.compile(r"[0-9０-９:：\s年月週]$")  # `症例検討会：` | `2回`, `年` | `2回`
+# a count goes on after these: `症例検討会：` | `2回`, a rate's period `年` | `2回` (not a date's month)
+COUNT_GOES_ON = regex.compile(r"(?:[0-9０-９:：\s年週]|(?<![0-9０-９])月)$")
 NO_LINE_END = frozenset("(（「『【〔［｛〈《")
 CLOSING = frozenset(")）」』】〕］｝〉》")  # the brackets NO_LINE_END opens, closed
 ENTRY_GOES_ON = frozenset("、，,・") | NO_LINE_END  # an entry does not end with these
@@ -535,10 +536,14 @@ def opens_as_paragraph(entry: str, text: str, paragraph: str) -> bool:
         return True
     if paragraph[:1].isdigit():
         return False
-    if DATE_END.search(entry) and (ITEM_START.match(paragraph) or LONG_LABEL.match(paragraph)):
+    opens = ITEM_START.match(paragraph) or LONG_LABEL.match(paragraph)
+    if DATE_END.search(entry) and opens:
+        return True
+    ends = ITEM_END.search(entry) or HELD_END.search(entry)
+    if ends and opens:  # an end the line alone does not show (`令和三年八月二` | `十八日開催`)
         return True
     return bool(
-        (ITEM_END.search(entry) or HELD_END.search(entry))
+        ends
         and WORD_OPENS.match(paragraph)
         and not paragraph.startswith(GOES_ON_WORDS)
         and (ITEM_END.search(paragraph) or HELD_END.search(paragraph))

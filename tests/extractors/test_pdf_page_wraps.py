@@ -306,13 +306,17 @@ def test_first_unit_width(text: str, width: float) -> None:
         # and an entry joined by an earlier miss is long too (`…掲載` | `グループ連絡会議` | `０回`)
         (["それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築", "１２件"], None),
         (["ホームページ掲載グループ連絡会議", "０回"], None),
+        (["調査期間：4月～5月", "10回/年"], "+"),  # after a date's month
         # ... not after a count's label (`症例検討会` | `18回`, `…講師派遣：` | `3回`), a number or a
-        # rate's period (`年` | `2回`)
+        # rate's period (`年` | `2回`, `毎月` | `2回`)
+        (["開催頻度：毎月", "2回"], None),
         (["地域ケア個別会議への出席", "18回"], None),
         (["研修会等への出席及び講師派遣：", "3回"], None),
         (["研修会等への出席及び講師派遣（2", "4回）"], None),
         (["開催頻度：圏域ごとに年", "2回"], None),
         (["開催頻度：圏域ごとに年", "2回開催"], None),
+        # after an end the entry's last line alone does not show, a line that opens an entry
+        (["令和三年八月二", "十八日開催", "㋿4年4月11日"], "令和三年八月二\n十八日開催\n\n㋿4年4月11日"),
         # after an entry's end, a word that ends as an entry does (seed 12: `…12回` | `医療機関へ`)
         (["地域ケア個別会議への出席 12回", "医療機関へ", "の協力依頼（11月中）"], "+"),
         (["１８回/年", "医療機関への協力依頼（4月中）"], "+"),
