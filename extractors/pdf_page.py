@@ -27,6 +27,7 @@ import regex
 
 from extractors.blocks import BBox, Block, Cell, Span
 from extractors.pdf_grid import Grid, contains
+from normalizers.forms import ENTRY_WORDS, GOES_ON_WORDS
 
 DEFAULT_BASELINE_TOLERANCE = 0.45  # em: chars whose baselines differ less share a line
 # em: a unit that comes within this of fitting counts as not fitting. LibreOffice and Word put a
@@ -98,7 +99,33 @@ DEFAULT_LABEL_CHARS = 12  # the longest `label` before its colon that ITEM_START
 DATED_LABEL_END = regex.compile(r"^[^\s、。（(）)~～〜:：]{1,11}[:：].*[0-9０-９]日$")
 NO_DATE_GOES_ON = regex.compile(r"^\p{Katakana}")
 ENTRY_LABEL = regex.compile(r"^[^\s、。（(）)~～〜:：0-9０-９]{1,11}[:：]")
+# Where the line after a full line does not tell by its first word, the rest of its paragraph (the
+# line and the full lines after it) may (`opens_as_paragraph`): a status word alone (ENTRY_WORDS);
+# a whole count (`１２件`, `2回（4月-10月）`) after a labelled entry no count goes on with; after a
+# labelled entry, a line that opens with a word and a `label：` or a count; after a date's day or
+# month (`…9/23`, `5月～8月`: no digit goes on), a `label：` or a word with a count as long as the
+# longest label (`研修会等への出席及び講師派遣：5回`, 14 chars); after an entry's end, a word of
+# DEFAULT_WORD_CHARS letters or more that ends as an entry does (`医療機関への協力依頼（4月中）`, not
+# `開催予定（…）`: GOES_ON_WORDS). Measured over 10 generated corpora (600 reports): none split an
+# entry.
+DEFAULT_WORD_CHARS = 3
+DEFAULT_LABEL_LONGEST = 15  # chars before a label's colon or a count
+WHOLE_COUNT = regex.compile(r"^[0-9０-９]+\s*[回件名](?:/年|[（(][^）)]*[）)])?$")
+WORD_OPENS = regex.compile(
+    rf"^[\p{{Han}}\p{{Katakana}}][\p{{Han}}\p{{Hiragana}}\p{{Katakana}}ー]{{{DEFAULT_WORD_CHARS - 1},}}"
+)
+# a word opens so; a line opening in hiragana goes on with the word before (`…及` | `び講師派遣`)
+WORD_START = regex.compile(r"^[\p{Han}\p{Katakana}]")
+LONG_LABEL = regex.compile(
+    rf"^(?![0-9０-９時])[^\s、。（(）)~～〜:：]{{0,{DEFAULT_LABEL_LONGEST - 1}}}"
+    r"[^\s、。（(）)~～〜:：0-9０-９][:：]"
+    rf"|^[^\s、。（(）)0-9０-９:：]{{1,{DEFAULT_LABEL_LONGEST}}}?[\s:：（(]*[0-9０-９]+\s*[回件名](?!目)"
+)
+DATE_END = regex.compile(r"[0-9０-９](?:/[0-9０-９]{1,2}|\s*月)$")
+# a count goes on after these: `症例検討会：` | `2回`, a rate's period `年` | `2回` (not a date's month)
+COUNT_GOES_ON = regex.compile(r"(?:[0-9０-９:：\s年週]|(?<![0-9０-９])月)$")
 NO_LINE_END = frozenset("(（「『【〔［｛〈《")
+CLOSING = frozenset(")）」』】〕］｝〉》")  # the brackets NO_LINE_END opens, closed
 ENTRY_GOES_ON = frozenset("、，,・") | NO_LINE_END  # an entry does not end with these
 LATIN_ASIAN = frozenset(("latin", "asian"))  # the neighbours office software spaces apart
 
@@ -371,6 +398,19 @@ def join_lines(
     def is_full(line: Line, nxt: Line) -> bool:
         return not fits_after(line, nxt, Room(available, autospace, slack, start_of(line)))
 
+    def paragraph_from(index: int) -> str:
+        """The line at `index` and the lines after it while each wraps by its fit alone (full, no
+        blank line or list marker between): the rest of its paragraph, if it opens one."""
+        text = lines[index].text.strip()
+        for line, nxt in itertools.pairwise(lines[index:]):
+            pitch = nxt.baseline - line.baseline
+            if pitch > DEFAULT_EMPTY_LINE * DEFAULT_LINE_PITCH * nxt.size or not is_full(line, nxt):
+                break
+            if starts_item(line.text.strip(), nxt.text.strip()):
+                break
+            text += nxt.text.strip()
+        return text
+
     fitted: bool | None = None  # whether `line` fitted after `prev`, measured on the step before
     for index, (prev, line) in enumerate(zip([None, *lines], lines, strict=False)):
         full: bool | None = None
@@ -391,7 +431,7 @@ def join_lines(
             soft = is_soft_wrap(prev, line, available, autospace, slack, after, start_of(prev), fitted)
             if soft:
                 entry = "".join(parts).rpartition("\n\n")[2].replace("\n", "")
-                soft = not opens_entry_after(entry, line.text.strip(), openers)
+                soft = not opens_entry_after(entry, line.text.strip(), openers, paragraph_from(index))
             parts.append("\n" if soft else "\n\n")
         parts.append(line.text.strip(" "))
         fitted = None if full is None else not full
@@ -463,17 +503,51 @@ def ends_entry(prev: str, text: str, after: str = "") -> bool:
     return bool(ITEM_END.search(prev) and opens)
 
 
-def opens_entry_after(entry: str, text: str, openers: frozenset[str]) -> bool:
+def opens_entry_after(entry: str, text: str, openers: frozenset[str], paragraph: str = "") -> bool:
     """A line that would wrap `entry` opens an entry of its own all the same: it begins as a line
     known to open an entry does (`opens_as_known`, not after a comma), it repeats the entry's
-    `label：` (one entry states its label once: `講師：…院長` | `講師：…`), or it opens a word no
-    date goes on with after a labelled date's day (`開催日時：2020年8月12日` | `ホームページ掲`).
-    Measured over generated reports: none of the three split an entry."""
-    if entry[-1:] not in ENTRY_GOES_ON and opens_as_known(text, openers):
+    `label：` (one entry states its label once: `講師：…院長` | `講師：…`), it opens a word no
+    date goes on with after a labelled date's day (`開催日時：2020年8月12日` | `ホームページ掲`), or
+    the rest of its `paragraph` opens one (`opens_as_paragraph`). Measured over generated reports:
+    none of these split an entry."""
+    if entry[-1:] not in ENTRY_GOES_ON and (
+        opens_as_known(text, openers) or (paragraph and opens_as_paragraph(entry, text, paragraph))
+    ):
         return True
     if (label := ENTRY_LABEL.match(text)) and entry.startswith(label.group()):
         return True
     return bool(DATED_LABEL_END.search(entry.replace(" ", "")) and NO_DATE_GOES_ON.match(text))
+
+
+def opens_as_paragraph(entry: str, text: str, paragraph: str) -> bool:
+    """`paragraph` (a full line and the full lines after it) is an entry of its own after `entry`:
+    a status word alone (`…（4月中）` | `随時`); a whole count after a labelled entry no count goes
+    on with (`研修内容：寸劇および交流会` | `2回`, not `症例検討会：` | `18回`); after a labelled entry,
+    a line that opens with a word and its `label：` or count (`講師：…院長` | `派遣先：…`, not a line
+    opening in hiragana: `講師：…出席及` | `び講師派遣 １回`, after a miss); after a date's day or
+    month, a `label：` or a word with a count (`…9/23` | `研修会等への` | `出席及び講師派遣：5回`, not a
+    number: `令和3年8月` | `12日`); after an entry's end, a word that ends as an entry does
+    (`１８回/年` | `医療機関へ` | `の協力依頼（4月中）`, not one that goes on: GOES_ON_WORDS)."""
+    if paragraph in ENTRY_WORDS:
+        return True
+    if WHOLE_COUNT.match(paragraph):
+        return bool(ENTRY_LABEL.match(entry) and not COUNT_GOES_ON.search(entry))
+    if ENTRY_LABEL.match(entry) and WORD_START.match(text) and LONG_LABEL.match(text):
+        return True
+    if paragraph[:1].isdigit():
+        return False
+    opens = ITEM_START.match(paragraph) or LONG_LABEL.match(paragraph)
+    if DATE_END.search(entry) and opens:
+        return True
+    ends = ITEM_END.search(entry) or HELD_END.search(entry)
+    if ends and opens:  # an end the line alone does not show (`令和三年八月二` | `十八日開催`)
+        return True
+    return bool(
+        ends
+        and WORD_OPENS.match(paragraph)
+        and not paragraph.startswith(GOES_ON_WORDS)
+        and (ITEM_END.search(paragraph) or HELD_END.search(paragraph))
+    )
 
 
 def may_go_on_as_label(text: str) -> bool:
@@ -493,8 +567,11 @@ def opens_as_known(text: str, openers: frozenset[str]) -> bool:
 
 
 def starts_item(prev: str, text: str) -> bool:
-    """The line opens a list item, unless it continues a run such as 水戸グループ①②|③."""
+    """The line opens a list item, unless it continues a run such as 水戸グループ①②|③, or a
+    bracket the line before opened and left open (`グループ名：「境町` | `・龍ケ崎市…」`)."""
     if not text or text[0] not in HARD_BREAK_MARKERS:
+        return False
+    if sum(ch in NO_LINE_END for ch in prev) > sum(ch in CLOSING for ch in prev):
         return False
     return not (text[0] in CIRCLED and prev[-1:] in CIRCLED | {"・"})
 

@@ -36,10 +36,11 @@ _YEAR = rf"""(?:(?P<era>{ERA_NAMES})\s*(?P<en>元|{_N2}|{KANJI_NUMBER})
     |(?<![0-9])(?P<wy>[12][0-9]{{3}}))\s*年\s*"""
 # Words that say a day follows (`開催日は7/26です`): a date, whatever follows it.
 _DAY_NOUN = r"(?:日|日時|日程|期日)\s*(?:は|[:：])"
-# What follows a fraction, never a date: a count word, `2/3以上`, `2/3の医療機関`, `2/3でした`.
+# What follows a fraction, never a date: a count word, `2/3以上`, `2/3の医療機関`, `2/3でした` (not
+# after a range's dash, the words that announce a day or a printed year: `開催日は令和2年10/31です`).
 _SHARE_NOUNS = "医療機関|施設|事業所|機関|住民|参加者|患者|職員|会員|回答|人|方|割合"
 _NOT_DAY = rf"""(?![0-9/]|\s*(?:[箇ヶケヵカか]\s*月|回|人|名|件|倍|%|割|分|枚|本|個|世帯|施設|機関
-    |以上|以下|未満|程度|の\s*(?:{_SHARE_NOUNS})|(?<!(?:{DASH}|{_DAY_NOUN})\s*{_N2}\s*/\s*{_N2}\s*)で(?:す|した|ある|あった)
+    |以上|以下|未満|程度|の\s*(?:{_SHARE_NOUNS})|(?<!(?:{DASH}|{_DAY_NOUN}|年)\s*{_N2}\s*/\s*{_N2}\s*)で(?:す|した|ある|あった)
     |を占め|強|弱))"""
 # What precedes a fraction: `回答率は2/3`, `約2/3`, `うち1/2`, `参加医療機関の2/3`.
 _SHARE_BEFORE = rf"(?:率|割合|比率|約|うち|全体の|(?:{_SHARE_NOUNS})\s*の)\s*(?:は|が|で|[:：])?\s*"

@@ -470,6 +470,14 @@ STATUS_WORDS = (
     "－",
     "―",
 )
+# Status words that are an entry of their own: printed alone after another entry's end
+# (`医療機関への協力依頼（4月中）` | `随時`) they open an entry, never end the one before (`予定` and
+# `実施` may: `年2回開催` | `予定`, `研修会 2回` | `実施`).
+ENTRY_WORDS = ("随時", "未定", "準備中", "検討中")
+# Words that go on after a date or a count (`令和3年5月1日` | `開催予定（オンライン）`,
+# `6月22日（火）` | `午後1時～2時`, `研修会（12月）` | `中止となった`): a line that opens with one
+# continues the entry before it.
+GOES_ON_WORDS = ("開催", "予定", "実施", "午前", "午後", "中止", "延期", "終了", "完了", "参加")
 # A short period cell that states a count (`3回`, `10 件`): a cell of its own, never a wrapped line.
 STATUS_COUNT_PATTERN = r"[0-9]+\s*[回件名人]"
 _FIGURE = r"[-+−▲△]?[0-9][0-9,]*"

@@ -8,12 +8,13 @@ labels apart are an org chart drawn inside the cell: kept out of the bullets.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex
 
 from extractors.blocks import Block, Finding
-from normalizers.bullets import CIRCLED_NUMBERS, SYMBOL_MARKERS
+from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
 from normalizers.forms import (
     FORMS,
     ITEM_TITLE_NOTES,
@@ -43,6 +44,7 @@ _COUNT = regex.compile(STATUS_COUNT_PATTERN)
 _GAP = regex.compile(r"\S\s{2,}\S")
 _ITEM_START = regex.compile(r"^\s*([1-3])\s*(\S.*)$")
 _MARKERS = set(CIRCLED_NUMBERS + SYMBOL_MARKERS)
+_CELL_MARKERS = _MARKERS | set(STATUS_EXTRA_MARKERS)  # a period cell's entries open with these too
 
 
 def known_title_keys() -> set[str]:
@@ -122,6 +124,7 @@ class _ItemDraft:
     status: list[Block] = field(default_factory=list)
     drawn: list[Block] = field(default_factory=list)
     interleaved: bool = False  # a short line printed between the bullets' lines
+    shared: bool = False  # its lines were printed after the titles of other items too
 
     def _content(self, line: Block) -> None:
         self.interleaved = self.interleaved or bool(self.status)
@@ -136,10 +139,12 @@ class _ItemDraft:
                 return
             line = Block(kind="line", span=line.span, text=rest)
         text = line.text.strip()
-        glued = glued_piece(text, self.full)
-        if glued:  # a period column's piece printed one space after a full line of content
-            self.status.append(Block(kind="line", span=line.span, text=glued))
+        pieces: list[str] = []  # period columns' pieces printed one space after a full line of content
+        while glued := _glued_in_flow(text, self.full, bool(pieces)):
+            pieces.insert(0, glued)  # the columns' pieces, right to left: the last printed first
             text = text[: -len(glued)].rstrip()
+        if pieces:
+            self.status += [Block(kind="line", span=line.span, text=piece) for piece in pieces]
             line = Block(kind="line", span=line.span, text=text)
         if not self.content and not head:
             wide = len(text) > DEFAULT_TITLE_COLUMN_CHARS
@@ -177,13 +182,36 @@ def _beside_title(text: str, keys: set[str]) -> str:
 def glued_piece(text: str, full: float) -> str:
     """The short piece after the last space of a line whose text before it fills the 取組内容
     column: another column's text printed on the same line (`…確認しま 研修テーマ：「`)."""
-    if " " not in text:
+    if not _ends_short(text):
         return ""
-    left, right = text.rsplit(" ", 1)
-    fills = display_width(left.replace(" ", "")) >= full - DEFAULT_FILL_SLACK
-    if fills and len(right) <= DEFAULT_STATUS_LINE_CHARS and not right.endswith("。"):
-        return right
-    return ""
+    left, _, right = text.rpartition(" ")
+    return right if display_width(left.replace(" ", "")) >= full - DEFAULT_FILL_SLACK else ""
+
+
+def _glued_in_flow(text: str, full: float, more: bool = False) -> str:
+    """Default mode: the period column's piece printed one space after a line of the 取組内容 column
+    that fills it, from the last space that can part two columns: not one pdftotext sets around
+    half-width letters and digits within a line of its own (`…（2/24（水）14 時～`, `…電話や F`),
+    unless a list marker follows it, which never goes on with a number (`…を1 ▶ホーム…`). The
+    piece is short and ends no sentence, its own spaces and all (`…看取り等） 調査期間：3 月`);
+    `more`: a piece was glued after this one, and this one may be longer
+    (`…推進す *開催日時：R2.6.21( 高齢者支援センター`)."""
+    cut = next(
+        (m.start() for m in reversed(list(regex.finditer(" ", text))) if _parts_columns(text, m.start())),
+        None,
+    )
+    if not cut:
+        return ""
+    left, right = text[:cut], text[cut + 1 :]
+    short = len(right.replace(" ", "")) <= DEFAULT_STATUS_LINE_CHARS
+    if not right or right.endswith("。") or not (short or more):
+        return ""
+    return right if flow_width(left) >= full - DEFAULT_FILL_SLACK else ""
+
+
+def _parts_columns(text: str, at: int) -> bool:
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    return after in _CELL_MARKERS or not (_half_width_alnum(before) or _half_width_alnum(after))
 
 
 def content_text(lines: list[Block]) -> str:
@@ -223,11 +251,11 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     numbers: tuple[int, ...] = (1, 2, 3)
     if early_start is not None:
         at, number = early_start
-        full = _full_width(lines[at:], piece_keys)
+        full = _full_width(lines[at : _table_end(lines, at)], piece_keys)
         early, _ = _read_items(lines[:start], at, numbers[number - 1 :], full, header)
         numbers = numbers[: number - 1]
-    # the widest line without a space: a full line of the 取組内容 column, the widest one
-    full = _full_width(lines[start:], piece_keys)
+    # the widest line of the table that holds nothing glued: a full line of the 取組内容 column
+    full = _full_width(lines[start + 1 : _table_end(lines, start)], piece_keys)  # past the header
     drafts, index = _read_items(lines, start + 1, numbers, full, header)
     drafts = sorted([*drafts, *early], key=lambda d: d.number)
     labels = header_labels(header)
@@ -237,7 +265,8 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     orphans = _lines_before_titles(lines, drafts)
     first = next((d for d in drafts if d.number == 1), None)
     if early_start is not None and early_start[1] == 2 and first is not None and not first.content:
-        _give_lines_above(first, orphans, _full_width(lines[early_start[0] :], piece_keys))
+        at = early_start[0]
+        _give_lines_above(first, orphans, _full_width(lines[at : _table_end(lines, at)], piece_keys))
         orphans = []
     if orphans:
         detail = (
@@ -245,13 +274,15 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
             "title (bullets or period cells): which item they belong to cannot be told; not read"
         )
         findings.append(Finding("cells_ambiguous", detail, span_of(orphans)))
+    if not orphans:  # else an item's bullets may be those printed before every title
+        findings += _share_content_after_titles(drafts, printed)
     for draft in drafts:
         _rejoin_wrapped_ends(draft, printed)
         # One count or status word a period, printed after the bullets, each a paragraph of its
         # own: one cell each, in the columns' order. Only where every column's header printed,
         # in the columns' order; lines printed one under another may be one cell's several lines
         # beside a blank cell, and are never taken one a period.
-        one_each = in_order and len(draft.status) == len(labels) and not draft.interleaved
+        one_each = in_order and len(draft.status) == len(labels) and not (draft.interleaved or draft.shared)
         apart = all(_on_its_own(b, printed) for b in draft.status)
         if draft.status and not (one_each and apart and all(is_status_like(b.text) for b in draft.status)):
             detail = (
@@ -262,6 +293,60 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
             findings.append(Finding("status_cell_unread", detail, span_of(draft.status)))
             draft.status = []
     return [_item_row(d, labels) for d in drafts], index, findings
+
+
+def _share_content_after_titles(drafts: list[_ItemDraft], printed: set[int | None]) -> list[Finding]:
+    """Bullets printed apart from their item's title: an item's title printed right after the one
+    before it (`1 …取組` | `2 …取組` | their bullets), or an item's bullets before its own title,
+    after the bullets of the item above. Every line goes to the title printed last before it.
+
+    The 取組内容 column prints one item's cell after the other, each a paragraph apart: where the
+    table's titles print in the items' order and its bullets make exactly one paragraph an item,
+    they are the items' in that order. Else the items whose titles print one after another, with
+    nothing of theirs between, are not read (`cells_ambiguous`). The period lines of items whose
+    bullets moved may be any item's. Items printed out of order, or with lines printed before
+    every title (which may be an item's bullets), are left as read."""
+    paragraphs = [block for draft in drafts for block in _paragraphs(draft.content, printed)]
+    starts = [d.title[0].span.line_start or 0 if d.title else 0 for d in drafts]
+    in_order = [d.number for d in drafts] == [1, 2, 3] and starts == sorted(starts) and all(starts)
+    if not in_order:
+        return []  # items printed before the header, or one missing: as read
+    if len(paragraphs) == len(drafts):
+        for draft, block in zip(drafts, paragraphs, strict=True):
+            draft.shared = draft.shared or draft.content != block
+            draft.content = block
+        return []
+    findings: list[Finding] = []
+    run: list[_ItemDraft] = []
+    for draft in drafts:
+        run.append(draft)
+        if not draft.content:
+            continue
+        if len(run) > 1:
+            detail = (
+                f"取組{run[0].number}-{run[-1].number}: titles printed one after another, then the "
+                "bullets: which item each belongs to cannot be told; not read"
+            )
+            findings.append(Finding("cells_ambiguous", detail, span_of(draft.content)))
+            for item in run:
+                item.content, item.shared = [], True
+        run = []
+    return findings
+
+
+def _paragraphs(lines: list[Block], printed: set[int | None]) -> list[list[Block]]:
+    """The lines cut where a blank line prints between two of them (other lines may print
+    between them: a period column's)."""
+    out: list[list[Block]] = []
+    for line in lines:
+        number = line.span.line_start or 0
+        if out:
+            last = out[-1][-1].span.line_start or 0
+            if all(n in printed for n in range(last + 1, number)):
+                out[-1].append(line)
+                continue
+        out.append([line])
+    return out
 
 
 def _give_lines_above(first: _ItemDraft, lines: list[Block], full: float) -> None:
@@ -304,9 +389,39 @@ def _lines_before_titles(lines: list[Block], drafts: list[_ItemDraft]) -> list[B
     return out
 
 
+def _table_end(lines: list[Block], start: int) -> int:
+    """Where the 取組 table opening at `start` ends: its note, a 別添 label or the 取組効果
+    heading (`ends_items`), else the end of the text."""
+    return next((i for i in range(start + 1, len(lines)) if ends_items(lines[i].text)), len(lines))
+
+
 def _full_width(lines: list[Block], keys: set[str]) -> float:
+    """How wide a full line of the 取組内容 column prints: the widest line of the table that can
+    hold no other column's piece glued at its end (no space in it, or a piece after its last space
+    longer than a period column's line). pdftotext sets spaces around half-width digits, so a
+    full line of content often holds spaces; its width is counted without them."""
     parts = [_beside_title(b.text, keys) for b in lines]
-    return max((display_width(t) for t in parts if " " not in t), default=0) or float("inf")
+    whole = (t for t in parts if not _ends_short(t))
+    return max((flow_width(t) for t in whole), default=0) or float("inf")
+
+
+def flow_width(text: str) -> int:
+    """How much of the 取組内容 column a line of default-mode text fills: two for a full-width
+    character and for one the print sets full-width in a Japanese font (`▶`, `◆`, `①`, `※`:
+    East Asian ambiguous width), one for a half-width one; the spaces pdftotext sets around
+    half-width text take no room."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text if ch != " ")
+
+
+def _half_width_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _ends_short(text: str) -> bool:
+    """Whether the piece after the line's last space is short and ends no sentence: a period
+    column's line may be glued there."""
+    right = text.rpartition(" ")[2]
+    return " " in text and len(right) <= DEFAULT_STATUS_LINE_CHARS and not right.endswith("。")
 
 
 def _read_items(
@@ -375,12 +490,19 @@ def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:
     bullet's rest (the bullet goes on somewhere, and nothing else of it prints before the next one).
     A count or status word, or a line opening with a marker, stays a period line."""
     content = {b.span.line_start: b for b in draft.content}
+    titles = {b.span.line_start for b in draft.title} - set(content)  # lines of the title alone
     for line in list(draft.status):
         number = line.span.line_start
-        if number is None or number - 1 not in content:
+        if number is None:
             continue
-        above = content[number - 1].text.strip()
-        fills = display_width(above.replace(" ", "")) >= draft.full - DEFAULT_FILL_SLACK
+        at = number - 1
+        # the title column's lines printed between the bullet's (`…「VR 体` | `と。` | `験会」`)
+        while at in titles:
+            at -= 1
+        if at not in content:
+            continue
+        above = content[at].text.strip()
+        fills = flow_width(above) >= draft.full - DEFAULT_FILL_SLACK
         below = content.get(number + 1)
         next_opens = number + 1 not in printed or (below is not None and below.text.strip()[:1] in _MARKERS)
         text = line.text.strip()
@@ -392,7 +514,7 @@ def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:
             and text[:1] not in _MARKERS
         ):
             draft.status.remove(line)
-            draft.content.insert(draft.content.index(content[number - 1]) + 1, line)
+            draft.content.insert(draft.content.index(content[at]) + 1, line)
             content[number] = line
     first = min((b.span.line_start or 0 for b in draft.status), default=None)
     draft.interleaved = first is not None and any((b.span.line_start or 0) > first for b in draft.content)

@@ -34,6 +34,7 @@ from normalizers.names import municipality_from_address, split_corporation
 from normalizers.phone import normalize_phone
 from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import compact
+from pipeline.locate.layout_member_pages import ListPages, list_pages
 from pipeline.locate.layout_member_parts import Entry, MemberRow, Piece
 from pipeline.locate.layout_member_roles import assign_roles
 from pipeline.locate.layout_member_runs import attach_column_runs
@@ -96,11 +97,11 @@ def locate_layout_members(lines: list[Block], placed: bool) -> tuple[list[Member
     start, end = region
     if placed:
         pieces = _pieces(lines[start:end])
-        pages: list[int] = []
+        pages = ListPages([], [])
         loose: list[Piece] = []
     else:  # one piece after another: the page's marks and role labels may print above the list's title
         first = _list_top(lines, start)
-        pages = _page_numbers(lines[first:])
+        pages = list_pages(lines[first:])
         pieces = [
             p for p in _pieces(lines[first:end]) if p.index >= start - first or p.kind in ("mark", "role")
         ]
@@ -155,14 +156,6 @@ def _list_top(lines: list[Block], start: int) -> int:
         (i for i in range(start - 1, page - 1, -1) if match_key(lines[i].text).startswith(label)), None
     )
     return start if top is None else top
-
-
-def _page_numbers(lines: list[Block]) -> list[int]:
-    pages, page = [], 0
-    for line in lines:
-        page += line.new_page
-        pages.append(page)
-    return pages
 
 
 def _marks_after(lines: list[Block], end: int) -> list[Piece]:
@@ -422,7 +415,7 @@ def _finishes_name(entry: Entry, piece: Piece) -> bool:
 
 
 def _rows(
-    entries: list[Entry], pieces: list[Piece], placed: bool, pages: list[int], loose: list[Piece]
+    entries: list[Entry], pieces: list[Piece], placed: bool, pages: ListPages, loose: list[Piece]
 ) -> list[MemberRow]:
     rows = [MemberRow(e) for e in entries if e.kind == "name"]
     marks = [p for p in pieces if p.kind == "mark"]
@@ -496,7 +489,7 @@ def _attach_by_height(rows: list[MemberRow], entries: list[Entry], marks: list[P
             nearest.mark = mark
 
 
-def _pair_marks_by_page(rows: list[MemberRow], marks: list[Piece], pages: list[int]) -> set[int]:
+def _pair_marks_by_page(rows: list[MemberRow], marks: list[Piece], pages: ListPages) -> set[int]:
     """Default mode prints the designation column's marks apart from the rows (before the list's
     header, or before another row's name), in the order of the rows they mark, page by page. A
     page's marks go to its rows in print order only where they are as many (every row marked) or
@@ -505,9 +498,9 @@ def _pair_marks_by_page(rows: list[MemberRow], marks: list[Piece], pages: list[i
     page_rows: dict[int, list[MemberRow]] = {}
     page_marks: dict[int, list[Piece]] = {}
     for row in rows:
-        page_rows.setdefault(pages[row.name.pieces[0].index], []).append(row)
+        page_rows.setdefault(pages.names[row.name.pieces[0].index], []).append(row)
     for mark in marks:
-        page_marks.setdefault(pages[mark.index], []).append(mark)
+        page_marks.setdefault(pages.marks[mark.index], []).append(mark)
     accounted: set[int] = set()
     for page, on_page in page_marks.items():
         held = page_rows.get(page, [])

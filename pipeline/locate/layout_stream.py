@@ -15,7 +15,7 @@ import regex
 
 from extractors.blocks import Block
 from normalizers.forms import NOTE_MARK, OUTCOME_SECTION_HEADINGS, TOTAL_ROW_LABELS
-from normalizers.text import reflow
+from normalizers.text import fold_width, reflow
 from pipeline.locate.layout_cells import CellDraft, Word, compact, joined, read_line, words_of
 from pipeline.locate.layout_words import (
     is_form_text,
@@ -129,7 +129,7 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
         heading = ""
         if is_name_end(text):
             in_note = False
-        elif is_header(text):
+        elif is_header(text) or (not placed and _closes_header(stream, text)):
             stream.headers.append(Header(text, line, stream.next_order(), words_of(line.text)))
             in_note = False
             continue
@@ -173,6 +173,18 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
             stream.side_by_side.append(touched)
         _add_text(stream, reading.suffix, line, open_cells)
     return stream
+
+
+def _closes_header(stream: Stream, text: str) -> bool:
+    """Default mode: a line of closing brackets alone right after a header piece whose bracket is
+    still open (`（グループ化前（Ｒ２年度（Ａ））` | `）`) is that note's end; dropped, the notes printed
+    after the next period words went to the open one, and their fiscal years were lost."""
+    closers = fold_width(compact(text))
+    if not closers or closers.strip(")") or not stream.headers:
+        return False
+    last = stream.headers[-1]
+    note = fold_width(compact(last.text))
+    return last.order == stream.order and note.count("(") - note.count(")") >= len(closers)
 
 
 def _completes_total_label(stream: Stream, text: str) -> bool:

@@ -159,7 +159,8 @@ def test_a_label_wrapped_before_its_colon_still_opens_a_paragraph() -> None:
     lines = [line("1/20（金）", 10), line("地域ケア個", 19), line("別会議への", 28), line("出席：2回", 37)]
     full = min(ln.chars[-1].x1 for ln in lines[:-1])
     assert join_lines(lines, full) == "1/20（金）\n\n地域ケア個\n別会議への\n出席：2回"
-    # ... not where the words before the colon are longer than a label (`研修会等への出席及び講師派遣`)
+    # ... and where the words before the colon are longer than a label (`研修会等への出席及び講師派遣`)
+    # the paragraph they open tells: a word that ends as an entry does (`opens_as_paragraph`)
     lines = [
         line("1/20（金）", 10),
         line("研修会等への", 19),
@@ -167,7 +168,7 @@ def test_a_label_wrapped_before_its_colon_still_opens_a_paragraph() -> None:
         line("派遣：5回", 37),
     ]
     full = min(ln.chars[-1].x1 for ln in lines[:-1])
-    assert join_lines(lines, full) == "1/20（金）\n研修会等への\n出席及び講師\n派遣：5回"
+    assert join_lines(lines, full) == "1/20（金）\n\n研修会等への\n出席及び講師\n派遣：5回"
 
 
 def test_a_line_is_measured_from_the_cell_text_edge_not_its_first_glyph_box() -> None:
@@ -223,7 +224,7 @@ def test_a_line_is_measured_from_the_cell_text_edge_not_its_first_glyph_box() ->
         # a date's day without a label, or a label's date in brackets, may go on with a katakana word
         (["12月3日", "オンライン開催"], set(), "12月3日\nオンライン開催"),
         (["開催日時：12月3日（木）", "オンライン開催"], set(), "開催日時：12月3日（木）\nオンライン開催"),
-        # the same `label：` again opens a second entry; another label does not tell
+        # the same `label：` again opens a second entry
         (
             ["講師：すずらん在宅ク", "リニック院長", "講師：みどり医院"],
             set(),
@@ -234,8 +235,9 @@ def test_a_line_is_measured_from_the_cell_text_edge_not_its_first_glyph_box() ->
             set(),
             "調査期間：10月〜12月\n\n調査期間：令和3年6/25",
         ),
-        (["調査期間：10月〜12月", "開催日時：6/25"], set(), "調査期間：10月〜12月\n開催日時：6/25"),
-        (["調査期間：10月〜12月", "期間：令和3年"], set(), "調査期間：10月〜12月\n期間：令和3年"),
+        # another label opens one too (`opens_as_paragraph`), unless the line opens in hiragana
+        (["講師：すずらん在宅医院", "開催日時：6/25"], set(), "講師：すずらん在宅医院\n\n開催日時：6/25"),
+        (["講師：すずらん在宅医院", "の期間：令和3年"], set(), "講師：すずらん在宅医院\nの期間：令和3年"),
     ],
 )
 def test_a_full_line_opens_an_entry_where_the_page_or_its_entry_tells(
@@ -266,3 +268,105 @@ def test_a_full_line_opens_an_entry_where_the_page_or_its_entry_tells(
 def test_first_unit_width(text: str, width: float) -> None:
     """What cannot be split from the line's start (read only as far as it goes)."""
     assert first_unit_width(line(text, 10)) == pytest.approx(width)
+
+
+@pytest.mark.parametrize(
+    ("lines_text", "joined"),
+    [
+        # after a date's day or month, a `label：` or a word with a count (seed 12: `…9/23` |
+        # `研修会等への` | `出席及び講師派遣：5回`, a label longer than ITEM_START reads), not a number
+        (["調査期間：10月〜12月", "開催日時：6/25"], "+"),
+        (["調査期間：10月〜12月", "期間：令和3年"], "+"),
+        (["調査期間：令和3年11/30～12/16", "月4回程度開催"], "+"),
+        (["開催日時：令和元年9/23", "研修会等への", "出席及び講師派遣：5回"], "+"),
+        (["調査期間：5月～8月", "ケース会議 2回"], "+"),
+        (["開催日時：令和3年8月", "12日（金）"], None),
+        (["開催日時：令和3年8月", "中旬（オンライン）"], None),
+        # after no entry's end, a `label：` or a word with a count does not tell either
+        (["ポスター掲示は準備が出来次第開始", "出前講座（2回）"], None),
+        (["ホームページ掲載", "ケース会議（０回）"], None),
+        # after a labelled entry, a line that opens with a `label：` or a word with a count (seed 31:
+        # `講師：小松崎外科内科医院院長` | `派遣先：北茨城`), not one that opens in hiragana (`…出席及` |
+        # `び講師派遣 １回`), nor after an unlabelled entry (`ホームページ掲載` | `調査期間：…`)
+        (["講師：小松崎外科内科医院院長", "派遣先：北茨城", "市南部高齢者支"], "+"),
+        (["講師：いずみ内科医院院長", "ケース会議 0回"], "+"),
+        (["講師：鹿島医院院長研修会等への出席及", "び講師派遣 １回"], None),
+        (["ホームページ掲載", "調査期間：令和2"], None),
+        # a status word alone after an entry's end (seed 12: `…（4月中）` | `随時`)
+        (["医療機関への協力依頼（4月中）", "随時"], "医療機関への協力依頼（4月中）\n\n随時"),
+        (["※定期的（1回/3箇月）開催", "未定"], "※定期的（1回/3箇月）開催\n\n未定"),
+        (["発送：令和2年9/14（金）", "準備中"], "発送：令和2年9/14（金）\n\n準備中"),
+        # ... not where it begins a longer paragraph, nor a word that goes on after a count
+        (["医療機関への協力依頼（4月中）", "随時閲覧できる", "ように"], None),
+        (["研修会を年１回開催", "予定"], None),
+        # a whole count after a labelled entry
+        (["研修内容：寸劇および交流会", "2回"], "+"),
+        (["講師：すずらん在宅医院院長", "2回（4月-10月）"], "+"),
+        # ... not after an unlabelled one, however long: its last words may be the count's label,
+        # and an entry joined by an earlier miss is long too (`…掲載` | `グループ連絡会議` | `０回`)
+        (["それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築", "１２件"], None),
+        (["ホームページ掲載グループ連絡会議", "０回"], None),
+        (["調査期間：4月～5月", "10回/年"], "+"),  # after a date's month
+        # ... not after a count's label (`症例検討会` | `18回`, `…講師派遣：` | `3回`), a number or a
+        # rate's period (`年` | `2回`, `毎月` | `2回`)
+        (["開催頻度：毎月", "2回"], None),
+        (["地域ケア個別会議への出席", "18回"], None),
+        (["研修会等への出席及び講師派遣：", "3回"], None),
+        (["研修会等への出席及び講師派遣（2", "4回）"], None),
+        (["開催頻度：圏域ごとに年", "2回"], None),
+        (["開催頻度：圏域ごとに年", "2回開催"], None),
+        # after an end the entry's last line alone does not show, a line that opens an entry
+        (["令和三年八月二", "十八日開催", "㋿4年4月11日"], "令和三年八月二\n十八日開催\n\n㋿4年4月11日"),
+        # after an entry's end, a word that ends as an entry does (seed 12: `…12回` | `医療機関へ`)
+        (["地域ケア個別会議への出席 12回", "医療機関へ", "の協力依頼（11月中）"], "+"),
+        (["１８回/年", "医療機関への協力依頼（4月中）"], "+"),
+        (["令和二年四月一日開催", "医療機関へ", "の協力依頼（6月中）"], "+"),
+        (["4回（8月-11月）", "研修会等への出席", "及び講師派遣：3回"], "+"),
+        (["3回（5月-2月）", "ネットワーク会議", "（18回）"], "+"),
+        # ... not one that goes on after a date or a count, a bracket, a hiragana particle, a word
+        # of under DEFAULT_WORD_CHARS letters, a paragraph that ends as no entry does, or after no end
+        (["令和3年5月1日", "開催予定（オンライン）"], None),
+        (["開催日時：6月22日（火）", "午後1時～2時30分"], None),
+        (["令和3年12月5日", "（日）午後3時～4時開催"], None),
+        (["令和3年5月1日", "に開催（オンライン）"], None),
+        (["研修会 2回", "実施"], None),
+        (["１８回/年", "医療機関への協力依頼を", "行う"], None),
+        (["研修会（12月）", "中止となった（感染拡大）"], None),  # it opens with a word that goes on
+        (["2回（4月-10月）", "ホームページ掲載"], None),  # a whole paragraph that ends as no entry does
+        (["それぞれの医療機関ごとに窓口を", "設置した（4月中）"], None),
+        (["12月3日", "オンライン開催"], None),
+    ],
+)
+def test_a_full_line_opens_an_entry_where_the_rest_of_its_paragraph_tells(
+    lines_text: list[str], joined: str | None
+) -> None:
+    """Where the fit cannot tell (every line fills its cell) and neither the line's first word nor
+    the page does, the paragraph the line opens may: a status word alone, a whole count after an
+    entry no count goes on with, a word that ends as an entry does after an entry's end
+    (`opens_as_paragraph`). `None`: a wrap (every line joined by "\\n"); `+`: the first junction
+    a break, the others wraps."""
+    lines = [line(text, 10 + 9 * i) for i, text in enumerate(lines_text)]
+    full = min(ln.chars[-1].x1 for ln in lines[:-1])  # no next unit fits after any line
+    if joined is None:
+        joined = "\n".join(lines_text)
+    elif joined == "+":
+        joined = lines_text[0] + "\n\n" + "\n".join(lines_text[1:])
+    assert join_lines(lines, full) == joined
+
+
+@pytest.mark.parametrize(
+    ("lines_text", "joined"),
+    [
+        # seed 21: `・` inside the group's name, at the start of a line, is no list marker
+        (["グループ名：「境町", "・龍ケ崎市在宅ネッ", "トワーク」"], None),
+        (["（鉾田市", "・鹿嶋市）"], None),
+        # a marker after a closed bracket, or a bracket closed before it, opens an item
+        (["「在宅医療講演会」", "・研修会"], "+"),
+        (["（鉾田市）", "・鹿嶋市"], "+"),
+    ],
+)
+def test_a_marker_inside_an_open_bracket_is_no_list_marker(lines_text: list[str], joined: str | None) -> None:
+    lines = [line(text, 10 + 9 * i) for i, text in enumerate(lines_text)]
+    full = min(ln.chars[-1].x1 for ln in lines[:-1])
+    expected = "\n".join(lines_text) if joined is None else lines_text[0] + "\n\n" + "\n".join(lines_text[1:])
+    assert join_lines(lines, full) == expected

@@ -202,6 +202,12 @@ CASES = [
         2018,
         [("7/26", D(2018, 7, 26), None, None, None, None, None, True)],
     ),
+    # ... and a day after its printed year (seeds 12 and 21: a fraction has no year)
+    (
+        "講演会の開催日は令和2年10/31です。",
+        2020,
+        [("令和2年10/31", D(2020, 10, 31), None, None, None, None, None, False)],
+    ),
     # must not match
     ("一日も早く", 2022, []),
     ("三月", 2022, []),

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
+from tests.conftest import ROOT
 
+LAYOUT = ROOT / "tests" / "fixtures" / "layout"
 HEADING = "【地域で支え合う医療機関等の連携体制を構築するために必要な3つの取組】"
 HEADER = "取組事項\n\n取組内容\n\n現状\n取組目標\n実績\n(事前協議月の前\n月から過去6箇月\n間の状況)\n"
 # the title column printed beside the bullets, line by line
@@ -302,3 +304,251 @@ def test_a_group_name_whose_end_the_print_does_not_tell_is_left_out() -> None:
     ended = run(HEADER, ITEM1, ITEM2, ITEM3, "グループ名 けやきネットワーク\n\n3件\n")
     assert ended.document.group_name == "けやきネットワーク"
     assert "group_name_unread" not in {c.check for c in ended.checks}
+
+
+# item 1's title as the R3 form prints it on its own lines, above its content
+TITLE_APART = (
+    "1 これから在宅医療\nへの参入又は拡充に\n取り組む医療機関等\nの連携強化を図るた\nめの取組\n"
+    "※グループ内の取組\nに関すること。\n"
+)
+# a note under the 取組効果 heading, wider than the 取組内容 column, printed after the table
+OUTCOMES_NOTE = (
+    "【参入促進・連携（グループ化）の取組効果】\n"
+    "※在宅に赴いてこれから診療を始めようとする、又はその取り組みを拡充しようとする医療機関の数を記載してください。\n"
+)
+# a generated R3 report's item 1: the 現状 cell's lines glued one space after full content lines
+GLUED_AFTER_FULL_LINES = """\
+●地域の後方支援病院の医療連携室と連携して、夜間・休日の急変時の患者の受け入れを継 医療機関への
+続していきます。グループ内は電話、ファックス、メールで連携をとっていきます。
+協力依頼（8 月
+●患者・家族には、在宅医療の意向や終末期の確認を行い、緊急の事態にも対応できる連絡 中）
+体制を引き続き確保します。
+●連携医療機関において定期的（1 回/2 箇月）に症例検討会や、勉強会を行う事を継続して
+いきます。第 1 回グループ会議を 2021 年 6 月 27 日に関内科クリニックで開催予定です。
+"""
+# a generated H30 report's item 1: every full line holds half-width digits set apart by spaces
+FULL_LINES_WITH_DIGITS = "\n".join(
+    (
+        "① 患者・家族には、在宅医療の意向や終末期の確認を行い、緊急の"
+        "事態にも対応できる連絡体制を引き続き確保します。第 1 回グルー",
+        "プ会議を令和 2 年 9/27(日)19:00～に石井こどもクリニックで開催予定です。",
+        "② 第 1 回グループ会議を 11 月 1 日（日）に鹿島クリニックで開催予定です。",
+        "④ 連携医療機関において定期的（1 回/2 箇月）に症例検討会や、勉"
+        "強会を行う事を継続していきます。症例検討会（2/24（水）14 時～",
+        "16 時 30 分）では看取りの事例を共有しました。",
+        "⑥ 各医療機関が持ち回り形式で、定期的（1 回／2 ヶ月程度）に症"
+        "例検討会を継続していきます。症例検討会（㍻31 年 4 月 5 日",
+        "（金））では看取りの事例を共有しました。グループ内は電話、ファックス、メールで連携をとっていきます。",
+        "",
+    )
+)
+# a generated R2 report's item 1 (no markers): a word in half-width letters broken over two lines
+LETTERS_OVER_TWO_LINES = """\
+在宅医療における ICT の活用を推進するため、訪問診療を行う医療機関にタブレットを備え、情報
+共有アプリを導入し、患者の症状を随時閲覧できるように活用します。
+あおば訪問看護ステーションの参入により、訪問看護指示書や報告書以外に必要に応じて電話や F
+AX で情報共有をして、不要不急の往診をすることなく早期対応ができるようにしていきます。
+"""
+
+
+def test_a_piece_glued_after_a_full_line_is_told_by_the_tables_own_lines_not_a_wider_note_after_it() -> None:
+    """How wide a full 取組内容 line prints is read from the table's lines: a note printed after
+    the table (under the 取組効果 heading), wider than the column, had every full line taken for
+    a short one, and the 現状 cell's pieces glued after them stayed in the bullets."""
+    result = run(HEADER, TITLE_APART, GLUED_AFTER_FULL_LINES, ITEM2, ITEM3, OUTCOMES_NOTE)
+    assert [t for n, t in bullets(result) if n == 1][:2] == [
+        "地域の後方支援病院の医療連携室と連携して、夜間・休日の急変時の患者の受け入れを継続していきます。"
+        "グループ内は電話、ファックス、メールで連携をとっていきます。",
+        "患者・家族には、在宅医療の意向や終末期の確認を行い、緊急の事態にも対応できる連絡体制を引き続き確保します。",
+    ]
+    assert any(d.startswith("取組1") for d in unread(result))
+
+
+def test_a_full_line_ending_after_a_space_around_half_width_digits_keeps_its_end() -> None:
+    """pdftotext sets spaces around half-width digits, so every full line of a wide 取組内容
+    column may hold spaces: the full width counts them without their spaces, and a line's end one
+    space after a digit (`…（2/24（水）14 時～`) is its own text, never a period cell's piece (the
+    date 2/24 14時～16時30分 was cut and lost its times)."""
+    result = run(HEADER, TITLE_APART, FULL_LINES_WITH_DIGITS, ITEM2, ITEM3)
+    assert [t for n, t in bullets(result) if n == 1] == [
+        "患者・家族には、在宅医療の意向や終末期の確認を行い、緊急の事態にも対応できる連絡体制を引き続き確保します。"
+        "第 1 回グループ会議を令和 2 年 9/27(日)19:00～に石井こどもクリニックで開催予定です。",
+        "第 1 回グループ会議を 11 月 1 日（日）に鹿島クリニックで開催予定です。",
+        "連携医療機関において定期的（1 回/2 箇月）に症例検討会や、勉強会を行う事を継続していきます。"
+        "症例検討会（2/24（水）14 時～16 時 30 分）では看取りの事例を共有しました。",
+        "各医療機関が持ち回り形式で、定期的（1 回／2 ヶ月程度）に症例検討会を継続していきます。"
+        "症例検討会（㍻31 年 4 月 5 日（金））では看取りの事例を共有しました。"
+        "グループ内は電話、ファックス、メールで連携をとっていきます。",
+    ]
+    assert "2/24（水）14 時～16 時 30 分" in [d.raw for d in result.dates]
+    assert not any(d.startswith("取組1") for d in unread(result))
+
+
+def test_half_width_letters_after_a_full_line_are_the_lines_own_word() -> None:
+    """`…電話や F` | `AX で…`: the space before `F` is pdftotext's around half-width letters; the
+    letter stays in the bullet (it was cut off as a period cell's piece: `電話やAX`)."""
+    result = run(HEADER, TITLE_APART, LETTERS_OVER_TWO_LINES, ITEM2, ITEM3, OUTCOMES_NOTE)
+    assert "電話や F AX で情報共有をして" in "".join(t for n, t in bullets(result) if n == 1)
+
+
+def test_pieces_of_two_period_columns_glued_after_a_full_line_are_all_kept_out_of_the_bullet() -> None:
+    """A generated report's item 3 (the table cut from its pdftotext default output): `…を待合室`
+    fills the 取組内容 column and the line goes on with 取組目標's `口を設置して相` and 実績's `*随時`,
+    one space apart. Each piece is taken off while the text before it still fills the column (only
+    the last one was, and `口を設置して相` stayed in the bullet)."""
+    result = process_document(
+        (LAYOUT / "items-period-pieces-glued-after-full-lines.default.txt").read_bytes()
+    )
+    assert [t for n, t in bullets(result) if n == 3][:2] == [
+        "令和2年8月20日（木）10:30～11:00に出前講座を実施しました。",
+        "人生会議（ACP）の普及のため、リーフレットを待合室に設置します。",
+    ]
+    assert any(d.startswith("取組3") for d in unread(result))
+
+
+def test_a_piece_longer_than_a_period_line_glued_before_another_piece_is_kept_out_too() -> None:
+    """A generated report's item 3: `…市町村が推進す` fills the 取組内容 column, then 現状's
+    `*開催日時：R2.6.21(`, 取組目標's `高齢者支援センター` and 実績's `◆6回`. Once a piece is taken
+    off after text that still fills the column, the piece before it is another column's however
+    long: the date stayed in the bullet, an 取組 date that is 現状's."""
+    result = process_document(
+        (LAYOUT / "items-period-piece-longer-than-a-line-glued-before-another.default.txt").read_bytes()
+    )
+    assert next(t for n, t in bullets(result) if n == 3) == (
+        "グループ内の1/2以上の医療機関で看取りに対応できる体制を整えます。高萩市の広報誌に在宅医療の特集記事を"
+        "掲載します。市町村が推進する医療と介護の連携についてグループ化した医療機関が協力して参ります。"
+    )
+    assert not [d for d in result.dates if d.item_no == 3 and d.source_table == "initiatives"]
+
+
+def _items_of(result: DocumentResult) -> list[tuple[int, str]]:
+    return [(n, t[:10]) for n, t in bullets(result)]
+
+
+def test_bullets_after_titles_printed_one_after_another_are_the_items_paragraphs_in_order() -> None:
+    """A generated R4 report (its 取組 table cut from the pdftotext default output): items 1 and 2's
+    titles print one after the other, then item 1's bullets, a period cell, item 2's bullets. The
+    取組内容 column's paragraphs, one an item, are the items' in order (every bullet was item 2's)."""
+    result = process_document((LAYOUT / "items-titles-one-after-another.default.txt").read_bytes())
+    got = _items_of(result)
+    assert next(t for n, t in got if n == 1) == "6 月-11 月に連"
+    assert [t for n, t in got if n == 2] == [
+        "地域の後方支援病院と",
+        "連携する各医療機関に",
+        "グループ内の 1/2",
+        "多職種を対象にした在",
+    ]
+    assert any(d.startswith("取組2") for d in unread(result))  # the period lines: either item's
+
+
+def test_bullets_printed_above_their_items_title_are_the_items_paragraph() -> None:
+    """A generated R3 report: item 2's bullets print after item 1's (a period cell between), above
+    item 2's title, which prints right before item 3's. Three paragraphs of bullets for three
+    items, the titles in order: each item its paragraph (item 2's bullets were item 1's)."""
+    result = process_document((LAYOUT / "items-bullets-above-their-title.default.txt").read_bytes())
+    got = _items_of(result)
+    assert [n for n, _ in got] == [1, 1, 1, 1, 1, 1, 2, 2, 3, 3]
+    assert [t for n, t in got if n == 2] == ["水戸市在宅医療・介護", "多職種を対象にした在"]
+
+
+def test_titles_one_after_another_with_fewer_paragraphs_than_items_leave_those_items_unread() -> None:
+    """A generated H30 report: items 2 and 3's titles print one after the other, then their
+    bullets in one paragraph, and item 1's bullets are one paragraph too: two paragraphs for
+    three items. Which bullets are item 2's cannot be told: neither item is read (item 3 had
+    them all), and `cells_ambiguous` says so."""
+    name = "items-titles-one-after-another-bullets-in-one-paragraph.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert {n for n, _ in bullets(result)} == {1}
+    assert [c.detail[:24] for c in result.checks if c.check == "cells_ambiguous"] == [
+        "取組2-3: titles printed on"
+    ]
+    assert result.document.status == "partial"
+
+
+def test_a_piece_opening_with_a_list_marker_is_glued_even_after_a_digit() -> None:
+    """A generated report (its pdftotext default output): `…多職種連携研修会を1 ▶ホームページ掲` holds
+    実績's `▶ホームページ掲` after the bullet's `1` (of `11月6日`, wrapped): a list marker never goes on
+    with a number, so the piece is the period cell's even one space after a half-width digit
+    (the bullet read `…研修会を1 ▶ホームページ掲…` and its date 11月6日～26日 was lost)."""
+    result = process_document(
+        (LAYOUT / "items-period-piece-with-its-marker-after-a-digit.default.txt").read_bytes()
+    )
+    assert next(t for n, t in bullets(result) if n == 2).endswith(
+        "多職種連携研修会を11月6日～26日に開催しました。"
+    )
+    assert "11月6日～26日" in [d.raw for d in result.dates if d.item_no == 2]
+
+
+def test_a_line_opening_with_a_full_width_marker_fills_the_column_by_its_printed_width() -> None:
+    """A generated report: `▶参加機関：…訪問看護ステー` | `ション` | `▶開催回数…`. The marker `▶`
+    prints full-width (East Asian ambiguous width, set full-width in a Japanese font), so the line
+    fills the 取組内容 column and `ション` is the bullet's wrapped end, not a period line (counted
+    one column short, the line did not fill it, and `ション` was cut off the bullet)."""
+    name = "items-bullet-end-under-a-line-opening-with-a-marker.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert "参加機関：常総市高齢福祉課、常総市医師会、筑西医院、訪問看護ステーション" in [
+        t for _, t in bullets(result)
+    ]
+
+
+def test_a_period_entry_opening_with_a_marker_after_a_full_line_is_taken_off_spaces_and_all() -> None:
+    """`■6 月-11 月に連携会議を開催し、各医療機関の役割分担 ・1 月 29 日` | `を確認しました。`: the line
+    fills the 取組内容 column at `…役割分担`, and `・1 月 29 日` (spaces set around its digits) is a
+    period entry opening with its marker. It is taken off whole (it stayed, and its `・` opened a
+    bullet `1 月 29 日を確認しました。` that took the first bullet's end)."""
+    result = process_document((LAYOUT / "items-titles-one-after-another.default.txt").read_bytes())
+    first = next(t for n, t in bullets(result) if n == 1)
+    assert first == "6 月-11 月に連携会議を開催し、各医療機関の役割分担を確認しました。"
+    assert not [t for _, t in bullets(result) if t.startswith("1 月 29 日")]
+
+
+def test_a_period_piece_holding_spaces_is_cut_at_the_last_space_that_parts_two_columns() -> None:
+    """`▶…看取り等） 調査期間：3 月` | `のポスター等を掲示します。`: the last space is one pdftotext sets
+    after a half-width digit, the one before `調査期間` parts two full-width characters, and the
+    text before it fills the 取組内容 column: the 現状 piece `調査期間：3 月` is taken off whole
+    (only `月` was, and `3` stayed in the bullet; kept, its `3 月` read as an 取組 date)."""
+    result = process_document(
+        (LAYOUT / "items-period-piece-with-spaces-after-a-full-line.default.txt").read_bytes()
+    )
+    assert next(t for n, t in bullets(result) if n == 3) == (
+        "グループの医療機関に在宅医療に関する内容（訪問診療、往診、訪問看護、看取り等）のポスター等を掲示します。"
+    )
+    assert not [d for d in result.dates if d.item_no == 3 and d.source_table == "initiatives"]
+
+
+def test_titles_one_after_another_are_left_as_read_where_lines_printed_before_every_title() -> None:
+    """A generated report prints item 1's bullets after the table's heading, before every title
+    (not read: `cells_ambiguous`), then items 1 and 2's titles one after another and item 2's
+    bullets. Item 1's bullets may be those lines: the bullets after the titles are item 2's, as
+    read, never shared out by paragraphs nor left out (they were left out)."""
+    name = "items-lines-before-every-title-then-titles-one-after-another.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert [n for n, _ in bullets(result)] == [2, 2, 2, 2, 2, 3, 3, 3, 3, 3]
+    assert [c.detail[:3] for c in result.checks if c.check == "cells_ambiguous"] == ["取組:"]
+
+
+def test_the_full_width_is_read_past_the_tables_heading() -> None:
+    """A generated report prints the period headers and items right under the table's heading and
+    its 取組事項 / 取組内容 header only after them: the table opens at the heading, which is wider
+    than the 取組内容 column and is no line of it. Read past it, `…協力し合う体 体制の構築` fills
+    the column and 現状's `体制の構築` is taken off the bullet (it stayed in it)."""
+    result = process_document(
+        (LAYOUT / "items-heading-wider-than-the-content-column.default.txt").read_bytes()
+    )
+    assert [t for n, t in bullets(result) if n == 1][1] == (
+        "はなみずき在宅クリニック、涸沼皮膚科クリニックが在宅医療を行っている利用者に対し、主治医が対応できない"
+        "事情が発生した場合に代わりに対応できるように、それぞれの医療機関の院長を通して相互に協力し合う体制を"
+        "継続していきます。"
+    )
+
+
+def test_a_bullets_wrapped_end_under_a_line_of_the_title_alone_is_the_bullets_rest() -> None:
+    """`取組に関するこ ■在宅医療普及啓発を目的とした地域住民向け「VR 体` | `と。` | `験会」` | `・症例…`:
+    the title column's last line prints between the bullet's full line and its wrapped end. The
+    end is the bullet's rest as where nothing prints between (it was read as a period line)."""
+    result = process_document(
+        (LAYOUT / "items-heading-wider-than-the-content-column.default.txt").read_bytes()
+    )
+    assert [t for n, t in bullets(result) if n == 1][
+        2
+    ] == "在宅医療普及啓発を目的とした地域住民向け「VR 体験会」"

@@ -341,3 +341,19 @@ def test_rows_after_a_name_rest_that_may_be_a_row_are_left_unread_their_numbers_
     later = [d for d in unread(result) if "before it may be the rest of a name" in d]
     assert [d.split("'")[1] for d in later] == ["かがやき訪問看護ステーション", "みどり整形外科クリニック"]
     assert result.document.status == "partial"
+
+
+def test_without_form_feeds_a_header_printed_again_on_each_page_tells_the_pages() -> None:
+    """Default mode without form feeds (a generated report): the list's header row prints again on
+    each of its three pages. A page's names print after its name header and its marks after its
+    designation header (a column prints from the top of the page down), so the headers page the
+    list: pages 2 and 3 print one row each and no mark, whose designation is then none for
+    certain; page 1 prints one `②` for two rows, which stay unread (every row was: one mark for
+    four rows)."""
+    result = run("header-again-on-each-page.noff.txt")
+    assert rows(result) == [
+        (3, "participant", None, "訪問看護ステーションなごみ", "0293-61-7731"),
+        (4, "participant", None, "訪問看護ステーションひまわり", "0293-32-0950"),
+    ]
+    assert [d.split("'")[1] for d in unread(result)] == ["木村整形外科クリニック", "さかえ整形外科クリニック"]
+    assert all("1 mark(s) printed apart from the 2 rows of its page" in d for d in unread(result))

@@ -672,3 +672,21 @@ def test_a_period_word_printed_with_the_row_labels_end_still_tells_the_first_col
     assert not figures(result, 1)
     assert any("the first period column's header printed on its own" in d for d in ambiguous(result))
     assert result.document.status == "partial"
+
+
+def test_a_closing_bracket_alone_ends_the_period_note_left_open_above_it() -> None:
+    """Default mode (a generated R3 report's section 4): `（グループ化前（Ｒ２年度（Ａ））` | `）`, the
+    現状 note's last bracket printed on a line of its own. It ends that note: the notes printed
+    after 取組目標 and 実績 are theirs, and their fiscal years are read (they went to 現状's still
+    open note, and 取組目標's and 実績's figures had no fiscal year)."""
+    header = (
+        "現 状\n（グループ化前（Ｒ２年度（Ａ））\n）\n\n取組目標\n（令和 3年度）\n\n"
+        "実 績\n（グループ化後（Ｒ3年度（Ｂ）））"
+    )
+    rows = "\n\n".join(["22件", "３１件", "16件", "急変時の受入数", "27件", "31件", "３２件"])
+    rows += "\n\n逆紹介数\n\n３８件\n\n53件\n\n52件"
+    result = run(SECTION4, "紹介数", header, rows)
+    years = {(o.metric, o.period): o.period_fiscal_year for o in result.outcomes if o.value is not None}
+    assert years[("referrals", "baseline")] == 2020
+    assert years[("referrals", "plan")] == 2021
+    assert years[("reverse_referrals", "actual")] == 2021

@@ -3,8 +3,9 @@
 Where a full line ends and the next entry's first unit could not have fitted, the fit cannot tell
 a wrap from an entry's end; the entry's own end (a date, a closed time range, `…開催` after one)
 and the next one's start (a count, a rate, a `label：`, also one wrapped inside its word) tell it, or
-the page (the next line begins as a cell's first line there) or the entry (its label repeats) does,
-and each report meets its gold."""
+the page (the next line begins as a cell's first line there), the entry (its label repeats) or the
+rest of the next paragraph (a status word alone, a word that ends as an entry does) does, and each
+report meets its gold."""
 
 from __future__ import annotations
 
@@ -117,6 +118,29 @@ LABEL_OVER_THREE_LINES = [  # `講演会」` | `ネットワー` (full) | `ク�
     ("医療機関への協力依頼（令和4年12月中）", None),
     ("４回（6月〜2月）", 4.0),
 ]
+STATUS_WORD_AFTER_A_BRACKET = [  # `医療機関への協力依頼（4月中）` (full) | `随時`: a status word alone
+    ("※定期的（1回/4箇月）開催", None),
+    ("医療機関への協力依頼（4月中）", None),
+    ("随時", None),
+    ("10件", 10.0),
+    ("ポスター掲示は準備が出来次第開始", None),
+    ("0回", 0.0),
+    ("開催日時：平成31年4/30（月）14:00～15:30", None),
+]
+# `令和二年四月一日開催` (full) | `医療機関へ` | `の協力依頼（6月中）`: a word that ends as an entry does
+WORD_AFTER_A_HELD_DATE = [("令和二年四月一日開催", None), ("医療機関への協力依頼（6月中）", None)]
+LONG_LABEL_AFTER_A_DATE = [  # `開催日時：令和元年9/23` (full) | `研修会等への` | `出席及び講師派遣：5回`
+    ("1回（4月〜12月）", 1.0),
+    ("※定期的（1回/4箇月）開催", None),
+    ("開催日時：令和元年9/23", None),
+    ("研修会等への出席及び講師派遣：5回", 5.0),
+    ("調査期間：10月～11月", None),
+]
+MARKER_INSIDE_THE_GROUP_NAME = [  # the group line before them: `グループ名：「境町` | `・龍ケ崎市在宅ネッ`
+    ("※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築", None),
+    ("医療機関への協力依頼（4月中）", None),
+    ("2件", 2.0),
+]
 
 
 @pytest.mark.parametrize(
@@ -133,6 +157,10 @@ LABEL_OVER_THREE_LINES = [  # `講演会」` | `ネットワー` (full) | `ク�
         ("line-begins-as-a-cell-does", 2, "baseline", LINE_BEGINS_AS_A_CELL_DOES),
         ("label-repeated", 1, "actual", LABEL_REPEATED),
         ("label-over-three-lines", 1, "plan", LABEL_OVER_THREE_LINES),
+        ("status-word-after-a-bracket", 2, "actual", STATUS_WORD_AFTER_A_BRACKET),
+        ("word-after-a-held-date", 2, "actual", WORD_AFTER_A_HELD_DATE),
+        ("long-label-after-a-date", 2, "baseline", LONG_LABEL_AFTER_A_DATE),
+        ("marker-inside-the-group-name", 1, "baseline", MARKER_INSIDE_THE_GROUP_NAME),
     ],
 )
 def test_the_cell_that_fills_its_width_splits_where_its_entries_end(
