@@ -32,8 +32,10 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from dataclasses import replace
+from typing import NamedTuple
 
-from extractors.blocks import Block, Finding
+from extractors.blocks import Block, Finding, Span
 from normalizers.forms import ITEMS_HEADER_WORDS, is_facility_name, period_of_header
 from normalizers.text import match_key
 from pipeline.locate.layout_cells import Word, display_width, joined
@@ -56,6 +58,8 @@ from pipeline.locate.layout_item_pages import (
 )
 from pipeline.locate.layout_item_parts import (
     DEFAULT_EDGE_TOLERANCE,
+    DEFAULT_MAX_SHIFT,
+    CellRun,
     ItemColumns,
     ItemDraft,
     split_at_starts,
@@ -71,7 +75,7 @@ from pipeline.locate.layout_items import (
     item_start,
     known_title_keys,
 )
-from pipeline.locate.layout_wraps import cell_paragraphs, line_width
+from pipeline.locate.layout_wraps import MARKERS, cell_openers, cell_paragraphs, line_width
 from pipeline.locate.located import ItemRow, TextAt
 
 DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's start: a drawn label
@@ -115,6 +119,7 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         if line.new_page:
             page = None  # the page places its columns anew and prints no header for them
         title, content, runs = split_line(line, page, content_col)
+        runs = [run for run in runs if not _chart_label(run, content, page)]
         if item_start(title, len(drafts) + 1, titles):
             drafts.append(ItemDraft(len(drafts) + 1, page, labels))
         if not drafts:
@@ -143,10 +148,20 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     distrust_out_of_order(drafts, pages, headers)
     full = _full_width(drafts)
     widths = _cell_widths(drafts)
+    read = []
     for draft in drafts:
-        row, found = _item_row(draft, content_col, full, widths)
-        rows.append(row)
+        row, cells, found = _item_row(draft, content_col, full, widths)
+        read.append((row, cells))
         findings += found
+    # a period cell's first line opens an entry: a line of another cell that begins as one does
+    # opens an entry too, though it follows a full line (`opens_entry_after`)
+    openers = cell_openers(cell.lines for _, cells in read for cell in cells)
+    for row, cells in read:
+        status = tuple(
+            (cell.label, TextAt(cell_paragraphs(cell.lines, cell.width, openers), cell.span))
+            for cell in cells
+        )
+        rows.append(replace(row, status=status))
     return rows, region[1], findings
 
 
@@ -172,6 +187,31 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 
 
+def _chart_label(run: CellRun, content: list[Word], columns: ItemColumns | None) -> bool:
+    """Whether a run is a label of an org chart drawn in the 取組内容, not a period cell's piece:
+    its line's 取組内容 words are set apart by wider gaps than a space (the chart's labels), and
+    the run names a facility and starts further left of the first period column's edge than an
+    item's cells print off the header (`ＡＢ医院   ＣＤクリニック      ＥＦ医院`, the last one
+    reaching under the period columns' region)."""
+    return (
+        columns is not None
+        and not run.crossing
+        and run.start < columns.edges[0] - DEFAULT_MAX_SHIFT - DEFAULT_EDGE_TOLERANCE
+        and len(content) > 1
+        and any(b.col - (a.col + len(a.text)) > 1 for a, b in itertools.pairwise(content))
+        and is_facility_name(joined(run.words))
+    )
+
+
+def _set_apart(before: str, piece: str) -> bool:
+    """Whether a piece glued after a full 取組内容 line is set apart from the line's last word by
+    a gap on the page, not by the space pdftotext sets around half-width digits wherever they
+    print: one space between two full-width characters, or before a list marker (each bullet of
+    the 取組内容 opens a line of its own, so a marked piece after a line's words is no part of it:
+    `…図っていきます。 *未定`)."""
+    return piece[:1] in MARKERS or (_wide(before[-1]) and _wide(piece[0]))
+
+
 def _gapped(content: list[tuple[Block, list[Word]]]) -> bool:
     """Whether a line of an item's 取組内容 holds words after a wider gap than a space: a period
     cell's piece printed near the content, taken for it, so the first period column's lines
@@ -195,9 +235,20 @@ def _first_cells_lines(pieces: list[tuple[Block, list[Word]]], widths: dict[int,
     )
 
 
+class CellLines(NamedTuple):
+    """A period cell read: its header as printed, its printed lines, where, its column's widest line."""
+
+    label: str
+    lines: list[str]
+    span: Span
+    width: int
+
+
 def _item_row(
     draft: ItemDraft, content_col: int, full: float = float("inf"), widths: dict[int, int] | None = None
-) -> tuple[ItemRow, list[Finding]]:
+) -> tuple[ItemRow, list[CellLines], list[Finding]]:
+    """The item's title, content and drawn labels, its period cells read (the caller joins each
+    cell's lines into paragraphs, knowing every cell's first line) and the findings."""
     title_lines = [text for _, text in draft.title]
     title = TextAt("\n".join(title_lines), span_of([line for line, _ in draft.title]))
     columns = draft.columns
@@ -223,7 +274,7 @@ def _item_row(
             draft.content[index] = (line, words[:kept])
             glued.append(line)
             pieces.append((line, words[kept:]))
-            apart = apart and _wide(words[kept - 1].text[-1]) and _wide(words[kept].text[0])
+            apart = apart and _set_apart(words[kept - 1].text, words[kept].text)
             stuck |= held(line_width(joined(words[kept:])), 0, draft.widths, len(draft.labels))
     if (
         draft.columns is not None
@@ -253,8 +304,11 @@ def _item_row(
             span = span_of([r.line for r in draft.runs])
             detail = f"取組{draft.number}: {draft.why}: its 現状/目標/実績 cells not read"
             findings.append(Finding("status_cell_unread", detail, span))
-        return ItemRow(draft.number, title, content, (), tuple(drawn)), findings
-    cells, unread, reason = period_cells(draft, draft.columns)
+        return ItemRow(draft.number, title, content, (), tuple(drawn)), [], findings
+    # pieces glued after full lines read as the first column's: their content runs' rests are no
+    # doubt about that column
+    taken = {id(line): words[0].col for line, words in pieces} if pieces and not glued else {}
+    cells, unread, reason = period_cells(draft, draft.columns, taken)
     reasons = dict.fromkeys(unread, reason)
     for column in _among_chart_labels(draft, cells) - unread:
         unread.add(column)
@@ -268,7 +322,7 @@ def _item_row(
         for column in stuck - (unread - {0}):
             cells[column] = []
         unread |= stuck
-    status = []
+    status: list[CellLines] = []
     for index, (label, cell) in enumerate(zip(draft.columns.labels, cells, strict=True)):
         if period_of_header(label) is None:
             continue
@@ -278,16 +332,9 @@ def _item_row(
                 findings.append(Finding("status_cell_unread", detail, span_of([line for line, _ in cell])))
             continue
         width = (widths or {}).get(index, 0)
-        status.append(
-            (
-                label,
-                TextAt(
-                    cell_paragraphs([joined(words) for _, words in cell], width),
-                    span_of([line for line, _ in cell]),
-                ),
-            )
-        )
-    return ItemRow(draft.number, title, content, tuple(status), tuple(drawn)), findings
+        lines = [joined(words) for _, words in cell]
+        status.append(CellLines(label, lines, span_of([line for line, _ in cell]), width))
+    return ItemRow(draft.number, title, content, (), tuple(drawn)), status, findings
 
 
 def _among_chart_labels(draft: ItemDraft, cells: list[list[tuple[Block, list[Word]]]]) -> set[int]:

@@ -38,15 +38,32 @@ def _is_header_line(line: Block) -> bool:
 def _header_piece(text: str) -> bool:
     """A run of a header line: a period word (`現 状` spaced or not), its parenthesis or a piece
     of it as it wraps (`の前月から過`, `組）`)."""
+    return _closing_piece(text) or _opening_or_named_piece(text)
+
+
+def _closing_piece(text: str) -> bool:
+    """A run that ends a parenthesis (`組）`)."""
+    return fold_width(match_key(text))[-1:] == ")"
+
+
+def _opening_or_named_piece(text: str) -> bool:
+    """A run of a header line other than the end of a parenthesis alone: a period word, the start
+    of its parenthesis, or a piece that names a period note's words."""
     key = match_key(text)
-    folded = fold_width(key)
     return (
         period_of_header(key) is not None
-        or folded[:1] in "()"
-        or folded[-1:] == ")"
+        or fold_width(key)[:1] in "()"
         or is_period_note(key)
         or any(w in key for w in PERIOD_NOTE_PIECES)
     )
+
+
+def _closing_only(line: Block) -> bool:
+    """A line whose runs are ends of a parenthesis and nothing a header names (`月中）`): at the
+    top of the lines over a header line it is no header piece, as the parenthesis it would close
+    opens on no line above it; a cell's last line printed right above a header printed again."""
+    runs = [r.group() for r in _RUN.finditer(line.text)]
+    return bool(runs) and not _is_header_line(line) and not any(_opening_or_named_piece(r) for r in runs)
 
 
 def _header_like(line: Block) -> bool:
@@ -65,7 +82,10 @@ def _header_like(line: Block) -> bool:
 
 def header_ahead(lines: list[Block], index: int, end: int) -> int | None:
     """The header line that the header lines from `index` on lead to (`現状` alone may print a
-    line above 取組目標 and 実績), else None."""
+    line above 取組目標 and 実績), else None; not from a line that only closes a parenthesis
+    (`_closing_only`)."""
+    if _closing_only(lines[index]):
+        return None
     for ahead in range(index, min(end, index + DEFAULT_HEADER_LINES + 1)):
         if _is_header_line(lines[ahead]):
             return ahead
@@ -76,10 +96,13 @@ def header_ahead(lines: list[Block], index: int, end: int) -> int | None:
 
 def header_block(lines: list[Block], anchor: int, end: int) -> list[int]:
     """The header's lines around a header line: the lines of header pieces right above it (at
-    most DEFAULT_HEADER_LINES) and below it."""
+    most DEFAULT_HEADER_LINES, from the first that does not only close a parenthesis) and below
+    it."""
     top = anchor
     while top > 0 and anchor - top < DEFAULT_HEADER_LINES and _header_like(lines[top - 1]):
         top -= 1
+    while top < anchor and _closing_only(lines[top]):
+        top += 1
     bottom = anchor
     while bottom + 1 < end and _header_like(lines[bottom + 1]):
         bottom += 1

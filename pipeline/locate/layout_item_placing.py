@@ -40,7 +40,7 @@ DEFAULT_WIDTH_SLACK = 4
 
 
 def period_cells(
-    draft: ItemDraft, columns: ItemColumns
+    draft: ItemDraft, columns: ItemColumns, glued: dict[int, int] | None = None
 ) -> tuple[list[list[tuple[Block, list[Word]]]], set[int], str]:
     """Each period column's pieces of the item, the columns not read, and why. Where one shift
     puts every piece at a column's left edge, pieces go to that column; else (text centred in
@@ -58,18 +58,25 @@ def period_cells(
         unread |= set(range(len(edges)))
         reason = "its cells fit more than one placing under the header, and its page tells none"
     pieces = split_at_starts(draft.runs, placed_starts)
+    own = _own_under_edges(draft, edges) if shift is None else {}
     for index, run in enumerate(pieces):
         if run.crossing and run.start < edges[0] - DEFAULT_EDGE_TOLERANCE:
             # the rest of a content run, short of the first period column: content; near it,
-            # it may as well be a piece of the first column's cell pushed left
-            if run.start >= edges[0] - 2 * DEFAULT_EDGE_TOLERANCE - 1:
+            # it may as well be a piece of the first column's cell pushed left, unless it is
+            # within a piece read as the first column's line (`glued`: its line's id -> where
+            # that piece starts)
+            by_edge = run.start >= edges[0] - 2 * DEFAULT_EDGE_TOLERANCE - 1
+            if by_edge and (glued or {}).get(id(run.line), run.start + 1) > run.start:
                 unread.add(0)
             continue
         column = _column_at(run.start, edges, shift is not None)
         if shift is None:
-            # a piece starting a little left of an edge may be the next column's pushed left
+            # a piece starting a little left of an edge may be the next column's pushed left,
+            # unless the item's own pattern, agreeing with the header, picks one of the two
             near = [k for k, e in enumerate(edges) if e - DEFAULT_PUSH <= run.start < e]
-            if near:
+            if near and not run.crossing and own.get(run.start) in _under_edges(run.start, edges):
+                column = own[run.start]
+            elif near:
                 unread |= {column, *(k - 1 for k in near if k), *near}
                 reason = "a piece starts where two columns meet, so its column cannot be told"
         # a piece glued to the content that starts exactly where the item's pieces start after a
@@ -166,6 +173,23 @@ def period_cells(
             reason = "a shift this far places only some of its columns: their pattern fits more than one"
         unread = every
     return cells, unread, reason
+
+
+def _under_edges(start: int, edges: list[int]) -> set[int]:
+    """The columns a piece starting at `start` may be, where no shift places its item: the one
+    whose edge it starts right of, and the next where it starts a little left of that one's edge
+    (pushed left)."""
+    return {_column_at(start, edges, False)} | {
+        k for k, e in enumerate(edges) if e - DEFAULT_PUSH <= start < e
+    }
+
+
+def _own_under_edges(draft: ItemDraft, edges: list[int]) -> dict[int, int]:
+    """The item's own pattern (its pieces at as many places, well apart, as period columns, the
+    places in order its columns), where the header agrees with each place: every place may be
+    its column by where it starts (`_under_edges`). Else nothing."""
+    own = dict(own_pattern(draft))
+    return own if all(column in _under_edges(start, edges) for start, column in own.items()) else {}
 
 
 def _fits_its_room(run: CellRun, column: int, widths: dict[int, int]) -> bool | None:
@@ -265,16 +289,24 @@ def held(width: int, column: int, widths: dict[int, int], count: int) -> set[int
 
 
 def _halves(run: CellRun, column: int, widths: dict[int, int], last: int) -> list[list[Word]] | None:
-    """A run that holds two or more cells one space apart, split where they meet: the run is wider
-    than its column's room by more than a word alone may fall short of it (so no one cell's line,
-    its half-width digits measured short), and exactly one split leaves each part but the last
-    filling its column's room (a cell fills its line, else the next would not print one space
-    after it) and the last fitting its column's room, no part right of column `last` (the
-    columns of the pieces printed after the run on its line). Else None: the cells are not read."""
+    """A run that holds two or more cells one space apart, split where they meet: the run is no
+    one cell's line, being wider than its column's room by more than a word alone may fall short
+    of it (its half-width digits measured short) or holding a later word that opens with a list
+    marker (a cell's entries open its lines, so a marked entry one space after words is another
+    cell's: `◆医療機関への協 ▶10回`), and exactly one split leaves each part but the last filling
+    its column's room (a cell fills its line, else the next would not print one space after it)
+    and the last fitting its column's room, no part right of column `last` (the columns of the
+    pieces printed after the run on its line), and each marked later word opening a part. Else
+    None: the cells are not read."""
     room = _room(column, widths)
-    if room is None or line_width(joined(run.words)) <= room + DEFAULT_WIDTH_SLACK:
+    marked = [word for word in run.words[1:] if word.text[:1] in MARKERS]
+    if room is None or (not marked and line_width(joined(run.words)) <= room + DEFAULT_WIDTH_SLACK):
         return None
-    splits = [split for split in _splits(run.words, column, widths) if column + len(split) - 1 <= last]
+    splits = [
+        split
+        for split in _splits(run.words, column, widths)
+        if column + len(split) - 1 <= last and all(any(part[0] is word for part in split) for word in marked)
+    ]
     return splits[0] if len(splits) == 1 else None
 
 

@@ -13,6 +13,10 @@ entries one short of the widest line read as one otherwise. A list marker always
 
 from __future__ import annotations
 
+import functools
+import unicodedata
+from collections.abc import Iterable
+
 from extractors.pdf_page import COUNT_UNITS, HELD_END, ends_entry, opens_entry_after
 from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
 from normalizers.dates import find_dates
@@ -26,7 +30,7 @@ _OPENING = "([{「『【〔"
 _CLOSING = ")]}」』】〕"
 _OPEN_ENDS = frozenset(_OPENING + ":/~-、,")
 _CLOSING_STARTS = frozenset(_CLOSING + "、。,.;!?~/")
-# layout text does not print a page's cells apart, so no cell's first line is known to open an entry
+# where no cell's first line is known to open an entry
 NO_OPENERS: frozenset[str] = frozenset()
 
 
@@ -79,18 +83,39 @@ def carried_over(next_line: str, line: str = "") -> str:
 
 def line_width(text: str) -> int:
     """How much of its cell's width a printed line fills (pdftotext sets spaces around half-width
-    digits that take no room in the cell)."""
-    return display_width(text.replace(" ", ""))
+    digits that take no room in the cell). A character of ambiguous width that the Japanese
+    character set holds (`※`, `◆`, `①`) prints full width, as the kanji beside it; one it does not
+    hold (`▶`) comes from another font, narrow."""
+    unspaced = text.replace(" ", "")
+    return display_width(unspaced) + sum(map(_wide_in_japanese, unspaced))
 
 
-def cell_paragraphs(texts: list[str], width: int = 0) -> str:
+@functools.cache
+def _wide_in_japanese(char: str) -> bool:
+    """A character of ambiguous width that Japanese fonts print full width: one of the Japanese
+    character set's double-byte characters."""
+    if unicodedata.east_asian_width(char) != "A":
+        return False
+    try:
+        return len(char.encode("cp932")) == 2
+    except UnicodeEncodeError:
+        return False
+
+
+def cell_openers(cells: Iterable[list[str]]) -> frozenset[str]:
+    """The first line of every period cell read (without the spaces pdftotext sets around
+    half-width digits): each opens an entry (`opens_entry_after`)."""
+    return frozenset(_unspaced(lines[0]) for lines in cells if lines)
+
+
+def cell_paragraphs(texts: list[str], width: int = 0, openers: frozenset[str] = NO_OPENERS) -> str:
     """A period cell's lines: a line wraps into the next where the text breaks inside a paragraph
     (`goes_on`, `date_across`, `held_across`), or where it fills the cell's width (its column's
     widest line, in this item or another) unless it ends an entry and the next line opens one
     (`ends_entry`, as in text-layer PDF cells) or the entry tells that the line opens another (a
-    repeated `label：`, a word no date goes on with after a labelled date's day: `opens_entry_after`,
-    without the page's known first lines, which layout text does not print apart); else it ends its
-    paragraph. A list marker opens one."""
+    repeated `label：`, a word no date goes on with after a labelled date's day, the beginning of
+    a line that opens a period cell of the table, `openers`: `opens_entry_after`); else it ends
+    its paragraph. A list marker opens one."""
     ends = [line_width(text) for text in texts]
     widest = max([*ends, width])
     # a line fills the cell where what the next line opens with would not have fitted after it
@@ -109,7 +134,7 @@ def cell_paragraphs(texts: list[str], width: int = 0) -> str:
                 or (
                     fills[index - 1]
                     and not _ends_entry_at(texts, fills, index)
-                    and not opens_entry_after(_unspaced(paragraph), _unspaced(text), NO_OPENERS)
+                    and not opens_entry_after(_unspaced(paragraph), _unspaced(text), openers)
                 )
             ) and text[:1] not in MARKERS
             out += "\n" if wrapped else "\n\n"

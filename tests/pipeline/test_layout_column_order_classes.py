@@ -8,7 +8,8 @@ pdftotext -layout output of generated reports (tests/fixtures/layout)."""
 
 from __future__ import annotations
 
-from tests.pipeline.test_layout_item_classes import cells, read, unread
+from pipeline.process import process_document
+from tests.pipeline.test_layout_item_classes import FIXTURES, cells, read, unread
 
 
 def test_two_cells_of_an_item_under_a_narrower_header_go_by_the_page_not_by_a_shift() -> None:
@@ -144,15 +145,28 @@ def test_a_piece_between_the_pages_columns_off_unlike_the_items_other_piece_is_n
     assert got[(1, "plan")][0] == "月1回程度開催"
 
 
-def test_a_list_marker_one_space_after_a_cells_words_leaves_both_cells_unread() -> None:
+def test_a_list_marker_one_space_after_a_cells_words_filling_its_room_opens_the_next_columns_cell() -> None:
     """Item 2's 現状 line `◆研修内容：寸 ・2 回` holds the 取組目標 entry `・2 回` one space after
     its own words, short of 取組目標's header: a cell's entries open its lines, so the marked
-    entry may be the next column's cell (here it is): neither cell is read."""
+    entry is another cell's, and the one split that leaves `◆研修内容：寸` filling 現状's room and
+    `・2 回` fitting 取組目標's puts it in 取組目標 (as `・10 回` on the next line)."""
     result = read("items-marker-one-space-after-a-cell.layout.txt")
+    got = cells(result)
+    assert got[(2, "baseline")] == ["研修内容：寸劇および交流会", "24 回", "検討中"]
+    assert got[(2, "plan")] == ["2 回", "10 回"]
+    assert not [d for d in unread(result) if d.startswith("取組2")]
+    assert got[(1, "actual")] == ["多職種連携研修会：0 回", "研修会等への出席及び講師派遣（18 回）"]
+
+
+def test_a_list_marker_one_space_after_a_cells_words_short_of_its_room_leaves_both_cells_unread() -> None:
+    """The same line with 現状's words short of its room (`◆研修 ・2 回`): no split leaves a
+    first part filling its column, so which column the marked entry is printed after is not told
+    (a cell's entries open its lines, so it may be the next column's cell): neither is read."""
+    text = FIXTURES.joinpath("items-marker-one-space-after-a-cell.layout.txt").read_text(encoding="utf-8")
+    result = process_document(text.replace("◆研修内容：寸 ・2 回", "◆研修 ・2 回").encode("utf-8"))
     got = cells(result)
     assert (2, "baseline") not in got and (2, "plan") not in got
     assert any(d.startswith("取組2") and "list marker" in d for d in unread(result))
-    assert got[(1, "actual")] == ["多職種連携研修会：0 回", "研修会等への出席及び講師派遣（18 回）"]
 
 
 def test_a_marked_entry_split_off_a_cells_run_into_the_same_column_leaves_both_unread() -> None:

@@ -426,3 +426,110 @@ def test_a_page_without_a_trusted_header_places_a_piece_that_reaches_past_where_
     assert got[(3, "actual")] == ["２６回", "ホームページ掲載", "発送：R3.7.16"]
     assert (1, "plan") not in got and (3, "baseline") not in got
     assert not [detail for detail in unread(result) if "取組1" in detail or "取組3" in detail]
+
+
+def test_a_marked_entry_one_space_after_a_full_cell_line_is_the_next_columns_cell() -> None:
+    """Item 3's lines `発送：2021 ◆１２件` and `年5月18日 ◆２回` hold 現状's line and 取組目標's
+    marked entry one space apart, no wider than 現状's room with a word's slack: a cell's entries
+    open its lines, so the marked entry is another cell's, and the one split that leaves 現状's
+    part filling its room and the entry fitting 取組目標's puts each in its column. Nothing of
+    取組目標 lands in 現状's date."""
+    result = read("items-marked-entry-one-space-after-a-full-cell-line.layout.txt")
+    got = cells(result)
+    assert got[(3, "baseline")][0] == "発送：2021年5月18日"
+    assert got[(3, "plan")] == ["１２件", "２回"]
+    assert not [d for d in unread(result) if "取組3" in d]
+
+
+def test_marked_pieces_glued_after_full_content_lines_are_read_as_the_first_period_columns_lines() -> None:
+    """Item 2's 現状 entries `*未定` and `*18 回` print one space after lines that fill the 取組内容
+    column. A half-width `*` takes a space pdftotext may set around it anyway, but a list marker
+    opens a bullet's own line, so the marked piece is no part of the 取組内容 line: they are 現状's
+    lines, and no 取組内容 bullet holds them."""
+    result = read("items-marked-piece-glued-after-a-full-content-line.layout.txt")
+    assert cells(result)[(2, "baseline")] == ["未定", "18 回"]
+    assert not [d for d in unread(result) if "取組2" in d]
+    content = "".join(i.text for i in result.initiatives if i.item_no == 2)
+    assert "未定" not in content and "18 回" not in content
+
+
+def test_a_piece_where_two_columns_meet_goes_where_the_items_own_pattern_and_the_header_agree() -> None:
+    """Item 1's pieces start at three places well apart (47, 55, 72), one per period column, and no
+    one shift puts them at the header's edges (47, 56, 65). The pieces at 55 start just left of
+    取組目標's edge: by the header 現状's or 取組目標's pushed left; the item's own pattern says
+    取組目標, one of the two, and each of its places may be its column by the header: each piece
+    goes to its own pattern's column."""
+    result = read("items-own-pattern-picks-where-two-columns-meet.layout.txt")
+    got = cells(result)
+    assert got[(1, "baseline")] == ["3件", "18 回"]
+    assert got[(1, "plan")] == [
+        "発送：令和 4 年 2月 23 日",
+        "３回",
+        "㋿3 年 8 月 12 日（木）開催",
+        "3 回（2 月〜3月）",
+        "随時",
+        "医療機関への協力依頼（11 月中）",
+    ]
+    assert got[(1, "actual")] == ["1 回（11 月～3月）", "調査期間：4 月〜2 月", "２回"]
+    assert not [d for d in unread(result) if "取組1" in d]
+
+
+def test_a_cell_line_closing_a_bracket_right_above_a_header_printed_again_stays_the_cells() -> None:
+    """Item 2's 現状 cell ends `医療機関への協力依頼（7` | `月中）` right above the header printed
+    again: `月中）` only closes a parenthesis, whose opening no line above it holds, so it is no
+    header piece but the cell's last line (never `医療機関への協力依頼（7` cut short)."""
+    result = read("items-cell-line-closing-a-bracket-above-a-header-printed-again.layout.txt")
+    assert cells(result)[(2, "baseline")][-1] == "医療機関への協力依頼（7月中）"
+
+
+def test_a_full_cell_line_before_one_that_begins_as_a_cells_first_line_ends_its_entry() -> None:
+    """Item 2's 現状 line `に連絡できる体制の構築` fills the cell, and the next, `ポスター掲示は準備が出`,
+    begins as item 3's 現状 cell's first line does: a cell's first line opens an entry, so this
+    one opens an entry too (as text-layer cells read their page's first lines)."""
+    result = read("items-cell-line-closing-a-bracket-above-a-header-printed-again.layout.txt")
+    assert cells(result)[(2, "baseline")][1:3] == [
+        "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
+        "ポスター掲示は準備が出来次第開始",
+    ]
+
+
+def test_a_cell_line_opening_with_a_wide_symbol_is_a_full_line() -> None:
+    """Item 2's 実績 line `※それぞれの医療機関` takes the room of ten kanji (`※` prints full width)
+    and wraps into `ごとに窓口を設置して`: one entry, never two."""
+    result = read("items-cell-line-opening-with-a-wide-symbol.layout.txt")
+    assert cells(result)[(2, "actual")] == [
+        "１８件",
+        "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
+        "多職種連携研修会（２回）",
+    ]
+
+
+def test_a_chart_label_left_of_the_period_columns_is_no_cell_piece() -> None:
+    """Item 1's 取組内容 draws an org chart whose labels print set apart on their lines
+    (`ひらの外科内科医院    久慈クリニック                   さくらぎ医院`); the last starts well
+    left of 現状's edge (58 against 70), further than an item's cells print off the header. It
+    names a facility: a label of the chart, not a piece pushing the item's row left, so the item's
+    cells, each at its header's edge, are read, and no cell holds the label."""
+    result = read("items-chart-label-left-of-the-period-columns.layout.txt")
+    got = cells(result)
+    assert got[(1, "plan")] == [
+        "1件",
+        "※定期的（1回/3箇月）開催",
+        "研修会等への出席及び講師派遣 18回",
+        "地域ケア個別会議への出席（6回）",
+    ]
+    assert got[(1, "actual")][0] == "ネットワーク会議 6回"
+    assert not [d for d in unread(result) if "取組1" in d]
+    assert not any("さくらぎ医院" in text for texts in got.values() for text in texts)
+
+
+def test_pieces_glued_after_full_content_lines_a_little_left_of_the_first_column_are_its_lines() -> None:
+    """Item 3's 現状 lines `医療機関への協力依頼` and `（令和3年1月中）` print one space after lines
+    that fill the 取組内容 column, a few columns left of 現状's edge. Read as 現状's lines (each one
+    space from full-width text, fitting its room), they leave no doubt that a piece near the edge
+    may be 現状's pushed left: 現状 is read."""
+    result = read("items-glued-piece-pushed-left-of-the-first-column.layout.txt")
+    assert cells(result)[(3, "baseline")] == ["医療機関への協力依頼（令和3年1月中）"]
+    assert not [d for d in unread(result) if "取組3" in d]
+    content = "".join(i.text for i in result.initiatives if i.item_no == 3)
+    assert "協力依頼" not in content

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.locate.layout_wraps import cell_paragraphs
+from pipeline.locate.layout_wraps import cell_openers, cell_paragraphs, line_width
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,45 @@ from pipeline.locate.layout_wraps import cell_paragraphs
 )
 def test_the_entry_tells_where_a_full_line_ends_it(lines: list[str], paragraphs: str) -> None:
     assert cell_paragraphs(lines) == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "width"),
+    [
+        # a symbol of ambiguous width in the Japanese character set prints as wide as a kanji
+        ("※それぞれの医療機関", 20),
+        ("◆医療機関への協力", 18),
+        ("①多職種連携", 12),
+        # one outside it comes from another font, narrow
+        ("▶医療機関への協力", 17),
+        # the spaces pdftotext sets around half-width digits take no room
+        ("令和 3 年 8 月", 10),
+    ],
+)
+def test_a_lines_room_counts_japanese_symbols_full_width(line: str, width: int) -> None:
+    assert line_width(line) == width
+
+
+@pytest.mark.parametrize(
+    ("lines", "openers", "paragraphs"),
+    [
+        # a full line, then one that begins as a cell's first line does: two entries
+        (
+            ["に連絡できる体制の構築", "ポスター掲示は準備が出", "来次第開始"],
+            ["ポスター掲示は準備が出"],
+            "に連絡できる体制の構築\n\nポスター掲示は準備が出\n来次第開始",
+        ),
+        # no cell opens so: the full line wraps
+        (
+            ["に連絡できる体制の構築", "ポスター掲示は準備が出", "来次第開始"],
+            ["開催日時：令和 3 年"],
+            "に連絡できる体制の構築\nポスター掲示は準備が出\n来次第開始",
+        ),
+        # shorter than an opener's first chars tell: the full line wraps
+        (["医療機関への協力依頼", "の構築"], ["の構築"], "医療機関への協力依頼\nの構築"),
+    ],
+)
+def test_a_line_that_begins_as_a_cells_first_line_opens_an_entry(
+    lines: list[str], openers: list[str], paragraphs: str
+) -> None:
+    assert cell_paragraphs(lines, 0, cell_openers([[o] for o in openers])) == paragraphs
