@@ -134,20 +134,26 @@ def _describe(e: Evidence, fid: str) -> str:
     return f"{e.name!r} ({where} of document {e.doc_id}, {year}, {group}; {facts}; {fid})"
 
 
+def _informative(evidence: Sequence[Evidence]) -> Callable[[Doubt], tuple[int, int, int, str]]:
+    """The order doubts are raised in: the most informative first (two member rows say most)."""
+
+    def key(d: Doubt) -> tuple[int, int, int, str]:  # a doubt each: the square of a name's rows
+        a, b = (d.a, d.b) if d.a < d.b else (d.b, d.a)
+        outcome_rows = (evidence[a].source_table == "outcomes") + (evidence[b].source_table == "outcomes")
+        return (outcome_rows, a, b, d.reason)
+
+    return key
+
+
 def raised_doubts(
     groups: Sequence[Sequence[int]], doubts: Sequence[Doubt], evidence: Sequence[Evidence]
 ) -> list[Doubt]:
     """The doubt each pair of facilities (groups) that may be one body is raised on: the most
-    informative one (two member rows say most), in that order; doubts inside one facility left out."""
+    informative one (`_informative`), in that order; doubts inside one facility left out."""
     group_of = {i: g for g, group in enumerate(groups) for i in group}
     raised: set[tuple[int, int]] = set()
     kept: list[Doubt] = []
-
-    def informative(d: Doubt) -> tuple[object, ...]:
-        outcome_rows = sum(evidence[i].source_table == "outcomes" for i in (d.a, d.b))
-        return (outcome_rows, min(d.a, d.b), max(d.a, d.b), d.reason)
-
-    for doubt in sorted(doubts, key=informative):
+    for doubt in sorted(doubts, key=_informative(evidence)):
         ga, gb = group_of[doubt.a], group_of[doubt.b]
         pair = (min(ga, gb), max(ga, gb))
         if ga != gb and pair not in raised:
@@ -233,10 +239,12 @@ def _set_check(
 def build_checks(ids: Sequence[str], clustering: Clustering, evidence: Sequence[Evidence]) -> list[Check]:
     """One check per pair of facilities that may be one body, on the newer row's document; where
     `DEFAULT_MIN_NAME_SET` facilities or more print one name, one check for all of them instead
-    of one a pair (`name_sets`): its pairs grow with the square of the bodies printing the name."""
+    of one a pair (`name_sets`): its pairs grow with the square of the bodies printing the name.
+    `clustering` as `blocks.cluster_blocks` makes it: its doubts are those raised (`raised_doubts`,
+    block by block: no two facilities of one pair lie in two blocks)."""
     facility_of = {i: ids[g] for g, group in enumerate(clustering.groups) for i in group}
-    raised = raised_doubts(clustering.groups, clustering.doubts, evidence)
-    sets = name_sets(raised, facility_of, evidence)
+    sets = name_sets(clustering.doubts, facility_of, evidence)
     in_sets = {d for found in sets.values() for d in found}
-    checks = [_pair_check(d, facility_of, evidence) for d in raised if d not in in_sets]
+    pairs = sorted((d for d in clustering.doubts if d not in in_sets), key=_informative(evidence))
+    checks = [_pair_check(d, facility_of, evidence) for d in pairs]
     return checks + [_set_check(key, found, facility_of, evidence) for key, found in sets.items()]
