@@ -20,8 +20,8 @@ one fiscal year's report to the next (each report invents its group), so a body 
 again with its phone. Known limit: the vocabulary is small (51 visiting nurse station names, about
 740 clinic names) and every body gets a fresh phone, so the bodies that share a name grow with N
 (at N=4000 one station name is printed by 73 rows of different stations, where a real prefecture
-has a few); linking raises a check for each pair of them, so `facility_ambiguous` checks grow
-with the square of N (930 at N=400, 103,795 at N=4000), and linking's time and memory with them.
+has a few); the pairs in doubt between them grow with the square of N (94,618 at N=4000), raised
+as one `facility_ambiguous` check a name (1,213 at N=4000), and linking compares each pair.
 A larger archive shaped like the real one would draw its bodies from a prefecture of a bounded
 size, each body keeping its name and phone in every report that prints it.
 

@@ -15,14 +15,27 @@ DEFAULT_READINGS_CACHED = 65536
 # Readings this dictionary gave in an earlier process, handed over by `remember`: a text among them
 # is not converted again, so a process whose texts were all read before never loads the dictionary.
 _remembered: dict[str, str | None] = {}
+# What gives pykakasi its kanji dictionary's table in place of loading it whole (`provide_dictionary`).
+_provider: list[Callable[[], Any]] = []
+
+
+def provide_dictionary(load: Callable[[], Any]) -> None:
+    """Where the converter, when first made in this process, takes the kanji dictionary's table
+    from (`pipeline.link.kanwa`: the same entries, read a first character at a time) instead of
+    loading pykakasi's whole file. Once made, the converter keeps the table it has."""
+    _provider[:] = [load]
 
 
 @functools.cache
 def _converter() -> Any:
     import pykakasi  # on first use: worker processes, which never link, do not import it
+    from pykakasi import kanji
 
+    shared: dict[str, Any] = kanji.Kanwa._shared_state  # pykakasi's one table for the process
+    if _provider and shared["_jisyo_table"] is None:
+        shared["_jisyo_table"] = _provider[0]()
     make: Callable[[], Any] = pykakasi.kakasi  # the package has no type hints
-    return make()  # loads the dictionary once per process (about two seconds)
+    return make()  # loads the dictionary once per process (about two seconds) unless provided
 
 
 @functools.lru_cache(maxsize=DEFAULT_READINGS_CACHED)

@@ -167,7 +167,8 @@ _SPECS = (
         "warning",
         "two rows that may name one body were kept as two facilities (same name with another phone or "
         "municipality, names one character apart, kana and kanji spellings, one phone with other names); "
-        "both are named",
+        "both are named. Where three or more facilities print one name, one check on the newest row's "
+        "document names every row of them under a number and lists every pair in doubt by those numbers",
     ),
     CheckSpec(
         "pdf_repaired",

@@ -28,7 +28,7 @@ from typing import Self
 from deltalake import DeltaTable
 
 from pipeline import __version__
-from pipeline.executors import EXECUTORS, ExecutorOptions
+from pipeline.executors import EXECUTORS, ExecutorOptions, closing_pool, started_pool
 from pipeline.executors.workers import Finished, Limits
 from pipeline.link.blocks import BLOCKS_DIR, BlockCache
 from pipeline.link.dataset import link_dataset
@@ -245,8 +245,10 @@ def run_extract(
         raise RunError("--executor dask needs the scheduler's address: --scheduler tcp://HOST:8786")
     started = dt.datetime.now(dt.UTC)
     paths = discover(input_root, exclude=output)
-    options = ExecutorOptions(workers, limits or Limits(), strict, scheduler)
-    with OutputLock(output, lock_wait_s):
+    limits = limits or Limits()
+    with OutputLock(output, lock_wait_s), closing_pool(started_pool(executor, workers, limits)) as pool:
+        # workers forked before the last run's state is read: they do not carry it
+        options = ExecutorOptions(workers, limits, strict, scheduler, pool)
         recovered = recover(output, list(TABLES))
         code = code_fingerprint()
         previous = load_previous(output, code) if use_cache else None

@@ -11,11 +11,12 @@ is `process_file` on the file's bytes.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.executors.workers import Finished, Limits, run_in_process, run_in_workers
+from pipeline.executors.workers import Finished, Limits, WorkerPool, run_in_process, run_in_workers
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,22 @@ class ExecutorOptions:
     limits: Limits
     strict: bool = False
     scheduler: str | None = None  # the Dask scheduler's address
+    pool: WorkerPool | None = None  # local workers started before the run read its last state
+
+
+@contextlib.contextmanager
+def closing_pool(pool: WorkerPool | None) -> Iterator[WorkerPool | None]:
+    try:
+        yield pool
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def started_pool(executor: str, workers: int, limits: Limits) -> WorkerPool | None:
+    """The local executor's workers, forked now (`WorkerPool.start`); None for another executor or
+    none wanted. The caller closes it."""
+    return WorkerPool(workers, limits).start() if executor == "local" and workers > 0 else None
 
 
 Execute = Callable[[Sequence[Path], ExecutorOptions], Iterator[Finished]]
@@ -31,7 +48,7 @@ Execute = Callable[[Sequence[Path], ExecutorOptions], Iterator[Finished]]
 
 def _local(paths: Sequence[Path], options: ExecutorOptions) -> Iterator[Finished]:
     if options.workers > 0:
-        return run_in_workers(paths, options.workers, options.limits)
+        return run_in_workers(paths, options.workers, options.limits, pool=options.pool)
     return run_in_process(paths, options.strict)
 
 

@@ -261,13 +261,21 @@ class WorkerPool:
         kind, payload = pickle.loads(message)
         return str(kind), payload
 
+    def start(self) -> WorkerPool:
+        """Fork the workers now, before the caller's process grows: a forked worker's pages are its
+        parent's at the fork, so workers started before a run reads its last state do not carry
+        that state (`run_extract`). `run` waits for them to be ready; `close` stops them if it is
+        never called."""
+        initialize()
+        while len(self._workers) < max(self.size, 1):
+            self._workers.append(self._start())
+        return self
+
     def run(self, paths: Sequence[Path]) -> Iterator[Finished]:
         pending = deque(paths)
         if not pending:
             return
-        initialize()
-        while len(self._workers) < max(self.size, 1):
-            self._workers.append(self._start())
+        self.start()  # each worker's ready is waited for once, here (`close` clears the pool)
         self._wait_ready(self._workers)
         try:
             while True:
@@ -328,10 +336,15 @@ class WorkerPool:
 
 
 def run_in_workers(
-    paths: Sequence[Path], workers: int, limits: Limits, clock: Callable[[], float] = time.monotonic
+    paths: Sequence[Path],
+    workers: int,
+    limits: Limits,
+    clock: Callable[[], float] = time.monotonic,
+    pool: WorkerPool | None = None,
 ) -> Iterator[Finished]:
-    """Yield results as documents finish, at most `workers` at a time."""
-    yield from WorkerPool(max(workers, 1), limits, clock).run(paths)
+    """Yield results as documents finish, at most `workers` at a time; `pool`: workers started
+    earlier (`WorkerPool.start`), else started now."""
+    yield from (pool or WorkerPool(max(workers, 1), limits, clock)).run(paths)
 
 
 def default_workers() -> int:

@@ -10,23 +10,17 @@ only, written whole or not at all; a torn or unreadable file is read as empty.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from normalizers.readings import reading_of, remember
+from normalizers.readings import provide_dictionary, reading_of, remember
+from pipeline.link.kanwa import dictionary_in, dictionary_version
 from pipeline.store.pickled import read_pickle, write_pickle
-
-
-def _dictionary_version() -> str:
-    try:
-        return version("pykakasi")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 class ReadingStore:
     def __init__(self, folder: Path) -> None:
-        self.path = folder / f"readings-pykakasi-{_dictionary_version()}.pickle"
+        self.path = folder / f"readings-pykakasi-{dictionary_version()}.pickle"
+        self.folder = folder
 
     def _load(self) -> dict[str, str | None]:
         found = read_pickle(self.path)
@@ -35,6 +29,7 @@ class ReadingStore:
     def prime(self, keys: Iterable[str]) -> None:
         """Readings of the keys: those kept by the last run remembered, the others read (loading the
         dictionary only if there are any), then kept for the next run."""
+        provide_dictionary(dictionary_in(self.folder))  # the keys not kept read it a character at a time
         kept = self._load()
         wanted = sorted(set(keys))
         remember({key: kept[key] for key in wanted if key in kept})

@@ -30,6 +30,8 @@ RULES: tuple[str, ...] = (
     "same_report_partial",
 )
 RULE_PRIORITY = {rule: i for i, rule in enumerate(RULES)}
+# How every doubt between two rows of one name key (and nothing else) begins: `build` gathers them.
+SAME_NAME = "the same name"
 # facility_matches.rule: the link rules, `single` for a facility of one row, and alias rows.
 MATCH_RULES = frozenset({*RULES, "single", "merged", "split_from"})
 
@@ -83,14 +85,14 @@ def _same_name(i: int, j: int, a: Evidence, b: Evidence, listed_together: bool) 
         return Link(i, j, "exact", 1.0)
     why_not = conflict(a, b)
     if why_not:
-        return Doubt(i, j, f"the same name, but {why_not}")
+        return Doubt(i, j, f"{SAME_NAME}, but {why_not}")
     if a.municipality and a.municipality == b.municipality:
         return Link(i, j, "name_exchange" if a.digits and b.digits else "name_municipality", 1.0)
     if a.group_key and a.group_key == b.group_key:
         return Link(i, j, "name_group", 1.0)
     if listed_together:
         return Link(i, j, "co_listed", 1.0)
-    return Doubt(i, j, "the same name, and no phone, municipality, group or co-listed names shared")
+    return Doubt(i, j, f"{SAME_NAME}, and no phone, municipality, group or co-listed names shared")
 
 
 def compare(i: int, j: int, a: Evidence, b: Evidence, listed_together: bool) -> Link | Doubt | None:

@@ -204,3 +204,36 @@ def test_two_long_lists_sharing_a_few_names_are_not_one_group() -> None:
     ]
     linked = link_facilities(files)
     assert ids_of(linked, "figures", "outcomes")["中央クリニック"] != ids_of(linked, "members")[3]
+
+
+def test_bodies_printing_one_name_get_one_check_naming_every_pair() -> None:
+    """Six bodies of one name, each with its own phone and town: fifteen pairs in doubt, raised
+    by one check on the newest report that numbers every row and lists every pair under its
+    reason, not fifteen checks (a name printed by n bodies would raise n(n-1)/2)."""
+    towns = ["水戸市", "日立市", "土浦市", "古河市", "石岡市", "結城市"]
+    files = [
+        report(f"r{n}", 2017 + n, f"G{n}", members=[Row("中央クリニック", town, f"029-2{n}0-1000")])
+        for n, town in enumerate(towns)
+    ]
+    linked = link_facilities(files)
+    ids = [ids_of(linked, f"r{n}")[1] for n in range(len(towns))]
+    assert len(set(ids)) == len(towns)
+    (check,) = (c for cs in linked.checks.values() for c in cs if c.check == "facility_ambiguous")
+    assert check.doc_id == doc_id_for("r5") and check.fiscal_year == 2022
+    detail = check.detail
+    assert detail.startswith("6 facilities print the name '中央クリニツク' and may be one body")
+    for n, fid in enumerate(ids, 1):  # rows numbered from the oldest
+        assert f"[{n}] '中央クリニック' (members row 1 of document {doc_id_for(f'r{n - 1}')}" in detail
+        assert fid in detail
+    pairs = [f"{a}-{b}" for a in range(1, 7) for b in range(a + 1, 7)]
+    assert "Pairs in doubt: the same name, but phones differ: " + ", ".join(pairs) + ". Kept as 6" in detail
+
+
+def test_two_bodies_of_one_name_keep_their_pair_check() -> None:
+    files = [
+        report("a", 2020, "A", members=[Row("中央クリニック", "水戸市", "029-224-1000")]),
+        report("b", 2021, "B", members=[Row("中央クリニック", "日立市", "0294-22-2000")]),
+    ]
+    (detail,) = ambiguous(link_facilities(files))
+    assert detail.startswith("'中央クリニック' (members row 1 of document " + doc_id_for("b"))
+    assert "may be one body: the same name, but phones differ. Kept as two facilities" in detail

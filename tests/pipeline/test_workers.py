@@ -9,6 +9,7 @@ import signal
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from pipeline.executors.workers import Limits, WorkerPool, initialize
 from tests.conftest import ROOT
@@ -99,3 +100,33 @@ def test_initialize_keeps_the_imports_out_of_the_collector() -> None:
     frozen = gc.get_freeze_count()
     initialize()  # once a process: a later call freezes nothing more
     assert gc.get_freeze_count() == frozen
+
+
+def test_a_run_forks_its_workers_before_reading_its_last_state(tmp_path: Path, monkeypatch: Any) -> None:
+    """A forked worker holds its parent's pages as they were at the fork: the run's workers are
+    started before it reads the last run's state (which grows with the dataset), and used for the
+    files that changed; a run with nothing to extract stops them all the same."""
+    import multiprocessing
+
+    import pipeline.run as run_module
+    from pipeline.run import run_extract
+
+    archive, output = tmp_path / "in", tmp_path / "out"
+    archive.mkdir()
+    reports(archive, 2)
+    run_extract(archive, output, workers=1)
+    workers_at_load: list[list[int | None]] = []
+    real = run_module.load_previous
+
+    def load_previous(*args: Any) -> Any:
+        workers_at_load.append([p.pid for p in multiprocessing.active_children()])
+        return real(*args)
+
+    monkeypatch.setattr(run_module, "load_previous", load_previous)
+    (archive / "report-0.txt").write_bytes(SEED_TSV.read_bytes() + b"\n" * 9)
+    summary = run_extract(archive, output, workers=1)
+    assert summary.extracted == 1 and summary.unchanged == 1
+    assert len(workers_at_load[-1]) == 1  # the worker was there before the last state was read
+    assert multiprocessing.active_children() == []
+    assert run_extract(archive, output, workers=1).extracted == 0
+    assert len(workers_at_load[-1]) == 1 and multiprocessing.active_children() == []
