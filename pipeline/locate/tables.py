@@ -24,7 +24,7 @@ from normalizers.forms import (
     period_of_header,
     section_of_heading,
 )
-from normalizers.text import fold_width, match_key
+from normalizers.text import fold_width, match_key, words_key
 from pipeline.locate.located import ItemRow, LocatedReport, MemberTable, OutcomeTable, TextAt
 from pipeline.locate.table_align import (
     Alignment,
@@ -190,9 +190,9 @@ class _TableReader:
         title names the same section), with no section heading in between."""
         assert self.open is not None
         opened = self.open.header
-        if header.kind != opened.kind or [match_key(c) for c in header.cells] != [
-            match_key(c) for c in opened.cells
-        ]:
+        if header.kind != opened.kind or [words_key(c) for c in header.cells] != [
+            words_key(c) for c in opened.cells
+        ]:  # the same words: a scan's OCR may read its brackets and marks otherwise
             return False
         if header.kind != "outcomes":
             return True
