@@ -9,11 +9,16 @@ compared whole with runs of its own length (a header cell `実精`).
 
 Never a digit, either way (figures are read by two readers and only where they agree), never a
 mark or a bracket (only letters are read back), never a run that is printed wording as it is.
+
+The one exception is `circled_marks`: the form's circled numbers (`①拠点、②積極的役割`) read as
+plain digits, where the whole run from the first mark to the letters after the last is the form's
+(`1拠点、2積極`): they are the form's marks, not figures (a lone `2` stays a digit).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +30,8 @@ from normalizers.text import fold_width
 
 READ_BACK_SPAN = 4  # letters compared at a time
 READ_BACK_SUPPORT = 0.02  # the recognizer's own probability of the printed letter, at least
+CIRCLED_AFTER = 2  # letters after the last circled mark of a run that must be read as printed
+CIRCLED = {chr(0x2460 + n): str(n + 1) for n in range(20)}  # ① … ⑳ and the digits they print
 GAP = "\0"  # the one letter of a run left open
 Support = Callable[[int, str], float]  # the recognizer's probability of a letter at the i-th letter read
 
@@ -71,6 +78,36 @@ def read_back(text: str, support: Support, runs: dict[str, frozenset[str]]) -> s
             if best[0] >= READ_BACK_SUPPORT:
                 letters[i + j] = best[1]
                 break
+    return "".join(letters)
+
+
+@functools.cache
+def circled_runs(phrases: tuple[str, ...] = OCR_FORM_PHRASES) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """For each phrase with circled marks: the run from its first mark to CIRCLED_AFTER letters after
+    its last, as read with any mark a plain digit (a pattern), and as printed."""
+    out = []
+    for phrase in phrases:
+        text = fold_width(phrase)
+        marks = [i for i, ch in enumerate(text) if ch in CIRCLED]
+        end = marks[-1] + 1 + CIRCLED_AFTER if marks else 0
+        if not marks or end > len(text):
+            continue
+        printed = text[marks[0] : end]
+        read = "".join(f"[{CIRCLED[ch]}{ch}]" if ch in CIRCLED else re.escape(ch) for ch in printed)
+        out.append((re.compile(f"(?<![0-9]){read}"), printed))
+    return tuple(out)
+
+
+def circled_marks(text: str) -> str:
+    """`text` with the form's circled marks read as plain digits put back (`circled_runs`); the same
+    length."""
+    folded = fold_width(text)
+    letters = list(text)
+    for pattern, printed in circled_runs():
+        for match in pattern.finditer(folded):
+            for offset, ch in enumerate(printed):
+                if ch in CIRCLED:
+                    letters[match.start() + offset] = ch
     return "".join(letters)
 
 

@@ -47,3 +47,17 @@ def test_a_skewed_binarized_scan_reads_the_form_words_of_its_tables() -> None:
     straight, _ = raster_grid.straighten(gray, dpi)
     lines = {"".join(c.text for c in line) for line in ocr_rapid.read_lines(straight, native=True)}
     assert {"取組目標", "実績", "する合計回数"} <= lines
+
+
+def test_the_forms_circled_marks_read_as_digits_are_put_back() -> None:
+    """A skewed binarized scan read the member list's header `①拠点、②積極的役割を担う医療機関` as
+    `1拠点、2積極的役割…`: no column was the designation's and Tesseract's reading of the digits
+    marked the header disputed. Only the form's run is read back; a lone digit stays one."""
+    line = [
+        ocr_rapid.PixelChar(ch, 10.0 * i, 10.0 * i + 9, 20.0, 10.0)
+        for i, ch in enumerate("1拠点、2積極的役割")
+    ]
+    assert "".join(c.text for c in pdf_image.to_points(line, 1.0)) == "①拠点、②積極的役割"
+    assert ocr_lexicon.circled_marks("①拠点、2積極") == "①拠点、②積極"
+    for read in ("拠点数: 1拠点", "21拠点、2積極", "2"):
+        assert ocr_lexicon.circled_marks(read) == read
