@@ -5,7 +5,8 @@ strokes of 糸 break and 組 reads 相 (`取相事項`, 0.61 against 組 0.37), 
 READ_BACK_SPAN letters of a line is, but for one letter, a run of the form's printed wording
 (`normalizers.forms.OCR_FORM_PHRASES`), and the recognizer itself gives the printed letter at least
 READ_BACK_SUPPORT at that step, the printed letter is taken. A line shorter than READ_BACK_SPAN is
-compared whole with runs of its own length (a header cell `実精`).
+compared whole with runs of its own length (a header cell `実精`). Digits are compared as one
+(`(合和2年度)` reads back as the form's `(令和0年度)`: 令和).
 
 Never a digit, either way (figures are read by two readers and only where they agree), never a
 mark or a bracket (only letters are read back), never a run that is printed wording as it is.
@@ -36,6 +37,15 @@ GAP = "\0"  # the one letter of a run left open
 Support = Callable[[int, str], float]  # the recognizer's probability of a letter at the i-th letter read
 
 
+DIGIT = "0"  # every digit, printed or read, as the runs are compared (a year's digits vary)
+DIGITS = str.maketrans("123456789０１２３４５６７８９", "0" * 19)
+
+
+def comparable(text: str) -> str:
+    """The text as runs are compared: width folded, every digit DIGIT."""
+    return fold_width(text).translate(DIGITS)
+
+
 def is_letter(ch: str) -> bool:
     """A letter that may be read back: kana, kanji, Latin (no digit, mark or bracket)."""
     return len(ch) == 1 and unicodedata.category(ch)[0] == "L"
@@ -47,7 +57,7 @@ def runs_of_phrases(phrases: tuple[str, ...] = OCR_FORM_PHRASES) -> dict[str, fr
     the letters printed there; and every run whole, mapped to nothing (printed as it is)."""
     out: dict[str, set[str]] = {}
     for phrase in phrases:
-        text = fold_width(phrase)
+        text = comparable(phrase)
         for n in range(2, READ_BACK_SPAN + 1):
             for i in range(len(text) - n + 1):
                 run = text[i : i + n]
@@ -66,7 +76,7 @@ def read_back(text: str, support: Support, runs: dict[str, frozenset[str]]) -> s
     if n < 2:
         return text
     for i in range(len(letters) - n + 1):
-        run = fold_width("".join(letters[i : i + n]))
+        run = comparable("".join(letters[i : i + n]))
         if len(run) != n or run in runs:
             continue
         for j in range(n):

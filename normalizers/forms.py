@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from normalizers.era import ERAS
 from normalizers.text import compiled, fold_width, match_key
 
 DEFAULT_FORM_THRESHOLD = 0.6
@@ -626,4 +627,5 @@ OCR_FORM_PHRASES: tuple[str, ...] = (
     *(words for words, _ in PERIOD_ALIASES),
     *TOTAL_ROW_LABELS,
     *INSTITUTION_COLUMN_ALIASES,
+    *(f"({era.name}0年度)" for era in ERAS),  # a period column's year (`取組目標(令和2年度)`); any digits
 )

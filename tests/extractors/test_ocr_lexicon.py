@@ -28,6 +28,15 @@ def test_a_letter_the_recognizer_does_not_weigh_stays_as_read() -> None:
     assert ocr_lexicon.read_back("相談事項", weighing({(0, "取"): 0.5, (1, "組"): 0.5}), RUNS) == "相談事項"
 
 
+def test_digits_are_compared_as_one_and_stay_as_read() -> None:
+    """A period column's year (`取組目標(令和2年度)`, p.13 of a skewed binarized scan read `合和`): the
+    form prints its era before any digits; the digits stay as read."""
+    runs = ocr_lexicon.runs_of_phrases()
+    era = weighing({(1, "令"): 0.1, (2, "1"): 0.9})
+    assert ocr_lexicon.read_back("(合和2年度)", era, runs) == "(令和2年度)"
+    assert ocr_lexicon.read_back("(合和12年度)", weighing({(1, "令"): 0.1}), runs) == "(令和12年度)"
+
+
 def test_digits_marks_and_printed_runs_are_never_read_back() -> None:
     anything = weighing({(i, ch): 1.0 for i in range(8) for ch in "①取組事項実績"})
     assert ocr_lexicon.read_back("1拠点", anything, RUNS) == "1拠点"  # a digit: two readers decide
