@@ -4,9 +4,10 @@ PP-OCR reads a line as the most likely letter at each step; on a binarized 150 d
 strokes of 糸 break and 組 reads 相 (`取相事項`, 0.61 against 組 0.37), 績 reads 精. Where a run of
 READ_BACK_SPAN letters of a line is, but for one letter, a run of the form's printed wording
 (`normalizers.forms.OCR_FORM_PHRASES`), and the recognizer itself gives the printed letter at least
-READ_BACK_SUPPORT at that step, the printed letter is taken. A line shorter than READ_BACK_SPAN is
-compared whole with runs of its own length (a header cell `実精`). Digits are compared as one
-(`(合和2年度)` reads back as the form's `(令和0年度)`: 令和).
+READ_BACK_SUPPORT at that step and the letter it read no more than READ_BACK_DOUBT, the printed
+letter is taken. A line shorter than READ_BACK_SPAN is compared whole with runs of its own length
+(a header cell `実精`). Digits are compared as one (`(合和2年度)` reads back as the form's
+`(令和0年度)`: 令和).
 
 Never a digit, either way (figures are read by two readers and only where they agree), never a
 mark or a bracket (only letters are read back), never a run that is printed wording as it is.
@@ -31,6 +32,7 @@ from normalizers.text import fold_width
 
 READ_BACK_SPAN = 4  # letters compared at a time
 READ_BACK_SUPPORT = 0.02  # the recognizer's own probability of the printed letter, at least
+READ_BACK_DOUBT = 0.9  # a letter read with more than this probability is kept as read
 CIRCLED_AFTER = 2  # letters after the last circled mark of a run that must be read as printed
 CIRCLED = {chr(0x2460 + n): str(n + 1) for n in range(20)}  # ① … ⑳ and the digits they print
 GAP = "\0"  # the one letter of a run left open
@@ -80,7 +82,7 @@ def read_back(text: str, support: Support, runs: dict[str, frozenset[str]]) -> s
         if len(run) != n or run in runs:
             continue
         for j in range(n):
-            if not is_letter(run[j]):
+            if not is_letter(run[j]) or support(i + j, letters[i + j]) > READ_BACK_DOUBT:
                 continue
             printed = runs.get(run[:j] + GAP + run[j + 1 :], frozenset())
             weighed = [(support(i + j, p), p) for p in sorted(printed) if p != run[j]]

@@ -26,6 +26,8 @@ def test_a_letter_the_recognizer_also_weighs_is_read_back_as_printed() -> None:
 def test_a_letter_the_recognizer_does_not_weigh_stays_as_read() -> None:
     assert ocr_lexicon.read_back("取相事項", weighing({(1, "組"): 0.01}), RUNS) == "取相事項"
     assert ocr_lexicon.read_back("相談事項", weighing({(0, "取"): 0.5, (1, "組"): 0.5}), RUNS) == "相談事項"
+    sure = weighing({(1, "組"): 0.05, (1, "相"): 0.95})  # read with 0.95: kept
+    assert ocr_lexicon.read_back("取相事項", sure, RUNS) == "取相事項"
 
 
 def test_digits_are_compared_as_one_and_stay_as_read() -> None:
