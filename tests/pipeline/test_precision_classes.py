@@ -244,6 +244,17 @@ def test_a_repeated_header_read_with_another_bracket_still_continues_its_table()
     assert not details(result, "total_mismatch")
 
 
+def test_a_repeated_header_read_with_one_other_letter_still_continues_its_table() -> None:
+    """A binarized 150 dpi scan read the repeated header's `医療機関ごとに記載` as `…ことに記載`."""
+    lines = (BUGS / "continuation-repeated-header.txt").read_text(encoding="utf-8").split("\n")
+    repeated = [i for i, line in enumerate(lines) if "医療機関名" in line][2]
+    assert "医療機関ごとに記載" in lines[repeated]
+    lines[repeated] = lines[repeated].replace("医療機関ごとに記載", "医療機関ことに記載", 1)
+    result = process_document("\n".join(lines).encode("utf-8"))
+    assert figures(result, 2) == filled(2)
+    assert not details(result, "total_mismatch")
+
+
 def test_several_rows_read_as_the_group_total_are_left_out() -> None:
     result = run("totals-ambiguous.txt")
     assert figures(result, 1) == set()
