@@ -23,6 +23,8 @@ from typing import Any
 import cv2
 import numpy as np
 
+from extractors import ocr_lexicon
+
 ENGINE_NAME = "rapidocr 3.10.0 PP-OCRv6 small (onnxruntime)"
 INSTALL = (
     "pip install rapidocr==3.10.0 onnxruntime==1.31.1 opencv-python-headless==5.1.0.95 "
@@ -118,7 +120,9 @@ def engine() -> Any:
     params = engine_params(model_paths())
     from rapidocr import RapidOCR
 
-    return RapidOCR(params=params)
+    built = RapidOCR(params=params)
+    ocr_lexicon.install(built)  # the form's words read back where one letter was misread
+    return built
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ import cv2
 import numpy as np
 import pymupdf
 
-from extractors import ocr_cache, ocr_rapid, pdf_grid, raster_grid
+from extractors import ocr_cache, ocr_lexicon, ocr_rapid, pdf_grid, raster_grid
 from extractors.blocks import Block, Finding, Span
 from extractors.ocr_agree import Region, agree
 from extractors.ocr_tesseract import find_tesseract as find_tesseract  # the OCR path's own, patched by tests
@@ -57,7 +57,8 @@ DEFAULT_REREAD_ZOOM = (
 DEFAULT_REREAD_GAP = 24  # px between the regions stacked for that reading
 SETTINGS = (
     f"{ocr_rapid.ENGINE_NAME}|tesseract jpn psm6 rules removed, digit regions, reread x1.5"
-    "|turn by line classifier, else osd|straighten|two-level: lines cut at own resolution, rules smoothed|8"
+    "|turn by line classifier, else osd|straighten|two-level: lines cut at own resolution, rules smoothed"
+    "|form words read back, circled marks|two-level rules also in faint ink (< 200)|14"
 )
 BY_CLASSIFIER = "rapidocr's line classifier"
 BY_OSD = "Tesseract OSD"
@@ -195,9 +196,10 @@ def read_page(page: pymupdf.Page, binary: str) -> PageReading:
 
 
 def to_points(line: list[ocr_rapid.PixelChar], scale: float) -> list[Char]:
-    """rapidocr's characters in points, its known misreadings fixed (never a digit)."""
+    """rapidocr's characters in points, its known misreadings fixed (never a digit but for the form's
+    circled marks read as digits: `ocr_lexicon.circled_marks`)."""
     texts = [c.text for c in line]
-    fixed = fix_confusions("".join(texts))
+    fixed = fix_confusions(ocr_lexicon.circled_marks("".join(texts)))
     if all(len(t) == 1 for t in texts) and len(fixed) == len(texts):
         texts = list(fixed)
     return [

@@ -11,7 +11,9 @@ page with them painted out for OCR.
 
 A two-level (1-bit, binarized) scan (`two_level`) draws a skewed rule as a staircase; set straight,
 its steps lie a pixel apart and the long thin kernel finds only pieces of it. Its rules are found
-on the page smoothed first (DEFAULT_SHARP_SMOOTH px), which joins the steps again.
+on the page smoothed first (DEFAULT_SHARP_SMOOTH px), which joins the steps again; its horizontal
+rules and its long vertical ones also where its ink is fainter than Otsu's threshold (where a rule
+lies between two pixel rows, each row is half inked: DEFAULT_SHARP_INK).
 """
 
 from __future__ import annotations
@@ -32,6 +34,12 @@ DEFAULT_MAX_SKEW = 5.0  # degrees: a larger measured slope is not a skew of the 
 DEFAULT_ERASE = 2  # px grown around a rule when it is painted out
 DEFAULT_TWO_LEVEL = 0.99  # share of the pixels at the two commonest grey levels of a two-level scan
 DEFAULT_SHARP_SMOOTH = 0.5  # px: Gaussian sigma a two-level page is smoothed with to find its rules
+# A rule of a two-level page set straight lies between two pixel rows (columns) in places, each about
+# half inked (grey 140-180 smoothed), which Otsu's threshold (about 128 there) leaves out: such faint
+# ink (under DEFAULT_SHARP_INK, smoothed DEFAULT_SHARP_FAINT px) makes horizontal rules, and vertical
+# ones at least DEFAULT_MIN_RULE_H long (a tall title's strokes are taken as short vertical rules)
+DEFAULT_SHARP_FAINT = 0.6  # px
+DEFAULT_SHARP_INK = 200
 
 
 @dataclass(frozen=True)
@@ -111,9 +119,15 @@ def two_level(gray: np.ndarray) -> bool:
 
 def find_rules(gray: np.ndarray, dpi: float, sharp: bool = False) -> Rules:
     """The page's ruling lines; `sharp`: the page was a two-level scan (its rules are found on it
-    smoothed, DEFAULT_SHARP_SMOOTH)."""
-    seen = cv2.GaussianBlur(gray, (0, 0), DEFAULT_SHARP_SMOOTH) if sharp else gray
-    h, v = rule_masks(ink_of(seen), dpi)
+    smoothed, DEFAULT_SHARP_SMOOTH, and in its faint ink, DEFAULT_SHARP_INK)."""
+    if not sharp:
+        h, v = rule_masks(ink_of(gray), dpi)
+    else:
+        _, v = rule_masks(ink_of(cv2.GaussianBlur(gray, (0, 0), DEFAULT_SHARP_SMOOTH)), dpi)
+        faint = cv2.GaussianBlur(gray, (0, 0), DEFAULT_SHARP_FAINT) < DEFAULT_SHARP_INK
+        h, _ = rule_masks(faint.astype(np.uint8) * 255, dpi)
+        long_v, _ = rule_masks(np.ascontiguousarray(faint.T).astype(np.uint8) * 255, dpi)
+        v = cv2.bitwise_or(v, np.ascontiguousarray(long_v.T))
     return Rules(runs_of(h, True), runs_of(v, False), cv2.bitwise_or(h, v))
 
 

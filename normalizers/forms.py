@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from normalizers.era import ERAS
 from normalizers.text import compiled, fold_width, match_key
 
 DEFAULT_FORM_THRESHOLD = 0.6
@@ -611,3 +612,28 @@ ADDRESS_PREFECTURES = ("茨城県",)
 # wrapped rest of an address whose number they finish, never a piece of a name.
 ADDRESS_NUMBER_UNITS = ("丁目", "番地", "番", "号")
 ADDRESS_NUMBER_LAST_UNIT = "号"  # the unit after which an address's number goes on no further
+
+
+# --- scanned pages (OCR) -----------------------------------------------------------------------
+# What the form prints, as the OCR reader reads it back (`extractors.ocr_lexicon`): where the
+# recognizer reads one letter of these otherwise (取相事項, 実精: a binarized scan's broken strokes)
+# and gives the printed letter weight of its own, the printed letter is taken.
+OCR_FORM_PHRASES: tuple[str, ...] = (
+    *FORM_PHRASES,
+    *OUTCOME_SECTION_HEADINGS,
+    *MEMBER_HEADER_PHRASES,
+    *MEMBER_ROLE_LABELS,
+    *MEMBER_TITLE_WORDS,
+    *REPORT_OPENING_WORDS,
+    *ITEM_TITLE_NOTES,
+    *ITEMS_HEADER_WORDS,
+    *ITEMS_END_WORDS,
+    *OUTCOMES_HEADING_WORDS,
+    *PROGRAMME_WORDS,
+    *TITLE_FOLLOWERS,
+    *TITLE_WORDS,
+    *(words for words, _ in PERIOD_ALIASES),
+    *TOTAL_ROW_LABELS,
+    *INSTITUTION_COLUMN_ALIASES,
+    *(f"({era.name}0年度)" for era in ERAS),  # a period column's year (`取組目標(令和2年度)`); any digits
+)

@@ -73,6 +73,13 @@ def match_key(s: str) -> str:
     return _SPACE_RE.sub("", nfkc_keep_markers(s))
 
 
+def words_key(s: str) -> str:
+    """`match_key` with punctuation and symbols left out: the letters and digits of a label, for
+    telling the same printed label read apart by a scan's OCR (`（` read `〈`, `:` read `：`, a lost
+    `※`)."""
+    return "".join(ch for ch in match_key(s) if unicodedata.category(ch)[0] in "LN")
+
+
 @functools.lru_cache(maxsize=1 << 12)
 def compiled(pattern: str) -> regex.Pattern[str]:
     """A pattern of the form registry compiled once (the registry keeps patterns as text)."""

@@ -24,7 +24,7 @@ from normalizers.forms import (
     period_of_header,
     section_of_heading,
 )
-from normalizers.text import fold_width, match_key
+from normalizers.text import fold_width, match_key, words_key
 from pipeline.locate.located import ItemRow, LocatedReport, MemberTable, OutcomeTable, TextAt
 from pipeline.locate.table_align import (
     Alignment,
@@ -77,6 +77,14 @@ def _find_header(rows: Sequence[Sequence[Cell]]) -> _Header | None:
         if sum(1 for c in row if period_of_header(c.text)) >= 2:
             return _Header("outcomes", index, cells)
     return None
+
+
+def same_label(a: str, b: str) -> bool:
+    """Two printings of one header cell: the same words, brackets and marks aside, but for one
+    letter at most (a scan's OCR reads a bracket, a mark or a letter of a header printed again
+    otherwise: `（` as `〈`, `ごと` as `こと`)."""
+    x, y = words_key(a), words_key(b)
+    return x == y or (len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) <= 1)
 
 
 def _at(cell: Cell) -> TextAt:
@@ -190,9 +198,9 @@ class _TableReader:
         title names the same section), with no section heading in between."""
         assert self.open is not None
         opened = self.open.header
-        if header.kind != opened.kind or [match_key(c) for c in header.cells] != [
-            match_key(c) for c in opened.cells
-        ]:
+        if header.kind != opened.kind or len(header.cells) != len(opened.cells):
+            return False
+        if not all(same_label(a, b) for a, b in zip(header.cells, opened.cells, strict=True)):
             return False
         if header.kind != "outcomes":
             return True

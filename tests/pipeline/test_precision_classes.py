@@ -231,6 +231,23 @@ def test_text_continuation_with_repeated_header_is_joined() -> None:
     assert {o.section for o in result.outcomes} == {1, 2, 3}
 
 
+@pytest.mark.parametrize(
+    ("printed", "read"), [("計 画 (", "計 画 〈"), ("医療機関ごとに記載", "医療機関ことに記載")]
+)
+def test_a_repeated_header_read_otherwise_by_ocr_still_continues_its_table(printed: str, read: str) -> None:
+    """Binarized 150 dpi scans read a repeated header's `（事前協議月から…` as `〈事前協議月から…` and
+    `医療機関ごとに記載` as `…ことに記載`: compared letter for letter the header was a new table's,
+    and section 2's rows after it were taken apart from the rows before (here: the group total no
+    longer sums its rows)."""
+    lines = (BUGS / "continuation-repeated-header.txt").read_text(encoding="utf-8").split("\n")
+    repeated = [i for i, line in enumerate(lines) if "医療機関名" in line][2]
+    assert printed in lines[repeated]
+    lines[repeated] = lines[repeated].replace(printed, read, 1)
+    result = process_document("\n".join(lines).encode("utf-8"))
+    assert figures(result, 2) == filled(2)
+    assert not details(result, "total_mismatch")
+
+
 def test_several_rows_read_as_the_group_total_are_left_out() -> None:
     result = run("totals-ambiguous.txt")
     assert figures(result, 1) == set()
