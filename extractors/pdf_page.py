@@ -505,13 +505,16 @@ def ends_entry(prev: str, text: str, after: str = "") -> bool:
 
 def opens_entry_after(entry: str, text: str, openers: frozenset[str], paragraph: str = "") -> bool:
     """A line that would wrap `entry` opens an entry of its own all the same: it begins as a line
-    known to open an entry does (`opens_as_known`, not after a comma), it repeats the entry's
-    `label：` (one entry states its label once: `講師：…院長` | `講師：…`), it opens a word no
-    date goes on with after a labelled date's day (`開催日時：2020年8月12日` | `ホームページ掲`), or
+    known to open an entry does (`opens_as_known`, not after a comma nor inside a bracket the
+    entry left open), it repeats the entry's `label：` (one entry states its label once:
+    `講師：…院長` | `講師：…`), it opens a word no date goes on with after a labelled date's day
+    (`開催日時：2020年8月12日` | `ホームページ掲`), or
     the rest of its `paragraph` opens one (`opens_as_paragraph`). Measured over generated reports:
     none of these split an entry."""
-    if entry[-1:] not in ENTRY_GOES_ON and (
-        opens_as_known(text, openers) or (paragraph and opens_as_paragraph(entry, text, paragraph))
+    if (
+        entry[-1:] not in ENTRY_GOES_ON
+        and not leaves_bracket_open(entry)
+        and (opens_as_known(text, openers) or (paragraph and opens_as_paragraph(entry, text, paragraph)))
     ):
         return True
     if (label := ENTRY_LABEL.match(text)) and entry.startswith(label.group()):
@@ -571,9 +574,15 @@ def starts_item(prev: str, text: str) -> bool:
     bracket the line before opened and left open (`グループ名：「境町` | `・龍ケ崎市…」`)."""
     if not text or text[0] not in HARD_BREAK_MARKERS:
         return False
-    if sum(ch in NO_LINE_END for ch in prev) > sum(ch in CLOSING for ch in prev):
+    if leaves_bracket_open(prev):
         return False
     return not (text[0] in CIRCLED and prev[-1:] in CIRCLED | {"・"})
+
+
+def leaves_bracket_open(text: str) -> bool:
+    """`text` opens more brackets than it closes (`合計回数：7回（うち往診：0回、訪`): what follows is
+    inside the bracket, never a new entry or list item."""
+    return sum(ch in NO_LINE_END for ch in text) > sum(ch in CLOSING for ch in text)
 
 
 def first_unit_width(line: Line) -> float:

@@ -363,6 +363,10 @@ def test_a_full_line_opens_an_entry_where_the_rest_of_its_paragraph_tells(
         # a marker after a closed bracket, or a bracket closed before it, opens an item
         (["「在宅医療講演会」", "・研修会"], "+"),
         (["（鉾田市）", "・鹿嶋市"], "+"),
+        # nor does a label or count inside a bracket the entry left open (a 取組効果 cell that
+        # wraps inside 訪問診療), while the same label after the bracket closed does
+        (["合計回数：7回（うち往診：0回、訪", "問診療：7回）"], None),
+        (["合計回数：7回（うち往診：0回）", "訪問診療：7回"], "+"),
     ],
 )
 def test_a_marker_inside_an_open_bracket_is_no_list_marker(lines_text: list[str], joined: str | None) -> None:
