@@ -3,9 +3,9 @@ from __future__ import annotations
 import random
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import regex
 
 from normalizers.forms import (
     DEFAULT_FUZZY_CHARS_PER_ERROR,
