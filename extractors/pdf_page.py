@@ -146,6 +146,9 @@ TEXT = operator.itemgetter(0)  # Char.text
 BY_X0 = operator.itemgetter(1)  # Char.x0
 BY_BASELINE = operator.itemgetter(3)  # Char.baseline
 T = TypeVar("T")
+# The page's autospace (em), or what measures it on its first use: most pages never wrap a line
+# between a Latin and an Asian neighbour, and need no measure (`assemble_page`).
+Autospace = float | Callable[[], float]
 
 
 class once(Generic[T]):
@@ -233,12 +236,16 @@ def measure_autospace(chars: list[Char]) -> float:
     return sorted(gaps)[len(gaps) // 2]
 
 
+def autospace_value(autospace: Autospace) -> float:
+    return autospace() if callable(autospace) else autospace
+
+
 def assemble_page(
     grids: list[Grid], chars: list[Char], shapes: list[BBox], pno: int, ocr: bool = False
 ) -> tuple[list[Block], int]:
     """Tables and outside paragraphs of one page in reading order; returns blocks and label count.
     `ocr`: the chars were read by OCR (the spans of the page's cells say so)."""
-    autospace = measure_autospace(chars)
+    autospace = functools.cache(functools.partial(measure_autospace, chars))  # measured where used
     items: list[tuple[float, float, list[Block]]] = []
     by_grid: dict[int, list[Char]] = {}
     outside = []
@@ -309,7 +316,7 @@ def table_blocks(
     read: CellFlows,
     pno: int,
     ocr: bool = False,
-    autospace: float = 0.0,
+    autospace: Autospace = 0.0,
     openers: frozenset[str] = frozenset(),
 ) -> tuple[Block, list[Block]]:
     flows, labels, pad = read
@@ -381,7 +388,7 @@ def split_flow(lines: list[Line], text_left: float) -> tuple[list[Line], list[Li
 def join_lines(
     lines: list[Line],
     available: float,
-    autospace: float = 0.0,
+    autospace: Autospace = 0.0,
     slack: float = DEFAULT_CELL_SLACK,
     left: float | None = None,
     edge: float | None = None,
@@ -442,7 +449,7 @@ def is_soft_wrap(
     prev: Line,
     line: Line,
     available: float,
-    autospace: float = 0.0,
+    autospace: Autospace = 0.0,
     slack: float = DEFAULT_PAGE_SLACK,
     after: str = "",
     left: float | None = None,
@@ -463,11 +470,11 @@ def is_soft_wrap(
 
 
 class Room(NamedTuple):
-    """How a line is measured: the width available, the autospace (em), the slack (em) and the
-    text's left edge (None: the line's own start)."""
+    """How a line is measured: the width available, the autospace (em, or what measures it), the
+    slack (em) and the text's left edge (None: the line's own start)."""
 
     available: float
-    autospace: float
+    autospace: Autospace
     slack: float
     left: float | None
 
@@ -481,7 +488,9 @@ def fits_after(prev: Line, line: Line, room: Room) -> bool:
     spaced = {script_of(last.text), script_of(first.text)} == {"latin", "asian"}
     # a space printed at the line's end must fit before the unit too
     used = (
-        prev.chars[-1].x1 - (prev.x0 if left is None else left) + (autospace * line.size if spaced else 0.0)
+        prev.chars[-1].x1
+        - (prev.x0 if left is None else left)
+        + (autospace_value(autospace) * line.size if spaced else 0.0)
     )
     if opens_with_its_unit(prev.text.strip(), line.text.strip()):
         slack = min(slack, -DEFAULT_UNIT_SLACK)

@@ -63,6 +63,10 @@ _ATOM_RE = regex.compile(
     |(?<![0-9])(?P<wy>[12][0-9]{{3}})/(?P<m>{_N2})/(?P<d>{_N2})(?![0-9/]){_WD}{_TIMES}""",
     regex.VERBOSE,
 )
+# Every atom holds a digit or an era's name: a text without either holds no date, and telling so
+# takes one quick scan (the atoms' pattern tries its lookbehinds at every position of a text; half
+# the texts of a report hold no digit).
+_MAY_HOLD_ATOM = regex.compile(rf"[0-9]|{ERA_NAMES}")
 _GAP_RE = regex.compile(rf"\s*(?:{DASH}|から)\s*")  # `9/1～9/30`, `9月1日から30日まで`
 _TIME_PARTS_RE = regex.compile(r"(?:午([前後])\s*)?([0-9]+)\s*(?::\s*([0-9]+)|時\s*(?:([0-9]+)\s*分|(半))?)")
 
@@ -295,5 +299,7 @@ def _mention(text: str, a: _Atom, b: _Atom | None, fy: int | None) -> FoundDate:
 def find_dates(text: str, fiscal_year: int | None) -> list[FoundDate]:
     """Every date, date range or month mention in ``text``, in order, non-overlapping."""
     folded = fold_width(text)
+    if _MAY_HOLD_ATOM.search(folded) is None:
+        return []
     atoms = [a for a in map(_atom_from_match, _ATOM_RE.finditer(folded)) if a is not None]
     return [_mention(text, a, b, fiscal_year) for a, b in _pair_atoms(folded, atoms)]

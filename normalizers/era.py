@@ -39,6 +39,7 @@ _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _KANJI_RE = regex.compile(r"(?:([二三四五六七八九]?)十)?([一二三四五六七八九])?")
 
 # Matched against fold_width(text); offsets are valid for the original text.
+FISCAL_YEAR_WORD = "度"  # the last character of every mention (`fold_width` leaves it as it is)
 _FISCAL_YEAR_RE = regex.compile(
     rf"""(?:(?P<era>{ERA_NAMES})\s*(?P<n>元|[0-9]{{1,2}}|{KANJI_NUMBER})
         |(?<![A-Za-z])(?P<letter>[HRhr])\s*(?P<ln>元|[0-9]{{1,2}})
@@ -119,6 +120,8 @@ def _mention_year(m: regex.Match[str]) -> int | None:
 
 def find_fiscal_years(text: str) -> list[FiscalYearMention]:
     """Every ``<era><n>年度`` (or ``2022年度``) in text order, with its label as printed."""
+    if FISCAL_YEAR_WORD not in text:  # every mention ends with it (most texts hold none)
+        return []
     found = []
     for m in _FISCAL_YEAR_RE.finditer(fold_width(text)):
         year = _mention_year(m)

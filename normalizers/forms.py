@@ -10,6 +10,7 @@ below; a version lists what it prints. Detection scores every spec; the best one
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -239,7 +240,17 @@ def score_form(spec: FormSpec, text_key: str) -> float:
 
 
 def detect_form(text: str, threshold: float = DEFAULT_FORM_THRESHOLD) -> FormMatch:
-    key = match_key(text)
+    return form_of_key(match_key(text), threshold)
+
+
+def detect_form_in(texts: Sequence[str], threshold: float = DEFAULT_FORM_THRESHOLD) -> FormMatch:
+    """`detect_form` of the texts joined by line breaks, from each text's key (cached: a document's
+    whole text is keyed once for its kind and its form): a line break joins no two characters into
+    one under NFKC and the key drops it, so the joined text's key is the texts' keys joined."""
+    return form_of_key("".join(map(match_key, texts)), threshold)
+
+
+def form_of_key(key: str, threshold: float = DEFAULT_FORM_THRESHOLD) -> FormMatch:
     scored = sorted(((score_form(spec, key), spec) for spec in FORMS), key=lambda p: -p[0])
     best_score, best = scored[0]
     return FormMatch(spec=best if best_score >= threshold else None, score=round(best_score, 3))

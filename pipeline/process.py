@@ -10,7 +10,7 @@ from typing import Any
 
 from extractors.blocks import Block, ExtractedDocument, Finding, UnreadableInput
 from extractors.detect import unsupported_kind
-from normalizers.forms import classify_document, detect_form, has_member_list
+from normalizers.forms import classify_document, detect_form_in, has_member_list
 from normalizers.text import reflow
 from pipeline.build.consistency import breakdown_checks, total_checks
 from pipeline.build.context import DocContext
@@ -203,7 +203,7 @@ def build_result(
         detail = f"the group name's end is not told by the print: {group.doubtful.text[:80]!r}; not read"
         fact_checks.append(ctx.check("group_name_unread", detail, group.doubtful.span))
     unread = _unread_findings(extracted.findings)
-    form = detect_form(form_wording(all_text, located))
+    form = detect_form_in(form_wording(all_text, located))
     tables: dict[str, tuple[object, ...]] = {}
     status, message = "skipped", SKIP_MESSAGES.get(doc_kind)
     if is_report:
@@ -248,11 +248,10 @@ def build_result(
     return DocumentResult(document=document, checks=tuple(checks), **tables)  # type: ignore[arg-type]
 
 
-def form_wording(all_text: str, located: LocatedReport) -> str:
-    """The text a form is told by: the document's, and its item titles as located (layout text
+def form_wording(all_text: str, located: LocatedReport) -> list[str]:
+    """The texts a form is told by: the document's, and its item titles as located (layout text
     prints a title's lines between the lines of the cells beside it)."""
-    titles = [reflow(item.title.text.split("\n")) for item in located.items]
-    return "\n".join([all_text, *titles])
+    return [all_text, *(reflow(item.title.text.split("\n")) for item in located.items)]
 
 
 def _unread_parts(unknown_form: bool, score: float, has_items: bool) -> list[str]:

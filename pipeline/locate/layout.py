@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from extractors.blocks import Block, ExtractedDocument
-from normalizers.forms import detect_form
+from normalizers.forms import detect_form_in
 from normalizers.text import reflow
 from pipeline.locate.layout_item_columns import locate_placed_items
 from pipeline.locate.layout_items import locate_flow_items
@@ -34,7 +34,7 @@ def locate_layout(doc: ExtractedDocument) -> LocatedReport:
     placed = keeps_places(lines)
     items, after, findings = (locate_placed_items if placed else locate_flow_items)(lines)
     titles = [reflow(item.title.text.split("\n")) for item in items]
-    form = detect_form("\n".join([doc.all_text(), *titles])).spec
+    form = detect_form_in([doc.all_text(), *titles]).spec
     outcomes = locate_layout_outcomes(lines[after if items else 0 :], findings, form, placed)
     members, member_findings = locate_layout_members(lines, placed)
     paragraphs = tuple(TextAt(b.text.strip(), b.span) for b in lines)

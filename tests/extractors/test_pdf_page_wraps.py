@@ -374,3 +374,22 @@ def test_a_marker_inside_an_open_bracket_is_no_list_marker(lines_text: list[str]
     full = min(ln.chars[-1].x1 for ln in lines[:-1])
     expected = "\n".join(lines_text) if joined is None else lines_text[0] + "\n\n" + "\n".join(lines_text[1:])
     assert join_lines(lines, full) == expected
+
+
+def test_the_autospace_is_measured_only_where_a_wrap_needs_it() -> None:
+    """`assemble_page` hands the page's autospace over as what measures it (once, cached): it is
+    asked for where a line may wrap between a Latin and an Asian neighbour, never elsewhere."""
+    measured: list[float] = []
+
+    def measure() -> float:
+        measured.append(0.2)
+        return 0.2
+
+    kana = [line("調査期間調査期", 10), line("発送", 19)]
+    assert join_lines(kana, 8 * SIZE - 0.5, measure) == join_lines(kana, 8 * SIZE - 0.5, 0.2)
+    assert measured == []
+    mixed = [line("医療機関への協力依頼（6", 10), line("月中）", 19), line("医療機関への協力依頼（6", 28)]
+    available = mixed[0].chars[-1].x1 + SIZE + 0.5
+    assert join_lines(mixed, available, measure, slack=0.0) == join_lines(mixed, available, 0.2, slack=0.0)
+    assert join_lines(mixed, available, measure, slack=0.0) != join_lines(mixed, available, 0.0, slack=0.0)
+    assert measured  # asked for where a digit wrapped before an Asian char

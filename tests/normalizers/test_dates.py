@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizers.dates import FoundDate, find_dates, time_to_hhmm
+from normalizers.dates import _ATOM_RE, _MAY_HOLD_ATOM, FoundDate, find_dates, time_to_hhmm
+from normalizers.text import fold_width
 
 FAST = settings(max_examples=200, deadline=None)
 GOLD = pathlib.Path(__file__).resolve().parent.parent / "gold"
@@ -355,3 +356,22 @@ def test_year_less_date_resolves_inside_fiscal_year(fiscal_year: int, day: dt.da
         return
     assert D(fiscal_year, 4, 1) <= start <= D(fiscal_year + 1, 3, 31)
     assert found[0].date_end is None or found[0].date_end <= D(fiscal_year + 1, 3, 31)
+
+
+NO_DIGIT_ALPHABET = "一二三四五六七八九十元年月日時分午前後半(（)）/～~-から曜火水木金土・、 令平昭HRhr.:："
+
+
+@FAST
+@given(st.text(alphabet=NO_DIGIT_ALPHABET))
+def test_a_text_without_a_digit_or_an_era_holds_no_date_atom(text: str) -> None:
+    """find_dates skips a text where `_MAY_HOLD_ATOM` finds nothing: no atom can match there
+    (kanji numerals and dates' words without a digit or an era's name)."""
+    folded = fold_width(text)
+    if _MAY_HOLD_ATOM.search(folded) is None:
+        assert list(_ATOM_RE.finditer(folded)) == []
+
+
+@pytest.mark.parametrize("text", ["令和四年九月二日", "R4.9.2", "９月２日", "平成三十年十月", "㋿4年9月"])
+def test_a_date_without_ascii_digits_is_still_found(text: str) -> None:
+    assert _MAY_HOLD_ATOM.search(fold_width(text)) is not None
+    assert find_dates(text, 2022)

@@ -5,7 +5,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalizers.era import (
+    _FISCAL_YEAR_RE,
     ERAS,
+    FISCAL_YEAR_WORD,
+    _mention_year,
     era_date_in_range,
     era_to_western,
     find_fiscal_years,
@@ -13,6 +16,7 @@ from normalizers.era import (
     parse_fiscal_year,
     western_to_era,
 )
+from normalizers.text import fold_width
 
 FAST = settings(max_examples=200, deadline=None)
 
@@ -186,3 +190,15 @@ def test_era_functions_never_raise(text: str) -> None:
 @given(st.text(), st.integers(), st.integers(), st.integers())
 def test_era_date_in_range_never_raises(era: str, n: int, month: int, day: int) -> None:
     assert era_date_in_range(era, n, month, day) in (True, False)
+
+
+@FAST
+@given(st.text(alphabet="令和平成昭元一二三十０１２３45 　年度HRhr（）"))
+def test_a_text_without_the_fiscal_year_word_holds_no_mention(text: str) -> None:
+    """find_fiscal_years skips a text without 度: the pattern ends every mention with it."""
+    if FISCAL_YEAR_WORD not in text:
+        assert list(_FISCAL_YEAR_RE.finditer(fold_width(text))) == []
+    else:
+        assert [m.label for m in find_fiscal_years(text)] == [
+            text[m.start() : m.end()] for m in _FISCAL_YEAR_RE.finditer(fold_width(text)) if _mention_year(m)
+        ]

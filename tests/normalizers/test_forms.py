@@ -4,12 +4,15 @@ import random
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from normalizers.forms import (
     DEFAULT_FUZZY_CHARS_PER_ERROR,
     FORMS,
     classify_document,
     detect_form,
+    detect_form_in,
     figure_cell_complete,
     has_wording,
     is_institution_column,
@@ -187,3 +190,21 @@ def test_fuzzy_wording_shortcut_keeps_the_regex_answer() -> None:
             assert has_wording(text, words) is expected, (words, text)
             found, missed = found + expected, missed + (not expected)
     assert found > 50 and missed > 50  # both answers were compared
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(), max_size=4))
+def test_form_of_texts_is_form_of_their_joined_text(texts: list[str]) -> None:
+    """detect_form_in keys each text alone (a document's text is keyed once for its kind and its
+    form): a line break joins nothing under NFKC and the key drops it, so it tells what
+    detect_form tells of the texts joined by line breaks."""
+    joined = "\n".join(texts)
+    assert "".join(map(match_key, texts)) == match_key(joined)
+    assert detect_form_in(texts) == detect_form(joined)
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002"])
+def test_form_of_a_report_and_its_titles(seed: str) -> None:
+    text = next(RAW.glob(f"{seed}_*")).read_text(encoding="utf-8")
+    texts = [text, "医療機関等の連携強化を図るための取組", "①②゛か\u3099"]
+    assert detect_form_in(texts) == detect_form("\n".join(texts))

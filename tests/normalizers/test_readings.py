@@ -1,3 +1,6 @@
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -33,3 +36,16 @@ def test_reading_of(text: str, expected: str | None) -> None:
 def test_reading_is_katakana_or_none(text: str) -> None:
     reading = reading_of(text)
     assert reading is None or not any("\u3041" <= c <= "\u3096" for c in reading)
+
+
+def test_the_dictionary_is_loaded_out_of_the_collectors_generations() -> None:
+    """pykakasi's dictionary (270,000 containers) is built with the collector off and then frozen:
+    later full collections of a linking run do not walk it, and the collector is on again."""
+    script = (
+        "import gc; from normalizers.readings import reading_of; before = gc.get_freeze_count(); "
+        "assert reading_of('有馬') == 'アリマ'; print(gc.get_freeze_count() - before, gc.isenabled())"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    frozen, enabled = out.stdout.split()
+    assert int(frozen) > 200_000
+    assert enabled == "True"
