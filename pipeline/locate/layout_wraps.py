@@ -30,6 +30,7 @@ _OPENING = "([{「『【〔"
 _CLOSING = ")]}」』】〕"
 _OPEN_ENDS = frozenset(_OPENING + ":/~-、,")
 _CLOSING_STARTS = frozenset(_CLOSING + "、。,.;!?~/")
+DEFAULT_WIDTHS_CACHED = 4096  # characters whose printed width is remembered (any character a document holds)
 # where no cell's first line is known to open an entry
 NO_OPENERS: frozenset[str] = frozenset()
 
@@ -90,7 +91,7 @@ def line_width(text: str) -> int:
     return display_width(unspaced) + sum(map(_wide_in_japanese, unspaced))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=DEFAULT_WIDTHS_CACHED)
 def _wide_in_japanese(char: str) -> bool:
     """A character of ambiguous width that Japanese fonts print full width: one of the Japanese
     character set's double-byte characters."""

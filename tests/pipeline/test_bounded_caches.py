@@ -22,6 +22,8 @@ UNBOUNDED_ALLOWED = {
     "pipeline.locate.layout_words._phrase_keys": "no argument",
     "normalizers.readings._converter": "no argument",
     "extractors.ocr_rapid.engine": "no argument",
+    "extractors.ocr_lexicon.runs_of_phrases": "the form's phrases",
+    "extractors.ocr_lexicon.circled_runs": "the form's phrases",
 }
 
 
