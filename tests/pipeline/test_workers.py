@@ -110,13 +110,13 @@ def test_a_run_forks_its_workers_before_reading_its_last_state(tmp_path: Path, m
 
     import pipeline.run as run_module
     from pipeline.run import run_extract
+    from pipeline.store.previous import load_previous as real
 
     archive, output = tmp_path / "in", tmp_path / "out"
     archive.mkdir()
     reports(archive, 2)
     run_extract(archive, output, workers=1)
     workers_at_load: list[list[int | None]] = []
-    real = run_module.load_previous
 
     def load_previous(*args: Any) -> Any:
         workers_at_load.append([p.pid for p in multiprocessing.active_children()])
