@@ -12,14 +12,14 @@ not at all, named by pykakasi's version; a file that does not read back as writt
 
 from __future__ import annotations
 
-import os
 import pickle
 import struct
-import tempfile
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
+
+from pipeline.store.pickled import atomic_file
 
 _HEADER = struct.Struct("<Q")  # the index's length, before the index and the entries
 
@@ -91,13 +91,11 @@ def write_index(path: Path, table: dict[int, Any]) -> None:
         blobs.append(blob)
         offset += len(blob)
     header = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+    with atomic_file(path) as handle:
         handle.write(_HEADER.pack(len(header)))
         handle.write(header)
         for blob in blobs:
             handle.write(blob)
-    os.replace(handle.name, path)
 
 
 def dictionary_in(folder: Path) -> Callable[[], Any]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 
 def read_pickle(path: Path) -> object | None:
@@ -20,7 +23,15 @@ def read_pickle(path: Path) -> object | None:
 
 def write_pickle(path: Path, value: object) -> None:
     """Write atomically: a killed run never leaves half a file."""
+    with atomic_file(path) as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[IO[bytes]]:
+    """A binary file to write `path`'s bytes to, put in its place whole once written: a killed run
+    never leaves half a file (a write that fails leaves the temporary file, never `path`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        yield handle
     os.replace(handle.name, path)
