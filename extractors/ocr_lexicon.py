@@ -40,7 +40,7 @@ Support = Callable[[int, str], float]  # the recognizer's probability of a lette
 
 
 DIGIT = "0"  # every digit, printed or read, as the runs are compared (a year's digits vary)
-DIGITS = str.maketrans("123456789０１２３４５６７８９", "0" * 19)
+DIGITS = str.maketrans("123456789０１２３４５６７８９", DIGIT * 19)
 
 
 def comparable(text: str) -> str:
@@ -144,7 +144,6 @@ class ReadBackDecode:
             steps = letter_steps(preds[b])
             if len(steps) != len(text):
                 continue
-
             fixed = read_back(text, functools.partial(self.support, preds[b], steps), self.runs)
             if fixed == text:
                 continue

@@ -517,9 +517,8 @@ def opens_entry_after(entry: str, text: str, openers: frozenset[str], paragraph:
     known to open an entry does (`opens_as_known`, not after a comma nor inside a bracket the
     entry left open), it repeats the entry's `label：` (one entry states its label once:
     `講師：…院長` | `講師：…`), it opens a word no date goes on with after a labelled date's day
-    (`開催日時：2020年8月12日` | `ホームページ掲`), or
-    the rest of its `paragraph` opens one (`opens_as_paragraph`). Measured over generated reports:
-    none of these split an entry."""
+    (`開催日時：2020年8月12日` | `ホームページ掲`), or the rest of its `paragraph` opens one
+    (`opens_as_paragraph`). Measured over generated reports: none of these split an entry."""
     if (
         entry[-1:] not in ENTRY_GOES_ON
         and not leaves_bracket_open(entry)
