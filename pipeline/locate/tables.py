@@ -9,6 +9,7 @@ between. A continuation's rows are lined up with the first part's header by x po
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -82,9 +83,20 @@ def _find_header(rows: Sequence[Sequence[Cell]]) -> _Header | None:
 def same_label(a: str, b: str) -> bool:
     """Two printings of one header cell: the same words, brackets and marks aside, but for one
     letter at most (a scan's OCR reads a bracket, a mark or a letter of a header printed again
-    otherwise: `（` as `〈`, `ごと` as `こと`)."""
+    otherwise: `（` as `〈`, `ごと` as `こと`). Never a number: a header whose year or count differs
+    (`取組目標(令和2年度)`, `…(令和三年度)`, `過去6箇月間`) heads another table."""
     x, y = words_key(a), words_key(b)
-    return x == y or (len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) <= 1)
+    if x == y:
+        return True
+    if len(x) != len(y):
+        return False
+    changed = [(p, q) for p, q in zip(x, y, strict=True) if p != q]
+    return len(changed) == 1 and all(_is_word_letter(ch) for ch in changed[0])
+
+
+def _is_word_letter(ch: str) -> bool:
+    """A letter that is no number (`二` and `十` are letters with a numeric value)."""
+    return ch.isalpha() and unicodedata.numeric(ch, None) is None
 
 
 def _at(cell: Cell) -> TextAt:

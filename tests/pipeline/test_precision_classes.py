@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from pipeline.locate.tables import same_label
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
 from tests.conftest import ROOT
@@ -246,6 +247,27 @@ def test_a_repeated_header_read_otherwise_by_ocr_still_continues_its_table(print
     result = process_document("\n".join(lines).encode("utf-8"))
     assert figures(result, 2) == filled(2)
     assert not details(result, "total_mismatch")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("計 画 (補助金交付申請の月から", "計 画 〈補助金交付申請の月から", True),  # a bracket
+        ("医療機関名 ※医療機関ごとに記載", "医療機関名 医療機関ことに記載", True),  # a mark, a letter
+        ("実 績", "実 精", True),
+        ("実 績", "実 積 績", False),  # another length
+        ("医療機関ごとに記載", "医療機関ことに記載す", False),
+        ("取組目標(令和2年度)", "取組目標(令和3年度)", False),  # a year's digit
+        ("取組目標(令和二年度)", "取組目標(令和三年度)", False),  # a year in kanji numerals
+        ("過去6箇月間の状況", "過去3箇月間の状況", False),
+        ("実績(R2年度)", "実績(R3年度)", False),
+    ],
+)
+def test_a_header_printed_again_is_the_same_but_for_one_letter_never_a_number(
+    a: str, b: str, same: bool
+) -> None:
+    assert same_label(a, b) is same
+    assert same_label(b, a) is same
 
 
 def test_several_rows_read_as_the_group_total_are_left_out() -> None:
