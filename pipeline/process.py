@@ -203,7 +203,7 @@ def build_result(
         detail = f"the group name's end is not told by the print: {group.doubtful.text[:80]!r}; not read"
         fact_checks.append(ctx.check("group_name_unread", detail, group.doubtful.span))
     unread = _unread_findings(extracted.findings)
-    form = detect_form_in(form_wording(all_text, located))
+    form = located.form or detect_form_in(form_wording(all_text, located))
     tables: dict[str, tuple[object, ...]] = {}
     status, message = "skipped", SKIP_MESSAGES.get(doc_kind)
     if is_report:

@@ -34,10 +34,10 @@ def locate_layout(doc: ExtractedDocument) -> LocatedReport:
     placed = keeps_places(lines)
     items, after, findings = (locate_placed_items if placed else locate_flow_items)(lines)
     titles = [reflow(item.title.text.split("\n")) for item in items]
-    form = detect_form_in([doc.all_text(), *titles]).spec
-    outcomes = locate_layout_outcomes(lines[after if items else 0 :], findings, form, placed)
+    form = detect_form_in([doc.all_text(), *titles])  # the texts of process.form_wording
+    outcomes = locate_layout_outcomes(lines[after if items else 0 :], findings, form.spec, placed)
     members, member_findings = locate_layout_members(lines, placed)
     paragraphs = tuple(TextAt(b.text.strip(), b.span) for b in lines)
     return LocatedReport(
-        tuple(items), tuple(outcomes), tuple(members), paragraphs, (*findings, *member_findings)
+        tuple(items), tuple(outcomes), tuple(members), paragraphs, (*findings, *member_findings), form
     )

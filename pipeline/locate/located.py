@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.blocks import Finding, Span
+from normalizers.forms import FormMatch
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,6 @@ class LocatedReport:
     paragraphs: tuple[TextAt, ...] = ()
     # What the locator could not place, or placed by inference: `checks` rows.
     findings: tuple[Finding, ...] = field(default=())
+    # The form version, where the locator told it already from the texts the form is told by (the
+    # document's and its items' titles as located, `process.form_wording`): it is told once.
+    form: FormMatch | None = None
