@@ -208,3 +208,34 @@ def test_form_of_a_report_and_its_titles(seed: str) -> None:
     text = next(RAW.glob(f"{seed}_*")).read_text(encoding="utf-8")
     texts = [text, "医療機関等の連携強化を図るための取組", "①②゛か\u3099"]
     assert detect_form_in(texts) == detect_form("\n".join(texts))
+
+
+def test_fuzzy_wording_in_a_long_text_keeps_the_regex_answer() -> None:
+    """has_wording runs the fuzzy regex only where a match can lie (around each intact part of the
+    wording); over wordings edited up to and past the allowed edits, placed anywhere in a report's
+    text (which prints parts of other wordings too), its answer is the regex's over the whole text."""
+    rng = random.Random(11)
+    report = match_key(next(RAW.glob("000_*")).read_text(encoding="utf-8"))
+    found = missed = 0
+    for words in sorted({w for spec in FORMS for w, _ in spec.signature}):
+        key = match_key(words)
+        errors = len(key) // DEFAULT_FUZZY_CHARS_PER_ERROR
+        if not errors:
+            continue
+        pattern = regex.compile(f"(?:{regex.escape(key)}){{e<={errors}}}")
+        for _ in range(15):
+            edited = list(key)
+            for pos in sorted(rng.sample(range(len(key)), rng.choice((errors, errors + 1))), reverse=True):
+                kind = rng.choice("sdi")
+                if kind == "s":
+                    edited[pos] = "＊"
+                elif kind == "d":
+                    del edited[pos]
+                else:
+                    edited.insert(pos, "＊")
+            at = rng.randrange(len(report))
+            text = report[:at] + "".join(edited) + report[at:]
+            expected = pattern.search(text) is not None
+            assert has_wording(text, words) is expected, (words, at)
+            found, missed = found + expected, missed + (not expected)
+    assert found > 20 and missed > 20  # both answers were compared
