@@ -145,6 +145,7 @@ class Char(NamedTuple):  # a tuple, not a frozen dataclass: a page makes thousan
 TEXT = operator.itemgetter(0)  # Char.text
 BY_X0 = operator.itemgetter(1)  # Char.x0
 BY_BASELINE = operator.itemgetter(3)  # Char.baseline
+Placed = tuple[float, float, Char]  # a char with its `mid`, as `assemble_page` placed it
 T = TypeVar("T")
 # The page's autospace (em), or what measures it on its first use: most pages never wrap a line
 # between a Latin and an Asian neighbour, and need no measure (`assemble_page`).
@@ -247,19 +248,20 @@ def assemble_page(
     `ocr`: the chars were read by OCR (the spans of the page's cells say so)."""
     autospace = functools.cache(functools.partial(measure_autospace, chars))  # measured where used
     items: list[tuple[float, float, list[Block]]] = []
-    by_grid: dict[int, list[Char]] = {}
+    by_grid: list[list[Placed]] = [[] for _ in grids]
     outside = []
-    boxes = list(enumerate(g.bbox for g in grids))
+    boxes = [(placed, *g.bbox) for placed, g in zip(by_grid, grids, strict=True)]
     for ch in chars:
-        x, y = (ch.x0 + ch.x1) / 2, ch.baseline - 0.35 * ch.size  # ch.mid, inlined: a page has thousands
-        for i, b in boxes:
-            if b[0] <= x <= b[2] and b[1] <= y <= b[3]:
-                by_grid.setdefault(i, []).append(ch)
+        _, x0, x1, baseline, size = ch
+        x, y = (x0 + x1) / 2, baseline - 0.35 * size  # ch.mid, inlined: a page has thousands
+        for placed, bx0, by0, bx1, by1 in boxes:
+            if bx0 <= x <= bx1 and by0 <= y <= by1:
+                placed.append((x, y, ch))
                 break
         else:
             outside.append(ch)
     n_labels = 0
-    read = [cell_flows(grid, by_grid.get(i, []), shapes) for i, grid in enumerate(grids)]
+    read = [cell_flows(grid, placed, shapes) for grid, placed in zip(grids, by_grid, strict=True)]
     openers = first_lines(read)
     for grid, cells in zip(grids, read, strict=True):
         table, labels = table_blocks(grid, cells, pno, ocr, autospace, openers)
@@ -280,13 +282,13 @@ class CellFlows(NamedTuple):
     pad: float
 
 
-def cell_flows(grid: Grid, chars: list[Char], shapes: list[BBox]) -> CellFlows:
+def cell_flows(grid: Grid, chars: list[Placed], shapes: list[BBox]) -> CellFlows:
+    """The grid's chars (each with its `mid`, as `assemble_page` placed it) read into cells."""
     in_cell: dict[tuple[int, int], list[Char]] = {}
     in_shape: dict[BBox, list[Char]] = {}
     owner = grid.owners()
     xs, ys = grid.xs, grid.ys
-    for ch in chars:
-        x, y = (ch.x0 + ch.x1) / 2, ch.baseline - 0.35 * ch.size  # ch.mid, inlined
+    for x, y, ch in chars:
         shape = next((s for s in shapes if contains(s, (x, y, x, y), 0)), None) if shapes else None
         if shape is not None:
             in_shape.setdefault(shape, []).append(ch)
@@ -344,15 +346,14 @@ def table_blocks(
 
 def table_padding(grid: Grid, in_cell: dict[tuple[int, int], list[Char]]) -> float:
     """The cells' inner left padding: the smallest distance of text from its cell's left edge."""
-    gaps = [
-        min(ch.x0 for ch in chars) - bbox[0] for r, c, bbox in grid.cells if (chars := in_cell.get((r, c)))
-    ]
+    gaps = [min(map(BY_X0, chars)) - bbox[0] for r, c, bbox in grid.cells if (chars := in_cell.get((r, c)))]
     return max(0.0, min(gaps, default=0.0))
 
 
 def lines_of(chars: list[Char]) -> list[Line]:
     """Chars grouped by baseline, top to bottom, each line left to right."""
-    return [Line(tuple(ln)) for ln in baseline_groups(chars) if any(c.text.strip() for c in ln)]
+    # some char prints (one join and strip a line, not a strip a char)
+    return [Line(tuple(ln)) for ln in baseline_groups(chars) if "".join(map(TEXT, ln)).strip()]
 
 
 def baseline_groups(chars: list[Char]) -> list[list[Char]]:
