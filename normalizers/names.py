@@ -26,6 +26,7 @@ _MUNICIPALITY_RE = regex.compile(r"^\S+?[市町村]")
 # `…会` (貴風会, 済生会, 看護協会), where a facility's name follows; not a word that goes on (会館,
 # 会社, 会議 …). A name opening with 会 (会田クリニック) has no body.
 _BODY_RE = regex.compile(r"(?P<body>[^\s会]{1,10}会)(?![館社議場員計話長])(?P<rest>\S{2,})")
+_SPACES_RE = regex.compile(r"\s+")
 
 
 def _corporation_prefix(token: str) -> str | None:
@@ -62,7 +63,7 @@ def split_corporation(name: str, glued_body: bool = True) -> tuple[str | None, s
 
 def municipality_from_address(address: str) -> str | None:
     """``茨城県稲敷郡阿見町中央`` -> ``阿見町``: the first 市/町/村 after prefecture and 郡."""
-    s = regex.sub(r"\s+", "", fold_width(address))
+    s = _SPACES_RE.sub("", fold_width(address))
     s = _POSTAL_RE.sub("", s)
     s = _PREFECTURE_RE.sub("", s)
     s = _DISTRICT_RE.sub("", s)

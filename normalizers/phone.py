@@ -15,6 +15,7 @@ _DASH_TABLE = {ord(c): "-" for c in _DASHES}
 _JAPAN_RE = regex.compile(r"\+\s*81[ \t-]*(?:\(0\)[ \t]*)?")
 # Digit groups separated by one dash, parentheses or spaces: 029-869-9660, (029)869-9660, 029 869 9660.
 _PHONE_RE = regex.compile(r"(?<![0-9+])\(?[0-9]+\)?(?:[ \t]*-?[ \t]*\(?[0-9]+\)?)*")
+_DIGITS_RE = regex.compile(r"[0-9]+")
 
 
 def normalize_phone(text: str) -> str | None:
@@ -25,7 +26,7 @@ def normalize_phone(text: str) -> str | None:
     """
     folded = _JAPAN_RE.sub("0", fold_width(text).translate(_DASH_TABLE))
     for m in _PHONE_RE.finditer(folded):
-        groups = regex.findall(r"[0-9]+", m.group())
+        groups = _DIGITS_RE.findall(m.group())
         if MIN_DIGITS <= sum(map(len, groups)) <= MAX_DIGITS:
             return "-".join(groups)
     return None

@@ -21,6 +21,7 @@ from pipeline.locate.layout_items import ends_items
 
 DEFAULT_HEADER_LINES = 6  # lines above and below 取組事項 that the period headers may print on
 _RUN = regex.compile(r"\S+(?: \S+)*")
+_ONE_DIGIT = regex.compile(r"[0-9０-９]")
 
 
 def item_region(lines: list[Block], header: int) -> tuple[int, int]:
@@ -164,7 +165,7 @@ def table_columns(header_lines: list[Block], body: list[Block]) -> ItemColumns |
         words = words_of(line.text)
         if len(words) < 2 or words[0].col > 1:
             continue
-        numbered = regex.fullmatch(r"[0-9０-９]", words[0].text) is not None
+        numbered = _ONE_DIGIT.fullmatch(words[0].text) is not None
         beside = words[2] if numbered and len(words) > 2 else words[1]
         if beside.col < bound and not (numbered and len(words) == 2):
             starts[beside.col] += 1

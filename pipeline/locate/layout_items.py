@@ -43,6 +43,8 @@ DEFAULT_MIN_TITLE_PREFIX = 3
 _COUNT = regex.compile(STATUS_COUNT_PATTERN)
 _GAP = regex.compile(r"\S\s{2,}\S")
 _ITEM_START = regex.compile(r"^\s*([1-3])\s*(\S.*)$")
+_WIDE_GAP = regex.compile(r"\s{2,}")  # compiled once: a module-level regex call looks its cache up
+_SPACE = regex.compile(" ")
 _MARKERS = set(CIRCLED_NUMBERS + SYMBOL_MARKERS)
 _CELL_MARKERS = _MARKERS | set(STATUS_EXTRA_MARKERS)  # a period cell's entries open with these too
 
@@ -107,7 +109,7 @@ def is_status_like(text: str) -> bool:
 
 def is_drawn_label(text: str) -> bool:
     """An org chart's labels: facility names, one or several set apart by wide gaps."""
-    parts = regex.split(r"\s{2,}", text.strip())
+    parts = _WIDE_GAP.split(text.strip())
     return all(is_facility_name(part) for part in parts)
 
 
@@ -197,7 +199,7 @@ def _glued_in_flow(text: str, full: float, more: bool = False) -> str:
     `more`: a piece was glued after this one, and this one may be longer
     (`…推進す *開催日時：R2.6.21( 高齢者支援センター`)."""
     cut = next(
-        (m.start() for m in reversed(list(regex.finditer(" ", text))) if _parts_columns(text, m.start())),
+        (m.start() for m in reversed(list(_SPACE.finditer(text))) if _parts_columns(text, m.start())),
         None,
     )
     if not cut:

@@ -48,6 +48,12 @@ _PHONE_CHARS = regex.compile(r"[0-9()\-‐−ー\s]+")
 _PHONE_START = regex.compile(r"\(?0[0-9]{1,4}\)?[-‐−ー]")  # an area code and its dash: a number wrapped
 _UNIT = "|".join(ADDRESS_NUMBER_UNITS)
 _NUMBER_REST = regex.compile(rf"(?:[0-9\-‐−ー]*(?:{_UNIT}))+[0-9\-‐−ー]*")  # `号`, `番 15 号`, `番9号`
+# compiled once: a module-level regex call looks its pattern up in the cache (about 17 us a call)
+_AREA_CODE_OPENS = regex.compile(r"\(?0")
+_WORD_RUN = regex.compile(r"\S+(?: \S+)*")
+_SPACE = regex.compile(" ")
+_DIGIT = regex.compile(r"\d")
+_WORD = regex.compile(r"\S+")
 HEADERS = (MEMBER_HEADER_PHRASES[0], MEMBER_DESIGNATION_HEADER, *MEMBER_HEADER_PHRASES[2:])
 COLUMN_ROLES = ("role", "designation", "name", "address", "phone")
 
@@ -67,7 +73,7 @@ def kind_of(text: str) -> str:
     if _is_role_piece(key):
         return "role"
     if _PHONE_CHARS.fullmatch(folded.translate({0xFF0D: 0x2D})):
-        opens = regex.match(r"\(?0", folded) is not None  # a number opens with its area code's 0
+        opens = _AREA_CODE_OPENS.match(folded) is not None  # a number opens with its area code's 0
         return "phone" if opens and normalize_phone(text) else "digits"
     if key.startswith(ADDRESS_PREFECTURES):
         return "address"
@@ -177,7 +183,7 @@ def _pieces(lines: list[Block]) -> list[Piece]:
     for index, line in enumerate(lines):
         if any(w in match_key(line.text) for w in MEMBER_TITLE_WORDS):
             continue
-        for match in regex.finditer(r"\S+(?: \S+)*", line.text):
+        for match in _WORD_RUN.finditer(line.text):
             if kind_of(match.group()) == "header":  # `① 拠点、②積`: the designation header's words
                 out.append(Piece(match.group(), line, index, match.start()))
                 continue
@@ -213,7 +219,7 @@ def _ends_role_label(previous: Piece, piece: Piece) -> bool:
 def _split_cells(text: str, col: int) -> list[tuple[str, int]]:
     """A name one space from its address (`…クリニック 茨城県…`), or an address one space from the
     phone number: cells of their own."""
-    for match in regex.finditer(r" ", text):
+    for match in _SPACE.finditer(text):
         left, right = text[: match.start()], text[match.end() :]
         opens_address = compact(right).startswith(ADDRESS_PREFECTURES) and kind_of(left) in ("name", "other")
         opens_phone = kind_of(right) == "phone" and kind_of(left) == "address"
@@ -227,7 +233,7 @@ def _name_before_municipality(left: str, right: str) -> bool:
     it) one space before an address that opens with its municipality, not the prefecture. The
     right side names no facility, opens with a short word ending in 市/町/村 and holds a street
     number; a name cut short (`株式会社けやき かがやき訪問看護 下妻市…`) is never split."""
-    if not is_facility_name(left) or kind_of(right) != "address" or not regex.search(r"\d", right):
+    if not is_facility_name(left) or kind_of(right) != "address" or not _DIGIT.search(right):
         return False
     municipality = municipality_from_address(right)
     return municipality is not None and len(municipality) <= DEFAULT_MUNICIPALITY_CHARS
@@ -238,7 +244,7 @@ def _split_marks(text: str, start: int) -> list[tuple[str, int]]:
     of its own even one space from the next cell's words."""
     out: list[tuple[str, int]] = []
     joinable = False
-    for word in regex.finditer(r"\S+", text):
+    for word in _WORD.finditer(text):
         mark = compact(word.group()) in MEMBER_DESIGNATION_MARKS
         if joinable and not mark:
             out[-1] = (f"{out[-1][0]} {word.group()}", out[-1][1])
@@ -460,7 +466,7 @@ def _cells_one_space_apart(row: MemberRow) -> bool:
     starts = {id(e): e.pieces[0].col for e in cells}
     for entry in cells:
         for piece in entry.pieces[1:]:
-            for word in list(regex.finditer(r"\S+", piece.text))[1:]:
+            for word in list(_WORD.finditer(piece.text))[1:]:
                 col = piece.col + word.start()
                 others = (v for k, v in starts.items() if k != id(entry))
                 if any(abs(col - start) <= DEFAULT_COLUMN_TOLERANCE for start in others):

@@ -3,6 +3,7 @@ handed on, not told again. Counted by calls of the real functions, never timed."
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,3 +36,20 @@ def test_layout_text_form_told_once(monkeypatch: pytest.MonkeyPatch, name: str) 
     result = process_document((LAYOUT / name).read_bytes())
     assert result.document.form_version is not None
     assert len(calls) == 1
+
+
+def test_patterns_compiled_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every pattern is compiled once, at import or by a bounded cache (`normalizers.text.compiled`):
+    a module-level `regex.search(pattern, ...)` looks its pattern up again on every call (some
+    17 us, thousands of calls a document). A document read a second time compiles nothing."""
+    data = [
+        (LAYOUT / name).read_bytes()
+        for name in ("h30_ryugasaki.pdftotext-layout.txt", "h30_ryugasaki.pdftotext.txt")
+    ]
+    data.append((Path(__file__).resolve().parents[1] / "fixtures" / "facilities" / "r4_ami.txt").read_bytes())
+    for one in data:
+        process_document(one)
+    calls = counting(monkeypatch, importlib.import_module("regex._main"), "_compile")
+    for one in data:
+        process_document(one)
+    assert calls == []
