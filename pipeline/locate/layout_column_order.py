@@ -40,10 +40,15 @@ def under_header(start: int, column: int, edges: list[int] | None) -> bool:
 
 def _clash(a: PlacedPiece, b: PlacedPiece) -> bool:
     """Two pieces of one page whose columns and starts are in opposite orders."""
-    if a.column == b.column:
+    return _places_clash((a.start, a.column), (b.start, b.column))
+
+
+def _places_clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """`_clash` of two (start, column) places of one page."""
+    (a_start, a_column), (b_start, b_column) = a, b
+    if a_column == b_column:
         return False
-    left, right = (a, b) if a.column < b.column else (b, a)
-    return left.start >= right.start
+    return a_start >= b_start if a_column < b_column else b_start >= a_start
 
 
 def out_of_order(pieces: list[PlacedPiece], headers: dict[int, list[int]]) -> set[int]:
@@ -68,11 +73,7 @@ def out_of_order(pieces: list[PlacedPiece], headers: dict[int, list[int]]) -> se
 
 def in_order(pieces: list[tuple[int, int]]) -> bool:
     """Whether pieces of one page ((start, column) pairs) keep the page's column order."""
-    return not any(
-        _clash(PlacedPiece(0, 0, *a), PlacedPiece(0, 0, *b))
-        for index, a in enumerate(pieces)
-        for b in pieces[index + 1 :]
-    )
+    return not any(_places_clash(a, b) for index, a in enumerate(pieces) for b in pieces[index + 1 :])
 
 
 def feasible_columns(start: int, known: list[tuple[int, int]], columns: int) -> list[int]:
