@@ -18,6 +18,8 @@ sys.path.insert(0, str(ROOT))
 # OCR results are cached by page hash (extractors/ocr_cache.py): one fresh cache per test session, so
 # each scanned page is read once per session and never from a user's cache.
 os.environ["GURUPUKA_OCR_CACHE"] = tempfile.mkdtemp(prefix="gurupuka-ocr-cache-")
+# pykakasi's dictionary index (pipeline/link/kanwa.py) likewise: one per session, never the user's.
+os.environ["GURUPUKA_KANWA_CACHE"] = tempfile.mkdtemp(prefix="gurupuka-kanwa-cache-")
 
 
 def run_cli(

@@ -4,14 +4,23 @@ up only the entries of the characters its name holds).
 
 pykakasi keeps the dictionary as one pickle of {first character: {word: readings}} and looks a
 word up by its first character only (`Kanwa.load`). The first run that needs it loads it whole, as
-pykakasi does, and writes it beside the readings store as an index file: each character's entries
-pickled apart, and where each one lies. A later run maps the character's entries from that file
-when a reading asks for them: the same entries, so the same readings. The file is written whole or
-not at all, named by pykakasi's version; a file that does not read back as written is made again.
+pykakasi does, and writes it as an index file: each character's entries pickled apart, and where
+each one lies. A later run maps the character's entries from that file when a reading asks for
+them: the same entries, so the same readings. The file is written whole or not at all, named by
+pykakasi's version; a file that does not read back as written is made again.
+
+The index is a function of the installed pykakasi alone, so it is kept once for the machine
+(`index_folder`: `$GURUPUKA_KANWA_CACHE`, else the user's cache, `$XDG_CACHE_HOME/gurupuka/kanwa`,
+`~/.cache/...`), not once per dataset: a cold run into a new output reads only its names'
+characters, where loading the whole dictionary and writing the index took 1-2 s.
+`GURUPUKA_KANWA_CACHE=off` keeps it beside the readings store of the dataset, as before; a folder
+that cannot be written leaves the run with the whole dictionary.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import pickle
 import struct
 from collections.abc import Callable
@@ -22,6 +31,8 @@ from typing import Any
 from pipeline.store.pickled import atomic_file
 
 _HEADER = struct.Struct("<Q")  # the index's length, before the index and the entries
+ENV = "GURUPUKA_KANWA_CACHE"
+OFF = "off"
 
 
 def dictionary_version() -> str:
@@ -29,6 +40,16 @@ def dictionary_version() -> str:
         return version("pykakasi")
     except PackageNotFoundError:
         return "unknown"
+
+
+def index_folder(dataset_folder: Path) -> Path:
+    """Where the index is kept: the machine's folder for it, or `dataset_folder` (the readings
+    store's) where `$GURUPUKA_KANWA_CACHE` is `off`."""
+    configured = os.environ.get(ENV)
+    if configured:
+        return dataset_folder if configured == OFF else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "gurupuka" / "kanwa"
 
 
 def index_path(folder: Path) -> Path:
@@ -108,7 +129,8 @@ def dictionary_in(folder: Path) -> Callable[[], Any]:
         if found is not None:
             return found
         table = _full_table()
-        write_index(path, table)
+        with contextlib.suppress(OSError):  # a folder that cannot be written: the whole table all the same
+            write_index(path, table)
         return table
 
     return load

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from normalizers.readings import provide_dictionary, reading_of, remember
-from pipeline.link.kanwa import dictionary_in, dictionary_version
+from pipeline.link.kanwa import dictionary_in, dictionary_version, index_folder
 from pipeline.store.pickled import read_pickle, write_pickle
 
 
@@ -29,7 +29,8 @@ class ReadingStore:
     def prime(self, keys: Iterable[str]) -> None:
         """Readings of the keys: those kept by the last run remembered, the others read (loading the
         dictionary only if there are any), then kept for the next run."""
-        provide_dictionary(dictionary_in(self.folder))  # the keys not kept read it a character at a time
+        # the keys not kept read it a character at a time, from the machine's index of it
+        provide_dictionary(dictionary_in(index_folder(self.folder)))
         kept = self._load()
         wanted = sorted(set(keys))
         remember({key: kept[key] for key in wanted if key in kept})
