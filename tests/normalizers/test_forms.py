@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 import pytest
 import regex
@@ -163,19 +164,15 @@ def test_figure_cell_complete(section: int, text: str, complete: bool) -> None:
     assert figure_cell_complete(section, text) is complete
 
 
-def test_fuzzy_wording_shortcut_keeps_the_regex_answer() -> None:
-    """has_wording skips the fuzzy regex when no part of the wording is in the text; over wordings
-    edited at every spread of positions, its answer stays the regex's (found up to the allowed
-    edits, not found past them)."""
-    rng = random.Random(7)
-    found = missed = 0
-    for words in {w for spec in FORMS for w, _ in spec.signature}:
+def edited_wordings(rng: random.Random, tries: int) -> Iterator[tuple[str, str, str]]:
+    """The form's fuzzy-matched wordings, each key edited `tries` times at random spreads of
+    positions by as many edits as allowed or one more: (wording, its key, the key edited)."""
+    for words in sorted({w for spec in FORMS for w, _ in spec.signature}):
         key = match_key(words)
         errors = len(key) // DEFAULT_FUZZY_CHARS_PER_ERROR
         if not errors:
             continue
-        pattern = regex.compile(f"(?:{regex.escape(key)}){{e<={errors}}}")
-        for _ in range(40):
+        for _ in range(tries):
             edited = list(key)
             for pos in sorted(rng.sample(range(len(key)), rng.choice((errors, errors + 1))), reverse=True):
                 kind = rng.choice("sdi")
@@ -185,10 +182,26 @@ def test_fuzzy_wording_shortcut_keeps_the_regex_answer() -> None:
                     del edited[pos]
                 else:
                     edited.insert(pos, "＊")
-            text = "前文" + "".join(edited) + "後文"
-            expected = pattern.search(text) is not None
-            assert has_wording(text, words) is expected, (words, text)
-            found, missed = found + expected, missed + (not expected)
+            yield words, key, "".join(edited)
+
+
+@pytest.mark.parametrize("inside", ["short text", "report"])
+def test_fuzzy_wording_keeps_the_regex_answer(inside: str) -> None:
+    """has_wording skips the fuzzy regex when no part of the wording is in the text, and runs it
+    only where a match can lie (around each intact part of the wording); over wordings edited at
+    every spread of positions, printed between two words or anywhere in a report's text (which
+    prints parts of other wordings too), its answer stays the regex's over the whole text (found up
+    to the allowed edits, not found past them)."""
+    rng = random.Random(7)
+    report = match_key(next(RAW.glob("000_*")).read_text(encoding="utf-8"))
+    found = missed = 0
+    for words, key, edited in edited_wordings(rng, 40):
+        at = rng.randrange(len(report))
+        text = "前文" + edited + "後文" if inside == "short text" else report[:at] + edited + report[at:]
+        errors = len(key) // DEFAULT_FUZZY_CHARS_PER_ERROR
+        expected = regex.search(f"(?:{regex.escape(key)}){{e<={errors}}}", text) is not None
+        assert has_wording(text, words) is expected, (words, text[:80])
+        found, missed = found + expected, missed + (not expected)
     assert found > 50 and missed > 50  # both answers were compared
 
 
@@ -208,34 +221,3 @@ def test_form_of_a_report_and_its_titles(seed: str) -> None:
     text = next(RAW.glob(f"{seed}_*")).read_text(encoding="utf-8")
     texts = [text, "医療機関等の連携強化を図るための取組", "①②゛か\u3099"]
     assert detect_form_in(texts) == detect_form("\n".join(texts))
-
-
-def test_fuzzy_wording_in_a_long_text_keeps_the_regex_answer() -> None:
-    """has_wording runs the fuzzy regex only where a match can lie (around each intact part of the
-    wording); over wordings edited up to and past the allowed edits, placed anywhere in a report's
-    text (which prints parts of other wordings too), its answer is the regex's over the whole text."""
-    rng = random.Random(11)
-    report = match_key(next(RAW.glob("000_*")).read_text(encoding="utf-8"))
-    found = missed = 0
-    for words in sorted({w for spec in FORMS for w, _ in spec.signature}):
-        key = match_key(words)
-        errors = len(key) // DEFAULT_FUZZY_CHARS_PER_ERROR
-        if not errors:
-            continue
-        pattern = regex.compile(f"(?:{regex.escape(key)}){{e<={errors}}}")
-        for _ in range(15):
-            edited = list(key)
-            for pos in sorted(rng.sample(range(len(key)), rng.choice((errors, errors + 1))), reverse=True):
-                kind = rng.choice("sdi")
-                if kind == "s":
-                    edited[pos] = "＊"
-                elif kind == "d":
-                    del edited[pos]
-                else:
-                    edited.insert(pos, "＊")
-            at = rng.randrange(len(report))
-            text = report[:at] + "".join(edited) + report[at:]
-            expected = pattern.search(text) is not None
-            assert has_wording(text, words) is expected, (words, at)
-            found, missed = found + expected, missed + (not expected)
-    assert found > 20 and missed > 20  # both answers were compared
