@@ -34,6 +34,7 @@ from pipeline.link.rules import RULE_PRIORITY, Doubt, Link
 from pipeline.store.pickled import read_pickle, write_pickle
 
 BLOCKS_DIR = "link-blocks"
+BLOCKS_FILE = "blocks.pickle"
 
 
 @dataclass(frozen=True)
@@ -103,14 +104,21 @@ def blocks(evidence: Sequence[Evidence]) -> list[list[int]]:
 class BlockCache:
     """Block results by a hash of the block's evidence and its documents' name keys (all a block's
     linking reads), under the code's fingerprint: a block is reused only where linking it again
-    would give the same result. Entries are written whole or not at all. The name keys' readings
-    (`readings`) and each document's evidence (`evidence`) are kept beside them."""
+    would give the same result. The last run's blocks are kept in one file (`BLOCKS_FILE`), written
+    whole or not at all once the run has linked every block (`keep_only`): a file a block cost a
+    cold run more than linking its blocks did (707 files, 0.55 s, for 0.07 s of linking at 400
+    bench files). The name keys' readings (`readings`) and each document's evidence (`evidence`)
+    are kept beside them."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.path = folder / BLOCKS_FILE
         self.hits = 0
         self.readings = ReadingStore(folder)
         self.evidence = EvidenceStore(folder)
+        self._last: dict[str, BlockResult] | None = None  # the last run's blocks, read on first use
+        self._run: dict[str, BlockResult] = {}  # this run's blocks, reused or linked
+        self._linked = False  # some block of this run was linked (not reused)
 
     @staticmethod
     def key(rows: Sequence[Evidence], keys_of: Mapping[str, frozenset[str]]) -> str:
@@ -119,25 +127,30 @@ class BlockCache:
             digest.update(repr((doc_id, sorted(keys_of[doc_id]))).encode())
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+    def _kept(self) -> dict[str, BlockResult]:
+        if self._last is None:
+            found = read_pickle(self.path)  # absent, torn or stale: every block linked again
+            self._last = found if isinstance(found, dict) else {}
+        return self._last
 
     def get(self, key: str) -> BlockResult | None:
-        result = read_pickle(self._path(key))
-        if not isinstance(result, BlockResult):  # absent, torn or stale: linked again
+        result = self._kept().get(key)
+        if not isinstance(result, BlockResult):
             return None
         self.hits += 1
+        self._run[key] = result
         return result
 
-    def keep_only(self, keys: set[str]) -> None:
-        """Drop every entry but `keys` (this run's blocks): a later run reuses only blocks of the
-        evidence it starts from, so older entries are dead weight that grows with every run."""
-        for path in self.folder.glob("*/*.pickle"):
-            if path.stem not in keys:
-                path.unlink(missing_ok=True)
-
     def put(self, key: str, result: BlockResult) -> None:
-        write_pickle(self._path(key), result)
+        self._run[key] = result
+        self._linked = True
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Keep this run's blocks (`keys`) only, for the next run: it reuses only blocks of the
+        evidence it starts from, so older entries are dead weight that grows with every run. The
+        file is left as it is where it holds exactly these blocks already."""
+        if self._linked or set(self._kept()) != keys:
+            write_pickle(self.path, {key: self._run[key] for key in keys if key in self._run})
 
 
 def cluster_blocks(evidence: Sequence[Evidence], cache: BlockCache | None = None) -> Clustering:

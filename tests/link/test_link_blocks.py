@@ -13,7 +13,7 @@ from deltalake import DeltaTable
 
 import pipeline.link.blocks as blocks_module
 import pipeline.link.candidates as candidates_module
-from pipeline.link.blocks import BlockResult, blocks, cluster_blocks
+from pipeline.link.blocks import BLOCKS_DIR, BLOCKS_FILE, BlockResult, blocks, cluster_blocks
 from pipeline.link.build import raised_doubts, strongest_links
 from pipeline.link.candidates import find_links
 from pipeline.link.cluster import cluster
@@ -21,6 +21,7 @@ from pipeline.link.evidence import Evidence
 from pipeline.link.rows import MEMBER_COLUMNS, OUTCOME_READ_COLUMNS, evidence_of_rows
 from pipeline.run import run_extract
 from pipeline.store.data_files import read_rows
+from pipeline.store.pickled import read_pickle
 from tests.conftest import ROOT
 from tests.pipeline.test_incremental import assert_same_as_full_run
 
@@ -121,16 +122,26 @@ def test_one_name_and_phone_paired_with_its_first_row_only_links_as_every_pair(
     )
 
 
+def kept_blocks(output: Path) -> dict[str, BlockResult]:
+    """The block cache's one file: the last run's blocks by key."""
+    (path,) = output.glob(f"_cache/*/{BLOCKS_DIR}/{BLOCKS_FILE}")
+    found = read_pickle(path)
+    assert isinstance(found, dict) and all(isinstance(r, BlockResult) for r in found.values())
+    return found
+
+
 def test_the_block_cache_keeps_only_the_blocks_of_the_last_run(tmp_path: Path) -> None:
     """A later run reuses only blocks of the evidence it starts from: entries of evidence no longer
-    in the dataset are dropped, so the cache does not grow with every run."""
+    in the dataset are dropped, so the cache does not grow with every run. The run's blocks are
+    kept in one file, not a file a block (a cold run wrote more files than linking took)."""
     archive, output = make_archive(tmp_path / "in"), tmp_path / "out"
     run_extract(archive, output, workers=0)
-    cached = sorted(output.glob("_cache/*/link-blocks/*/*.pickle"))
+    cached = kept_blocks(output)
     assert len(cached) == len(blocks(evidence_of(output)))
+    assert not list(output.glob(f"_cache/*/{BLOCKS_DIR}/*/*.pickle"))
     (archive / "r3_koga.txt").unlink()
     run_extract(archive, output, workers=0)
-    now = sorted(output.glob("_cache/*/link-blocks/*/*.pickle"))
+    now = kept_blocks(output)
     assert len(now) == len(blocks(evidence_of(output)))
     assert set(cached) - set(now)  # blocks the gone report was in were dropped
     assert set(now) & set(cached)  # blocks it was not in were kept, and reused
