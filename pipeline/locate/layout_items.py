@@ -30,6 +30,7 @@ from normalizers.forms import (
 )
 from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import display_width
+from pipeline.locate.layout_flow_periods import period_paragraphs
 from pipeline.locate.layout_headers import header_labels, open_parens, span_of
 from pipeline.locate.located import ItemRow, TextAt
 from pipeline.locate.tables import STATUS_PERIODS
@@ -38,6 +39,7 @@ DEFAULT_TITLE_COLUMN_CHARS = 24  # a longer line cannot be in the narrow 取組�
 DEFAULT_STATUS_MAX_CHARS = 20
 DEFAULT_STATUS_LINE_CHARS = 12  # a period column's line is no longer
 DEFAULT_FILL_SLACK = 2  # display columns short of the widest line that still fill the column
+DEFAULT_PERIOD_SHARE = 0.5  # a period column's line is at most this share of a full 取組内容 line
 DEFAULT_DRAWN_INDENT = 4
 DEFAULT_MIN_TITLE_PREFIX = 3
 _COUNT = regex.compile(STATUS_COUNT_PATTERN)
@@ -261,6 +263,8 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     labels = header_labels(header)
     in_order = [period_of_header(label) for label in labels] == list(STATUS_PERIODS)
     printed = {b.span.line_start for b in lines}
+    for draft in drafts:
+        _narrow_paragraphs_to_status(draft, printed)
     findings = []
     orphans = _lines_before_titles(lines, drafts)
     first = next((d for d in drafts if d.number == 1), None)
@@ -293,6 +297,22 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
             findings.append(Finding("status_cell_unread", detail, span_of(draft.status)))
             draft.status = []
     return [_item_row(d, labels) for d in drafts], index, findings
+
+
+def _narrow_paragraphs_to_status(draft: _ItemDraft, printed: set[int | None]) -> None:
+    """The period columns' paragraphs printed after the item's bullets, read as bullets: period lines.
+    A period column's line is at most `DEFAULT_PERIOD_SHARE` of a full 取組内容 line wide."""
+
+    def narrow(text: str) -> bool:
+        return flow_width(text) <= draft.full * DEFAULT_PERIOD_SHARE
+
+    def open_at_edge(text: str) -> bool:
+        return flow_width(text) >= draft.full - DEFAULT_FILL_SLACK and not text.endswith("。")
+
+    moved = period_paragraphs(draft.content, draft.status + draft.drawn, printed, narrow, open_at_edge)
+    if moved:
+        draft.content = [b for b in draft.content if b not in moved]
+        draft.status = sorted([*draft.status, *moved], key=lambda b: b.span.line_start or 0)
 
 
 def _share_content_after_titles(drafts: list[_ItemDraft], printed: set[int | None]) -> list[Finding]:

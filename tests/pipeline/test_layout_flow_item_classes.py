@@ -552,3 +552,20 @@ def test_a_bullets_wrapped_end_under_a_line_of_the_title_alone_is_the_bullets_re
     assert [t for n, t in bullets(result) if n == 1][
         2
     ] == "在宅医療普及啓発を目的とした地域住民向け「VR 体験会」"
+
+
+def test_narrow_paragraphs_after_the_bullets_are_period_cells_even_opening_with_markers() -> None:
+    """A generated report's item 3 (its pdftotext default output, names changed): two bullets, then
+    five paragraphs of the period columns, whose lines open with `◆`, `▶`, `・` like bullets
+    (`・医療機関への協力依頼（1` | `0 月中）`). Every line of those paragraphs is at most half as wide
+    as a full line of the 取組内容 column: they are period cells, never bullets (seven of them were
+    read as bullets, and their dates as 取組 dates); which cell each is stays unread."""
+    name = "items-period-cells-opening-with-markers-after-the-bullets.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert [t[:12] for n, t in bullets(result) if n == 3] == [
+        "市民公開講座「住み慣れた",
+        "在宅医療や看取りをテーマ",
+    ]
+    assert [d.raw for d in result.dates if d.item_no == 3] == ["8 月 13 日(木)19 時～20 時"]
+    assert any(d.startswith("取組3") for d in unread(result))
+    assert not [s for s in result.status if s.item_no == 3]
