@@ -145,6 +145,9 @@ class _ItemDraft:
         while glued := _glued_in_flow(text, self.full, bool(pieces)):
             pieces.insert(0, glued)  # the columns' pieces, right to left: the last printed first
             text = text[: -len(glued)].rstrip()
+        if past := past_the_column(text, self.full):
+            pieces.insert(0, past)
+            text = text[: -len(past)].rstrip()
         if pieces:
             self.status += [Block(kind="line", span=line.span, text=piece) for piece in pieces]
             line = Block(kind="line", span=line.span, text=text)
@@ -209,6 +212,22 @@ def _glued_in_flow(text: str, full: float, more: bool = False) -> str:
     if not right or right.endswith("。") or not (short or more):
         return ""
     return right if flow_width(left) >= full - DEFAULT_FILL_SLACK else ""
+
+
+def past_the_column(text: str, full: float) -> str:
+    """Default mode: the other columns' text printed on a line wider than the 取組内容 column
+    can hold (`…管理者が調 調査期間：9月1 ※定期的（1回/2箇`, `…情報共有や 5日～19日`): from the one
+    space after which the text before it fills the column, up to a full line and no wider. A space
+    set around half-width text may be that space, as nothing of the column's own goes past its edge.
+    Where two spaces could be it (`…や F AX` near the edge), the one that parts two full-width
+    characters; where that does not tell either, the line is kept whole."""
+    if flow_width(text) <= full + DEFAULT_FILL_SLACK:
+        return ""
+    spaces = [m.start() for m in regex.finditer(" ", text)]
+    fits = [at for at in spaces if full - DEFAULT_FILL_SLACK <= flow_width(text[:at]) <= full + 1]
+    if len(fits) > 1:
+        fits = [at for at in fits if _parts_columns(text, at)]
+    return text[fits[0] + 1 :] if len(fits) == 1 else ""
 
 
 def _parts_columns(text: str, at: int) -> bool:

@@ -6,6 +6,9 @@ pdftotext output of generated reports, names and figures changed."""
 
 from __future__ import annotations
 
+import pytest
+
+from pipeline.locate.layout_items import past_the_column
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
 from tests.conftest import ROOT
@@ -569,3 +572,33 @@ def test_narrow_paragraphs_after_the_bullets_are_period_cells_even_opening_with_
     assert [d.raw for d in result.dates if d.item_no == 3] == ["8 月 13 日(木)19 時～20 時"]
     assert any(d.startswith("取組3") for d in unread(result))
     assert not [s for s in result.status if s.item_no == 3]
+
+
+def test_other_columns_text_on_a_line_wider_than_the_content_column_is_kept_out_of_the_bullet() -> None:
+    """A generated R2 report's item 1: `…管理者が調 調査期間：9月1 ※定期的（1回/2箇` holds two period
+    columns' pieces, together longer than a period line, and `…情報共有や 5日～19日` one whose space
+    is one pdftotext may set before a half-width digit. Both lines are wider than the 取組内容
+    column can print: the text past its edge is the other columns' (it stayed in the bullet)."""
+    result = process_document(
+        (LAYOUT / "items-period-pieces-glued-after-full-lines.default.txt").read_bytes()
+    )
+    assert bullets(result)[0] == (
+        1,
+        "各医療機関の院長と訪問看護ステーションの管理者が調整窓口となり、電話、メール、FAXにて患者の情報共有や"
+        "連携を図っていきます。",
+    )
+
+
+FULL = 20  # a full line of the 取組内容 column in these cases: ten full-width characters
+PAST_THE_COLUMN = [
+    ("あいうえおかきくけこ 調査期間：9月1 ※定期的", "調査期間：9月1 ※定期的"),  # one space fits
+    ("あいうえおかきくけこ 5日～19日", "5日～19日"),  # a space before a half-width digit
+    ("あいうえおかきくけこ 5", ""),  # no wider than the column may print: kept whole
+    ("あいうえおかきくけ F AX で送付", ""),  # two spaces fit, neither parts full-width text
+    ("あいうえおかきくけ F こ 調査期間：9月", "調査期間：9月"),  # two fit, one parts full-width text
+]
+
+
+@pytest.mark.parametrize(("text", "past"), PAST_THE_COLUMN)
+def test_past_the_column(text: str, past: str) -> None:
+    assert past_the_column(text, FULL) == past
