@@ -39,7 +39,7 @@ DEFAULT_TITLE_COLUMN_CHARS = 24  # a longer line cannot be in the narrow 取組�
 DEFAULT_STATUS_MAX_CHARS = 20
 DEFAULT_STATUS_LINE_CHARS = 12  # a period column's line is no longer
 DEFAULT_FILL_SLACK = 2  # display columns short of the widest line that still fill the column
-DEFAULT_PERIOD_SHARE = 0.5  # a period column's line is at most this share of a full 取組内容 line
+DEFAULT_PERIOD_SHARE = 0.7  # of a full 取組内容 line: period cells' lines (two side by side) are no wider
 DEFAULT_DRAWN_INDENT = 4
 DEFAULT_MIN_TITLE_PREFIX = 3
 _COUNT = regex.compile(STATUS_COUNT_PATTERN)
@@ -320,7 +320,8 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
 
 def _narrow_paragraphs_to_status(draft: _ItemDraft, printed: set[int | None]) -> None:
     """The period columns' paragraphs printed after the item's bullets, read as bullets: period lines.
-    A period column's line is at most `DEFAULT_PERIOD_SHARE` of a full 取組内容 line wide."""
+    The period columns' lines (of one cell, or of two printed side by side) are at most
+    `DEFAULT_PERIOD_SHARE` of a full 取組内容 line wide."""
 
     def narrow(text: str) -> bool:
         return flow_width(text) <= draft.full * DEFAULT_PERIOD_SHARE

@@ -560,9 +560,9 @@ def test_a_bullets_wrapped_end_under_a_line_of_the_title_alone_is_the_bullets_re
 def test_narrow_paragraphs_after_the_bullets_are_period_cells_even_opening_with_markers() -> None:
     """A generated report's item 3 (its pdftotext default output, names changed): two bullets, then
     five paragraphs of the period columns, whose lines open with `◆`, `▶`, `・` like bullets
-    (`・医療機関への協力依頼（1` | `0 月中）`). Every line of those paragraphs is at most half as wide
-    as a full line of the 取組内容 column: they are period cells, never bullets (seven of them were
-    read as bullets, and their dates as 取組 dates); which cell each is stays unread."""
+    (`・医療機関への協力依頼（1` | `0 月中）`). Every line of those paragraphs is well short of a full
+    line of the 取組内容 column: they are period cells, never bullets (seven of them were read as
+    bullets, and their dates as 取組 dates); which cell each is stays unread."""
     name = "items-period-cells-opening-with-markers-after-the-bullets.default.txt"
     result = process_document((LAYOUT / name).read_bytes())
     assert [t[:12] for n, t in bullets(result) if n == 3] == [
@@ -587,6 +587,23 @@ def test_other_columns_text_on_a_line_wider_than_the_content_column_is_kept_out_
         "各医療機関の院長と訪問看護ステーションの管理者が調整窓口となり、電話、メール、FAXにて患者の情報共有や"
         "連携を図っていきます。",
     )
+
+
+def test_two_period_cells_printed_side_by_side_after_the_bullets_are_no_bullet() -> None:
+    """A generated R3 report's item 1: after its bullets and the period headers, 取組目標's and
+    実績's cells print side by side in one paragraph (`12 回（5 月～6 月） 開催日時：㋿3 年 7`), wider
+    than one period column yet well short of a full 取組内容 line: period lines, not a bullet (the
+    paragraph was item 1's fifth bullet, and its dates 取組 dates)."""
+    name = "items-two-period-cells-side-by-side-after-the-bullets.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    item1 = [t for n, t in bullets(result) if n == 1]
+    assert len(item1) == 4
+    assert item1[-1].endswith("症例検討会や、勉強会を行う事を継続していきます。")
+    assert [d.raw for d in result.dates if d.item_no == 1] == [
+        "9 月",
+        "令和 4 年 1 月 12 日（水）午後 2 時 30 分～4 時",
+    ]
+    assert any(d.startswith("取組1") for d in unread(result))
 
 
 FULL = 20  # a full line of the 取組内容 column in these cases: ten full-width characters
