@@ -18,13 +18,16 @@ from extractors.blocks import Block
 def period_paragraphs(
     content: list[Block],
     others: list[Block],
+    headers: set[int],
     printed: set[int | None],
     narrow: Callable[[str], bool],
     open_at_edge: Callable[[str], bool],
 ) -> list[Block]:
     """The content lines that are a period column's: those of a paragraph (a run of printed lines)
-    after the item's first paragraph of bullets, made of the item's own lines alone (`others`: its
-    period lines and drawings, never a title's line), each of them `narrow`, where the content
+    after the item's first paragraph of bullets, made of the item's own lines (`others`: its period
+    lines and drawings, never a title's line) and the period columns' headers (the line numbers
+    `headers`: default mode may print a column's header right above its cells), each of the
+    item's lines `narrow`, where the content
     line printed last above it is not `open_at_edge` (a sentence left open at the column's edge:
     the paragraph could be the rest of that bullet, printed after a page break). Only where the
     first paragraph of bullets holds several lines: a print that sets a blank line after every
@@ -43,9 +46,9 @@ def period_paragraphs(
         if start in seen or start <= first_end:
             continue
         seen.add(start)
-        run = [own.get(n) for n in range(start, end + 1)]
+        run = [own.get(n) for n in range(start, end + 1) if n not in headers]
         blocks = [b for b in run if b is not None]
-        if len(blocks) < len(run) or not all(narrow(b.text.strip()) for b in blocks):
+        if not blocks or len(blocks) < len(run) or not all(narrow(b.text.strip()) for b in blocks):
             continue
         above = [b for b in ordered if _number(b) < start and b not in moved]
         if above and open_at_edge(above[-1].text.strip()):

@@ -282,8 +282,9 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     labels = header_labels(header)
     in_order = [period_of_header(label) for label in labels] == list(STATUS_PERIODS)
     printed = {b.span.line_start for b in lines}
+    headers = {b.span.line_start or 0 for b in header}
     for draft in drafts:
-        _narrow_paragraphs_to_status(draft, printed)
+        _narrow_paragraphs_to_status(draft, headers, printed)
     findings = []
     orphans = _lines_before_titles(lines, drafts)
     first = next((d for d in drafts if d.number == 1), None)
@@ -318,7 +319,7 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     return [_item_row(d, labels) for d in drafts], index, findings
 
 
-def _narrow_paragraphs_to_status(draft: _ItemDraft, printed: set[int | None]) -> None:
+def _narrow_paragraphs_to_status(draft: _ItemDraft, headers: set[int], printed: set[int | None]) -> None:
     """The period columns' paragraphs printed after the item's bullets, read as bullets: period lines.
     The period columns' lines (of one cell, or of two printed side by side) are at most
     `DEFAULT_PERIOD_SHARE` of a full 取組内容 line wide."""
@@ -329,7 +330,8 @@ def _narrow_paragraphs_to_status(draft: _ItemDraft, printed: set[int | None]) ->
     def open_at_edge(text: str) -> bool:
         return flow_width(text) >= draft.full - DEFAULT_FILL_SLACK and not text.endswith("。")
 
-    moved = period_paragraphs(draft.content, draft.status + draft.drawn, printed, narrow, open_at_edge)
+    others = draft.status + draft.drawn
+    moved = period_paragraphs(draft.content, others, headers, printed, narrow, open_at_edge)
     if moved:
         draft.content = [b for b in draft.content if b not in moved]
         draft.status = sorted([*draft.status, *moved], key=lambda b: b.span.line_start or 0)

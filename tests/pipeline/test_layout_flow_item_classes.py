@@ -606,6 +606,18 @@ def test_two_period_cells_printed_side_by_side_after_the_bullets_are_no_bullet()
     assert any(d.startswith("取組1") for d in unread(result))
 
 
+def test_period_cells_printed_right_under_their_columns_header_are_no_bullet() -> None:
+    """A generated R4 report's item 1: `実績` and its note print right above 実績's cell, no blank line
+    between (`組)` | `開催日時：2021 年 12` | … | `・調査期間：5 月 25 日` | `～6 月 2 日`). The header
+    lines are the form's, the rest narrow: the paragraph is a period cell, and `・調査期間…` no bullet
+    (it was item 1's last bullet, and 5月25日 an 取組 date)."""
+    name = "items-period-cells-under-their-header-after-the-bullets.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert not [t for _, t in bullets(result) if t.startswith("調査期間")]
+    assert not [d for d in result.dates if d.item_no == 1 and d.source_table == "initiatives"]
+    assert any(d.startswith("取組1") for d in unread(result))
+
+
 FULL = 20  # a full line of the 取組内容 column in these cases: ten full-width characters
 PAST_THE_COLUMN = [
     ("あいうえおかきくけこ 調査期間：9月1 ※定期的", "調査期間：9月1 ※定期的"),  # one space fits
