@@ -309,6 +309,30 @@ def test_a_group_name_whose_end_the_print_does_not_tell_is_left_out() -> None:
     assert "group_name_unread" not in {c.check for c in ended.checks}
 
 
+# (a narrow 現状 cell with an unquoted group name, as default mode prints it; the name read or None)
+UNQUOTED_NAMES = [
+    ("グループ名 高萩市医\n師会連携グループ\n※参考資料 1 高萩市\n", "高萩市医師会連携グループ"),  # a note
+    ("グループ名 坂東\n市グループ\n6 回/年\n", "坂東市グループ"),  # a count: an entry, not its number
+    ("グループ名 県北在\n宅医療推進グループ\n", "県北在宅医療推進グループ"),  # a blank line
+    ("グループ名 八千代町グ\nループ\n研修会等への出席及び\n", None),  # may go on
+    ("グループ名 つくば地区グ\nループ\n2\n", None),  # its number may be on the next line
+    ("グループ名 けやき\n検討中\nネットワーク\n", None),  # a shorter line between: another cell's
+    ("グループ名 けやき\n3件\nネットワーク\n", None),  # a count between: another cell's
+]
+
+
+@pytest.mark.parametrize(("cell", "name"), UNQUOTED_NAMES)
+def test_an_unquoted_group_name_wrapped_by_a_narrow_cell_is_read_where_the_print_ends_it(
+    cell: str, name: str | None
+) -> None:
+    """An unquoted name wrapped line by line (`グループ名 高萩市医` | `師会連携グループ`) is read where
+    its lines, each as wide as the ones after it, end with a group word and a ※ note, a count or a
+    blank line follows (3 of 60 generated reports lost theirs); else no name, as before."""
+    result = run(HEADER, ITEM1, ITEM2, ITEM3, cell)
+    assert result.document.group_name == name
+    assert ("group_name_unread" in {c.check for c in result.checks}) == (name is None)
+
+
 # item 1's title as the R3 form prints it on its own lines, above its content
 TITLE_APART = (
     "1 これから在宅医療\nへの参入又は拡充に\n取り組む医療機関等\nの連携強化を図るた\nめの取組\n"
