@@ -27,6 +27,7 @@ import regex
 
 from extractors.blocks import BBox, Block, Cell, Span
 from extractors.pdf_grid import Grid, contains
+from normalizers.bullets import ENTRY_LABEL
 from normalizers.forms import ENTRY_WORDS, GOES_ON_WORDS
 
 DEFAULT_BASELINE_TOLERANCE = 0.45  # em: chars whose baselines differ less share a line
@@ -98,7 +99,6 @@ DEFAULT_OPENER_CHARS = 6
 DEFAULT_LABEL_CHARS = 12  # the longest `label` before its colon that ITEM_START reads as one
 DATED_LABEL_END = regex.compile(r"^[^\s、。（(）)~～〜:：]{1,11}[:：].*[0-9０-９]日$")
 NO_DATE_GOES_ON = regex.compile(r"^\p{Katakana}")
-ENTRY_LABEL = regex.compile(r"^[^\s、。（(）)~～〜:：0-9０-９]{1,11}[:：]")
 # Where the line after a full line does not tell by its first word, the rest of its paragraph (the
 # line and the full lines after it) may (`opens_as_paragraph`): a status word alone (ENTRY_WORDS);
 # a whole count (`１２件`, `2回（4月-10月）`) after a labelled entry no count goes on with; after a

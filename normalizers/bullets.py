@@ -17,6 +17,8 @@ CIRCLED_NUMBERS = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①..⑳
 SYMBOL_MARKERS = "・▶▷►◆◇■□●○◎★☆➢➤"
 STATUS_EXTRA_MARKERS = "*＊"
 _SENTENCE_END = regex.compile(r"(?<=。)\s+")
+# an entry that opens with its own `label：` (`発送：…`, `講師：…`; not a time `10:00` nor a sentence)
+ENTRY_LABEL = regex.compile(r"^[^\s、。（(）)~～〜:：0-9０-９]{1,11}[:：]")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 import regex
 
-from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS, paragraphs_of
+from normalizers.bullets import (
+    CIRCLED_NUMBERS,
+    ENTRY_LABEL,
+    STATUS_EXTRA_MARKERS,
+    SYMBOL_MARKERS,
+    paragraphs_of,
+)
 from normalizers.era import find_fiscal_years
 from normalizers.forms import (
     GROUP_NAME_CLOSING,
@@ -88,6 +94,8 @@ def split_group_name(printed: str) -> tuple[str | None, str]:
         return quoted.group("name").strip() or None, flat[quoted.end() :].strip()
     if flat.strip()[:1] in _OPENING_QUOTES:
         return None, flat  # a quote that does not close: the name is cut, its end not printed here
+    if named := _name_before_an_entry(head.split("\n")):
+        return named
     if len(flat) <= DEFAULT_GROUP_NAME_MAX_CHARS and not any(m in flat for m in SENTENCE_MARKS):
         return flat.strip(_QUOTES + " :：") or None, ""
     ending = GROUP_NAME_ENDING.search(flat)
@@ -97,19 +105,39 @@ def split_group_name(printed: str) -> tuple[str | None, str]:
     return name or None, flat[ending.end() :].strip(_QUOTES + " ")
 
 
+def _name_before_an_entry(lines: list[str]) -> tuple[str, str] | None:
+    """A name whose line ends with its `…グループ` ending, and a line after it that opens an entry
+    with its own `label：` (`グループ名：神栖市在宅医療連携グループ` | `発送：2021年1月5日`): the name
+    ends with its line, the entry is text after it. None where no line tells so."""
+    for index in range(1, len(lines)):
+        name = reflow(lines[:index]).strip()
+        if ENTRY_LABEL.match(lines[index].strip()) and any(
+            ending.end() == len(name) for ending in GROUP_NAME_ENDING.finditer(name)
+        ):
+            return name.strip(_QUOTES + " :："), reflow(lines[index:]).strip()
+    return None
+
+
 def _unwrapped(text: str) -> str:
     """The text with its wrapped lines joined (a narrow cell wraps `グループ` | `名：…`); its
     paragraphs stay apart."""
     return "\n\n".join(p.replace("\n", "") for p in text.split("\n\n"))
 
 
+def _printed_name(text: str) -> str | None:
+    """What a group-name label in `text` is followed by, its lines as printed (where the label
+    itself is wrapped, `グループ` | `名：…`, the lines joined), or None without a label."""
+    for printed in (text, _unwrapped(text)):
+        for pattern in GROUP_NAME_PATTERNS:
+            if match := pattern.search(printed):
+                return str(match.group("name"))
+    return None
+
+
 def group_name_in(text: str) -> str | None:
     """The group's name from a `…（グループ化）名：X` line or a `グループ名 X ※…` paragraph."""
-    for pattern in GROUP_NAME_PATTERNS:
-        match = pattern.search(_unwrapped(text))
-        if match:
-            return split_group_name(match.group("name"))[0]
-    return None
+    printed = _printed_name(text)
+    return None if printed is None else split_group_name(printed)[0]
 
 
 @dataclass(frozen=True)
@@ -160,8 +188,8 @@ def _closed_unquoted_name(paragraphs: list[TextAt], index: int, printed: set[int
     printed right under it (`グループ名 高萩市医` | `師会連携グループ` | `※参考資料 1 …`): the name and
     how many lines it took, where short lines without a space, mark or count, each line but the last
     as wide as those after it (a cell wraps a line full), join into a name ending with
-    a group word (`GROUP_NAME_CLOSING`) and a ※ note, a count (`6 回/年`: an entry, never the name's
-    number) or a blank line follows; else None."""
+    a group word (`GROUP_NAME_CLOSING`) and a ※ note, an entry (a count, `6 回/年`, never the
+    name's number, or a label, `発送：…`) or a blank line follows; else None."""
     text = paragraphs[index].text
     label = GROUP_NAME_PATTERNS[1].search(text)
     if label is None or any(q in label.group("name") for q in _QUOTES) or " " in label.group("name").strip():
@@ -179,7 +207,8 @@ def _closed_unquoted_name(paragraphs: list[TextAt], index: int, printed: set[int
         if GROUP_NAME_CLOSING.search(joined):
             end = line.span.line_end
             after = paragraphs[index + taken + 1].text.strip() if index + taken + 1 < len(paragraphs) else ""
-            ends = after.startswith(NOTE_MARK) or bool(_COUNT.match(fold_width(after)))
+            entry = _COUNT.match(fold_width(after)) or ENTRY_LABEL.match(after)
+            ends = after.startswith(NOTE_MARK) or entry is not None
             closes = end is not None and (end + 1 not in printed or ends)
             return (joined, taken) if closes and _wrapped(pieces) else None
     return None
@@ -255,11 +284,8 @@ def _name_cut(text: str) -> bool:
 
 def text_after_group_name(paragraph: str) -> str:
     """What a `グループ名 X …` paragraph prints after the name (a sentence run on after it)."""
-    for pattern in GROUP_NAME_PATTERNS:
-        match = pattern.search(_unwrapped(paragraph))
-        if match:
-            return split_group_name(match.group("name"))[1]
-    return ""
+    printed = _printed_name(paragraph)
+    return "" if printed is None else split_group_name(printed)[1]
 
 
 def text_after_reference_note(paragraph: str) -> str:

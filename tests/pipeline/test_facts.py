@@ -35,6 +35,11 @@ from pipeline.build.items import without_group_name
             "竜ヶ崎地区グループ 1",
         ),
         ("グループ名：「日立市医師会連携グループ」発送：2022年2月7日", "日立市医師会連携グループ"),
+        # a status entry printed on the line under the name, wrapped into its paragraph
+        ("グループ名：神栖市在宅医療連携グループ\n発送：2021年1月5日", "神栖市在宅医療連携グループ"),
+        ("グループ名 神栖市在宅医療連\n携グループ\n講師：鈴木医師", "神栖市在宅医療連携グループ"),
+        # a line under the name that opens no label of its own goes on with it
+        ("グループ名 神栖市在宅医療連\n携グループ\nつくば", "神栖市在宅医療連携グループつくば"),
         # a narrow cell wraps inside the label and the name
         ("グループ\n名：「日立\n市医師会連\n携グルー\nプ」", "日立市医師会連携グループ"),
         # a sentence without a name ending: no name is made up from it
@@ -50,6 +55,9 @@ def test_the_sentence_after_the_name_is_kept_as_text() -> None:
     paragraph = "グループ名 水戸市・水戸市医師会連携グループ水戸市と水戸市医師会が連携し、事業を展開する。"
     assert text_after_group_name(paragraph) == "水戸市と水戸市医師会が連携し、事業を展開する。"
     assert split_group_name("つくばみらい市グループ") == ("つくばみらい市グループ", "")
+    assert text_after_group_name("グループ名：神栖市在宅医療連携グループ\n発送：2021年1月5日\nホーム") == (
+        "発送：2021年1月5日ホーム"
+    )
 
 
 @pytest.mark.parametrize(

@@ -313,6 +313,7 @@ def test_a_group_name_whose_end_the_print_does_not_tell_is_left_out() -> None:
 UNQUOTED_NAMES = [
     ("グループ名 高萩市医\n師会連携グループ\n※参考資料 1 高萩市\n", "高萩市医師会連携グループ"),  # a note
     ("グループ名 坂東\n市グループ\n6 回/年\n", "坂東市グループ"),  # a count: an entry, not its number
+    ("グループ名 坂東\n市グループ\n発送：令和2年5月1日\n", "坂東市グループ"),  # an entry's label
     ("グループ名 県北在\n宅医療推進グループ\n", "県北在宅医療推進グループ"),  # a blank line
     ("グループ名 八千代町グ\nループ\n研修会等への出席及び\n", None),  # may go on
     ("グループ名 つくば地区グ\nループ\n2\n", None),  # its number may be on the next line
