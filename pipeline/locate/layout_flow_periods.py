@@ -2,7 +2,7 @@
 
 pdftotext's default mode prints a table cell as a paragraph of its own. The 取組内容 column is wide and
 the 現状/目標/実績 columns narrow, so a paragraph printed after an item's bullets whose every line is
-well short of a full line of the 取組内容 column is the period columns' (one cell, or two printed
+well short of a full line of the 取組内容 column is the period columns' (one cell, or several printed
 side by side), even where its lines open with a list marker (`・医療機関への協力依頼（1` | `0 月中）`):
 a bullet's lines fill the column but for its last one. Which period cell it is stays unknown (the
 caller leaves it unread); only the bullets no longer take it in.

@@ -39,7 +39,7 @@ DEFAULT_TITLE_COLUMN_CHARS = 24  # a longer line cannot be in the narrow 取組�
 DEFAULT_STATUS_MAX_CHARS = 20
 DEFAULT_STATUS_LINE_CHARS = 12  # a period column's line is no longer
 DEFAULT_FILL_SLACK = 2  # display columns short of the widest line that still fill the column
-DEFAULT_PERIOD_SHARE = 0.7  # of a full 取組内容 line: period cells' lines (two side by side) are no wider
+DEFAULT_PERIOD_SHARE = 0.8  # of a full 取組内容 line: period cells' lines (three side by side) are no wider
 DEFAULT_DRAWN_INDENT = 4
 DEFAULT_MIN_TITLE_PREFIX = 3
 _COUNT = regex.compile(STATUS_COUNT_PATTERN)
@@ -321,7 +321,7 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
 
 def _narrow_paragraphs_to_status(draft: _ItemDraft, headers: set[int], printed: set[int | None]) -> None:
     """The period columns' paragraphs printed after the item's bullets, read as bullets: period lines.
-    The period columns' lines (of one cell, or of two printed side by side) are at most
+    The period columns' lines (of one cell, or of several printed side by side) are at most
     `DEFAULT_PERIOD_SHARE` of a full 取組内容 line wide."""
 
     def narrow(text: str) -> bool:

@@ -631,6 +631,19 @@ def test_two_period_cells_printed_side_by_side_after_the_bullets_are_no_bullet()
     assert any(d.startswith("取組1") for d in unread(result))
 
 
+def test_three_period_cells_printed_side_by_side_after_the_bullets_are_no_bullet() -> None:
+    """A generated H30 report's item 3: three period cells print side by side in one paragraph
+    (`ネットワーク会議 *派遣先：笠間 開催日時：㍻30年`), three-quarters of a full 取組内容 line wide
+    and no line of it full: period lines, not a third bullet (`ネットワーク会議 *派遣先…` was one)."""
+    name = "items-three-period-cells-side-by-side-after-the-bullets.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert [t for n, t in bullets(result) if n == 3] == [
+        "笠間市の広報誌に在宅医療の特集記事を掲載します。",
+        "住民に対する在宅医療に関する勉強会などを市町村と協力して開催します。",
+    ]
+    assert any(d.startswith("取組3") for d in unread(result))
+
+
 def test_period_cells_printed_right_under_their_columns_header_are_no_bullet() -> None:
     """A generated R4 report's item 1: `実績` and its note print right above 実績's cell, no blank line
     between (`組)` | `開催日時：2021 年 12` | … | `・調査期間：5 月 25 日` | `～6 月 2 日`). The header
