@@ -47,6 +47,9 @@ _GAP = regex.compile(r"\S\s{2,}\S")
 _ITEM_START = regex.compile(r"^\s*([1-3])\s*(\S.*)$")
 _MARKERS = set(CIRCLED_NUMBERS + SYMBOL_MARKERS)
 _CELL_MARKERS = _MARKERS | set(STATUS_EXTRA_MARKERS)  # a period cell's entries open with these too
+# a line opening with these goes on with the text above it, never an org chart's label
+# (`、訪問看護ステーション` under `▶参加機関：…クリニック`)
+_GOES_ON = set("、。，．）)」』")
 
 
 def known_title_keys() -> set[str]:
@@ -164,7 +167,7 @@ class _ItemDraft:
             self._content(line)
         elif is_status_like(text) or (text[:1] in _MARKERS and short):
             self.status.append(line)
-        elif is_drawn_label(text):
+        elif is_drawn_label(text) and text[:1] not in _GOES_ON:
             self.drawn.append(line)
         elif sentence_open and not _is_set_apart(line) and (not short or head):
             self._content(line)  # a wrapped line of the bullet

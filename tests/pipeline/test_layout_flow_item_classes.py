@@ -656,6 +656,28 @@ def test_period_cells_printed_right_under_their_columns_header_are_no_bullet() -
     assert any(d.startswith("取組1") for d in unread(result))
 
 
+# a generated R4 report's item 2: a list's wrapped end printed beside the title column's line
+ITEM2_LIST_END_BESIDE_THE_TITLE = """\
+2 在宅医療を提供 ①事務局、調整機能を担う方
+する連携体制とし 水戸市在宅医療・介護連携支援センター 介護支援専門員 田口 雅一
+て必要な拠点機能 ②打ち合わせ等の内容・開催方法・回数・参加機関等
+を担う取組
+▶参加機関：水戸市高齢福祉課、水戸市医師会、かがやき在宅クリニック
+※地域との連携に 、訪問看護ステーション
+関すること。
+▶開催方法：参集およびオンライン・電話・メールでの打ち合わせ
+"""
+
+
+def test_a_wrapped_end_opening_with_a_comma_is_never_an_org_charts_label() -> None:
+    """`、訪問看護ステーション` ends like a facility's name, but a line opening with `、` goes on with
+    the text above it: the list's rest, not an org chart's label (it was cut off the bullet)."""
+    result = run(HEADER, ITEM1, ITEM2_LIST_END_BESIDE_THE_TITLE, ITEM3)
+    assert [t for n, t in bullets(result) if n == 2][2] == (
+        "参加機関：水戸市高齢福祉課、水戸市医師会、かがやき在宅クリニック、訪問看護ステーション"
+    )
+
+
 FULL = 20  # a full line of the 取組内容 column in these cases: ten full-width characters
 PAST_THE_COLUMN = [
     ("あいうえおかきくけこ 調査期間：9月1 ※定期的", "調査期間：9月1 ※定期的"),  # one space fits
