@@ -135,6 +135,18 @@ class _ItemDraft:
         self.interleaved = self.interleaved or bool(self.status)
         self.content.append(line)
 
+    def _wraps_a_bullet(self, line: Block) -> bool:
+        """Whether the line prints right under a line of the bullets that fills the 取組内容 column
+        and leaves its sentence open, not set apart: the bullet's wrapped rest, however much it
+        reads like an org chart's label (`…かがやき外科内科` | `医院、訪問看護ステーション`)."""
+        number = line.span.line_start
+        if not self.content or number is None or _is_set_apart(line):
+            return False
+        above = self.content[-1]
+        text = above.text.strip()
+        fills = flow_width(text) >= self.full - DEFAULT_FILL_SLACK
+        return above.span.line_start == number - 1 and fills and not text.endswith("。")
+
     def add(self, line: Block, title_keys: set[str]) -> None:
         title_text = "".join(b.text.strip() for b in self.title)
         head, rest = title_piece(title_text, line.text, title_keys)
@@ -167,7 +179,7 @@ class _ItemDraft:
             self._content(line)
         elif is_status_like(text) or (text[:1] in _MARKERS and short):
             self.status.append(line)
-        elif is_drawn_label(text) and text[:1] not in _GOES_ON:
+        elif is_drawn_label(text) and text[:1] not in _GOES_ON and not self._wraps_a_bullet(line):
             self.drawn.append(line)
         elif sentence_open and not _is_set_apart(line) and (not short or head):
             self._content(line)  # a wrapped line of the bullet

@@ -678,6 +678,17 @@ def test_a_wrapped_end_opening_with_a_comma_is_never_an_org_charts_label() -> No
     )
 
 
+def test_a_wrapped_end_reading_like_a_facility_under_a_full_open_line_is_the_bullets_rest() -> None:
+    """A generated R2 report's item 1: `▶参加機関：…、かがやき外科内科` fills the 取組内容 column and
+    leaves its sentence open, and `医院、訪問看護ステーション` prints right under it. It ends like a
+    facility's name, yet it is the list's rest, not an org chart's label (it was cut off)."""
+    name = "items-list-end-reading-like-a-facility-under-a-full-line.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert "参加機関：北茨城市高齢福祉課、北茨城市医師会、かがやき外科内科医院、訪問看護ステーション" in [
+        t for n, t in bullets(result) if n == 1
+    ]
+
+
 FULL = 20  # a full line of the 取組内容 column in these cases: ten full-width characters
 PAST_THE_COLUMN = [
     ("あいうえおかきくけこ 調査期間：9月1 ※定期的", "調査期間：9月1 ※定期的"),  # one space fits
