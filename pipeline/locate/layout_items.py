@@ -540,6 +540,19 @@ def _early_items_start(lines: list[Block], start: int, title_keys: set[str]) -> 
     return first
 
 
+_BRACKETS = (("「", "」"), ("『", "』"), ("（", "）"), ("(", ")"))
+
+
+def _closes_bracket(above: str, text: str) -> bool:
+    """Whether `text` closes a bracket `above` leaves open, before it opens one of its own."""
+    return any(
+        above.count(opening) > above.count(closing)
+        and closing in text
+        and text.index(closing) < (text.index(opening) if opening in text else len(text))
+        for opening, closing in _BRACKETS
+    )
+
+
 def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:
     """A bullet's wrapped end taken for a short period line (`…打ち合わせ、進捗` | `状況の確認等` |
     `▶開催回数…`): a short line printed right under a line of the bullet that fills the 取組内容
@@ -559,10 +572,12 @@ def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:
         if at not in content:
             continue
         above = content[at].text.strip()
-        fills = flow_width(above) >= draft.full - DEFAULT_FILL_SLACK
+        text = line.text.strip()
+        # a bracket the bullet's line leaves open, closed by the short line (`…「VR 体験` | `会」`):
+        # the wrap fell short of the column's edge, as a closing bracket never opens a line
+        fills = flow_width(above) >= draft.full - DEFAULT_FILL_SLACK or _closes_bracket(above, text)
         below = content.get(number + 1)
         next_opens = number + 1 not in printed or (below is not None and below.text.strip()[:1] in _MARKERS)
-        text = line.text.strip()
         if (
             fills
             and not above.endswith("。")

@@ -689,6 +689,18 @@ def test_a_wrapped_end_reading_like_a_facility_under_a_full_open_line_is_the_bul
     ]
 
 
+def test_a_short_line_closing_a_bracket_the_bullet_left_open_is_the_bullets_rest() -> None:
+    """A generated report's item 1 (pdftotext default mode, names changed): `⑥ …「VR 体験` wraps
+    short of the 取組内容 column's edge, as `会」` goes to the next line whole (a closing bracket
+    never opens a line), and `会」` closes the bracket the bullet left open: the bullet's rest, not
+    a period line (the bullet lost its end)."""
+    name = "items-bullet-wrapped-before-its-closing-bracket.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert "在宅医療普及啓発を目的とした地域住民向け「VR 体験会」" in [
+        t for n, t in bullets(result) if n == 1
+    ]
+
+
 FULL = 20  # a full line of the 取組内容 column in these cases: ten full-width characters
 PAST_THE_COLUMN = [
     ("あいうえおかきくけこ 調査期間：9月1 ※定期的", "調査期間：9月1 ※定期的"),  # one space fits
