@@ -18,6 +18,7 @@ from extractors.blocks import Block
 def period_paragraphs(
     content: list[Block],
     others: list[Block],
+    title: list[Block],
     headers: set[int],
     printed: set[int | None],
     narrow: Callable[[str], bool],
@@ -29,16 +30,16 @@ def period_paragraphs(
     `headers`: default mode may print a column's header right above its cells), each of the
     item's lines `narrow`, where the content
     line printed last above it is not `open_at_edge` (a sentence left open at the column's edge:
-    the paragraph could be the rest of that bullet, printed after a page break). Only where the
-    first paragraph of bullets holds several lines: a print that sets a blank line after every
-    line makes each line a paragraph."""
+    the paragraph could be the rest of that bullet, printed after a page break). Not where a blank
+    line prints after every line of the item, its `title` too: such a print makes each line a
+    paragraph."""
     if not content:
         return []
     own = {b.span.line_start: b for b in (*content, *others)}
     ordered = sorted(content, key=_number)
-    first_start, first_end = _run(_number(ordered[0]), printed)
-    if first_end == first_start:
+    if not any(_number(b) + 1 in printed for b in (*title, *content, *others)):
         return []  # a blank line after every line (a double-spaced print): paragraphs tell nothing
+    first_end = _run(_number(ordered[0]), printed)[1]
     moved: list[Block] = []
     seen: set[int] = set()
     for line in ordered:

@@ -346,7 +346,7 @@ def _narrow_paragraphs_to_status(draft: _ItemDraft, headers: set[int], printed: 
         return flow_width(text) >= draft.full - DEFAULT_FILL_SLACK and not text.endswith("。")
 
     others = draft.status + draft.drawn
-    moved = period_paragraphs(draft.content, others, headers, printed, narrow, open_at_edge)
+    moved = period_paragraphs(draft.content, others, draft.title, headers, printed, narrow, open_at_edge)
     if moved:
         draft.content = [b for b in draft.content if b not in moved]
         draft.status = sorted([*draft.status, *moved], key=lambda b: b.span.line_start or 0)

@@ -701,6 +701,19 @@ def test_a_short_line_closing_a_bracket_the_bullet_left_open_is_the_bullets_rest
     ]
 
 
+def test_period_cells_after_an_item_whose_bullets_are_one_line_are_no_bullets() -> None:
+    """A generated H30 report's item 1 prints one line of bullets, then its period cells in
+    paragraphs (`◆開催日時：7/27(金)` among them). An item of one line of bullets is no sign of a
+    print that sets a blank line after every line (its title's lines print one under another):
+    the narrow paragraphs are period cells (two of them were bullets, with their dates)."""
+    name = "items-one-line-of-bullets-then-period-cells.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert [t for n, t in bullets(result) if n == 1] == [
+        "8月26日(日)に連携会議を開催し、各医療機関の役割分担を確認しました。"
+    ]
+    assert [d.raw for d in result.dates if d.item_no == 1] == ["8月26日(日)"]
+
+
 FULL = 20  # a full line of the 取組内容 column in these cases: ten full-width characters
 PAST_THE_COLUMN = [
     ("あいうえおかきくけこ 調査期間：9月1 ※定期的", "調査期間：9月1 ※定期的"),  # one space fits
