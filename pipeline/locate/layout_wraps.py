@@ -115,8 +115,9 @@ def cell_paragraphs(texts: list[str], width: int = 0, openers: frozenset[str] = 
     widest line, in this item or another) unless it ends an entry and the next line opens one
     (`ends_entry`, as in text-layer PDF cells) or the entry tells that the line opens another (a
     repeated `label：`, a word no date goes on with after a labelled date's day, the beginning of
-    a line that opens a period cell of the table, `openers`: `opens_entry_after`); else it ends
-    its paragraph. A list marker opens one."""
+    a line that opens a period cell of the table, `openers`, or the rest of its paragraph: a
+    status word alone, a whole count after a labelled entry, ...: `opens_entry_after`); else it
+    ends its paragraph. A list marker opens one."""
     ends = [line_width(text) for text in texts]
     widest = max([*ends, width])
     # a line fills the cell where what the next line opens with would not have fitted after it
@@ -135,12 +136,26 @@ def cell_paragraphs(texts: list[str], width: int = 0, openers: frozenset[str] = 
                 or (
                     fills[index - 1]
                     and not _ends_entry_at(texts, fills, index)
-                    and not opens_entry_after(_unspaced(paragraph), _unspaced(text), openers)
+                    and not opens_entry_after(
+                        _unspaced(paragraph), _unspaced(text), openers, _paragraph_from(texts, fills, index)
+                    )
                 )
             ) and text[:1] not in MARKERS
             out += "\n" if wrapped else "\n\n"
         out += text
     return out
+
+
+def _paragraph_from(texts: list[str], fills: list[bool], index: int) -> str:
+    """The line at `index` and the lines after it while each wraps by its width alone (it fills
+    the cell, and no list marker opens the next), without pdftotext's spaces: the rest of its
+    paragraph, if it opens one (`opens_as_paragraph`, as text-layer PDF cells read it)."""
+    text = _unspaced(texts[index])
+    for at in range(index, len(fills)):
+        if not fills[at] or texts[at + 1][:1] in MARKERS:
+            break
+        text += _unspaced(texts[at + 1])
+    return text
 
 
 def _ends_entry_at(texts: list[str], fills: list[bool], index: int) -> bool:

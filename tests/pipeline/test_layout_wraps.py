@@ -24,10 +24,33 @@ from pipeline.locate.layout_wraps import cell_openers, cell_paragraphs, line_wid
         ),
         # a date without a label may go on (`12日` | `オンライン開催`): one entry
         (["2020 年 8 月 12 日", "オンライン開催"], "2020 年 8 月 12 日\nオンライン開催"),
-        # another label is no repetition: the full line wraps
+        # the rest of the paragraph a full line opens tells: a status word alone after an entry
+        # (`…開催` | `検討中`), a whole count after a labelled one, a word that ends as an entry
+        # does after an entry's end: entries of their own
+        (
+            ["※定期的（1 回/2 箇月）開催", "検討中"],
+            "※定期的（1 回/2 箇月）開催\n\n検討中",
+        ),
+        (["ネットワーク会議：１２回", "準備中"], "ネットワーク会議：１２回\n\n準備中"),
+        (["研修内容：寸劇および交流会", "6回"], "研修内容：寸劇および交流会\n\n6回"),
+        (
+            ["令和 3 年 8/4（水）開催", "医療機関への協力依頼（4", "月中）"],
+            "令和 3 年 8/4（水）開催\n\n医療機関への協力依頼（4\n月中）",
+        ),
+        # a status word that goes on over the next full line is no entry alone: one paragraph
+        (
+            ["ネットワーク会議：１２回", "準備中の医療機関と調整中", "です"],
+            "ネットワーク会議：１２回\n準備中の医療機関と調整中\nです",
+        ),
+        # after a labelled entry, a word with a label of its own opens another (as in text-layer
+        # cells), but a line opening in hiragana goes on with the word before: it wraps
         (
             ["講師：つくば在宅", "クリニック院長", "講演：在宅医療"],
-            "講師：つくば在宅\nクリニック院長\n講演：在宅医療",
+            "講師：つくば在宅\nクリニック院長\n\n講演：在宅医療",
+        ),
+        (
+            ["講師：つくば在宅", "クリニック出席及", "び講師派遣 １回"],
+            "講師：つくば在宅\nクリニック出席及\nび講師派遣 １回",
         ),
     ],
 )
