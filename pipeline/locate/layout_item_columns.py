@@ -43,7 +43,7 @@ from pipeline.locate.layout_headers import span_of
 from pipeline.locate.layout_item_header import (
     header_ahead,
     header_block,
-    header_columns,
+    item_columns,
     item_region,
     table_columns,
 )
@@ -108,8 +108,7 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         anchor = header_ahead(lines, index, region[1])
         if anchor is not None:  # the header printed again (on a new page)
             block = header_block(lines, anchor, region[1])
-            placed = header_columns([lines[i] for i in block])
-            page = None if placed is None else ItemColumns(content_col, *placed)
+            page = item_columns(content_col, [lines[i] for i in block])
             labels = page.labels if page is not None else labels
             if page is not None:
                 headers[pages[id(lines[anchor])]] = page.edges

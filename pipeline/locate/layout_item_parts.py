@@ -30,6 +30,9 @@ class ItemColumns:
     content: int  # column where the 取組内容 text starts
     edges: list[int]  # left edge of each period column, from its header
     labels: list[str]  # the period header printed over each
+    # the left edges the header's runs' starts alone place, where they differ from `edges`
+    # (`layout_item_header.item_columns`)
+    run_starts: list[int] | None = None
 
     def first_bound(self, shift: int = 0) -> float:
         """Where the first period column's region starts (half a column left of its edge)."""

@@ -533,3 +533,23 @@ def test_pieces_glued_after_full_content_lines_a_little_left_of_the_first_column
     assert not [d for d in unread(result) if "取組3" in d]
     content = "".join(i.text for i in result.initiatives if i.item_no == 3)
     assert "協力依頼" not in content
+
+
+def test_a_header_whose_words_inside_a_run_print_to_another_scale_places_its_columns_by_its_runs() -> None:
+    """The parentheses under the period words print as one run one space apart (`(事前協議月の
+    (事前協議月から (事前協議月から`): pdftotext places a run by its first word only, the rest follow
+    to the scale of the run's own text, so the edges its inner words give (62, 71) lie left of
+    where the rows print their cells (64, 78-81: too far right for any shift). The runs' starts
+    alone (54, 64, 74: each period word printed apart) reach every piece: the items are read
+    against those, and only pieces where two columns meet stay unread."""
+    result = read("items-header-run-starts-to-the-rows-scale.layout.txt")
+    got = cells(result)
+    assert got[(1, "actual")] == [
+        "研修テーマ：「最期まで望み通りの在宅生活を送るために」",
+        "地域ケア個別会議への出席 6回",
+    ]
+    assert got[(2, "baseline")] == ["5回", "調査期間：令和元年11/14～11/18"]
+    assert got[(2, "plan")][:3] == ["実施予定", "0回（9月-12月）", "４回"]
+    assert got[(3, "actual")] == ["随時"]
+    assert not [d for d in unread(result) if "another scale" in d]
+    assert set(got) == {(1, "actual"), (2, "baseline"), (2, "plan"), (3, "actual")}
