@@ -35,6 +35,8 @@ import unicodedata
 from dataclasses import replace
 from typing import NamedTuple
 
+import regex
+
 from extractors.blocks import Block, Finding, Span
 from normalizers.forms import ITEMS_HEADER_WORDS, is_facility_name, period_of_header
 from normalizers.text import match_key
@@ -82,6 +84,8 @@ DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's star
 # room (`line_width`) a piece glued after a full 取組内容 line takes at least to be read as a period
 # cell's line: a narrower one may as well be the rest of the 取組内容 line
 DEFAULT_GLUED_MIN_WIDTH = 3
+# a whole count, its half-width number run into its unit (`1回`, `24回/年`)
+_UNSPACED_COUNT = regex.compile(r"[0-9]+[回件名](?:/年)?$")
 DEFAULT_LABEL_LINES = 2  # lines between two pieces of an org chart's label wrapped in its box
 
 
@@ -207,8 +211,16 @@ def _set_apart(before: str, piece: str) -> bool:
     a gap on the page, not by the space pdftotext sets around half-width digits wherever they
     print: one space between two full-width characters, or before a list marker (each bullet of
     the 取組内容 opens a line of its own, so a marked piece after a line's words is no part of it:
-    `…図っていきます。 *未定`)."""
-    return piece[:1] in MARKERS or (_wide(before[-1]) and _wide(piece[0]))
+    `…図っていきます。 *未定`), or before a whole count printed without a space between its
+    half-width number and its unit (`…グループ 1回`, `…密にして 2件`): where pdftotext sets no space
+    there, it sets none before the number either, so the space is a gap (and a count alone is an
+    entry of a period cell)."""
+    first = piece.split(" ")[0]
+    return (
+        first[:1] in MARKERS
+        or (_wide(before[-1]) and _wide(first[0]))
+        or (_wide(before[-1]) and " " not in piece and _UNSPACED_COUNT.match(piece) is not None)
+    )
 
 
 def _gapped(content: list[tuple[Block, list[Word]]]) -> bool:
@@ -273,7 +285,7 @@ def _item_row(
             draft.content[index] = (line, words[:kept])
             glued.append(line)
             pieces.append((line, words[kept:]))
-            apart = apart and _set_apart(words[kept - 1].text, words[kept].text)
+            apart = apart and _set_apart(words[kept - 1].text, joined(words[kept:]))
             stuck |= held(line_width(joined(words[kept:])), 0, draft.widths, len(draft.labels))
     if (
         draft.columns is not None

@@ -553,3 +553,17 @@ def test_a_header_whose_words_inside_a_run_print_to_another_scale_places_its_col
     assert got[(3, "actual")] == ["随時"]
     assert not [d for d in unread(result) if "another scale" in d]
     assert set(got) == {(1, "actual"), (2, "baseline"), (2, "plan"), (3, "actual")}
+
+
+def test_a_whole_count_glued_after_a_full_content_line_without_digit_spaces_is_the_first_cells() -> None:
+    """The print sets no space around half-width digits (`1/2以上`, `1回`): item 2's `1回`, one
+    space after a full line of its 取組内容 (`…参加し、グループ 1回`), is set apart by a gap, not
+    by a digit's space, and a whole count alone is a period cell's entry: its 現状 cell. Item 1's
+    piece where two columns meet stays unread."""
+    result = read("items-glued-whole-count-without-digit-spaces.layout.txt")
+    assert cells(result).get((2, "baseline")) == ["1回"]
+    assert not [d for d in unread(result) if d.startswith("取組2")]
+    assert [d for d in unread(result) if d.startswith("取組1")]
+    texts = [i.text for i in result.initiatives if i.item_no == 2]
+    ending = "グループの取組と課題を報告します。多職種を対象にした在宅医療に関する勉強会を開催します。"
+    assert any(t.endswith(ending) for t in texts), texts
