@@ -9,7 +9,8 @@ line. A line that fills the cell still ends its paragraph where it ends an entry
 a date, `…開催`) and the next line opens one (a count, a `label：`, a date, a word with a count of its
 own), the cue text-layer PDF cells use (`extractors.pdf_page.ends_entry`): where the print sets a
 half-width letter or digit, pdftotext -layout tells a cell's width only to a column or so, and two
-entries one short of the widest line read as one otherwise. A list marker always opens a paragraph."""
+entries one short of the widest line read as one otherwise. A list marker or a note mark (`※`)
+opens a paragraph, but inside a bracket the paragraph left open."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import functools
 import unicodedata
 from collections.abc import Iterable
 
-from extractors.pdf_page import COUNT_UNITS, HELD_END, ends_entry, opens_entry_after
+from extractors.pdf_page import COUNT_UNITS, HELD_END, ends_entry, opens_entry_after, starts_item
 from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
 from normalizers.dates import find_dates
 from normalizers.text import NO_LINE_START_KANA, fold_width
@@ -117,7 +118,8 @@ def cell_paragraphs(texts: list[str], width: int = 0, openers: frozenset[str] = 
     repeated `label：`, a word no date goes on with after a labelled date's day, the beginning of
     a line that opens a period cell of the table, `openers`, or the rest of its paragraph: a
     status word alone, a whole count after a labelled entry, ...: `opens_entry_after`); else it
-    ends its paragraph. A list marker opens one."""
+    ends its paragraph. A list marker or a note mark `※` opens one, unless a bracket the paragraph
+    opened is still open (`pdf_page.starts_item`, as text-layer cells read it)."""
     ends = [line_width(text) for text in texts]
     widest = max([*ends, width])
     # a line fills the cell where what the next line opens with would not have fitted after it
@@ -140,7 +142,7 @@ def cell_paragraphs(texts: list[str], width: int = 0, openers: frozenset[str] = 
                         _unspaced(paragraph), _unspaced(text), openers, _paragraph_from(texts, fills, index)
                     )
                 )
-            ) and text[:1] not in MARKERS
+            ) and not starts_item(_unspaced(paragraph), text)
             out += "\n" if wrapped else "\n\n"
         out += text
     return out
@@ -148,11 +150,11 @@ def cell_paragraphs(texts: list[str], width: int = 0, openers: frozenset[str] = 
 
 def _paragraph_from(texts: list[str], fills: list[bool], index: int) -> str:
     """The line at `index` and the lines after it while each wraps by its width alone (it fills
-    the cell, and no list marker opens the next), without pdftotext's spaces: the rest of its
-    paragraph, if it opens one (`opens_as_paragraph`, as text-layer PDF cells read it)."""
+    the cell, and the next opens no list item: `starts_item`), without pdftotext's spaces: the
+    rest of its paragraph, if it opens one (`opens_as_paragraph`, as text-layer PDF cells read it)."""
     text = _unspaced(texts[index])
     for at in range(index, len(fills)):
-        if not fills[at] or texts[at + 1][:1] in MARKERS:
+        if not fills[at] or starts_item(texts[at], texts[at + 1]):
             break
         text += _unspaced(texts[at + 1])
     return text

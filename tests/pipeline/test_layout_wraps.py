@@ -42,6 +42,16 @@ from pipeline.locate.layout_wraps import cell_openers, cell_paragraphs, line_wid
             ["ネットワーク会議：１２回", "準備中の医療機関と調整中", "です"],
             "ネットワーク会議：１２回\n準備中の医療機関と調整中\nです",
         ),
+        # a note mark opens an entry as a list marker does (as in text-layer cells), unless a
+        # bracket the paragraph opened is still open
+        (
+            ["多職種連携研修会：１８回", "※それぞれの医療機関ごと", "に窓口を設置"],
+            "多職種連携研修会：１８回\n\n※それぞれの医療機関ごと\nに窓口を設置",
+        ),
+        (
+            ["多職種連携研修会（１８回", "※オンライン開催を含む）"],
+            "多職種連携研修会（１８回\n※オンライン開催を含む）",
+        ),
         # after a labelled entry, a word with a label of its own opens another (as in text-layer
         # cells), but a line opening in hiragana goes on with the word before: it wraps
         (
