@@ -18,7 +18,16 @@ import functools
 import unicodedata
 from collections.abc import Iterable
 
-from extractors.pdf_page import COUNT_UNITS, HELD_END, ends_entry, opens_entry_after, starts_item
+import regex
+
+from extractors.pdf_page import (
+    COUNT_UNITS,
+    HELD_END,
+    ends_entry,
+    opens_entry_after,
+    opens_with_its_unit,
+    starts_item,
+)
 from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
 from normalizers.dates import find_dates
 from normalizers.text import NO_LINE_START_KANA, fold_width
@@ -31,6 +40,7 @@ _OPENING = "([{「『【〔"
 _CLOSING = ")]}」』】〕"
 _OPEN_ENDS = frozenset(_OPENING + ":/~-、,")
 _CLOSING_STARTS = frozenset(_CLOSING + "、。,.;!?~/")
+_WORD_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 DEFAULT_WIDTHS_CACHED = 4096  # characters whose printed width is remembered (any character a document holds)
 # where no cell's first line is known to open an entry
 NO_OPENERS: frozenset[str] = frozenset()
@@ -46,6 +56,15 @@ def goes_on(paragraph: str, next_line: str) -> bool:
         return True
     end = text[-1]
     return end in _OPEN_ENDS or start in _CLOSING_STARTS or (end.isdigit() and start in _OPENING)
+
+
+def unit_of_its_count(paragraph: str, next_line: str) -> bool:
+    """Whether the line opens with the unit of the count whose number ends the paragraph
+    (`多職種連携研修会 4` | `回`): a count's unit opens no entry (`pdf_page.opens_with_its_unit`).
+    Not a word that opens with a unit's letter (`人生会議`, `回覧`): the unit is alone, or
+    followed by no letter of a word."""
+    after = _unspaced(next_line)
+    return opens_with_its_unit(_unspaced(paragraph), after) and _WORD_LETTER.match(after[1:2]) is None
 
 
 def date_across(paragraph: str, next_line: str) -> bool:
@@ -133,6 +152,7 @@ def cell_paragraphs(texts: list[str], width: int = 0, openers: frozenset[str] = 
             paragraph = out.rsplit("\n\n", 1)[-1]
             wrapped = (
                 goes_on(paragraph, text)
+                or unit_of_its_count(paragraph, text)
                 or date_across(paragraph, text)
                 or held_across(paragraph, text)
                 or (

@@ -108,3 +108,17 @@ def test_a_line_that_begins_as_a_cells_first_line_opens_an_entry(
     lines: list[str], openers: list[str], paragraphs: str
 ) -> None:
     assert cell_paragraphs(lines, 0, cell_openers([[o] for o in openers])) == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraphs"),
+    [
+        # a count's unit opens no entry: the line short of the cell's width still wraps
+        (["多職種連携研修会 4", "回"], "多職種連携研修会 4\n回"),
+        (["出前講座 2", "回（5 月～12 月）"], "出前講座 2\n回（5 月～12 月）"),
+        # a word that opens with a unit's letter opens an entry after a line short of the width
+        (["症例検討会 4", "人生会議の普及"], "症例検討会 4\n\n人生会議の普及"),
+    ],
+)
+def test_a_line_opening_with_the_unit_of_the_count_before_it_wraps(lines: list[str], paragraphs: str) -> None:
+    assert cell_paragraphs(lines, 20) == paragraphs
