@@ -137,6 +137,8 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         if content:
             draft.content.append((line, content))
         draft.runs += runs
+    for draft in drafts:
+        _read_from_own_content_start(draft, content_col)
     distrust_headers_out_of_scale(drafts)
     distrust_headers_short_of_a_column(drafts)
     rows, findings = [], []
@@ -153,7 +155,8 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     widths = _cell_widths(drafts)
     read = []
     for draft in drafts:
-        row, cells, found = _item_row(draft, content_col, full, widths)
+        own = content_col if draft.content_col is None else draft.content_col
+        row, cells, found = _item_row(draft, own, full, widths)
         read.append((row, cells))
         findings += found
     # a period cell's first line opens an entry: a line of another cell that begins as one does
@@ -166,6 +169,26 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         )
         rows.append(replace(row, status=status))
     return rows, region[1], findings
+
+
+def _read_from_own_content_start(draft: ItemDraft, content_col: int) -> None:
+    """An item printed a few columns left of the table (pdftotext places a row anew, every column
+    moving with it): its bullets' list markers start left of the 取組内容 column's start, and so do
+    the lines its bullets wrap into, one space after its title's pieces (`ての普及啓発活動
+    療機関が…`), which would read as the title's. Its lines are read again from where its markers
+    start (the leftmost), where that is less than a shift left of the table's start."""
+    own = min((words[0].col for _, words in draft.content if words[0].text[:1] in MARKERS), default=None)
+    if own is None or not content_col - DEFAULT_MAX_SHIFT <= own < content_col:
+        return
+    draft.content_col = own
+    draft.title, draft.content, draft.runs = [], [], []
+    for line in draft.lines:
+        title, content, runs = split_line(line, draft.columns, own)
+        if title.strip():
+            draft.title.append((line, title.strip()))
+        if content:
+            draft.content.append((line, content))
+        draft.runs += [run for run in runs if not _chart_label(run, content, draft.columns)]
 
 
 def _full_width(drafts: list[ItemDraft]) -> float:

@@ -26,7 +26,7 @@ from pipeline.locate.layout_item_parts import (
     own_pattern,
     own_pattern_ends,
     places,
-    split_line,
+    read_again,
 )
 from pipeline.locate.layout_item_placing import placed_lines
 
@@ -228,13 +228,7 @@ def place_by_own_cells(draft: ItemDraft, content_col: int, header: list[int] | N
 
 
 def _place_at(draft: ItemDraft, edges: list[int], content_col: int) -> None:
-    """The item's lines read again against period columns whose left edges are known."""
-    columns = ItemColumns(content_col, edges, draft.labels)
-    draft.columns, draft.title, draft.content, draft.runs = columns, [], [], []
-    for line in draft.lines:
-        title, content, runs = split_line(line, columns, content_col)
-        if title.strip():
-            draft.title.append((line, title.strip()))
-        if content:
-            draft.content.append((line, content))
-        draft.runs += runs
+    """The item's lines read again against period columns whose left edges are known (and its
+    own 取組内容 start, where it prints left of the table's)."""
+    col = content_col if draft.content_col is None else draft.content_col
+    read_again(draft, ItemColumns(col, edges, draft.labels), col)

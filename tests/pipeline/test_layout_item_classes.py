@@ -567,3 +567,21 @@ def test_a_whole_count_glued_after_a_full_content_line_without_digit_spaces_is_t
     texts = [i.text for i in result.initiatives if i.item_no == 2]
     ending = "グループの取組と課題を報告します。多職種を対象にした在宅医療に関する勉強会を開催します。"
     assert any(t.endswith(ending) for t in texts), texts
+
+
+def test_an_item_printed_left_of_the_table_keeps_its_wrapped_content_lines() -> None:
+    """Item 3 prints two columns left of the table (its bullets' markers at 10, the table's
+    取組内容 at 12): the lines its bullets wrap into start one space after its title's pieces
+    (`ての普及啓発活動 療機関が協力して参ります。`), left of the table's 取組内容 start. They are
+    read from the item's own start, so they go on with their bullets, not the title."""
+    result = read("items-item-printed-left-wraps-beside-its-title.layout.txt")
+    bullets = [i.text for i in result.initiatives if i.item_no == 3]
+    assert bullets[:3] == [
+        "市町村が推進する医療と介護の連携についてグループ化した医療機関が協力して参ります。",
+        "在宅医療や看取りをテーマとしたパンフレットを購入し、各医療機関に通院している患者・家族等に"
+        "配付する事で、普及啓発活動を行います。",
+        "人生会議（ACP）の普及のため、リーフレットを待合室に設置します。",
+    ]
+    titles = {i.item_title for i in result.initiatives if i.item_no == 3}
+    assert titles == {"３ 在宅医療についての普及啓発活動等の取組"}, titles
+    assert cells(result)[(3, "baseline")][0] == "３件"
