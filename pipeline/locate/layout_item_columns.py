@@ -318,9 +318,11 @@ def _item_row(
     ):
         glued = []  # read as the first period column's lines
     bullets, drawn = [], []
+    chart = False  # whether the lines read are an org chart's, drawn under the bullets
     for line, words in draft.content:
         text = line.text[words[0].col : words[-1].col + len(words[-1].text)]
-        if words[0].col >= content_col + DEFAULT_DRAWN_INDENT and is_drawn_label(text):
+        chart = _chart_line(words, content_col, chart)
+        if chart or (words[0].col >= content_col + DEFAULT_DRAWN_INDENT and is_drawn_label(text)):
             drawn.append(TextAt(text.strip(), line.span))
         else:
             bullets.append(Block(kind="line", span=line.span, text=text))
@@ -369,6 +371,32 @@ def _item_row(
         lines = [joined(words) for _, words in cell]
         status.append(CellLines(label, lines, span_of([line for line, _ in cell]), width))
     return ItemRow(draft.number, title, content, (), tuple(drawn)), status, findings
+
+
+def _chart_line(words: list[Word], content_col: int, chart: bool) -> bool:
+    """Whether a line of an item's 取組内容 is a line of an org chart drawn under its bullets: its
+    words set apart by wide gaps (boxes side by side), one of them naming a facility
+    (`印南こどもクリニッ      久慈こどもクリニッ   なるしま外科内科医`), printed right of the column's
+    start; or, right after such a line, a line printed so (the boxes' labels wrapped: `ク   ク
+    院`), or a facility name alone. A bullet's line opens with a list marker or at the column's
+    start, and holds no wide gap; a line that ends a sentence is no label."""
+    if words[0].col <= content_col or words[0].text[:1] in MARKERS or words[-1].text.endswith("。"):
+        return False
+    parts = _gap_parts(words)
+    if len(parts) > 1 and any(is_facility_name(part) for part in parts):
+        return True
+    return chart and (len(parts) > 1 or all(is_facility_name(part) for part in parts))
+
+
+def _gap_parts(words: list[Word]) -> list[str]:
+    """A line's words, joined where they print one space apart, parted at wider gaps."""
+    parts = [words[0].text]
+    for a, b in itertools.pairwise(words):
+        if b.col - (a.col + len(a.text)) > 1:
+            parts.append(b.text)
+        else:
+            parts[-1] += " " + b.text
+    return parts
 
 
 def _among_chart_labels(draft: ItemDraft, cells: list[list[tuple[Block, list[Word]]]]) -> set[int]:

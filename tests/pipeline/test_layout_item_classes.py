@@ -585,3 +585,15 @@ def test_an_item_printed_left_of_the_table_keeps_its_wrapped_content_lines() -> 
     titles = {i.item_title for i in result.initiatives if i.item_no == 3}
     assert titles == {"３ 在宅医療についての普及啓発活動等の取組"}, titles
     assert cells(result)[(3, "baseline")][0] == "３件"
+
+
+def test_an_org_charts_boxes_side_by_side_under_the_bullets_are_no_bullets_line() -> None:
+    """An org chart drawn under item 1's bullets prints its boxes' labels on one line, set apart
+    by wide gaps, two columns right of the 取組内容 start (`あじさいファミリークリニック    訪問看護
+    ステーションほほえみ    みらい訪問看護ステーション`): too little indented for a label alone, yet
+    a line of boxes naming facilities, which no bullet prints. It is no line of the bullet."""
+    result = read("items-chart-boxes-side-by-side-under-the-bullets.layout.txt")
+    assert [i.text for i in result.initiatives if i.item_no == 1] == [
+        "これから新たに在宅医療に取り組もうとする医療機関があった場合は相談に乗り、笠間市医師会を通じて"
+        "取組を支援していきます。"
+    ]
