@@ -40,6 +40,7 @@ _OPENING = "([{「『【〔"
 _CLOSING = ")]}」』】〕"
 _OPEN_ENDS = frozenset(_OPENING + ":/~-、,")
 _CLOSING_STARTS = frozenset(_CLOSING + "、。,.;!?~/")
+_TIME_RANGE_END = regex.compile(r"(?:[0-9０-９][:：][0-9０-９]{2}|時|分)[~～〜]$")
 _WORD_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 DEFAULT_WIDTHS_CACHED = 4096  # characters whose printed width is remembered (any character a document holds)
 # where no cell's first line is known to open an entry
@@ -151,7 +152,7 @@ def cell_paragraphs(texts: list[str], width: int = 0, openers: frozenset[str] = 
         if index:
             paragraph = out.rsplit("\n\n", 1)[-1]
             wrapped = (
-                goes_on(paragraph, text)
+                (goes_on(paragraph, text) and not _open_time_before_entry(paragraph, texts, fills, index))
                 or unit_of_its_count(paragraph, text)
                 or date_across(paragraph, text)
                 or held_across(paragraph, text)
@@ -178,6 +179,17 @@ def _paragraph_from(texts: list[str], fills: list[bool], index: int) -> str:
             break
         text += _unspaced(texts[at + 1])
     return text
+
+
+def _open_time_before_entry(paragraph: str, texts: list[str], fills: list[bool], index: int) -> bool:
+    """Whether the paragraph ends on an open time range (`18:00～`, `13時～`), an entry's end
+    (`pdf_page.ITEM_END`), and line `index` opens an entry (a count, a `label：`, a date; not a
+    time that would end the range: `20:00`, `15時`): the range sign does not carry the entry on."""
+    end = _unspaced(paragraph)
+    after = texts[index + 1] if index < len(fills) and fills[index] else ""
+    return _TIME_RANGE_END.search(end) is not None and ends_entry(
+        end, _unspaced(texts[index]), _unspaced(after)
+    )
 
 
 def _ends_entry_at(texts: list[str], fills: list[bool], index: int) -> bool:

@@ -122,3 +122,26 @@ def test_a_line_that_begins_as_a_cells_first_line_opens_an_entry(
 )
 def test_a_line_opening_with_the_unit_of_the_count_before_it_wraps(lines: list[str], paragraphs: str) -> None:
     assert cell_paragraphs(lines, 20) == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraphs"),
+    [
+        # an open time range ends an entry where the next line opens one (a word with its count,
+        # a whole count): the range sign does not carry the entry on
+        (
+            ["開催日時：6 月 23 日（火）9:", "30～", "グループ連絡会議 ２回"],
+            "開催日時：6 月 23 日（火）9:\n30～\n\nグループ連絡会議 ２回",
+        ),
+        (
+            ["開催日時：R4.11.18(金)18:00～", "6 回（12 月～2 月）"],
+            "開催日時：R4.11.18(金)18:00～\n\n6 回（12 月～2 月）",
+        ),
+        # a time that ends the range, or a date range's end, goes on
+        (["開催日時：8 月 1 日 18:00～", "20:00"], "開催日時：8 月 1 日 18:00～\n20:00"),
+        (["研修会 13 時～", "15 時開催"], "研修会 13 時～\n15 時開催"),
+        (["調査期間：5 月～", "12 月"], "調査期間：5 月～\n12 月"),
+    ],
+)
+def test_an_open_time_range_before_an_entry_ends_it(lines: list[str], paragraphs: str) -> None:
+    assert cell_paragraphs(lines) == paragraphs
