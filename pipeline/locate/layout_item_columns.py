@@ -139,6 +139,7 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         draft.runs += runs
     for draft in drafts:
         _read_from_own_content_start(draft, content_col)
+        _drop_chart_labels_left_of_the_cells(draft)
     distrust_headers_out_of_scale(drafts)
     distrust_headers_short_of_a_column(drafts)
     rows, findings = [], []
@@ -189,6 +190,48 @@ def _read_from_own_content_start(draft: ItemDraft, content_col: int) -> None:
         if content:
             draft.content.append((line, content))
         draft.runs += [run for run in runs if not _chart_label(run, content, draft.columns)]
+
+
+def _drop_chart_labels_left_of_the_cells(draft: ItemDraft) -> None:
+    """An org chart drawn in the 取組内容 whose box prints its label apart, left of the period
+    columns (`陽光台在宅クリ` | `ニック`, one under the other): its runs read as a facility name
+    together (one a line), start further left of the first period column's edge than an item's
+    cells print off the header, and the item's other pieces all start at the header's edges (a
+    shift of a run's tolerance at most): they are the chart's label, no cell's piece. A row
+    printed left of its header moves every piece; its pieces then do not start at the edges, and
+    the item is left as read (its cells not read)."""
+    columns = draft.columns
+    if columns is None:
+        return
+    bound = columns.edges[0] - DEFAULT_MAX_SHIFT - DEFAULT_EDGE_TOLERANCE
+    left = [r for r in draft.runs if not r.crossing and r.start < bound]
+    if not left:
+        return
+    label = _label_runs(left)
+    rest = [r for r in draft.runs if all(r is not run for run in label)]
+    if not label or len(label) != len(left) or not rest:
+        return
+    if not all(
+        min(abs(r.start - e) for e in columns.edges) <= DEFAULT_EDGE_TOLERANCE for r in rest if not r.crossing
+    ):
+        return
+    runs = draft.runs
+    draft.runs = rest
+    shift, doubt = placed_shift(draft, columns)
+    if shift is None or doubt or abs(shift) > DEFAULT_EDGE_TOLERANCE:
+        draft.runs = runs
+
+
+def _label_runs(runs: list[CellRun]) -> list[CellRun]:
+    """The runs, where they are one chart label: one a line, one under the other a line or two
+    apart, starting within a run's tolerance of the first, and their words together naming a
+    facility; else none."""
+    lines = [r.line.span.line_start or 0 for r in runs]
+    if len(set(lines)) != len(runs) or any(b - a > DEFAULT_LABEL_LINES for a, b in itertools.pairwise(lines)):
+        return []
+    if any(abs(r.start - runs[0].start) > DEFAULT_EDGE_TOLERANCE for r in runs):
+        return []
+    return runs if is_facility_name("".join(w.text for r in runs for w in r.words)) else []
 
 
 def _full_width(drafts: list[ItemDraft]) -> float:

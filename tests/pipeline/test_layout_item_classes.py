@@ -597,3 +597,28 @@ def test_an_org_charts_boxes_side_by_side_under_the_bullets_are_no_bullets_line(
         "これから新たに在宅医療に取り組もうとする医療機関があった場合は相談に乗り、笠間市医師会を通じて"
         "取組を支援していきます。"
     ]
+
+
+def test_a_chart_label_wrapped_left_of_the_period_columns_is_no_cell_piece() -> None:
+    """An org chart drawn under item 1's bullets prints a box's label over two lines left of the
+    period columns (`青葉台在宅クリ` | `ニック`, at 45 and 47, the first column's edge at 55): the
+    two read as a facility name together, and the item's other pieces start at the header's
+    edges. They are the chart's label: item 1's cells are read, not left out for a piece left of
+    the first period column."""
+    result = read("items-chart-label-wrapped-left-of-the-cells.layout.txt")
+    got = cells(result)
+    assert got[(1, "baseline")] == ["１回（6 月-1月）", "開催日時：令和 2年 4/8"]
+    assert got[(1, "plan")] == ["調査期間：8 月〜9月", "医療機関への協力依頼（3 月中）"]
+    assert got[(1, "actual")] == ["１回（12 月-3月）", "１２回"]
+    assert not [d for d in unread(result) if d.startswith("取組1")]
+    assert not any("青葉台" in text for texts in got.values() for text in texts)
+
+
+def test_a_chart_label_left_of_the_cells_of_a_row_off_the_header_leaves_the_row_unread() -> None:
+    """The same chart label, but item 1's 現状 pieces print eight columns left of their header
+    (47, the edge at 55): its pieces do not all start at the header's edges, so the runs left of
+    the first period column may be a row printed left as well as a chart's label; item 1's cells
+    are not read."""
+    result = read("items-chart-label-in-a-row-printed-left.layout.txt")
+    assert not [key for key in cells(result) if key[0] == 1]
+    assert [d for d in unread(result) if d.startswith("取組1")]
