@@ -35,9 +35,8 @@ import unicodedata
 from dataclasses import replace
 from typing import NamedTuple
 
-import regex
-
 from extractors.blocks import Block, Finding, Span
+from extractors.pdf_page import WHOLE_COUNT
 from normalizers.forms import ITEMS_HEADER_WORDS, is_facility_name, period_of_header
 from normalizers.text import match_key
 from pipeline.locate.layout_cells import Word, display_width, joined
@@ -84,8 +83,6 @@ DEFAULT_DRAWN_INDENT = 4  # content printed this much right of the column's star
 # room (`line_width`) a piece glued after a full 取組内容 line takes at least to be read as a period
 # cell's line: a narrower one may as well be the rest of the 取組内容 line
 DEFAULT_GLUED_MIN_WIDTH = 3
-# a whole count, its half-width number run into its unit (`1回`, `24回/年`)
-_UNSPACED_COUNT = regex.compile(r"[0-9]+[回件名](?:/年)?$")
 DEFAULT_LABEL_LINES = 2  # lines between two pieces of an org chart's label wrapped in its box
 
 
@@ -285,8 +282,19 @@ def _set_apart(before: str, piece: str) -> bool:
     return (
         first[:1] in MARKERS
         or (_wide(before[-1]) and _wide(first[0]))
-        or (_wide(before[-1]) and " " not in piece and _UNSPACED_COUNT.match(piece) is not None)
+        or (
+            _wide(before[-1])
+            and piece[:1].isascii()
+            and " " not in piece
+            and WHOLE_COUNT.match(piece) is not None
+        )
     )
+
+
+def _unspaced_count(piece: str) -> bool:
+    """A whole count (`pdf_page.WHOLE_COUNT`) whose half-width number runs into its unit, no
+    space between (`1回`, `24回/年`)."""
+    return piece[:1].isascii() and " " not in piece and WHOLE_COUNT.match(piece) is not None
 
 
 def _gapped(content: list[tuple[Block, list[Word]]]) -> bool:

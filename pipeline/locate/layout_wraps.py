@@ -23,6 +23,7 @@ import regex
 from extractors.pdf_page import (
     COUNT_UNITS,
     HELD_END,
+    ITEM_END,
     ends_entry,
     opens_entry_after,
     opens_with_its_unit,
@@ -40,7 +41,7 @@ _OPENING = "([{「『【〔"
 _CLOSING = ")]}」』】〕"
 _OPEN_ENDS = frozenset(_OPENING + ":/~-、,")
 _CLOSING_STARTS = frozenset(_CLOSING + "、。,.;!?~/")
-_TIME_RANGE_END = regex.compile(r"(?:[0-9０-９][:：][0-9０-９]{2}|時|分)[~～〜]$")
+RANGE_SIGNS = frozenset("~～〜")
 _WORD_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 DEFAULT_WIDTHS_CACHED = 4096  # characters whose printed width is remembered (any character a document holds)
 # where no cell's first line is known to open an entry
@@ -187,9 +188,8 @@ def _open_time_before_entry(paragraph: str, texts: list[str], fills: list[bool],
     time that would end the range: `20:00`, `15時`): the range sign does not carry the entry on."""
     end = _unspaced(paragraph)
     after = texts[index + 1] if index < len(fills) and fills[index] else ""
-    return _TIME_RANGE_END.search(end) is not None and ends_entry(
-        end, _unspaced(texts[index]), _unspaced(after)
-    )
+    time_range = end[-1:] in RANGE_SIGNS and ITEM_END.search(end) is not None  # `18:00～`, not `5月～`
+    return time_range and ends_entry(end, _unspaced(texts[index]), _unspaced(after))
 
 
 def _ends_entry_at(texts: list[str], fills: list[bool], index: int) -> bool:
