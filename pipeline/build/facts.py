@@ -5,9 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from normalizers.bullets import ENTRY_LABEL, paragraphs_of
+import regex
+
+from normalizers.bullets import (
+    CIRCLED_NUMBERS,
+    ENTRY_LABEL,
+    STATUS_EXTRA_MARKERS,
+    SYMBOL_MARKERS,
+    paragraphs_of,
+)
 from normalizers.era import find_fiscal_years
 from normalizers.forms import (
+    GROUP_NAME_CLOSING,
     GROUP_NAME_ENDING,
     GROUP_NAME_LABEL_ALONE,
     GROUP_NAME_PATTERNS,
@@ -16,21 +25,26 @@ from normalizers.forms import (
     REFERENCE_NOTE_ENDING,
     REPORT_PERIOD_MARK,
     SENTENCE_MARKS,
+    STATUS_COUNT_PATTERN,
     TITLE_FOLLOWERS,
     TITLE_WORDS,
     is_group_name_paragraph,
     is_reference_note,
 )
 from normalizers.text import fold_width, match_key, reflow
+from pipeline.locate.layout_cells import display_width
 from pipeline.locate.located import LocatedReport, TextAt
 
 DEFAULT_TITLE_SPAN = 40  # characters after the year in which a title names the programme
 DEFAULT_GROUP_NAME_MAX_CHARS = 40  # a longer paragraph after `グループ名` holds more than the name
 _QUOTES = "「」『』\"'“”"
 _OPENING_QUOTES = "「『"
+_COUNT = regex.compile(STATUS_COUNT_PATTERN)
+_MARKS = CIRCLED_NUMBERS + SYMBOL_MARKERS + STATUS_EXTRA_MARKERS
 _CLOSING_QUOTES = "」』"
 DEFAULT_NAME_WRAP_LINES = 3  # lines a group name cut by a narrow cell may wrap onto
 DEFAULT_NAME_WRAP_CHARS = 12  # a longer line is no wrapped piece of the name
+DEFAULT_NAME_WRAP_SLACK = 2  # display columns a wrapped line of a name may print short of a later one
 __all__ = ["cell_paragraphs", "is_group_name_paragraph", "is_reference_note", "text_after_reference_note"]
 
 
@@ -144,6 +158,8 @@ def group_name_of(located: LocatedReport) -> GroupNameFact:
         text, taken = _with_wrapped_name(texts, index)
         end = paragraphs[index + taken].span.line_end
         goes_on = end is not None and end + 1 in printed
+        if goes_on and not taken and (closed := _closed_unquoted_name(paragraphs, index, printed)):
+            (text, taken), goes_on = closed, False
         cut = (goes_on and _may_go_on(text)) or (taken > 0 and _two_cells(texts[index]))
         candidates.append((text, paragraphs[index] if cut else None))
     for item in located.items:
@@ -165,6 +181,55 @@ def _may_go_on(text: str) -> bool:
     `医療連携グ` | `ループ`): where the name ends cannot be told."""
     label = GROUP_NAME_PATTERNS[1].search(_unwrapped(text))
     return label is not None and not any(q in label.group("name") for q in _CLOSING_QUOTES)
+
+
+def _closed_unquoted_name(paragraphs: list[TextAt], index: int, printed: set[int]) -> tuple[str, int] | None:
+    """A `グループ名 X` line of layout text whose unquoted name a narrow cell wraps onto the lines
+    printed right under it (`グループ名 高萩市医` | `師会連携グループ` | `※参考資料 1 …`): the name and
+    how many lines it took, where short lines without a space, mark or count, each line but the last
+    as wide as those after it (a cell wraps a line full), join into a name ending with
+    a group word (`GROUP_NAME_CLOSING`) and a ※ note, an entry (a count, `6 回/年`, never the
+    name's number, or a label, `発送：…`) or a blank line follows; else None."""
+    text = paragraphs[index].text
+    label = GROUP_NAME_PATTERNS[1].search(text)
+    if label is None or any(q in label.group("name") for q in _QUOTES) or " " in label.group("name").strip():
+        return None
+    pieces = [text.strip()]
+    for taken in range(1, DEFAULT_NAME_WRAP_LINES + 1):
+        if index + taken >= len(paragraphs):
+            return None
+        line = paragraphs[index + taken]
+        piece = line.text.strip()
+        if line.span.line_start not in printed or not _name_piece(piece):
+            return None
+        pieces.append(piece)
+        joined = "".join(pieces)
+        if GROUP_NAME_CLOSING.search(joined):
+            end = line.span.line_end
+            after = paragraphs[index + taken + 1].text.strip() if index + taken + 1 < len(paragraphs) else ""
+            entry = _COUNT.match(fold_width(after)) or ENTRY_LABEL.match(after)
+            ends = after.startswith(NOTE_MARK) or entry is not None
+            closes = end is not None and (end + 1 not in printed or ends)
+            return (joined, taken) if closes and _wrapped(pieces) else None
+    return None
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Whether each line but the last is as wide as any after it (within a slack): the cell wrapped
+    it full. A shorter line before a longer one is another cell's, printed between the name's
+    lines (`グループ名 けやき` | `検討中` | `ネットワーク`)."""
+    widths = [display_width(line.replace(" ", "")) for line in lines]
+    return all(w >= max(widths[i + 1 :]) - DEFAULT_NAME_WRAP_SLACK for i, w in enumerate(widths[:-1]))
+
+
+def _name_piece(piece: str) -> bool:
+    """A line that can be a wrapped piece of a name: short, without a space, quote or mark."""
+    return (
+        0 < len(piece) <= DEFAULT_NAME_WRAP_CHARS
+        and " " not in piece
+        and not _COUNT.search(fold_width(piece))
+        and not any(ch in piece for ch in _QUOTES + NOTE_MARK + _MARKS)
+    )
 
 
 def _two_cells(line: str) -> bool:

@@ -36,6 +36,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from extractors.blocks import Block, Finding, Span
+from extractors.pdf_page import WHOLE_COUNT
 from normalizers.forms import ITEMS_HEADER_WORDS, is_facility_name, period_of_header
 from normalizers.text import match_key
 from pipeline.locate.layout_cells import Word, display_width, joined
@@ -43,7 +44,7 @@ from pipeline.locate.layout_headers import span_of
 from pipeline.locate.layout_item_header import (
     header_ahead,
     header_block,
-    header_columns,
+    item_columns,
     item_region,
     table_columns,
 )
@@ -108,8 +109,7 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         anchor = header_ahead(lines, index, region[1])
         if anchor is not None:  # the header printed again (on a new page)
             block = header_block(lines, anchor, region[1])
-            placed = header_columns([lines[i] for i in block])
-            page = None if placed is None else ItemColumns(content_col, *placed)
+            page = item_columns(content_col, [lines[i] for i in block])
             labels = page.labels if page is not None else labels
             if page is not None:
                 headers[pages[id(lines[anchor])]] = page.edges
@@ -134,6 +134,9 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         if content:
             draft.content.append((line, content))
         draft.runs += runs
+    for draft in drafts:
+        _read_from_own_content_start(draft, content_col)
+        _drop_chart_labels_left_of_the_cells(draft)
     distrust_headers_out_of_scale(drafts)
     distrust_headers_short_of_a_column(drafts)
     rows, findings = [], []
@@ -150,7 +153,8 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     widths = _cell_widths(drafts)
     read = []
     for draft in drafts:
-        row, cells, found = _item_row(draft, content_col, full, widths)
+        own = content_col if draft.content_col is None else draft.content_col
+        row, cells, found = _item_row(draft, own, full, widths)
         read.append((row, cells))
         findings += found
     # a period cell's first line opens an entry: a line of another cell that begins as one does
@@ -163,6 +167,68 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
         )
         rows.append(replace(row, status=status))
     return rows, region[1], findings
+
+
+def _read_from_own_content_start(draft: ItemDraft, content_col: int) -> None:
+    """An item printed a few columns left of the table (pdftotext places a row anew, every column
+    moving with it): its bullets' list markers start left of the 取組内容 column's start, and so do
+    the lines its bullets wrap into, one space after its title's pieces (`ての普及啓発活動
+    療機関が…`), which would read as the title's. Its lines are read again from where its markers
+    start (the leftmost), where that is less than a shift left of the table's start."""
+    own = min((words[0].col for _, words in draft.content if words[0].text[:1] in MARKERS), default=None)
+    if own is None or not content_col - DEFAULT_MAX_SHIFT <= own < content_col:
+        return
+    draft.content_col = own
+    draft.title, draft.content, draft.runs = [], [], []
+    for line in draft.lines:
+        title, content, runs = split_line(line, draft.columns, own)
+        if title.strip():
+            draft.title.append((line, title.strip()))
+        if content:
+            draft.content.append((line, content))
+        draft.runs += [run for run in runs if not _chart_label(run, content, draft.columns)]
+
+
+def _drop_chart_labels_left_of_the_cells(draft: ItemDraft) -> None:
+    """An org chart drawn in the 取組内容 whose box prints its label apart, left of the period
+    columns (`陽光台在宅クリ` | `ニック`, one under the other): its runs read as a facility name
+    together (one a line), start further left of the first period column's edge than an item's
+    cells print off the header, and the item's other pieces all start at the header's edges (a
+    shift of a run's tolerance at most): they are the chart's label, no cell's piece. A row
+    printed left of its header moves every piece; its pieces then do not start at the edges, and
+    the item is left as read (its cells not read)."""
+    columns = draft.columns
+    if columns is None:
+        return
+    bound = columns.edges[0] - DEFAULT_MAX_SHIFT - DEFAULT_EDGE_TOLERANCE
+    left = [r for r in draft.runs if not r.crossing and r.start < bound]
+    if not left:
+        return
+    label = _label_runs(left)
+    rest = [r for r in draft.runs if all(r is not run for run in label)]
+    if not label or len(label) != len(left) or not rest:
+        return
+    if not all(
+        min(abs(r.start - e) for e in columns.edges) <= DEFAULT_EDGE_TOLERANCE for r in rest if not r.crossing
+    ):
+        return
+    runs = draft.runs
+    draft.runs = rest
+    shift, doubt = placed_shift(draft, columns)
+    if shift is None or doubt or abs(shift) > DEFAULT_EDGE_TOLERANCE:
+        draft.runs = runs
+
+
+def _label_runs(runs: list[CellRun]) -> list[CellRun]:
+    """The runs, where they are one chart label: one a line, one under the other a line or two
+    apart, starting within a run's tolerance of the first, and their words together naming a
+    facility; else none."""
+    lines = [r.line.span.line_start or 0 for r in runs]
+    if len(set(lines)) != len(runs) or any(b - a > DEFAULT_LABEL_LINES for a, b in itertools.pairwise(lines)):
+        return []
+    if any(abs(r.start - runs[0].start) > DEFAULT_EDGE_TOLERANCE for r in runs):
+        return []
+    return runs if is_facility_name("".join(w.text for r in runs for w in r.words)) else []
 
 
 def _full_width(drafts: list[ItemDraft]) -> float:
@@ -208,8 +274,27 @@ def _set_apart(before: str, piece: str) -> bool:
     a gap on the page, not by the space pdftotext sets around half-width digits wherever they
     print: one space between two full-width characters, or before a list marker (each bullet of
     the 取組内容 opens a line of its own, so a marked piece after a line's words is no part of it:
-    `…図っていきます。 *未定`)."""
-    return piece[:1] in MARKERS or (_wide(before[-1]) and _wide(piece[0]))
+    `…図っていきます。 *未定`), or before a whole count printed without a space between its
+    half-width number and its unit (`…グループ 1回`, `…密にして 2件`): where pdftotext sets no space
+    there, it sets none before the number either, so the space is a gap (and a count alone is an
+    entry of a period cell)."""
+    first = piece.split(" ")[0]
+    return (
+        first[:1] in MARKERS
+        or (_wide(before[-1]) and _wide(first[0]))
+        or (
+            _wide(before[-1])
+            and piece[:1].isascii()
+            and " " not in piece
+            and WHOLE_COUNT.match(piece) is not None
+        )
+    )
+
+
+def _unspaced_count(piece: str) -> bool:
+    """A whole count (`pdf_page.WHOLE_COUNT`) whose half-width number runs into its unit, no
+    space between (`1回`, `24回/年`)."""
+    return piece[:1].isascii() and " " not in piece and WHOLE_COUNT.match(piece) is not None
 
 
 def _gapped(content: list[tuple[Block, list[Word]]]) -> bool:
@@ -274,7 +359,7 @@ def _item_row(
             draft.content[index] = (line, words[:kept])
             glued.append(line)
             pieces.append((line, words[kept:]))
-            apart = apart and _set_apart(words[kept - 1].text, words[kept].text)
+            apart = apart and _set_apart(words[kept - 1].text, joined(words[kept:]))
             stuck |= held(line_width(joined(words[kept:])), 0, draft.widths, len(draft.labels))
     if (
         draft.columns is not None
@@ -284,9 +369,11 @@ def _item_row(
     ):
         glued = []  # read as the first period column's lines
     bullets, drawn = [], []
+    chart = False  # whether the lines read are an org chart's, drawn under the bullets
     for line, words in draft.content:
         text = line.text[words[0].col : words[-1].col + len(words[-1].text)]
-        if words[0].col >= content_col + DEFAULT_DRAWN_INDENT and is_drawn_label(text):
+        chart = _chart_line(words, content_col, chart)
+        if chart or (words[0].col >= content_col + DEFAULT_DRAWN_INDENT and is_drawn_label(text)):
             drawn.append(TextAt(text.strip(), line.span))
         else:
             bullets.append(Block(kind="line", span=line.span, text=text))
@@ -335,6 +422,32 @@ def _item_row(
         lines = [joined(words) for _, words in cell]
         status.append(CellLines(label, lines, span_of([line for line, _ in cell]), width))
     return ItemRow(draft.number, title, content, (), tuple(drawn)), status, findings
+
+
+def _chart_line(words: list[Word], content_col: int, chart: bool) -> bool:
+    """Whether a line of an item's 取組内容 is a line of an org chart drawn under its bullets: its
+    words set apart by wide gaps (boxes side by side), one of them naming a facility
+    (`印南こどもクリニッ      久慈こどもクリニッ   なるしま外科内科医`), printed right of the column's
+    start; or, right after such a line, a line printed so (the boxes' labels wrapped: `ク   ク
+    院`), or a facility name alone. A bullet's line opens with a list marker or at the column's
+    start, and holds no wide gap; a line that ends a sentence is no label."""
+    if words[0].col <= content_col or words[0].text[:1] in MARKERS or words[-1].text.endswith("。"):
+        return False
+    parts = _gap_parts(words)
+    if len(parts) > 1 and any(is_facility_name(part) for part in parts):
+        return True
+    return chart and (len(parts) > 1 or all(is_facility_name(part) for part in parts))
+
+
+def _gap_parts(words: list[Word]) -> list[str]:
+    """A line's words, joined where they print one space apart, parted at wider gaps."""
+    parts = [words[0].text]
+    for a, b in itertools.pairwise(words):
+        if b.col - (a.col + len(a.text)) > 1:
+            parts.append(b.text)
+        else:
+            parts[-1] += " " + b.text
+    return parts
 
 
 def _among_chart_labels(draft: ItemDraft, cells: list[list[tuple[Block, list[Word]]]]) -> set[int]:

@@ -115,9 +115,10 @@ def _period_words(words: list[Word]) -> list[tuple[str, int]]:
     return [(word, pieces[0].col) for word, pieces in period_words(words)]
 
 
-def header_columns(header_lines: list[Block]) -> tuple[list[int], list[str]] | None:
+def header_columns(header_lines: list[Block], within_runs: bool = True) -> tuple[list[int], list[str]] | None:
     """The period columns' left edges and labels: each period word where it starts, moved left
-    to the start of the parenthesis pieces printed nearest to it."""
+    to the start of the parenthesis pieces printed nearest to it (`within_runs`: those opening
+    a word inside a run of words one space apart too, else only those opening a run)."""
     found: list[tuple[str, int]] = []
     pieces: list[list[tuple[str, float]]] = []
     for line in header_lines:
@@ -138,7 +139,7 @@ def header_columns(header_lines: list[Block]) -> tuple[list[int], list[str]] | N
             # space apart make one run over several columns)
             for word in words_of(run.group()):
                 col = run.start() + word.col
-                if word.col and fold_width(word.text)[:1] != "(":
+                if word.col and (not within_runs or fold_width(word.text)[:1] != "("):
                     continue
                 if col < starts[0] - (starts[1] - starts[0]) / 2:
                     continue
@@ -152,13 +153,27 @@ def header_columns(header_lines: list[Block]) -> tuple[list[int], list[str]] | N
     return edges, labels
 
 
-def table_columns(header_lines: list[Block], body: list[Block]) -> ItemColumns | None:
-    """The period columns from the headers printed above the items; the 取組内容 column from
-    where the content starts beside the title column's lines (the most common start)."""
+def item_columns(content: int, header_lines: list[Block]) -> ItemColumns | None:
+    """The period columns a header places (`header_columns`), with the edges its runs' starts
+    alone place, where those differ: pdftotext places a run of words by its first word only, and
+    the words after it follow character by character, so a header printed to another scale than
+    its rows may place its columns by its runs' starts only (`distrust_headers_out_of_scale`)."""
     placed = header_columns(header_lines)
     if placed is None:
         return None
+    starts = header_columns(header_lines, within_runs=False)
     edges, labels = placed
+    others = starts[0] if starts is not None and starts[0] != edges and starts[1] == labels else None
+    return ItemColumns(content, edges, labels, others)
+
+
+def table_columns(header_lines: list[Block], body: list[Block]) -> ItemColumns | None:
+    """The period columns from the headers printed above the items; the 取組内容 column from
+    where the content starts beside the title column's lines (the most common start)."""
+    placed = item_columns(0, header_lines)
+    if placed is None:
+        return None
+    edges = placed.edges
     bound = edges[0] - (edges[1] - edges[0]) / 2
     starts: Counter[int] = Counter()
     for line in body:
@@ -171,5 +186,5 @@ def table_columns(header_lines: list[Block], body: list[Block]) -> ItemColumns |
             starts[beside.col] += 1
     if not starts:
         return None
-    content = min(col for col, count in starts.items() if count == max(starts.values()))
-    return ItemColumns(content, edges, labels)
+    placed.content = min(col for col, count in starts.items() if count == max(starts.values()))
+    return placed

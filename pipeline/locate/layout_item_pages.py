@@ -26,7 +26,7 @@ from pipeline.locate.layout_item_parts import (
     own_pattern,
     own_pattern_ends,
     places,
-    split_line,
+    read_again,
 )
 from pipeline.locate.layout_item_placing import placed_lines
 
@@ -43,14 +43,30 @@ def page_numbers(lines: list[Block]) -> dict[int, int]:
 def distrust_headers_out_of_scale(drafts: list[ItemDraft]) -> None:
     """A header whose columns a cell piece printed under it starts far right of (further than
     any shift an item may take): pdftotext set the header to another scale than the rows, and
-    its places tell no column. The items under it are placed by their own cells, or not at all."""
+    its places tell no column. Where the places its runs' starts alone give (the words after a
+    run's first follow it character by character, to the scale of the run's own text) reach every
+    such piece, the items under it are read against those. Else the items under it are placed by
+    their own cells, or not at all."""
     for columns in {id(d.columns): d.columns for d in drafts if d.columns is not None}.values():
         under = [d for d in drafts if d.columns is columns]
-        reach = columns.edges[-1] + DEFAULT_MAX_SHIFT + DEFAULT_EDGE_TOLERANCE
-        if any(r.start > reach for d in under for r in d.runs if not r.crossing):
+        if not _beyond_reach(under, columns.edges):
+            continue
+        starts = columns.run_starts
+        if starts is not None and not _beyond_reach(under, starts):
+            columns.edges[:] = starts  # the page's header edges (`headers`) are these too
             for draft in under:
-                draft.columns = None
-                draft.why = "the header over its period columns printed to another scale than its rows"
+                _place_at(draft, columns.edges, columns.content)
+            continue
+        for draft in under:
+            draft.columns = None
+            draft.why = "the header over its period columns printed to another scale than its rows"
+
+
+def _beyond_reach(drafts: list[ItemDraft], edges: list[int]) -> bool:
+    """Whether a cell piece of the items starts further right of the last period column's edge
+    than any shift an item may take."""
+    reach = edges[-1] + DEFAULT_MAX_SHIFT + DEFAULT_EDGE_TOLERANCE
+    return any(r.start > reach for d in drafts for r in d.runs if not r.crossing)
 
 
 def distrust_headers_short_of_a_column(drafts: list[ItemDraft]) -> None:
@@ -212,13 +228,7 @@ def place_by_own_cells(draft: ItemDraft, content_col: int, header: list[int] | N
 
 
 def _place_at(draft: ItemDraft, edges: list[int], content_col: int) -> None:
-    """The item's lines read again against period columns whose left edges are known."""
-    columns = ItemColumns(content_col, edges, draft.labels)
-    draft.columns, draft.title, draft.content, draft.runs = columns, [], [], []
-    for line in draft.lines:
-        title, content, runs = split_line(line, columns, content_col)
-        if title.strip():
-            draft.title.append((line, title.strip()))
-        if content:
-            draft.content.append((line, content))
-        draft.runs += runs
+    """The item's lines read again against period columns whose left edges are known (and its
+    own 取組内容 start, where it prints left of the table's)."""
+    col = content_col if draft.content_col is None else draft.content_col
+    read_again(draft, ItemColumns(col, edges, draft.labels), col)

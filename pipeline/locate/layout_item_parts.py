@@ -30,6 +30,9 @@ class ItemColumns:
     content: int  # column where the 取組内容 text starts
     edges: list[int]  # left edge of each period column, from its header
     labels: list[str]  # the period header printed over each
+    # the left edges the header's runs' starts alone place, where they differ from `edges`
+    # (`layout_item_header.item_columns`)
+    run_starts: list[int] | None = None
 
     def first_bound(self, shift: int = 0) -> float:
         """Where the first period column's region starts (half a column left of its edge)."""
@@ -72,6 +75,8 @@ class ItemDraft:
     # each period column's widest word printed alone in a cell read in it, over the report
     # (`layout_item_placing.word_widths`): a line of one cell is no wider
     widths: dict[int, int] = field(default_factory=dict)
+    # where its 取組内容 starts, where it prints left of the table's (`layout_item_columns`)
+    content_col: int | None = None
 
 
 def split_line(
@@ -106,6 +111,19 @@ def split_line(
             content.append(word)
         previous = word
     return joined(title), content, runs
+
+
+def read_again(draft: ItemDraft, columns: ItemColumns | None, content_col: int) -> None:
+    """The item's lines read again: their titles, contents and runs, against `columns` and the
+    取組内容 starting at `content_col`."""
+    draft.columns, draft.title, draft.content, draft.runs = columns, [], [], []
+    for line in draft.lines:
+        title, content, runs = split_line(line, columns, content_col)
+        if title.strip():
+            draft.title.append((line, title.strip()))
+        if content:
+            draft.content.append((line, content))
+        draft.runs += runs
 
 
 def split_at_starts(runs: list[CellRun], starts: set[int]) -> list[CellRun]:

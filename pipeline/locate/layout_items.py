@@ -30,6 +30,7 @@ from normalizers.forms import (
 )
 from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import display_width
+from pipeline.locate.layout_flow_periods import period_paragraphs
 from pipeline.locate.layout_headers import header_labels, open_parens, span_of
 from pipeline.locate.located import ItemRow, TextAt
 from pipeline.locate.tables import STATUS_PERIODS
@@ -38,6 +39,7 @@ DEFAULT_TITLE_COLUMN_CHARS = 24  # a longer line cannot be in the narrow 取組�
 DEFAULT_STATUS_MAX_CHARS = 20
 DEFAULT_STATUS_LINE_CHARS = 12  # a period column's line is no longer
 DEFAULT_FILL_SLACK = 2  # display columns short of the widest line that still fill the column
+DEFAULT_PERIOD_SHARE = 0.8  # of a full 取組内容 line: period cells' lines (three side by side) are no wider
 DEFAULT_DRAWN_INDENT = 4
 DEFAULT_MIN_TITLE_PREFIX = 3
 _COUNT = regex.compile(STATUS_COUNT_PATTERN)
@@ -47,6 +49,9 @@ _WIDE_GAP = regex.compile(r"\s{2,}")  # compiled once: a module-level regex call
 _SPACE = regex.compile(" ")
 _MARKERS = set(CIRCLED_NUMBERS + SYMBOL_MARKERS)
 _CELL_MARKERS = _MARKERS | set(STATUS_EXTRA_MARKERS)  # a period cell's entries open with these too
+# a line opening with these goes on with the text above it, never an org chart's label
+# (`、訪問看護ステーション` under `▶参加機関：…クリニック`)
+_GOES_ON = set("、。，．）)」』")
 
 
 def known_title_keys() -> set[str]:
@@ -132,6 +137,18 @@ class _ItemDraft:
         self.interleaved = self.interleaved or bool(self.status)
         self.content.append(line)
 
+    def _wraps_a_bullet(self, line: Block) -> bool:
+        """Whether the line prints right under a line of the bullets that fills the 取組内容 column
+        and leaves its sentence open, not set apart: the bullet's wrapped rest, however much it
+        reads like an org chart's label (`…かがやき外科内科` | `医院、訪問看護ステーション`)."""
+        number = line.span.line_start
+        if not self.content or number is None or _is_set_apart(line):
+            return False
+        above = self.content[-1]
+        text = above.text.strip()
+        fills = flow_width(text) >= self.full - DEFAULT_FILL_SLACK
+        return above.span.line_start == number - 1 and fills and not text.endswith("。")
+
     def add(self, line: Block, title_keys: set[str]) -> None:
         title_text = "".join(b.text.strip() for b in self.title)
         head, rest = title_piece(title_text, line.text, title_keys)
@@ -145,6 +162,9 @@ class _ItemDraft:
         while glued := _glued_in_flow(text, self.full, bool(pieces)):
             pieces.insert(0, glued)  # the columns' pieces, right to left: the last printed first
             text = text[: -len(glued)].rstrip()
+        if past := past_the_column(text, self.full):
+            pieces.insert(0, past)
+            text = text[: -len(past)].rstrip()
         if pieces:
             self.status += [Block(kind="line", span=line.span, text=piece) for piece in pieces]
             line = Block(kind="line", span=line.span, text=text)
@@ -161,7 +181,7 @@ class _ItemDraft:
             self._content(line)
         elif is_status_like(text) or (text[:1] in _MARKERS and short):
             self.status.append(line)
-        elif is_drawn_label(text):
+        elif is_drawn_label(text) and text[:1] not in _GOES_ON and not self._wraps_a_bullet(line):
             self.drawn.append(line)
         elif sentence_open and not _is_set_apart(line) and (not short or head):
             self._content(line)  # a wrapped line of the bullet
@@ -209,6 +229,22 @@ def _glued_in_flow(text: str, full: float, more: bool = False) -> str:
     if not right or right.endswith("。") or not (short or more):
         return ""
     return right if flow_width(left) >= full - DEFAULT_FILL_SLACK else ""
+
+
+def past_the_column(text: str, full: float) -> str:
+    """Default mode: the other columns' text printed on a line wider than the 取組内容 column
+    can hold (`…管理者が調 調査期間：9月1 ※定期的（1回/2箇`, `…情報共有や 5日～19日`): from the one
+    space after which the text before it fills the column, up to a full line and no wider. A space
+    set around half-width text may be that space, as nothing of the column's own goes past its edge.
+    Where two spaces could be it (`…や F AX` near the edge), the one that parts two full-width
+    characters; where that does not tell either, the line is kept whole."""
+    if flow_width(text) <= full + DEFAULT_FILL_SLACK:
+        return ""
+    spaces = [m.start() for m in regex.finditer(" ", text)]
+    fits = [at for at in spaces if full - DEFAULT_FILL_SLACK <= flow_width(text[:at]) <= full + 1]
+    if len(fits) > 1:
+        fits = [at for at in fits if _parts_columns(text, at)]
+    return text[fits[0] + 1 :] if len(fits) == 1 else ""
 
 
 def _parts_columns(text: str, at: int) -> bool:
@@ -263,6 +299,9 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
     labels = header_labels(header)
     in_order = [period_of_header(label) for label in labels] == list(STATUS_PERIODS)
     printed = {b.span.line_start for b in lines}
+    headers = {b.span.line_start or 0 for b in header}
+    for draft in drafts:
+        _narrow_paragraphs_to_status(draft, headers, printed)
     findings = []
     orphans = _lines_before_titles(lines, drafts)
     first = next((d for d in drafts if d.number == 1), None)
@@ -295,6 +334,24 @@ def locate_flow_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Find
             findings.append(Finding("status_cell_unread", detail, span_of(draft.status)))
             draft.status = []
     return [_item_row(d, labels) for d in drafts], index, findings
+
+
+def _narrow_paragraphs_to_status(draft: _ItemDraft, headers: set[int], printed: set[int | None]) -> None:
+    """The period columns' paragraphs printed after the item's bullets, read as bullets: period lines.
+    The period columns' lines (of one cell, or of several printed side by side) are at most
+    `DEFAULT_PERIOD_SHARE` of a full 取組内容 line wide."""
+
+    def narrow(text: str) -> bool:
+        return flow_width(text) <= draft.full * DEFAULT_PERIOD_SHARE
+
+    def open_at_edge(text: str) -> bool:
+        return flow_width(text) >= draft.full - DEFAULT_FILL_SLACK and not text.endswith("。")
+
+    others = draft.status + draft.drawn
+    moved = period_paragraphs(draft.content, others, draft.title, headers, printed, narrow, open_at_edge)
+    if moved:
+        draft.content = [b for b in draft.content if b not in moved]
+        draft.status = sorted([*draft.status, *moved], key=lambda b: b.span.line_start or 0)
 
 
 def _share_content_after_titles(drafts: list[_ItemDraft], printed: set[int | None]) -> list[Finding]:
@@ -485,6 +542,19 @@ def _early_items_start(lines: list[Block], start: int, title_keys: set[str]) -> 
     return first
 
 
+_BRACKETS = (("「", "」"), ("『", "』"), ("（", "）"), ("(", ")"))
+
+
+def _closes_bracket(above: str, text: str) -> bool:
+    """Whether `text` closes a bracket `above` leaves open, before it opens one of its own."""
+    return any(
+        above.count(opening) > above.count(closing)
+        and closing in text
+        and text.index(closing) < (text.index(opening) if opening in text else len(text))
+        for opening, closing in _BRACKETS
+    )
+
+
 def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:
     """A bullet's wrapped end taken for a short period line (`…打ち合わせ、進捗` | `状況の確認等` |
     `▶開催回数…`): a short line printed right under a line of the bullet that fills the 取組内容
@@ -504,10 +574,12 @@ def _rejoin_wrapped_ends(draft: _ItemDraft, printed: set[int | None]) -> None:
         if at not in content:
             continue
         above = content[at].text.strip()
-        fills = flow_width(above) >= draft.full - DEFAULT_FILL_SLACK
+        text = line.text.strip()
+        # a bracket the bullet's line leaves open, closed by the short line (`…「VR 体験` | `会」`):
+        # the wrap fell short of the column's edge, as a closing bracket never opens a line
+        fills = flow_width(above) >= draft.full - DEFAULT_FILL_SLACK or _closes_bracket(above, text)
         below = content.get(number + 1)
         next_opens = number + 1 not in printed or (below is not None and below.text.strip()[:1] in _MARKERS)
-        text = line.text.strip()
         if (
             fills
             and not above.endswith("。")

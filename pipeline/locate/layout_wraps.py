@@ -9,7 +9,8 @@ line. A line that fills the cell still ends its paragraph where it ends an entry
 a date, `…開催`) and the next line opens one (a count, a `label：`, a date, a word with a count of its
 own), the cue text-layer PDF cells use (`extractors.pdf_page.ends_entry`): where the print sets a
 half-width letter or digit, pdftotext -layout tells a cell's width only to a column or so, and two
-entries one short of the widest line read as one otherwise. A list marker always opens a paragraph."""
+entries one short of the widest line read as one otherwise. A list marker or a note mark (`※`)
+opens a paragraph, but inside a bracket the paragraph left open."""
 
 from __future__ import annotations
 
@@ -17,7 +18,17 @@ import functools
 import unicodedata
 from collections.abc import Iterable
 
-from extractors.pdf_page import COUNT_UNITS, HELD_END, ends_entry, opens_entry_after
+import regex
+
+from extractors.pdf_page import (
+    COUNT_UNITS,
+    HELD_END,
+    ITEM_END,
+    ends_entry,
+    opens_entry_after,
+    opens_with_its_unit,
+    starts_item,
+)
 from normalizers.bullets import CIRCLED_NUMBERS, STATUS_EXTRA_MARKERS, SYMBOL_MARKERS
 from normalizers.dates import find_dates
 from normalizers.text import NO_LINE_START_KANA, fold_width
@@ -30,6 +41,8 @@ _OPENING = "([{「『【〔"
 _CLOSING = ")]}」』】〕"
 _OPEN_ENDS = frozenset(_OPENING + ":/~-、,")
 _CLOSING_STARTS = frozenset(_CLOSING + "、。,.;!?~/")
+RANGE_SIGNS = frozenset("~～〜")
+_WORD_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 DEFAULT_WIDTHS_CACHED = 4096  # characters whose printed width is remembered (any character a document holds)
 # where no cell's first line is known to open an entry
 NO_OPENERS: frozenset[str] = frozenset()
@@ -45,6 +58,15 @@ def goes_on(paragraph: str, next_line: str) -> bool:
         return True
     end = text[-1]
     return end in _OPEN_ENDS or start in _CLOSING_STARTS or (end.isdigit() and start in _OPENING)
+
+
+def unit_of_its_count(paragraph: str, next_line: str) -> bool:
+    """Whether the line opens with the unit of the count whose number ends the paragraph
+    (`多職種連携研修会 4` | `回`): a count's unit opens no entry (`pdf_page.opens_with_its_unit`).
+    Not a word that opens with a unit's letter (`人生会議`, `回覧`): the unit is alone, or
+    followed by no letter of a word."""
+    after = _unspaced(next_line)
+    return opens_with_its_unit(_unspaced(paragraph), after) and _WORD_LETTER.match(after[1:2]) is None
 
 
 def date_across(paragraph: str, next_line: str) -> bool:
@@ -115,8 +137,10 @@ def cell_paragraphs(texts: list[str], width: int = 0, openers: frozenset[str] = 
     widest line, in this item or another) unless it ends an entry and the next line opens one
     (`ends_entry`, as in text-layer PDF cells) or the entry tells that the line opens another (a
     repeated `label：`, a word no date goes on with after a labelled date's day, the beginning of
-    a line that opens a period cell of the table, `openers`: `opens_entry_after`); else it ends
-    its paragraph. A list marker opens one."""
+    a line that opens a period cell of the table, `openers`, or the rest of its paragraph: a
+    status word alone, a whole count after a labelled entry, ...: `opens_entry_after`); else it
+    ends its paragraph. A list marker or a note mark `※` opens one, unless a bracket the paragraph
+    opened is still open (`pdf_page.starts_item`, as text-layer cells read it)."""
     ends = [line_width(text) for text in texts]
     widest = max([*ends, width])
     # a line fills the cell where what the next line opens with would not have fitted after it
@@ -129,18 +153,43 @@ def cell_paragraphs(texts: list[str], width: int = 0, openers: frozenset[str] = 
         if index:
             paragraph = out.rsplit("\n\n", 1)[-1]
             wrapped = (
-                goes_on(paragraph, text)
+                (goes_on(paragraph, text) and not _open_time_before_entry(paragraph, texts, fills, index))
+                or unit_of_its_count(paragraph, text)
                 or date_across(paragraph, text)
                 or held_across(paragraph, text)
                 or (
                     fills[index - 1]
                     and not _ends_entry_at(texts, fills, index)
-                    and not opens_entry_after(_unspaced(paragraph), _unspaced(text), openers)
+                    and not opens_entry_after(
+                        _unspaced(paragraph), _unspaced(text), openers, _paragraph_from(texts, fills, index)
+                    )
                 )
-            ) and text[:1] not in MARKERS
+            ) and not starts_item(_unspaced(paragraph), text)
             out += "\n" if wrapped else "\n\n"
         out += text
     return out
+
+
+def _paragraph_from(texts: list[str], fills: list[bool], index: int) -> str:
+    """The line at `index` and the lines after it while each wraps by its width alone (it fills
+    the cell, and the next opens no list item: `starts_item`), without pdftotext's spaces: the
+    rest of its paragraph, if it opens one (`opens_as_paragraph`, as text-layer PDF cells read it)."""
+    text = _unspaced(texts[index])
+    for at in range(index, len(fills)):
+        if not fills[at] or starts_item(texts[at], texts[at + 1]):
+            break
+        text += _unspaced(texts[at + 1])
+    return text
+
+
+def _open_time_before_entry(paragraph: str, texts: list[str], fills: list[bool], index: int) -> bool:
+    """Whether the paragraph ends on an open time range (`18:00～`, `13時～`), an entry's end
+    (`pdf_page.ITEM_END`), and line `index` opens an entry (a count, a `label：`, a date; not a
+    time that would end the range: `20:00`, `15時`): the range sign does not carry the entry on."""
+    end = _unspaced(paragraph)
+    after = texts[index + 1] if index < len(fills) and fills[index] else ""
+    time_range = end[-1:] in RANGE_SIGNS and ITEM_END.search(end) is not None  # `18:00～`, not `5月～`
+    return time_range and ends_entry(end, _unspaced(texts[index]), _unspaced(after))
 
 
 def _ends_entry_at(texts: list[str], fills: list[bool], index: int) -> bool:

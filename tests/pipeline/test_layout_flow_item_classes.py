@@ -6,6 +6,9 @@ pdftotext output of generated reports, names and figures changed."""
 
 from __future__ import annotations
 
+import pytest
+
+from pipeline.locate.layout_items import past_the_column
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
 from tests.conftest import ROOT
@@ -306,6 +309,31 @@ def test_a_group_name_whose_end_the_print_does_not_tell_is_left_out() -> None:
     assert "group_name_unread" not in {c.check for c in ended.checks}
 
 
+# (a narrow 現状 cell with an unquoted group name, as default mode prints it; the name read or None)
+UNQUOTED_NAMES = [
+    ("グループ名 高萩市医\n師会連携グループ\n※参考資料 1 高萩市\n", "高萩市医師会連携グループ"),  # a note
+    ("グループ名 坂東\n市グループ\n6 回/年\n", "坂東市グループ"),  # a count: an entry, not its number
+    ("グループ名 坂東\n市グループ\n発送：令和2年5月1日\n", "坂東市グループ"),  # an entry's label
+    ("グループ名 県北在\n宅医療推進グループ\n", "県北在宅医療推進グループ"),  # a blank line
+    ("グループ名 八千代町グ\nループ\n研修会等への出席及び\n", None),  # may go on
+    ("グループ名 つくば地区グ\nループ\n2\n", None),  # its number may be on the next line
+    ("グループ名 けやき\n検討中\nネットワーク\n", None),  # a shorter line between: another cell's
+    ("グループ名 けやき\n3件\nネットワーク\n", None),  # a count between: another cell's
+]
+
+
+@pytest.mark.parametrize(("cell", "name"), UNQUOTED_NAMES)
+def test_an_unquoted_group_name_wrapped_by_a_narrow_cell_is_read_where_the_print_ends_it(
+    cell: str, name: str | None
+) -> None:
+    """An unquoted name wrapped line by line (`グループ名 高萩市医` | `師会連携グループ`) is read where
+    its lines, each as wide as the ones after it, end with a group word and a ※ note, a count or a
+    blank line follows (3 of 60 generated reports lost theirs); else no name, as before."""
+    result = run(HEADER, ITEM1, ITEM2, ITEM3, cell)
+    assert result.document.group_name == name
+    assert ("group_name_unread" in {c.check for c in result.checks}) == (name is None)
+
+
 # item 1's title as the R3 form prints it on its own lines, above its content
 TITLE_APART = (
     "1 これから在宅医療\nへの参入又は拡充に\n取り組む医療機関等\nの連携強化を図るた\nめの取組\n"
@@ -552,3 +580,150 @@ def test_a_bullets_wrapped_end_under_a_line_of_the_title_alone_is_the_bullets_re
     assert [t for n, t in bullets(result) if n == 1][
         2
     ] == "在宅医療普及啓発を目的とした地域住民向け「VR 体験会」"
+
+
+def test_narrow_paragraphs_after_the_bullets_are_period_cells_even_opening_with_markers() -> None:
+    """A generated report's item 3 (its pdftotext default output, names changed): two bullets, then
+    five paragraphs of the period columns, whose lines open with `◆`, `▶`, `・` like bullets
+    (`・医療機関への協力依頼（1` | `0 月中）`). Every line of those paragraphs is well short of a full
+    line of the 取組内容 column: they are period cells, never bullets (seven of them were read as
+    bullets, and their dates as 取組 dates); which cell each is stays unread."""
+    name = "items-period-cells-opening-with-markers-after-the-bullets.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert [t[:12] for n, t in bullets(result) if n == 3] == [
+        "市民公開講座「住み慣れた",
+        "在宅医療や看取りをテーマ",
+    ]
+    assert [d.raw for d in result.dates if d.item_no == 3] == ["8 月 13 日(木)19 時～20 時"]
+    assert any(d.startswith("取組3") for d in unread(result))
+    assert not [s for s in result.status if s.item_no == 3]
+
+
+def test_other_columns_text_on_a_line_wider_than_the_content_column_is_kept_out_of_the_bullet() -> None:
+    """A generated R2 report's item 1: `…管理者が調 調査期間：9月1 ※定期的（1回/2箇` holds two period
+    columns' pieces, together longer than a period line, and `…情報共有や 5日～19日` one whose space
+    is one pdftotext may set before a half-width digit. Both lines are wider than the 取組内容
+    column can print: the text past its edge is the other columns' (it stayed in the bullet)."""
+    result = process_document(
+        (LAYOUT / "items-period-pieces-glued-after-full-lines.default.txt").read_bytes()
+    )
+    assert bullets(result)[0] == (
+        1,
+        "各医療機関の院長と訪問看護ステーションの管理者が調整窓口となり、電話、メール、FAXにて患者の情報共有や"
+        "連携を図っていきます。",
+    )
+
+
+def test_two_period_cells_printed_side_by_side_after_the_bullets_are_no_bullet() -> None:
+    """A generated R3 report's item 1: after its bullets and the period headers, 取組目標's and
+    実績's cells print side by side in one paragraph (`12 回（5 月～6 月） 開催日時：㋿3 年 7`), wider
+    than one period column yet well short of a full 取組内容 line: period lines, not a bullet (the
+    paragraph was item 1's fifth bullet, and its dates 取組 dates)."""
+    name = "items-two-period-cells-side-by-side-after-the-bullets.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    item1 = [t for n, t in bullets(result) if n == 1]
+    assert len(item1) == 4
+    assert item1[-1].endswith("症例検討会や、勉強会を行う事を継続していきます。")
+    assert [d.raw for d in result.dates if d.item_no == 1] == [
+        "9 月",
+        "令和 4 年 1 月 12 日（水）午後 2 時 30 分～4 時",
+    ]
+    assert any(d.startswith("取組1") for d in unread(result))
+
+
+def test_three_period_cells_printed_side_by_side_after_the_bullets_are_no_bullet() -> None:
+    """A generated H30 report's item 3: three period cells print side by side in one paragraph
+    (`ネットワーク会議 *派遣先：笠間 開催日時：㍻30年`), three-quarters of a full 取組内容 line wide
+    and no line of it full: period lines, not a third bullet (`ネットワーク会議 *派遣先…` was one)."""
+    name = "items-three-period-cells-side-by-side-after-the-bullets.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert [t for n, t in bullets(result) if n == 3] == [
+        "笠間市の広報誌に在宅医療の特集記事を掲載します。",
+        "住民に対する在宅医療に関する勉強会などを市町村と協力して開催します。",
+    ]
+    assert any(d.startswith("取組3") for d in unread(result))
+
+
+def test_period_cells_printed_right_under_their_columns_header_are_no_bullet() -> None:
+    """A generated R4 report's item 1: `実績` and its note print right above 実績's cell, no blank line
+    between (`組)` | `開催日時：2021 年 12` | … | `・調査期間：5 月 25 日` | `～6 月 2 日`). The header
+    lines are the form's, the rest narrow: the paragraph is a period cell, and `・調査期間…` no bullet
+    (it was item 1's last bullet, and 5月25日 an 取組 date)."""
+    name = "items-period-cells-under-their-header-after-the-bullets.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert not [t for _, t in bullets(result) if t.startswith("調査期間")]
+    assert not [d for d in result.dates if d.item_no == 1 and d.source_table == "initiatives"]
+    assert any(d.startswith("取組1") for d in unread(result))
+
+
+# a generated R4 report's item 2: a list's wrapped end printed beside the title column's line
+ITEM2_LIST_END_BESIDE_THE_TITLE = """\
+2 在宅医療を提供 ①事務局、調整機能を担う方
+する連携体制とし 水戸市在宅医療・介護連携支援センター 介護支援専門員 田口 雅一
+て必要な拠点機能 ②打ち合わせ等の内容・開催方法・回数・参加機関等
+を担う取組
+▶参加機関：水戸市高齢福祉課、水戸市医師会、かがやき在宅クリニック
+※地域との連携に 、訪問看護ステーション
+関すること。
+▶開催方法：参集およびオンライン・電話・メールでの打ち合わせ
+"""
+
+
+def test_a_wrapped_end_opening_with_a_comma_is_never_an_org_charts_label() -> None:
+    """`、訪問看護ステーション` ends like a facility's name, but a line opening with `、` goes on with
+    the text above it: the list's rest, not an org chart's label (it was cut off the bullet)."""
+    result = run(HEADER, ITEM1, ITEM2_LIST_END_BESIDE_THE_TITLE, ITEM3)
+    assert [t for n, t in bullets(result) if n == 2][2] == (
+        "参加機関：水戸市高齢福祉課、水戸市医師会、かがやき在宅クリニック、訪問看護ステーション"
+    )
+
+
+def test_a_wrapped_end_reading_like_a_facility_under_a_full_open_line_is_the_bullets_rest() -> None:
+    """A generated R2 report's item 1: `▶参加機関：…、かがやき外科内科` fills the 取組内容 column and
+    leaves its sentence open, and `医院、訪問看護ステーション` prints right under it. It ends like a
+    facility's name, yet it is the list's rest, not an org chart's label (it was cut off)."""
+    name = "items-list-end-reading-like-a-facility-under-a-full-line.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert "参加機関：北茨城市高齢福祉課、北茨城市医師会、かがやき外科内科医院、訪問看護ステーション" in [
+        t for n, t in bullets(result) if n == 1
+    ]
+
+
+def test_a_short_line_closing_a_bracket_the_bullet_left_open_is_the_bullets_rest() -> None:
+    """A generated report's item 1 (pdftotext default mode, names changed): `⑥ …「VR 体験` wraps
+    short of the 取組内容 column's edge, as `会」` goes to the next line whole (a closing bracket
+    never opens a line), and `会」` closes the bracket the bullet left open: the bullet's rest, not
+    a period line (the bullet lost its end)."""
+    name = "items-bullet-wrapped-before-its-closing-bracket.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert "在宅医療普及啓発を目的とした地域住民向け「VR 体験会」" in [
+        t for n, t in bullets(result) if n == 1
+    ]
+
+
+def test_period_cells_after_an_item_whose_bullets_are_one_line_are_no_bullets() -> None:
+    """A generated H30 report's item 1 prints one line of bullets, then its period cells in
+    paragraphs (`◆開催日時：7/27(金)` among them). An item of one line of bullets is no sign of a
+    print that sets a blank line after every line (its title's lines print one under another):
+    the narrow paragraphs are period cells (two of them were bullets, with their dates)."""
+    name = "items-one-line-of-bullets-then-period-cells.default.txt"
+    result = process_document((LAYOUT / name).read_bytes())
+    assert [t for n, t in bullets(result) if n == 1] == [
+        "8月26日(日)に連携会議を開催し、各医療機関の役割分担を確認しました。"
+    ]
+    assert [d.raw for d in result.dates if d.item_no == 1] == ["8月26日(日)"]
+
+
+FULL = 20  # a full line of the 取組内容 column in these cases: ten full-width characters
+PAST_THE_COLUMN = [
+    ("あいうえおかきくけこ 調査期間：9月1 ※定期的", "調査期間：9月1 ※定期的"),  # one space fits
+    ("あいうえおかきくけこ 5日～19日", "5日～19日"),  # a space before a half-width digit
+    ("あいうえおかきくけこ 5", ""),  # no wider than the column may print: kept whole
+    ("あいうえおかきくけ F AX で送付", ""),  # two spaces fit, neither parts full-width text
+    ("あいうえおかきくけ F こ 調査期間：9月", "調査期間：9月"),  # two fit, one parts full-width text
+]
+
+
+@pytest.mark.parametrize(("text", "past"), PAST_THE_COLUMN)
+def test_past_the_column(text: str, past: str) -> None:
+    assert past_the_column(text, FULL) == past

@@ -533,3 +533,92 @@ def test_pieces_glued_after_full_content_lines_a_little_left_of_the_first_column
     assert not [d for d in unread(result) if "取組3" in d]
     content = "".join(i.text for i in result.initiatives if i.item_no == 3)
     assert "協力依頼" not in content
+
+
+def test_a_header_whose_words_inside_a_run_print_to_another_scale_places_its_columns_by_its_runs() -> None:
+    """The parentheses under the period words print as one run one space apart (`(事前協議月の
+    (事前協議月から (事前協議月から`): pdftotext places a run by its first word only, the rest follow
+    to the scale of the run's own text, so the edges its inner words give (62, 71) lie left of
+    where the rows print their cells (64, 78-81: too far right for any shift). The runs' starts
+    alone (54, 64, 74: each period word printed apart) reach every piece: the items are read
+    against those, and only pieces where two columns meet stay unread."""
+    result = read("items-header-run-starts-to-the-rows-scale.layout.txt")
+    got = cells(result)
+    assert got[(1, "actual")] == [
+        "研修テーマ：「最期まで望み通りの在宅生活を送るために」",
+        "地域ケア個別会議への出席 6回",
+    ]
+    assert got[(2, "baseline")] == ["5回", "調査期間：令和元年11/14～11/18"]
+    assert got[(2, "plan")][:3] == ["実施予定", "0回（9月-12月）", "４回"]
+    assert got[(3, "actual")] == ["随時"]
+    assert not [d for d in unread(result) if "another scale" in d]
+    assert set(got) == {(1, "actual"), (2, "baseline"), (2, "plan"), (3, "actual")}
+
+
+def test_a_whole_count_glued_after_a_full_content_line_without_digit_spaces_is_the_first_cells() -> None:
+    """The print sets no space around half-width digits (`1/2以上`, `1回`): item 2's `1回`, one
+    space after a full line of its 取組内容 (`…参加し、グループ 1回`), is set apart by a gap, not
+    by a digit's space, and a whole count alone is a period cell's entry: its 現状 cell. Item 1's
+    piece where two columns meet stays unread."""
+    result = read("items-glued-whole-count-without-digit-spaces.layout.txt")
+    assert cells(result).get((2, "baseline")) == ["1回"]
+    assert not [d for d in unread(result) if d.startswith("取組2")]
+    assert [d for d in unread(result) if d.startswith("取組1")]
+    texts = [i.text for i in result.initiatives if i.item_no == 2]
+    ending = "グループの取組と課題を報告します。多職種を対象にした在宅医療に関する勉強会を開催します。"
+    assert any(t.endswith(ending) for t in texts), texts
+
+
+def test_an_item_printed_left_of_the_table_keeps_its_wrapped_content_lines() -> None:
+    """Item 3 prints two columns left of the table (its bullets' markers at 10, the table's
+    取組内容 at 12): the lines its bullets wrap into start one space after its title's pieces
+    (`ての普及啓発活動 療機関が協力して参ります。`), left of the table's 取組内容 start. They are
+    read from the item's own start, so they go on with their bullets, not the title."""
+    result = read("items-item-printed-left-wraps-beside-its-title.layout.txt")
+    bullets = [i.text for i in result.initiatives if i.item_no == 3]
+    assert bullets[:3] == [
+        "市町村が推進する医療と介護の連携についてグループ化した医療機関が協力して参ります。",
+        "在宅医療や看取りをテーマとしたパンフレットを購入し、各医療機関に通院している患者・家族等に"
+        "配付する事で、普及啓発活動を行います。",
+        "人生会議（ACP）の普及のため、リーフレットを待合室に設置します。",
+    ]
+    titles = {i.item_title for i in result.initiatives if i.item_no == 3}
+    assert titles == {"３ 在宅医療についての普及啓発活動等の取組"}, titles
+    assert cells(result)[(3, "baseline")][0] == "３件"
+
+
+def test_an_org_charts_boxes_side_by_side_under_the_bullets_are_no_bullets_line() -> None:
+    """An org chart drawn under item 1's bullets prints its boxes' labels on one line, set apart
+    by wide gaps, two columns right of the 取組内容 start (`あじさいファミリークリニック    訪問看護
+    ステーションほほえみ    みらい訪問看護ステーション`): too little indented for a label alone, yet
+    a line of boxes naming facilities, which no bullet prints. It is no line of the bullet."""
+    result = read("items-chart-boxes-side-by-side-under-the-bullets.layout.txt")
+    assert [i.text for i in result.initiatives if i.item_no == 1] == [
+        "これから新たに在宅医療に取り組もうとする医療機関があった場合は相談に乗り、笠間市医師会を通じて"
+        "取組を支援していきます。"
+    ]
+
+
+def test_a_chart_label_wrapped_left_of_the_period_columns_is_no_cell_piece() -> None:
+    """An org chart drawn under item 1's bullets prints a box's label over two lines left of the
+    period columns (`青葉台在宅クリ` | `ニック`, at 45 and 47, the first column's edge at 55): the
+    two read as a facility name together, and the item's other pieces start at the header's
+    edges. They are the chart's label: item 1's cells are read, not left out for a piece left of
+    the first period column."""
+    result = read("items-chart-label-wrapped-left-of-the-cells.layout.txt")
+    got = cells(result)
+    assert got[(1, "baseline")] == ["１回（6 月-1月）", "開催日時：令和 2年 4/8"]
+    assert got[(1, "plan")] == ["調査期間：8 月〜9月", "医療機関への協力依頼（3 月中）"]
+    assert got[(1, "actual")] == ["１回（12 月-3月）", "１２回"]
+    assert not [d for d in unread(result) if d.startswith("取組1")]
+    assert not any("青葉台" in text for texts in got.values() for text in texts)
+
+
+def test_a_chart_label_left_of_the_cells_of_a_row_off_the_header_leaves_the_row_unread() -> None:
+    """The same chart label, but item 1's 現状 pieces print eight columns left of their header
+    (47, the edge at 55): its pieces do not all start at the header's edges, so the runs left of
+    the first period column may be a row printed left as well as a chart's label; item 1's cells
+    are not read."""
+    result = read("items-chart-label-in-a-row-printed-left.layout.txt")
+    assert not [key for key in cells(result) if key[0] == 1]
+    assert [d for d in unread(result) if d.startswith("取組1")]
