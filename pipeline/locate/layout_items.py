@@ -240,7 +240,7 @@ def past_the_column(text: str, full: float) -> str:
     characters; where that does not tell either, the line is kept whole."""
     if flow_width(text) <= full + DEFAULT_FILL_SLACK:
         return ""
-    spaces = [m.start() for m in regex.finditer(" ", text)]
+    spaces = [m.start() for m in _SPACE.finditer(text)]
     fits = [at for at in spaces if full - DEFAULT_FILL_SLACK <= flow_width(text[:at]) <= full + 1]
     if len(fits) > 1:
         fits = [at for at in fits if _parts_columns(text, at)]
