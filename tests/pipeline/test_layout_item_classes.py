@@ -668,3 +668,39 @@ def test_chart_labels_left_of_pieces_glued_after_full_lines(
         "研修会等への出席及び講師派遣（18回）",
         "24件",
     ]
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "read"),
+    [
+        # `年 3 回開催予` (11) and `発送：㋿4 年` (11) fit the columns' rooms (12): the only dealing
+        ("as printed", "", "", True),
+        # `発送：㋿4 年度末まで` (19) is wider than 実績's room (12) by more than a word alone may
+        # fall short of it: no dealing of the run's words to the columns fits
+        ("second part wider than its room", "発送：㋿4 年", "発送：㋿4 年度末まで", False),
+    ],
+)
+def test_a_run_split_where_the_next_columns_pieces_start_parts_by_room(
+    case: str, old: str, new: str, read: bool
+) -> None:
+    """Item 2 prints `年 3 回開催予 発送：㋿4 年` as one run, split where the 実績 pieces of its
+    other lines start (83); its first part reaches the 実績 column's edge, so its last words might
+    be 実績's and the split piece a column further right. Where the split is the only dealing of
+    the words to the columns from 計画's on that leaves no column wider than its room (`年 3` |
+    `回開催予 発送：㋿4 年` leaves 実績 too wide, and 実績 is the last column), the two cells are
+    read; else both are left out."""
+    text = (FIXTURES / "items-two-cells-one-space-apart-parted-by-room.layout.txt").read_text()
+    result = process_document((text.replace(old, new, 1) if old else text).encode("utf-8"))
+    got = cells(result)
+    split = [d for d in unread(result) if d.startswith("取組2") and "one space apart" in d]
+    if read:
+        assert got[(2, "plan")] == [
+            "年 3 回開催予定",
+            "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
+        ], case
+        assert got[(2, "actual")] == ["発送：㋿4 年12 月 2 日（金）"], case
+        assert not split, case
+    else:
+        assert (2, "plan") not in got and (2, "actual") not in got, case
+        assert len(split) == 2, case
+    assert got[(2, "baseline")] == ["開催日時：令和 5 年 3/13(月)", "ネットワーク会議：2 回"]
