@@ -66,7 +66,14 @@ from pipeline.locate.layout_item_parts import (
     split_at_starts,
     split_line,
 )
-from pipeline.locate.layout_item_placing import held, period_cells, placed_lines, within_room, word_widths
+from pipeline.locate.layout_item_placing import (
+    DEFAULT_PUSH,
+    held,
+    period_cells,
+    placed_lines,
+    within_room,
+    word_widths,
+)
 from pipeline.locate.layout_item_shift import placed_shift
 from pipeline.locate.layout_items import (
     DEFAULT_FILL_SLACK,
@@ -306,6 +313,21 @@ def _gapped(content: list[tuple[Block, list[Word]]]) -> bool:
     )
 
 
+def _chart_left_of(words: list[Word], pieces: list[tuple[Block, list[Word]]]) -> bool:
+    """Whether a line of an item's 取組内容 whose words are set apart by wide gaps is an org chart's
+    labels drawn in the content, wholly left of where the pieces glued after its full lines start
+    (`…確保 ポスター掲示は準備`): each part set apart names a facility (`なるしま医院   たんぽぽ
+    診療所`), and its last word ends further left of every glued piece's start than pdftotext
+    prints a piece left of its column's place. A piece of the first period column printed on the
+    line would start no further left (`DEFAULT_PUSH`), so the line holds none: it is no period
+    piece taken for content (`_gapped`)."""
+    if not pieces:
+        return False
+    start = min(glued[0].col for _, glued in pieces)
+    end = words[-1].col + len(words[-1].text)
+    return end < start - DEFAULT_PUSH and all(is_facility_name(part) for part in _gap_parts(words))
+
+
 def _first_cells_lines(pieces: list[tuple[Block, list[Word]]], widths: dict[int, int]) -> bool:
     """Whether the pieces glued after full lines of an item's 取組内容 are lines of its first
     period column's cell: pdftotext prints a piece one space after another line's words only
@@ -364,7 +386,7 @@ def _item_row(
     if (
         draft.columns is not None
         and apart
-        and not _gapped(draft.content)
+        and not _gapped([c for c in draft.content if not _chart_left_of(c[1], pieces)])
         and _first_cells_lines(pieces, draft.widths)
     ):
         glued = []  # read as the first period column's lines

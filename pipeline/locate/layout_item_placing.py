@@ -130,7 +130,12 @@ def period_cells(
             continue  # two halves of a run, told apart by their room
         touching = a.line is b.line and b.start <= a.end + 1  # a run split where a piece starts
         reach = column + 1 < len(edges) and a.end >= edges[column + 1]
-        if touching and reach and len(a.words) > 1:
+        if (
+            touching
+            and reach
+            and len(a.words) > 1
+            and not _parted_by_room(a, b, (column, other, len(edges)), draft.widths)
+        ):
             # two cells one space apart, the first of several words reaching the next column's
             # edge: its last words may be the next column's cell, and the split piece the
             # column's after that
@@ -322,6 +327,36 @@ def _splits(
     for k in range(1, len(words)):
         if room - DEFAULT_WIDTH_SLACK <= line_width(joined(words[:k])) <= room:
             out += [[words[:k], *rest] for rest in _splits(words[k:], column + 1, widths, False)]
+    return out
+
+
+def _parted_by_room(a: CellRun, b: CellRun, placing: tuple[int, int, int], widths: dict[int, int]) -> bool:
+    """Whether a run split where another line's cell piece starts (`split_at_starts`), its first
+    part `a` (in `column`) reaching the next column's edge, parts into two columns' cells right
+    there and nowhere else: `b` went to the next column, and of every way to deal the two parts'
+    words, in order, to the columns from `a`'s on (`count` columns in all), this is the only one
+    where no column's part is wider than its room and a word alone may fall short of it
+    (`_room`, `DEFAULT_WIDTH_SLACK`): `年 3 回開催予 発送：㋿4 年` in 計画 and 実績, the last column
+    (`年 3` | `回開催予 発送：…` leaves 実績 too wide). Else the first part's last words may be the
+    next column's cell."""
+    column, other, count = placing
+    words = [*a.words, *b.words]
+    if other != column + 1:
+        return False
+    return _dealt(words, column, widths, count) == [[a.words, b.words]]
+
+
+def _dealt(words: list[Word], column: int, widths: dict[int, int], count: int) -> list[list[list[Word]]]:
+    """Every way to deal the words, in order, to consecutive columns from `column` on (one part a
+    column, no column past `count`), no part wider than its column's room by more than a word
+    alone may fall short of it; none where a column's room is not known."""
+    room = _room(column, widths)
+    if room is None or column >= count:
+        return []
+    out = [[words]] if line_width(joined(words)) <= room + DEFAULT_WIDTH_SLACK else []
+    for k in range(1, len(words)):
+        if line_width(joined(words[:k])) <= room + DEFAULT_WIDTH_SLACK:
+            out += [[words[:k], *rest] for rest in _dealt(words[k:], column + 1, widths, count)]
     return out
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.process import process_document
 from pipeline.records import DocumentResult
 
@@ -622,3 +624,83 @@ def test_a_chart_label_left_of_the_cells_of_a_row_off_the_header_leaves_the_row_
     result = read("items-chart-label-in-a-row-printed-left.layout.txt")
     assert not [key for key in cells(result) if key[0] == 1]
     assert [d for d in unread(result) if d.startswith("取組1")]
+
+
+CHART_LINE = (
+    "                   みどり野医院        すみれ野診療所      ひだまり内科クリニック      小野崎医院"
+)
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "read_first"),
+    [
+        # the chart's labels, each a facility name, end 9 columns left of the glued pieces (57, 66)
+        ("as printed", "", "", True),
+        # the same line six columns right: its last label ends within a push of the glued pieces
+        ("labels near the glued pieces", CHART_LINE, "      " + CHART_LINE, False),
+        # a part set apart naming no facility: it may be a period piece taken for content
+        ("a part naming no facility", "すみれ野診療所", "すみれ野の会議", False),
+    ],
+)
+def test_chart_labels_left_of_pieces_glued_after_full_lines(
+    case: str, old: str, new: str, read_first: bool
+) -> None:
+    """Pieces glued one space after full 取組内容 lines (`…確保 ポスター掲示は準備`) are the first
+    period column's lines unless a line of the 取組内容 holds words set apart by wide gaps (a
+    period piece printed near the content, taken for it). An org chart drawn under the bullets
+    prints such lines: where each part names a facility and the line ends further left of the
+    glued pieces than pdftotext prints a piece left of its column's place, it holds no period
+    piece, and item 1's 現状 cell is read."""
+    text = (FIXTURES / "items-chart-labels-left-of-glued-first-cell-lines.layout.txt").read_text()
+    result = process_document(text.replace(old, new).encode("utf-8") if old else text.encode("utf-8"))
+    got = {key: texts for key, texts in cells(result).items() if key[0] == 1}
+    first = [d for d in unread(result) if d.startswith("取組1")]
+    if read_first:
+        assert got == {
+            (1, "baseline"): ["ポスター掲示は準備が出来次第開始", "研修会等への出席及び講師派遣（12回）"]
+        }, case
+        assert not first, case
+    else:
+        assert not got, case
+        assert first, case
+    assert cells(result)[(3, "baseline")] == [
+        "多職種連携研修会 6回",
+        "研修会等への出席及び講師派遣（18回）",
+        "24件",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "read"),
+    [
+        # `年 3 回開催予` (11) and `発送：㋿4 年` (11) fit the columns' rooms (12): the only dealing
+        ("as printed", "", "", True),
+        # `発送：㋿4 年度末まで` (19) is wider than 実績's room (12) by more than a word alone may
+        # fall short of it: no dealing of the run's words to the columns fits
+        ("second part wider than its room", "発送：㋿4 年", "発送：㋿4 年度末まで", False),
+    ],
+)
+def test_a_run_split_where_the_next_columns_pieces_start_parts_by_room(
+    case: str, old: str, new: str, read: bool
+) -> None:
+    """Item 2 prints `年 3 回開催予 発送：㋿4 年` as one run, split where the 実績 pieces of its
+    other lines start (83); its first part reaches the 実績 column's edge, so its last words might
+    be 実績's and the split piece a column further right. Where the split is the only dealing of
+    the words to the columns from 計画's on that leaves no column wider than its room (`年 3` |
+    `回開催予 発送：㋿4 年` leaves 実績 too wide, and 実績 is the last column), the two cells are
+    read; else both are left out."""
+    text = (FIXTURES / "items-two-cells-one-space-apart-parted-by-room.layout.txt").read_text()
+    result = process_document((text.replace(old, new, 1) if old else text).encode("utf-8"))
+    got = cells(result)
+    split = [d for d in unread(result) if d.startswith("取組2") and "one space apart" in d]
+    if read:
+        assert got[(2, "plan")] == [
+            "年 3 回開催予定",
+            "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
+        ], case
+        assert got[(2, "actual")] == ["発送：㋿4 年12 月 2 日（金）"], case
+        assert not split, case
+    else:
+        assert (2, "plan") not in got and (2, "actual") not in got, case
+        assert len(split) == 2, case
+    assert got[(2, "baseline")] == ["開催日時：令和 5 年 3/13(月)", "ネットワーク会議：2 回"]
