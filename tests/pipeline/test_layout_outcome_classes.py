@@ -690,3 +690,27 @@ def test_a_closing_bracket_alone_ends_the_period_note_left_open_above_it() -> No
     assert years[("referrals", "baseline")] == 2020
     assert years[("referrals", "plan")] == 2021
     assert years[("reverse_referrals", "actual")] == 2021
+
+
+def test_a_header_printed_again_over_a_pages_rows_keeps_each_note_with_its_own_word() -> None:
+    """-layout, a generated report: section 4's header prints again over the rows continued on
+    the next page, its words at other places there. Read as one header, the first page's notes
+    went to the nearest word of either page: `(グループ化前(R2年度(A)))` became 実績's, and the
+    figures took the wrong period years. Each printing of the header keeps its own notes."""
+    path = OUTCOMES / "header-printed-again-at-other-places.layout.txt"
+    result = process_document(path.read_bytes())
+    years = {(o.period, o.period_fiscal_year) for o in result.outcomes if o.section == 4}
+    assert years == {("baseline", 2020), ("plan", 2021), ("actual", 2021)}
+    assert len(figures(result, 4)) == 9
+
+
+def test_the_end_of_a_row_title_printed_where_a_cell_starts_is_no_figure_cell() -> None:
+    """-layout, a generated report whose 取組効果 3 is left unfilled: the row title's last line
+    `死亡患者数` prints at the left edge, on a line of its own, and was read as a cell: an
+    outcome row with a null value and an `unparsed_figure` check came out of an empty form. Form
+    wording that holds no digit and is no whole cell gives no figure."""
+    path = OUTCOMES / "row-title-end-where-a-cell-starts.layout.txt"
+    result = process_document(path.read_bytes())
+    assert result.outcomes == ()
+    assert not [c for c in result.checks if c.check in ("unparsed_figure", "institution_unnamed")]
+    assert [c.check for c in result.checks if c.check == "template_unfilled"] == ["template_unfilled"]
