@@ -196,10 +196,24 @@ def _pieces(lines: list[Block]) -> list[Piece]:
                 previous is not None
                 and previous.kind == "header"
                 and kind_of(previous.text + piece.text) == "header"
-            ):
+            ) or _ends_header_above(out, piece):
                 continue  # `問い合わせ先（電話番号` / `）`: the header's own rest, printed after a row
             piece.kind = "other"  # one character below the header: a wrapped rest (`号`), not a header
     return out
+
+
+def _ends_header_above(pieces: list[Piece], piece: Piece) -> bool:
+    """A character that ends a header piece printed over it, a line or two above in its column
+    (`役割を担う医療機` / `関` of the header printed again over a page's rows, with `番号）` of
+    another header between them): the header's wrapped rest, not a piece of a row."""
+    slack = DEFAULT_COLUMN_TOLERANCE
+    return any(
+        above.kind == "header"
+        and 0 < piece.index - above.index <= DEFAULT_WRAP_LINES
+        and above.col - slack <= piece.col <= above.col + len(above.text) + slack
+        and kind_of(above.text + piece.text) == "header"
+        for above in pieces
+    )
 
 
 def _ends_role_label(previous: Piece, piece: Piece) -> bool:

@@ -357,3 +357,18 @@ def test_without_form_feeds_a_header_printed_again_on_each_page_tells_the_pages(
     ]
     assert [d.split("'")[1] for d in unread(result)] == ["木村整形外科クリニック", "さかえ整形外科クリニック"]
     assert all("1 mark(s) printed apart from the 2 rows of its page" in d for d in unread(result))
+
+
+def test_a_headers_last_character_under_the_header_printed_again_is_no_piece_of_a_row() -> None:
+    """pdftotext -layout, a generated report: the list's header prints again over the rows of the
+    next page, and its wrapped `役割を担う医療機` / `関` ends two lines lower, under `番号）` of
+    another header. Taken for a piece of a row, `関` left every row of the list unread; it ends
+    the header printed over it in its column. Row 3 sits between the two role labels' runs and
+    stays unread."""
+    result = run("header-rest-under-a-header-printed-again.layout.txt")
+    assert rows(result) == [
+        (1, "medical_association", "hub", "古河市医師会", "0280-66-8820"),
+        (2, "participant", None, "久慈在宅クリニック", "0280-23-5829"),
+        (4, "backup_hospital", "hub", "医療法人社団双愛会 小林中央病院", "0280-32-4738"),
+    ]
+    assert [d.split("'")[1] for d in unread(result)] == ["一般財団法人厚生会 筑西記念病院"]
