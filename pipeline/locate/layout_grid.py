@@ -27,7 +27,12 @@ class _Anchor:
 
 
 def grid_rows(stream: Stream, section: int, periods: list[str], used: set[int]) -> SectionRows:
-    cells = sorted((c for c in stream.cells if c.section == section), key=lambda c: (_top(c), c.x0))
+    # a piece of the form's wording taken for a cell (`合計回数`, the row title's last line, at the
+    # page's left edge) holds no digit and makes no whole cell: it is no cell of any column
+    cells = sorted(
+        (c for c in stream.cells if c.section == section and not (c.blank and not c.whole)),
+        key=lambda c: (_top(c), c.x0),
+    )
     result = SectionRows()
     if not cells:
         return result
@@ -39,6 +44,7 @@ def grid_rows(stream: Stream, section: int, periods: list[str], used: set[int]) 
     rows: list[RowDraft] = []
     current: dict[int, CellDraft] = {}
     bottom = -1
+    between: set[int] = set()  # ids of the cells not clearly under one column
     for cell in cells:
         column, sure = _column(cell, anchors)
         if current and (column in current or _top(cell) > bottom):
@@ -48,10 +54,13 @@ def grid_rows(stream: Stream, section: int, periods: list[str], used: set[int]) 
         bottom = max(bottom, _bottom(cell))
         if not sure:
             cell.unsure = True
+            between.add(id(cell))
     rows.append(_row(current, len(periods)))
     torn = is_torn(stream, section)
     for row in rows:
-        if any(c.unsure and c.parts for c in row.cells):
+        # a piece of a cell that could have gone to its neighbour (unsure, yet under its column)
+        # is weighed by `check_rows`, as in any layout text
+        if any(id(c) in between and c.parts for c in row.cells):
             row.doubts.append("a cell printed between two period columns")
         if torn:
             row.doubts.append(TORN)

@@ -714,3 +714,38 @@ def test_the_end_of_a_row_title_printed_where_a_cell_starts_is_no_figure_cell() 
     assert result.outcomes == ()
     assert not [c for c in result.checks if c.check in ("unparsed_figure", "institution_unnamed")]
     assert [c.check for c in result.checks if c.check == "template_unfilled"] == ["template_unfilled"]
+
+
+def test_a_form_word_at_the_left_edge_beside_a_lone_row_is_no_cell_of_it() -> None:
+    """-layout, a generated report with group totals only: section 2's row title ends `合計回数`
+    at the page's left edge, on the line of the row's cells. Read as a cell under 現状, it made a
+    row of its own, and the one row of figures, no longer alone, lost them for want of a label.
+    Form wording without a digit that makes no whole cell is no cell of any column."""
+    path = OUTCOMES / "form-word-at-the-left-edge-beside-a-lone-row.layout.txt"
+    result = process_document(path.read_bytes())
+    assert figures(result, 2) == {
+        (None, "visits", "plan", 96),
+        (None, "visits_on_call", "plan", 9),
+        (None, "visits_scheduled", "plan", 87),
+        (None, "visits", "actual", 250),
+        (None, "visits_on_call", "actual", 83),
+        (None, "visits_scheduled", "actual", 167),
+    }
+    assert not ambiguous(result)
+
+
+def test_a_piece_between_two_cells_is_weighed_by_the_cells_own_sums_not_taken_for_a_column_doubt() -> None:
+    """-layout, a generated report: section 2's 取組目標 cell wraps `２` / `２６回、…` one column
+    left of where its first line starts, under the blank 現状 cell's end: the piece could have
+    gone to either cell. Each cell is under its own period header; each adds up (往診 +
+    訪問診療 = 合計回数), which tells the pieces went where they belong. The row was left out as
+    "a cell printed between two period columns"; a cell that adds up with an unsure piece is read,
+    as in default mode, and one that does not is not."""
+    path = OUTCOMES / "piece-between-two-cells-that-each-add-up.layout.txt"
+    result = process_document(path.read_bytes())
+    assert (None, "visits_on_call", "plan", 226) in figures(result, 2)
+    assert (None, "visits_scheduled", "actual", 1225) in figures(result, 2)
+    assert len(figures(result, 2)) == 6
+    broken = process_document(path.read_bytes().replace("１６６６".encode(), "１６６５".encode()))
+    assert figures(broken, 2) == set()
+    assert any("does not add up" in d for d in ambiguous(broken))
