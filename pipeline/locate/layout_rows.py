@@ -88,6 +88,8 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
     torn = is_torn(stream, section)
     # one row alone: no sums can tell whether its cells came in the columns' order
     apart = len(result.rows) == 1 and _first_column_apart(stream, section, cells)
+    # one row whose every cell printed right after its own column's header: its columns are told
+    pinned = len(result.rows) == 1 and _under_their_headers(stream, section, cells, width)
     for row in result.rows:
         if torn:
             row.doubts.append(TORN)
@@ -97,7 +99,7 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
             row.doubts.append(FORM_TEXT_AMONG)
         if _interleaved(row.cells, stream):
             row.doubts.append("its cells printed line by line into each other")
-        if row.has_figures and any(c.blank for c in row.cells):
+        if row.has_figures and any(c.blank for c in row.cells) and not pinned:
             # a blank cell may print apart from the filled ones (default mode): reading order
             # is then not the columns' order
             row.doubts.append(BLANK_AMONG)
@@ -154,6 +156,22 @@ def _first_column_apart(stream: Stream, section: int, cells: list[CellDraft]) ->
     if not notes:
         return False
     return not any(notes[0] < c.order < words[1] for c in cells)
+
+
+def _under_their_headers(stream: Stream, section: int, cells: list[CellDraft], width: int) -> bool:
+    """Each column printed as a block of its own: its period word, its note, then its one cell,
+    before the next column's word (`現 状` / `(…状況)` / `合計回数: 回…` / `取組目標` / …). Each cell
+    then sits after its own column's word and no other: blank or not, its column is told."""
+    heading = next((h for h in stream.headings if h.section == section), None)
+    if heading is None or len(cells) != width:
+        return False
+    end = min((h.order for h in stream.headings if h.order > heading.order), default=stream.order + 1)
+    words = _period_words([h for h in stream.headers if heading.order < h.order < end])
+    if len(words) != width:
+        return False
+    bounds = [*words, end]
+    blocks = [[c for c in cells if bounds[k] < c.order and c.last < bounds[k + 1]] for k in range(width)]
+    return all(len(block) == 1 and block[0] is cell for block, cell in zip(blocks, cells, strict=True))
 
 
 def _period_words(headers: list[Header]) -> list[int]:

@@ -773,3 +773,23 @@ def test_cells_wider_than_their_column_go_under_the_columns_in_their_order_where
     broken = process_document(path.read_bytes().replace(b"1,883", b"1,884"))
     assert not {f for f in figures(broken, 2) if f[0] == "すずらんクリニック"}
     assert any("in their printed order" in d for d in ambiguous(broken))
+
+
+def test_a_lone_row_whose_cells_each_printed_after_their_own_columns_header_is_placed() -> None:
+    """Default mode, a generated report with group totals only: section 2 prints each column as
+    a block, its word, its note, then its one cell (the blank 現状 cell first). A blank cell may
+    print out of the columns' order, and a lone row has no sums to confirm it; but a cell printed
+    after its own column's word and before the next one's is that column's. Section 1, whose
+    cells all print after the three headers, stays unread."""
+    path = OUTCOMES / "each-column-a-block-with-its-one-cell.default.txt"
+    result = process_document(path.read_bytes())
+    assert figures(result, 2) == {
+        (None, "visits", "plan", 1690),
+        (None, "visits_on_call", "plan", 111),
+        (None, "visits_scheduled", "plan", 1569),
+        (None, "visits", "actual", 768),
+        (None, "visits_on_call", "actual", 60),
+        (None, "visits_scheduled", "actual", 708),
+    }
+    assert figures(result, 1) == set()
+    assert [d.split(":")[0] for d in ambiguous(result)] == ["取組効果 1"]
