@@ -451,7 +451,10 @@ def _rows(
         elif row.name.doubt is not None:
             row.unread_reason = row.name.doubt
     if not placed:
-        accounted = _pair_marks_by_page(rows, [*marks, *loose], pages)
+        beside = _marks_before_names(rows, pieces, pages)
+        accounted = beside | _pair_marks_by_page(
+            rows, [m for m in [*marks, *loose] if id(m) not in beside], pages
+        )
         pieces = [*pieces, *loose]
     used = {id(p) for r in rows for e in (r.name, r.address, r.phone) if e is not None for p in e.pieces}
     used |= {id(r.mark) for r in rows if r.mark is not None} | accounted
@@ -517,8 +520,8 @@ def _pair_marks_by_page(rows: list[MemberRow], marks: list[Piece], pages: ListPa
         page_marks.setdefault(pages.marks[mark.index], []).append(mark)
     accounted: set[int] = set()
     for page, on_page in page_marks.items():
-        held = page_rows.get(page, [])
-        if not held:
+        held = [r for r in page_rows.get(page, []) if r.mark is None]  # not marked where printed
+        if not page_rows.get(page):
             continue
         accounted |= {id(m) for m in on_page}
         if len(on_page) == len(held):
@@ -531,6 +534,32 @@ def _pair_marks_by_page(rows: list[MemberRow], marks: list[Piece], pages: ListPa
                 "page; which row a mark belongs to cannot be told"
             )
     return accounted
+
+
+def _marks_before_names(rows: list[MemberRow], pieces: list[Piece], pages: ListPages) -> set[int]:
+    """Default mode prints a row's mark right before its name where the two share a printed
+    line of the page: a mark printed between the pieces of two rows of one page, the next piece
+    the later row's name, is that row's. One printed among the headers or the role labels, before
+    the first row, or at the top of a page (which prints its marks' column first) is not; nor,
+    without form feeds, any: a page's top cannot be told there. Returns the marks so given."""
+    if max(pages.names, default=0) == 0:
+        return set()  # the list's pages are not told: a mark may open a page
+    owner = {id(p): r for r in rows for e in (r.name, r.address, r.phone) if e is not None for p in e.pieces}
+    starts = {id(r.name.pieces[0]): r for r in rows}
+    given: set[int] = set()
+    for before, mark, after in zip(pieces, pieces[1:], pieces[2:], strict=False):
+        row = starts.get(id(after))
+        same_page = len({pages.names[p.index] for p in (before, mark, after)}) == 1
+        if (
+            mark.kind == "mark"
+            and row is not None
+            and same_page
+            and id(before) in owner
+            and owner[id(before)] is not row
+        ):
+            row.mark = mark
+            given.add(id(mark))
+    return given
 
 
 def _attach_in_order(rows: list[MemberRow], entries: list[Entry], pieces: list[Piece]) -> None:

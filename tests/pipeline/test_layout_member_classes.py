@@ -372,3 +372,21 @@ def test_a_headers_last_character_under_the_header_printed_again_is_no_piece_of_
         (4, "backup_hospital", "hub", "医療法人社団双愛会 小林中央病院", "0280-32-4738"),
     ]
     assert [d.split("'")[1] for d in unread(result)] == ["一般財団法人厚生会 筑西記念病院"]
+
+
+def test_a_mark_printed_between_two_rows_right_before_a_name_is_that_rows() -> None:
+    """Default mode, a generated report: each `①` prints inside the list, after one row's phone
+    number and right before the next row's name, on one page: that row's mark (the mark and the
+    name share a printed line). The list's other rows then print no mark and have none. Without
+    form feeds a mark may open a page, whose column of marks prints first, and no row is read."""
+    data = (MEMBERS / "marks-printed-right-before-their-rows.default.txt").read_bytes()
+    result = process_document(data)
+    marked = {(m.row_no, m.name) for m in result.members if m.designation == "hub"}
+    assert marked == {
+        (3, "みやざき内科医院"),
+        (4, "なるしま内科クリニック"),
+        (7, "医療法人誠和会 筑西内科クリニック"),
+    }
+    assert len(result.members) == 10
+    assert [d.split("'")[1] for d in unread(result)] == ["社会福祉法人白百合会 訪問看護ス"]
+    assert process_document(data.replace(b"\f", b"")).members == ()
