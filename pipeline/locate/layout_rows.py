@@ -88,7 +88,7 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
     torn = is_torn(stream, section)
     # one row alone: no sums can tell whether its cells came in the columns' order
     apart = len(result.rows) == 1 and _first_column_apart(stream, section, cells)
-    # one row whose every cell printed right after its own column's header: its columns are told
+    # one row whose blank cells printed right after their own column's header: its columns are told
     pinned = len(result.rows) == 1 and _under_their_headers(stream, section, cells, width)
     for row in result.rows:
         if torn:
@@ -159,9 +159,12 @@ def _first_column_apart(stream: Stream, section: int, cells: list[CellDraft]) ->
 
 
 def _under_their_headers(stream: Stream, section: int, cells: list[CellDraft], width: int) -> bool:
-    """Each column printed as a block of its own: its period word, its note, then its one cell,
-    before the next column's word (`現 状` / `(…状況)` / `合計回数: 回…` / `取組目標` / …). Each cell
-    then sits after its own column's word and no other: blank or not, its column is told."""
+    """A lone row whose blank cells are told by the headers: each blank cell printed right after
+    its own column's word (its block: the word, its note, the cell, before the next column's
+    word), alone there, and every cell printed after its own column's word, none before
+    (`現 状` / `(…状況)` / `名` / `取組目標` / `実 績` / … / `12 名` / `14 名`). A blank cell may
+    print apart from the filled ones; one printed in its own column's block is that column's,
+    and the filled cells keep their order."""
     heading = next((h for h in stream.headings if h.section == section), None)
     if heading is None or len(cells) != width:
         return False
@@ -170,8 +173,15 @@ def _under_their_headers(stream: Stream, section: int, cells: list[CellDraft], w
     if len(words) != width:
         return False
     bounds = [*words, end]
-    blocks = [[c for c in cells if bounds[k] < c.order and c.last < bounds[k + 1]] for k in range(width)]
-    return all(len(block) == 1 and block[0] is cell for block, cell in zip(blocks, cells, strict=True))
+    block_of = [
+        next((k for k in range(width) if bounds[k] < c.order and c.last < bounds[k + 1]), None) for c in cells
+    ]
+    for index, (cell, block) in enumerate(zip(cells, block_of, strict=True)):
+        if block is None or block < index:
+            return False  # printed before its own column's word, or across two blocks
+        if cell.blank and (block != index or block_of.count(block) != 1):
+            return False
+    return True
 
 
 def _period_words(headers: list[Header]) -> list[int]:

@@ -793,3 +793,23 @@ def test_a_lone_row_whose_cells_each_printed_after_their_own_columns_header_is_p
     }
     assert figures(result, 1) == set()
     assert [d.split(":")[0] for d in ambiguous(result)] == ["取組効果 1"]
+
+
+def test_a_lone_rows_blank_cell_printed_in_its_own_columns_block_tells_the_columns() -> None:
+    """Default mode, a generated report with group totals only: 現状 prints as a block of its
+    own, its word, its note and its blank cell (`名`); then 取組目標 and 実績, their notes, and
+    their two filled cells in order. A blank cell may print apart from the filled ones, but one
+    printed right after its own column's note, before the next column's word, is that column's.
+    Printed after the filled cells instead, it tells nothing, and the row stays unread."""
+    path = OUTCOMES / "first-column-block-with-its-blank-cell.default.txt"
+    data = path.read_bytes()
+    result = process_document(data)
+    assert figures(result, 1) == {(None, "patients", "plan", 12), (None, "patients", "actual", 14)}
+    assert (None, "visits_scheduled", "actual", 148) in figures(result, 2)
+    assert not ambiguous(result)
+    blank_last = data.replace("況）\n\n名\n".encode(), "況）\n\n".encode(), 1).replace(
+        "14 名\n".encode(), "14 名\n\n名\n".encode(), 1
+    )
+    moved = process_document(blank_last)
+    assert figures(moved, 1) == set()
+    assert any(d.startswith("取組効果 1") and "blank cell" in d for d in ambiguous(moved))
