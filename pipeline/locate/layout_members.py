@@ -274,6 +274,9 @@ def _entries(pieces: list[Piece], placed: bool) -> list[Entry]:
             entries[-1].pieces.append(piece)
             continue
         above = _continued(entries, piece, placed)
+        if above is not None and placed and _opens_another_row(pieces, above, piece):
+            entries.append(Entry("name", [piece]))
+            continue
         if above is not None:
             above.doubt = above.doubt or _rest_of_which(entries, above, piece, placed)
             above.pieces.append(piece)
@@ -301,6 +304,20 @@ def _name_rest_before_address(entries: list[Entry], pieces: list[Piece], at: int
         return False
     opens_address = after.kind == "address" and compact(after.text).startswith(ADDRESS_PREFECTURES)
     return opens_address and before.index + 1 == piece.index == after.index - 1
+
+
+def _opens_another_row(pieces: list[Piece], name: Entry, piece: Piece) -> bool:
+    """-layout: a piece under a name no facility word ends, printed beside an address's first
+    line, while an address opened beside that name already (`訪問看護ステーションたんぽぽ 茨城県…` /
+    `はなみずき訪問看護ステーショ 茨城県…`): rows never share a printed line, and a row has one
+    address, so the piece opens the next row's name, never this one's rest."""
+    if name.kind != "name" or piece.kind not in ("name", "other"):
+        return False
+
+    def opens_address(index: int) -> bool:
+        return any(p.index == index and p.kind == "address" and p.col > piece.col for p in pieces)
+
+    return opens_address(piece.index) and any(opens_address(i) for i in range(name.top, piece.index))
 
 
 def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None:

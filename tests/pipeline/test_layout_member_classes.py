@@ -390,3 +390,18 @@ def test_a_mark_printed_between_two_rows_right_before_a_name_is_that_rows() -> N
     assert len(result.members) == 10
     assert [d.split("'")[1] for d in unread(result)] == ["社会福祉法人白百合会 訪問看護ス"]
     assert process_document(data.replace(b"\f", b"")).members == ()
+
+
+def test_a_name_printed_beside_its_own_address_under_a_name_no_facility_word_ends_opens_a_row() -> None:
+    """pdftotext -layout, a generated report: `訪問看護ステーションたんぽぽ` (no facility word ends it)
+    prints beside its address, and two lines lower, in its column, `はなみずき訪問看護ステーショ`
+    beside another address's first line. Taken for the first name's rest, it left an address no
+    row took and every row unread. Rows never share a printed line and a row has one address: a
+    piece printed beside an address's first line opens the next row."""
+    result = run("next-rows-name-beside-its-address-under-an-open-name.layout.txt")
+    assert [(m.row_no, m.name, m.phone) for m in result.members][-2:] == [
+        (4, "訪問看護ステーションたんぽぽ", "0299-67-8325"),
+        (5, "はなみずき訪問看護ステーション", "0299-30-6449"),
+    ]
+    assert len(result.members) == 5
+    assert not unread(result)
