@@ -33,6 +33,12 @@ def figures(result: DocumentResult, section: int) -> set[tuple[object, ...]]:
     }
 
 
+def group_visits(periods: dict[str, tuple[int, int, int]]) -> set[tuple[object, ...]]:
+    """Section 2's group-total figures: period -> (合計回数, 往診, 訪問診療)."""
+    metrics = ("visits", "visits_on_call", "visits_scheduled")
+    return {(None, m, p, v) for p, values in periods.items() for m, v in zip(metrics, values, strict=True)}
+
+
 def ambiguous(result: DocumentResult) -> list[str]:
     return [c.detail for c in result.checks if c.check == "cells_ambiguous"]
 
@@ -729,14 +735,7 @@ def test_a_form_word_at_the_left_edge_beside_a_lone_row_is_no_cell_of_it() -> No
     Form wording without a digit that makes no whole cell is no cell of any column."""
     path = OUTCOMES / "form-word-at-the-left-edge-beside-a-lone-row.layout.txt"
     result = process_document(path.read_bytes())
-    assert figures(result, 2) == {
-        (None, "visits", "plan", 96),
-        (None, "visits_on_call", "plan", 9),
-        (None, "visits_scheduled", "plan", 87),
-        (None, "visits", "actual", 250),
-        (None, "visits_on_call", "actual", 83),
-        (None, "visits_scheduled", "actual", 167),
-    }
+    assert figures(result, 2) == group_visits({"plan": (96, 9, 87), "actual": (250, 83, 167)})
     assert not ambiguous(result)
 
 
@@ -783,14 +782,7 @@ def test_a_lone_row_whose_cells_each_printed_after_their_own_columns_header_is_p
     cells all print after the three headers, stays unread."""
     path = OUTCOMES / "each-column-a-block-with-its-one-cell.default.txt"
     result = process_document(path.read_bytes())
-    assert figures(result, 2) == {
-        (None, "visits", "plan", 1690),
-        (None, "visits_on_call", "plan", 111),
-        (None, "visits_scheduled", "plan", 1569),
-        (None, "visits", "actual", 768),
-        (None, "visits_on_call", "actual", 60),
-        (None, "visits_scheduled", "actual", 708),
-    }
+    assert figures(result, 2) == group_visits({"plan": (1690, 111, 1569), "actual": (768, 60, 708)})
     assert figures(result, 1) == set()
     assert [d.split(":")[0] for d in ambiguous(result)] == ["取組効果 1"]
 
