@@ -273,6 +273,10 @@ def _entries(pieces: list[Piece], placed: bool) -> list[Entry]:
         if not placed and _name_rest_before_address(entries, pieces, at):
             entries[-1].pieces.append(piece)
             continue
+        wrapped = _rest_around_its_address(entries, pieces, piece) if placed else None
+        if wrapped is not None:
+            wrapped.pieces.append(piece)
+            continue
         above = _continued(entries, piece, placed)
         if above is not None and placed and _opens_another_row(pieces, above, piece):
             entries.append(Entry("name", [piece]))
@@ -306,6 +310,31 @@ def _name_rest_before_address(entries: list[Entry], pieces: list[Piece], at: int
     return opens_address and before.index + 1 == piece.index == after.index - 1
 
 
+def _rest_around_its_address(entries: list[Entry], pieces: list[Piece], piece: Piece) -> Entry | None:
+    """-layout: a name's end printed under a name no facility word ends, in its column, with the
+    row's address opening on a line between them and none on the two names' own lines
+    (`医療法人社団青洲会 海老原外科内` / `茨城県…` / `科医院`): the name wrapped around its row's
+    middle line, where the address printed; the end is its rest, even when it names a facility
+    on its own (a row of its own would have printed its address beside it)."""
+    if piece.kind != "name" or not entries:
+        return None
+    name = next((e for e in reversed(entries) if e.kind == "name"), None)
+    if name is None or name.complete() or not is_facility_name(name.text + piece.text):
+        return None
+    last = name.pieces[-1]
+    if (
+        abs(last.col - piece.col) > DEFAULT_COLUMN_TOLERANCE
+        or not 1 < piece.index - last.index <= DEFAULT_WRAP_LINES
+    ):
+        return None
+
+    between = any(_address_opens(pieces, i, piece.col) for i in range(last.index + 1, piece.index))
+    beside = any(
+        _address_opens(pieces, i, piece.col) for i in [*range(name.top, last.index + 1), piece.index]
+    )
+    return name if between and not beside else None
+
+
 def _opens_another_row(pieces: list[Piece], name: Entry, piece: Piece) -> bool:
     """-layout: a piece under a name no facility word ends, printed beside an address's first
     line, while an address opened beside that name already (`訪問看護ステーションたんぽぽ 茨城県…` /
@@ -314,10 +343,13 @@ def _opens_another_row(pieces: list[Piece], name: Entry, piece: Piece) -> bool:
     if name.kind != "name" or piece.kind not in ("name", "other"):
         return False
 
-    def opens_address(index: int) -> bool:
-        return any(p.index == index and p.kind == "address" and p.col > piece.col for p in pieces)
+    opens = _address_opens(pieces, piece.index, piece.col)
+    return opens and any(_address_opens(pieces, i, piece.col) for i in range(name.top, piece.index))
 
-    return opens_address(piece.index) and any(opens_address(i) for i in range(name.top, piece.index))
+
+def _address_opens(pieces: list[Piece], index: int, right_of: int) -> bool:
+    """An address's first piece printed on the line, right of a column."""
+    return any(p.index == index and p.kind == "address" and p.col > right_of for p in pieces)
 
 
 def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None:

@@ -405,3 +405,15 @@ def test_a_name_printed_beside_its_own_address_under_a_name_no_facility_word_end
     ]
     assert len(result.members) == 5
     assert not unread(result)
+
+
+def test_a_name_wrapped_around_its_rows_address_line_takes_its_end() -> None:
+    """pdftotext -layout, a generated report: `医療法人社団青洲会 海老原外科内` / (its address on the
+    next line) / `科医院`. The end names a facility on its own (`…医院`) and was taken for a row:
+    the address printed between the two lines went to no row and every row was unread. A row of
+    its own would print its address beside it; with the address opening between the two pieces
+    and beside neither, the end is the name's rest."""
+    result = run("name-wrapped-around-its-rows-address-line.layout.txt")
+    assert (5, "participant", None, "医療法人社団青洲会 海老原外科内科医院", "0293-93-0880") in rows(result)
+    assert len(result.members) == 8
+    assert all("more than one split" in d for d in unread(result))
