@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pipeline.locate.layout_cells import CellDraft
 from pipeline.locate.layout_headers import period_word_places
-from pipeline.locate.layout_row_parts import TORN, RowDraft, SectionRows, label_name
+from pipeline.locate.layout_row_parts import BY_ORDER, TORN, RowDraft, SectionRows, label_name
 from pipeline.locate.layout_rows import is_torn, section_labels
 from pipeline.locate.layout_stream import Label, Stream
 from pipeline.locate.layout_verify import check_rows, confirm
@@ -27,7 +27,12 @@ class _Anchor:
 
 
 def grid_rows(stream: Stream, section: int, periods: list[str], used: set[int]) -> SectionRows:
-    cells = sorted((c for c in stream.cells if c.section == section), key=lambda c: (_top(c), c.x0))
+    # a piece of the form's wording taken for a cell (`合計回数`, the row title's last line, at the
+    # page's left edge) holds no digit and makes no whole cell: it is no cell of any column
+    cells = sorted(
+        (c for c in stream.cells if c.section == section and not (c.blank and not c.whole)),
+        key=lambda c: (_top(c), c.x0),
+    )
     result = SectionRows()
     if not cells:
         return result
@@ -39,8 +44,10 @@ def grid_rows(stream: Stream, section: int, periods: list[str], used: set[int]) 
     rows: list[RowDraft] = []
     current: dict[int, CellDraft] = {}
     bottom = -1
+    between: set[int] = set()  # ids of the cells not clearly under one column
+    ordered = _columns_by_order(cells, anchors, len(periods))
     for cell in cells:
-        column, sure = _column(cell, anchors)
+        column, sure = ordered.get(id(cell)) or _column(cell, anchors)
         if current and (column in current or _top(cell) > bottom):
             rows.append(_row(current, len(periods)))
             current, bottom = {}, -1
@@ -48,11 +55,16 @@ def grid_rows(stream: Stream, section: int, periods: list[str], used: set[int]) 
         bottom = max(bottom, _bottom(cell))
         if not sure:
             cell.unsure = True
+            between.add(id(cell))
     rows.append(_row(current, len(periods)))
     torn = is_torn(stream, section)
     for row in rows:
-        if any(c.unsure and c.parts for c in row.cells):
+        # a piece of a cell that could have gone to its neighbour (unsure, yet under its column)
+        # is weighed by `check_rows`, as in any layout text
+        if any(id(c) in between and c.parts for c in row.cells):
             row.doubts.append("a cell printed between two period columns")
+        if any(id(c) in ordered for c in row.cells):
+            row.doubts.append(BY_ORDER)
         if torn:
             row.doubts.append(TORN)
     _match_labels(rows, section_labels(stream, section, used), anchors)
@@ -61,6 +73,35 @@ def grid_rows(stream: Stream, section: int, periods: list[str], used: set[int]) 
     check_rows(rows, section)
     confirm(rows, section, periods, strict=False)
     return result
+
+
+def _columns_by_order(
+    cells: list[CellDraft], anchors: list[_Anchor], width: int
+) -> dict[int, tuple[int, bool]]:
+    """Cells wider than their column (a long cell wrapped, its lines pushed right) may sit
+    nearer the next column's header than their own, two of a row then nearest one column. Where
+    the cells printed on overlapping lines are exactly as many as the period columns, start at
+    distinct places and the nearest headers put two of them under one column, each goes to the
+    column of its place in their left-to-right order, where that is its nearest column's
+    neighbour. Returns id(cell) -> (column, sure) for the cells so moved; the sums must confirm
+    their rows (`BY_ORDER`)."""
+    bands: list[list[CellDraft]] = []
+    for cell in sorted(cells, key=_top):
+        if bands and _top(cell) <= max(_bottom(c) for c in bands[-1]):
+            bands[-1].append(cell)
+        else:
+            bands.append([cell])
+    out: dict[int, tuple[int, bool]] = {}
+    for band in bands:
+        nearest = [_column(c, anchors)[0] for c in band]
+        if len(band) != width or len({c.x0 for c in band}) != width or len(set(nearest)) == width:
+            continue
+        order = sorted(band, key=lambda c: c.x0)
+        moves = {id(c): column for column, c in enumerate(order)}
+        if all(abs(moves[id(c)] - n) <= 1 for c, n in zip(band, nearest, strict=True)):
+            moved = [c for c, n in zip(band, nearest, strict=True) if moves[id(c)] != n]
+            out.update({id(c): (moves[id(c)], True) for c in moved})
+    return out
 
 
 def _top(cell: CellDraft) -> int:

@@ -202,10 +202,24 @@ def _pieces(lines: list[Block]) -> list[Piece]:
                 previous is not None
                 and previous.kind == "header"
                 and kind_of(previous.text + piece.text) == "header"
-            ):
+            ) or _ends_header_above(out, piece):
                 continue  # `問い合わせ先（電話番号` / `）`: the header's own rest, printed after a row
             piece.kind = "other"  # one character below the header: a wrapped rest (`号`), not a header
     return out
+
+
+def _ends_header_above(pieces: list[Piece], piece: Piece) -> bool:
+    """A character that ends a header piece printed over it, a line or two above in its column
+    (`役割を担う医療機` / `関` of the header printed again over a page's rows, with `番号）` of
+    another header between them): the header's wrapped rest, not a piece of a row."""
+    slack = DEFAULT_COLUMN_TOLERANCE
+    return any(
+        above.kind == "header"
+        and 0 < piece.index - above.index <= DEFAULT_WRAP_LINES
+        and above.col - slack <= piece.col <= above.col + len(above.text) + slack
+        and kind_of(above.text + piece.text) == "header"
+        for above in pieces
+    )
 
 
 def _ends_role_label(previous: Piece, piece: Piece) -> bool:
@@ -265,7 +279,14 @@ def _entries(pieces: list[Piece], placed: bool) -> list[Entry]:
         if not placed and _name_rest_before_address(entries, pieces, at):
             entries[-1].pieces.append(piece)
             continue
+        wrapped = _rest_around_its_address(entries, pieces, piece) if placed else None
+        if wrapped is not None:
+            wrapped.pieces.append(piece)
+            continue
         above = _continued(entries, piece, placed)
+        if above is not None and placed and _opens_another_row(pieces, above, piece):
+            entries.append(Entry("name", [piece]))
+            continue
         if above is not None:
             above.doubt = above.doubt or _rest_of_which(entries, above, piece, placed)
             above.pieces.append(piece)
@@ -293,6 +314,48 @@ def _name_rest_before_address(entries: list[Entry], pieces: list[Piece], at: int
         return False
     opens_address = after.kind == "address" and compact(after.text).startswith(ADDRESS_PREFECTURES)
     return opens_address and before.index + 1 == piece.index == after.index - 1
+
+
+def _rest_around_its_address(entries: list[Entry], pieces: list[Piece], piece: Piece) -> Entry | None:
+    """-layout: a name's end printed under a name no facility word ends, in its column, with the
+    row's address opening on a line between them and none on the two names' own lines
+    (`医療法人社団青洲会 海老原外科内` / `茨城県…` / `科医院`): the name wrapped around its row's
+    middle line, where the address printed; the end is its rest, even when it names a facility
+    on its own (a row of its own would have printed its address beside it)."""
+    if piece.kind != "name" or not entries:
+        return None
+    name = next((e for e in reversed(entries) if e.kind == "name"), None)
+    if name is None or name.complete() or not is_facility_name(name.text + piece.text):
+        return None
+    last = name.pieces[-1]
+    if (
+        abs(last.col - piece.col) > DEFAULT_COLUMN_TOLERANCE
+        or not 1 < piece.index - last.index <= DEFAULT_WRAP_LINES
+    ):
+        return None
+
+    between = any(_address_opens(pieces, i, piece.col) for i in range(last.index + 1, piece.index))
+    beside = any(
+        _address_opens(pieces, i, piece.col) for i in [*range(name.top, last.index + 1), piece.index]
+    )
+    return name if between and not beside else None
+
+
+def _opens_another_row(pieces: list[Piece], name: Entry, piece: Piece) -> bool:
+    """-layout: a piece under a name no facility word ends, printed beside an address's first
+    line, while an address opened beside that name already (`訪問看護ステーションたんぽぽ 茨城県…` /
+    `はなみずき訪問看護ステーショ 茨城県…`): rows never share a printed line, and a row has one
+    address, so the piece opens the next row's name, never this one's rest."""
+    if name.kind != "name" or piece.kind not in ("name", "other"):
+        return False
+
+    opens = _address_opens(pieces, piece.index, piece.col)
+    return opens and any(_address_opens(pieces, i, piece.col) for i in range(name.top, piece.index))
+
+
+def _address_opens(pieces: list[Piece], index: int, right_of: int) -> bool:
+    """An address's first piece printed on the line, right of a column."""
+    return any(p.index == index and p.kind == "address" and p.col > right_of for p in pieces)
 
 
 def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None:
@@ -443,7 +506,10 @@ def _rows(
         elif row.name.doubt is not None:
             row.unread_reason = row.name.doubt
     if not placed:
-        accounted = _pair_marks_by_page(rows, [*marks, *loose], pages)
+        beside = _marks_before_names(rows, pieces, pages)
+        accounted = beside | _pair_marks_by_page(
+            rows, [m for m in [*marks, *loose] if id(m) not in beside], pages
+        )
         pieces = [*pieces, *loose]
     used = {id(p) for r in rows for e in (r.name, r.address, r.phone) if e is not None for p in e.pieces}
     used |= {id(r.mark) for r in rows if r.mark is not None} | accounted
@@ -509,8 +575,8 @@ def _pair_marks_by_page(rows: list[MemberRow], marks: list[Piece], pages: ListPa
         page_marks.setdefault(pages.marks[mark.index], []).append(mark)
     accounted: set[int] = set()
     for page, on_page in page_marks.items():
-        held = page_rows.get(page, [])
-        if not held:
+        held = [r for r in page_rows.get(page, []) if r.mark is None]  # not marked where printed
+        if not page_rows.get(page):
             continue
         accounted |= {id(m) for m in on_page}
         if len(on_page) == len(held):
@@ -523,6 +589,32 @@ def _pair_marks_by_page(rows: list[MemberRow], marks: list[Piece], pages: ListPa
                 "page; which row a mark belongs to cannot be told"
             )
     return accounted
+
+
+def _marks_before_names(rows: list[MemberRow], pieces: list[Piece], pages: ListPages) -> set[int]:
+    """Default mode prints a row's mark right before its name where the two share a printed
+    line of the page: a mark printed between the pieces of two rows of one page, the next piece
+    the later row's name, is that row's. One printed among the headers or the role labels, before
+    the first row, or at the top of a page (which prints its marks' column first) is not; nor,
+    without form feeds, any: a page's top cannot be told there. Returns the marks so given."""
+    if max(pages.names, default=0) == 0:
+        return set()  # the list's pages are not told: a mark may open a page
+    owner = {id(p): r for r in rows for e in (r.name, r.address, r.phone) if e is not None for p in e.pieces}
+    starts = {id(r.name.pieces[0]): r for r in rows}
+    given: set[int] = set()
+    for before, mark, after in zip(pieces, pieces[1:], pieces[2:], strict=False):
+        row = starts.get(id(after))
+        same_page = len({pages.names[p.index] for p in (before, mark, after)}) == 1
+        if (
+            mark.kind == "mark"
+            and row is not None
+            and same_page
+            and id(before) in owner
+            and owner[id(before)] is not row
+        ):
+            row.mark = mark
+            given.add(id(mark))
+    return given
 
 
 def _attach_in_order(rows: list[MemberRow], entries: list[Entry], pieces: list[Piece]) -> None:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from extractors.blocks import Block, Finding, Span
 from normalizers.forms import OUTCOMES_HEADING_WORDS, PERIOD_ALIASES, FormSpec, period_of_header
-from pipeline.locate.layout_cells import Word, span_x
+from pipeline.locate.layout_cells import CellDraft, Word, span_x
 from pipeline.locate.layout_grid import grid_rows
-from pipeline.locate.layout_headers import opens_note, period_labels, placed_period_labels
+from pipeline.locate.layout_headers import opens_note, period_labels, period_words, placed_period_labels
 from pipeline.locate.layout_labels import join_wrapped_labels
 from pipeline.locate.layout_row_parts import RowDraft, SectionRows, label_name
 from pipeline.locate.layout_rows import section_rows
-from pipeline.locate.layout_stream import Stream, read_stream
+from pipeline.locate.layout_stream import Header, Stream, read_stream
 from pipeline.locate.located import OutcomeRow, OutcomeTable, TextAt
 from pipeline.locate.tables import section_heading
 
@@ -66,8 +66,26 @@ def _printed_labels(stream: Stream, section: int) -> list[str]:
     end = min(after, default=stream.order + 1)
     headers = [h for h in stream.headers if heading.order < h.order < end]
     if stream.placed:
-        return placed_period_labels([_placed_pieces(h.words) for h in headers])
+        return [
+            label
+            for block in header_blocks(headers)
+            for label in placed_period_labels([_placed_pieces(h.words) for h in block])
+        ]
     return period_labels([[w.text for w in h.words] for h in headers])
+
+
+def header_blocks(headers: list[Header]) -> list[list[Header]]:
+    """The header printed again (over a page's continuation, at its own places on that page):
+    a line holding a period word after a line of notes opens another block, whose notes go to
+    its own words only."""
+    blocks: list[list[Header]] = []
+    for header in headers:
+        words = bool(period_words(header.words))
+        if not blocks or (words and not period_words(blocks[-1][-1].words)):
+            blocks.append([header])
+        else:
+            blocks[-1].append(header)
+    return blocks
 
 
 def _placed_pieces(words: list[Word]) -> list[tuple[str, float]]:
@@ -114,7 +132,7 @@ def _table(
         label = (
             TextAt(draft.label.text, draft.label.line.span) if draft.label else TextAt("", draft.line.span)
         )
-        cells = tuple(TextAt(c.text, _span(c.lines or [c.line])) for c in draft.cells)
+        cells = tuple(TextAt(_figure_text(c), _span(c.lines or [c.line])) for c in draft.cells)
         rows.append(OutcomeRow(label, cells))
     for stray in drafts.stray:
         if label_name(stray) and section != 4:
@@ -125,6 +143,13 @@ def _table(
     span = heading.line.span if heading is not None else (drafts.rows[0].line.span if drafts.rows else Span())
     columns = _column_labels(stream, section, periods)
     return OutcomeTable(section, columns, named, tuple(rows), span, rows_left_out=left_out)
+
+
+def _figure_text(cell: CellDraft) -> str:
+    """A cell as printed; a piece of the form's wording that holds no digit and is no whole
+    cell (`死亡患者数`, the last line of a row title printed where a cell starts) is no figure
+    cell, and gives no figure, not even a null one."""
+    return "" if cell.blank and not cell.whole else cell.text
 
 
 def _row_detail(section: int, draft: RowDraft) -> str:

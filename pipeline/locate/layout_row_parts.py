@@ -15,6 +15,8 @@ BLANK_AMONG = "a blank cell among its cells, which may have printed out of order
 LABEL_AMONG = "a label printed between its cells"
 LABEL_IN_EARLIER_ROW = "a label printed inside an earlier row"
 CELLS_MAY_MOVE = (LABEL_AMONG, LABEL_IN_EARLIER_ROW)  # a cell may be the next row's, or the last row's
+# -layout: cells wider than their column put under the columns by their left-to-right order
+BY_ORDER = "its cells put under the period columns in their printed order, one nearer another's header"
 
 
 @dataclass

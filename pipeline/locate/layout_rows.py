@@ -88,6 +88,8 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
     torn = is_torn(stream, section)
     # one row alone: no sums can tell whether its cells came in the columns' order
     apart = len(result.rows) == 1 and _first_column_apart(stream, section, cells)
+    # one row whose blank cells printed right after their own column's header: its columns are told
+    pinned = len(result.rows) == 1 and _under_their_headers(stream, section, cells, width)
     for row in result.rows:
         if torn:
             row.doubts.append(TORN)
@@ -97,7 +99,7 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
             row.doubts.append(FORM_TEXT_AMONG)
         if _interleaved(row.cells, stream):
             row.doubts.append("its cells printed line by line into each other")
-        if row.has_figures and any(c.blank for c in row.cells):
+        if row.has_figures and any(c.blank for c in row.cells) and not pinned:
             # a blank cell may print apart from the filled ones (default mode): reading order
             # is then not the columns' order
             row.doubts.append(BLANK_AMONG)
@@ -154,6 +156,32 @@ def _first_column_apart(stream: Stream, section: int, cells: list[CellDraft]) ->
     if not notes:
         return False
     return not any(notes[0] < c.order < words[1] for c in cells)
+
+
+def _under_their_headers(stream: Stream, section: int, cells: list[CellDraft], width: int) -> bool:
+    """A lone row whose blank cells are told by the headers: each blank cell printed right after
+    its own column's word (its block: the word, its note, the cell, before the next column's
+    word), alone there, and every cell printed after its own column's word, none before
+    (`現 状` / `(…状況)` / `名` / `取組目標` / `実 績` / … / `12 名` / `14 名`). A blank cell may
+    print apart from the filled ones; one printed in its own column's block is that column's,
+    and the filled cells keep their order."""
+    heading = next((h for h in stream.headings if h.section == section), None)
+    if heading is None or len(cells) != width:
+        return False
+    end = min((h.order for h in stream.headings if h.order > heading.order), default=stream.order + 1)
+    words = _period_words([h for h in stream.headers if heading.order < h.order < end])
+    if len(words) != width:
+        return False
+    bounds = [*words, end]
+    block_of = [
+        next((k for k in range(width) if bounds[k] < c.order and c.last < bounds[k + 1]), None) for c in cells
+    ]
+    for index, (cell, block) in enumerate(zip(cells, block_of, strict=True)):
+        if block is None or block < index:
+            return False  # printed before its own column's word, or across two blocks
+        if cell.blank and (block != index or block_of.count(block) != 1):
+            return False
+    return True
 
 
 def _period_words(headers: list[Header]) -> list[int]:

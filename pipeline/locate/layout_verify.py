@@ -24,6 +24,7 @@ from normalizers.text import compiled, fold_width
 from pipeline.locate.layout_cells import CellDraft
 from pipeline.locate.layout_row_parts import (
     BLANK_AMONG,
+    BY_ORDER,
     CELLS_MAY_MOVE,
     TORN,
     RowDraft,
@@ -166,6 +167,8 @@ def confirm(rows: list[RowDraft], section: int, periods: list[str], strict: bool
         if strict:
             _unconfirmed_columns(rows, agreement, periods)
             _exchangeable(rows, section, periods)
+        else:  # cells put under columns by their order need those columns' sums
+            _unconfirmed_columns([r for r in rows if BY_ORDER in r.doubts], agreement, periods)
         return
     for row in rows:
         if row.doubts and row.unread_reason is None and row.has_figures:

@@ -66,12 +66,12 @@ OK_NOT_MET = {v: r for v, r in GOAL_NOT_MET.items() if v.startswith("pdftotext")
 # bullets and period cells printed before every item's title, which no item can be given with
 # certainty, were dropped silently; they now raise `cells_ambiguous` (test_layout_flow_item_classes).
 DEFAULT_MODE_MEASURED = {  # pdftotext without -layout
-    "checks": (0.181, 0.285),
+    "checks": (0.193, 0.300),  # raised: no null figure from a row title's end read as a cell
     "dates": (0.972, 0.429),  # raised: narrow paragraphs after the bullets are period cells
     "document": (0.729, 0.729),
     "initiatives": (0.987, 0.987),  # raised: narrow paragraphs after the bullets are period cells
     "members": (1.000, 0.000),
-    "outcomes": (0.997, 0.667),
+    "outcomes": (1.000, 0.677),  # raised: a lone row's blank cell told by its own column's block
     "status": (1.000, 0.000),
 }
 MEASURED: dict[str, dict[str, tuple[float, float]]] = {
@@ -87,17 +87,17 @@ MEASURED: dict[str, dict[str, tuple[float, float]]] = {
     # a page's ①/② marks paired with its rows where they are as many (form feeds tell the pages)
     "pdftotext_default": DEFAULT_MODE_MEASURED | {"members": (1.000, 0.076)},
     "pdftotext_layout": {
-        "checks": (0.400, 0.551),
+        "checks": (0.470, 0.615),
         "dates": (1.000, 0.900),
-        "document": (0.770, 0.770),
+        "document": (0.791, 0.791),
         "initiatives": (0.993, 0.993),
         "members": (1.000, 0.863),
-        "outcomes": (0.990, 0.987),
+        "outcomes": (1.000, 1.000),  # raised: a header printed again keeps its own notes
         "status": (1.000, 0.867),
     },
     "pdftotext_noff": DEFAULT_MODE_MEASURED,  # the same bytes without form feeds read alike
 }
-MEASURED_OK = {"pdftotext_default": 0, "pdftotext_noff": 0, "pdftotext_layout": 2}
+MEASURED_OK = {"pdftotext_default": 0, "pdftotext_noff": 0, "pdftotext_layout": 3}
 
 
 @pytest.fixture(scope="module")

@@ -357,3 +357,63 @@ def test_without_form_feeds_a_header_printed_again_on_each_page_tells_the_pages(
     ]
     assert [d.split("'")[1] for d in unread(result)] == ["木村整形外科クリニック", "さかえ整形外科クリニック"]
     assert all("1 mark(s) printed apart from the 2 rows of its page" in d for d in unread(result))
+
+
+def test_a_headers_last_character_under_the_header_printed_again_is_no_piece_of_a_row() -> None:
+    """pdftotext -layout, a generated report: the list's header prints again over the rows of the
+    next page, and its wrapped `役割を担う医療機` / `関` ends two lines lower, under `番号）` of
+    another header. Taken for a piece of a row, `関` left every row of the list unread; it ends
+    the header printed over it in its column. Row 3 sits between the two role labels' runs and
+    stays unread."""
+    result = run("header-rest-under-a-header-printed-again.layout.txt")
+    assert rows(result) == [
+        (1, "medical_association", "hub", "古河市医師会", "0280-66-8820"),
+        (2, "participant", None, "久慈在宅クリニック", "0280-23-5829"),
+        (4, "backup_hospital", "hub", "医療法人社団双愛会 小林中央病院", "0280-32-4738"),
+    ]
+    assert [d.split("'")[1] for d in unread(result)] == ["一般財団法人厚生会 筑西記念病院"]
+
+
+def test_a_mark_printed_between_two_rows_right_before_a_name_is_that_rows() -> None:
+    """Default mode, a generated report: each `①` prints inside the list, after one row's phone
+    number and right before the next row's name, on one page: that row's mark (the mark and the
+    name share a printed line). The list's other rows then print no mark and have none. Without
+    form feeds a mark may open a page, whose column of marks prints first, and no row is read."""
+    data = (MEMBERS / "marks-printed-right-before-their-rows.default.txt").read_bytes()
+    result = process_document(data)
+    marked = {(m.row_no, m.name) for m in result.members if m.designation == "hub"}
+    assert marked == {
+        (3, "みやざき内科医院"),
+        (4, "なるしま内科クリニック"),
+        (7, "医療法人誠和会 筑西内科クリニック"),
+    }
+    assert len(result.members) == 10
+    assert [d.split("'")[1] for d in unread(result)] == ["社会福祉法人白百合会 訪問看護ス"]
+    assert process_document(data.replace(b"\f", b"")).members == ()
+
+
+def test_a_name_printed_beside_its_own_address_under_a_name_no_facility_word_ends_opens_a_row() -> None:
+    """pdftotext -layout, a generated report: `訪問看護ステーションたんぽぽ` (no facility word ends it)
+    prints beside its address, and two lines lower, in its column, `はなみずき訪問看護ステーショ`
+    beside another address's first line. Taken for the first name's rest, it left an address no
+    row took and every row unread. Rows never share a printed line and a row has one address: a
+    piece printed beside an address's first line opens the next row."""
+    result = run("next-rows-name-beside-its-address-under-an-open-name.layout.txt")
+    assert [(m.row_no, m.name, m.phone) for m in result.members][-2:] == [
+        (4, "訪問看護ステーションたんぽぽ", "0299-67-8325"),
+        (5, "はなみずき訪問看護ステーション", "0299-30-6449"),
+    ]
+    assert len(result.members) == 5
+    assert not unread(result)
+
+
+def test_a_name_wrapped_around_its_rows_address_line_takes_its_end() -> None:
+    """pdftotext -layout, a generated report: `医療法人社団青洲会 海老原外科内` / (its address on the
+    next line) / `科医院`. The end names a facility on its own (`…医院`) and was taken for a row:
+    the address printed between the two lines went to no row and every row was unread. A row of
+    its own would print its address beside it; with the address opening between the two pieces
+    and beside neither, the end is the name's rest."""
+    result = run("name-wrapped-around-its-rows-address-line.layout.txt")
+    assert (5, "participant", None, "医療法人社団青洲会 海老原外科内科医院", "0293-93-0880") in rows(result)
+    assert len(result.members) == 8
+    assert all("more than one split" in d for d in unread(result))
