@@ -6,8 +6,13 @@ killed and replaced, the document becomes a `failed` result that names the limit
 goes on; the same for a worker that dies (a crashing parser) or runs out of memory. `workers=0`
 runs in this process (for debugging and `--strict`).
 
-On Linux workers are forked from the run's process after it imported everything, so a
-replacement starts in milliseconds.
+Workers are forked from a fork server (`multiprocessing`'s `forkserver`), a process of its own
+that imports and builds everything once (`pipeline.executors.preloaded`) and nothing else: every
+worker, a replacement after a killed or recycled one included, starts in milliseconds with the
+same small footprint, however much the run's process holds by then (the last run's state, the
+files' rows). The pool starts its workers, and the server, when the first file must be parsed: a
+run with nothing to parse starts no process. Where there is no fork server, workers are spawned
+and import for themselves.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.context import DefaultContext
+from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
@@ -46,6 +51,7 @@ OUT_OF_MEMORY_WORDS = (
     "calloc",
 )
 PRELOADED_MODULES = ("extractors.pdf", "pipeline.process")  # PyMuPDF, pdfplumber, the extractors
+SERVER_PRELOAD = "pipeline.executors.preloaded"  # the fork server imports it: `initialize` once
 DEFAULT_START_TIMEOUT_S = 300.0  # a worker's imports, on a loaded machine; its documents' clocks start after
 READY = b"ready"
 
@@ -129,9 +135,8 @@ def extract_under_limit(data: bytes, memory_mb: int) -> tuple[str, object]:
 
 
 def _serve(conn: multiprocessing.connection.Connection, memory_mb: int) -> None:
-    """A worker: ready once initialized, then a path in, (kind, payload) out, until the parent says
-    stop (None) or goes away. (A forked worker holds copies of the parent's ends of the pipes, so
-    it cannot count on seeing the pipe close.)"""
+    """A worker: ready once initialized (done in the fork server already), then a path in,
+    (kind, payload) out, until the parent says stop (None) or goes away (the pipe closes)."""
     initialize()
     conn.send_bytes(READY)
     while True:
@@ -150,11 +155,15 @@ def _serve(conn: multiprocessing.connection.Connection, memory_mb: int) -> None:
         conn.send_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _context() -> DefaultContext:
-    """Fork where there is fork (after `initialize`: a worker starts with everything imported);
-    elsewhere spawn, and the worker imports for itself."""
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method)  # type: ignore[return-value]
+def _context() -> BaseContext:
+    """The fork server where there is one (Linux, macOS), preloading `initialize`; elsewhere spawn,
+    and each worker imports for itself. The server is one a process, started with the first worker
+    and kept until the process ends."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([SERVER_PRELOAD])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def failure(path: Path, message: str) -> FileResult:
@@ -213,13 +222,15 @@ class WorkerPool:
     documents_per_worker: int = DEFAULT_DOCUMENTS_PER_WORKER
     replaced: int = 0  # workers killed or lost and started anew
     _workers: list[_Worker] = field(default_factory=list)
-    _context: DefaultContext = field(default_factory=_context)
+    started: int = 0  # worker processes started, replacements included
+    _context: BaseContext = field(default_factory=_context)
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe(duplex=True)
         process = self._context.Process(target=_serve, args=(child, self.limits.memory_mb), daemon=True)
         process.start()
         child.close()
+        self.started += 1
         return _Worker(process, parent)
 
     def _wait_ready(self, workers: list[_Worker]) -> None:
@@ -262,11 +273,8 @@ class WorkerPool:
         return str(kind), payload
 
     def start(self) -> WorkerPool:
-        """Fork the workers now, before the caller's process grows: a forked worker's pages are its
-        parent's at the fork, so workers started before a run reads its last state do not carry
-        that state (`run_extract`). `run` waits for them to be ready; `close` stops them if it is
-        never called."""
-        initialize()
+        """Start the workers (none started yet: the fork server with them). `run` does, when it
+        has files; `close` stops them."""
         while len(self._workers) < max(self.size, 1):
             self._workers.append(self._start())
         return self
@@ -274,7 +282,7 @@ class WorkerPool:
     def run(self, paths: Sequence[Path]) -> Iterator[Finished]:
         pending = deque(paths)
         if not pending:
-            return
+            return  # nothing to parse: no worker started
         self.start()  # each worker's ready is waited for once, here (`close` clears the pool)
         self._wait_ready(self._workers)
         try:
