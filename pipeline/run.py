@@ -247,7 +247,9 @@ def run_extract(
     started = dt.datetime.now(dt.UTC)
     paths = discover(input_root, exclude=output)
     limits = limits or Limits()
-    with OutputLock(output, lock_wait_s), closing_pool(local_pool(executor, workers, limits)) as pool:
+    pool = local_pool(executor, workers, limits)  # its fork server forked now, before the lock is
+    # taken (a zygote holding the lock's file would keep it locked) and the last run's state read
+    with closing_pool(pool), OutputLock(output, lock_wait_s):
         options = ExecutorOptions(workers, limits, strict, scheduler, pool)
         recovered = recover(output, list(TABLES))
         code = code_fingerprint()

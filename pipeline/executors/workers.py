@@ -6,13 +6,15 @@ killed and replaced, the document becomes a `failed` result that names the limit
 goes on; the same for a worker that dies (a crashing parser) or runs out of memory. `workers=0`
 runs in this process (for debugging and `--strict`).
 
-Workers are forked from a fork server (`multiprocessing`'s `forkserver`), a process of its own
-that imports and builds everything once (`pipeline.executors.preloaded`) and nothing else: every
-worker, a replacement after a killed or recycled one included, starts in milliseconds with the
-same small footprint, however much the run's process holds by then (the last run's state, the
-files' rows). The pool starts its workers, and the server, when the first file must be parsed: a
-run with nothing to parse starts no process. Where there is no fork server, workers are spawned
-and import for themselves.
+Workers come from a fork server (`multiprocessing`'s `forkserver` start method): a zygote, forked
+from the run's process when it has imported everything and holds nothing else yet (`fork_server`,
+before the run reads its last state), forks every worker, a replacement after a killed or
+recycled one included. So each starts in milliseconds with the same small footprint, however much
+the run's process holds by then (the last run's state, the files' rows). Where this Python's
+`forkserver` is not the one the zygote was written for, the standard server is used (a fresh
+interpreter that imports `pipeline.executors.preloaded`, a second or two once a process); where
+there is no fork server at all, workers are spawned and import for themselves. The pool starts
+its workers when it has a file to parse: a run with nothing to parse starts none.
 """
 
 from __future__ import annotations
@@ -21,12 +23,15 @@ import contextlib
 import errno
 import gc
 import importlib
+import inspect
 import multiprocessing
 import multiprocessing.connection
 import os
 import pickle
 import resource
+import socket
 import time
+from multiprocessing import forkserver, resource_tracker, util
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -51,7 +56,9 @@ OUT_OF_MEMORY_WORDS = (
     "calloc",
 )
 PRELOADED_MODULES = ("extractors.pdf", "pipeline.process")  # PyMuPDF, pdfplumber, the extractors
-SERVER_PRELOAD = "pipeline.executors.preloaded"  # the fork server imports it: `initialize` once
+SERVER_PRELOAD = "pipeline.executors.preloaded"  # the standard fork server imports it: `initialize`
+# `multiprocessing.forkserver.main`'s parameters as the zygote calls it (CPython 3.11-3.13)
+FORKSERVER_MAIN = ("listener_fd", "alive_r", "preload", "main_path", "sys_path")
 DEFAULT_START_TIMEOUT_S = 300.0  # a worker's imports, on a loaded machine; its documents' clocks start after
 READY = b"ready"
 
@@ -153,6 +160,68 @@ def _serve(conn: multiprocessing.connection.Connection, memory_mb: int) -> None:
         else:
             answer = extract_under_limit(data, memory_mb)
         conn.send_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _zygote_fits() -> bool:
+    """Whether this Python's fork server is the one `fork_server` sets up (3.14 adds a handshake)."""
+    server = forkserver._forkserver
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and tuple(inspect.signature(forkserver.main).parameters) == FORKSERVER_MAIN
+        and all(
+            hasattr(server, name)
+            for name in ("_lock", "_forkserver_address", "_forkserver_alive_fd", "_forkserver_pid")
+        )
+        and not hasattr(server, "_forkserver_authkey")
+    )
+
+
+def _serve_forks(listener_fd: int, alive_r: int, alive_w: int) -> None:
+    """The zygote: `multiprocessing.forkserver.main` (a worker forked a request) until the process
+    that forked it is gone; then it leaves without running that process's exit handlers."""
+    code = 0
+    try:
+        os.close(alive_w)  # else it would keep itself alive
+        forkserver.main(listener_fd, alive_r, [])
+    except SystemExit:
+        pass
+    except BaseException:  # noqa: BLE001 - a zygote that fails ends, the workers it forked stay
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def fork_server() -> None:
+    """Start the workers' fork server now, unless it runs: a fork of this process, after
+    `initialize` and before it holds anything else (`run_extract` calls this before reading the
+    last run's state). It lives until this process ends, so a later run's workers come from it
+    too. Where the zygote does not fit this Python, the standard server starts with the first
+    worker instead."""
+    initialize()
+    if not _zygote_fits():
+        return
+    server = forkserver._forkserver
+    with server._lock:
+        if server._forkserver_pid is not None:
+            if os.waitpid(server._forkserver_pid, os.WNOHANG)[0] == 0:
+                return  # running
+            os.close(server._forkserver_alive_fd)
+            server._forkserver_address = server._forkserver_alive_fd = server._forkserver_pid = None
+        resource_tracker.ensure_running()
+        address = multiprocessing.connection.arbitrary_address("AF_UNIX")
+        with socket.socket(socket.AF_UNIX) as listener:
+            listener.bind(address)
+            if not util.is_abstract_socket_namespace(address):
+                os.chmod(address, 0o600)
+            listener.listen()
+            alive_r, alive_w = os.pipe()  # the server ends when every holder of alive_w has
+            pid = os.fork()
+            if pid == 0:
+                _serve_forks(listener.fileno(), alive_r, alive_w)
+            os.close(alive_r)
+        server._forkserver_address = address
+        server._forkserver_alive_fd = alive_w
+        server._forkserver_pid = pid
 
 
 def _context() -> BaseContext:
@@ -273,8 +342,10 @@ class WorkerPool:
         return str(kind), payload
 
     def start(self) -> WorkerPool:
-        """Start the workers (none started yet: the fork server with them). `run` does, when it
-        has files; `close` stops them."""
+        """Start the workers (and the fork server, if none runs yet). `run` does, when it has
+        files; `close` stops them."""
+        if self._context.get_start_method() == "forkserver":
+            fork_server()
         while len(self._workers) < max(self.size, 1):
             self._workers.append(self._start())
         return self

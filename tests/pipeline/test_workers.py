@@ -110,21 +110,22 @@ def resident_bytes(pid: int | None) -> int:
 
 
 def test_a_replacement_worker_holds_nothing_the_run_loaded_since(tmp_path: Path) -> None:
-    """Workers come from a fork server that imported everything before the run held anything:
-    a worker started after the run's process grew (a replacement, here after each document)
-    does not carry what it grew by, as a worker forked from the run's process would."""
+    """Workers come from a fork server that holds nothing the run loaded after it started: a worker
+    started after the run's process grew (a replacement, here after each document) does not carry
+    what it grew by, as a worker forked from the run's process would."""
     pool = WorkerPool(1, Limits(timeout_s=120), documents_per_worker=1)
     assert pool._context.get_start_method() == "forkserver"
-    paths = reports(tmp_path, 2)
-    ballast = b"\x01" * BALLAST_BYTES  # what the run's process holds by then, every page touched
+    ballast = b""
     replacements = []
-    for _finished in pool.run(paths):
+    for _finished in pool.run(reports(tmp_path, 3)):
         pid = pool.pids()[0]
         parent = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]
         replacements.append((parent, resident_bytes(pid)))
-    assert len(ballast) == BALLAST_BYTES and pool.replaced == 2 and pool.started == 3
-    for parent, resident in replacements:
-        assert parent != str(os.getpid()) and resident < BALLAST_BYTES  # not forked from this process
+        ballast = ballast or b"\x01" * BALLAST_BYTES  # what the run holds from now, every page touched
+    assert len(ballast) == BALLAST_BYTES and pool.replaced == 3 and pool.started == 4
+    for parent, resident in replacements[1:]:  # started after the ballast
+        assert resident < BALLAST_BYTES
+        assert parent != str(os.getpid())  # forked by the server, not this process
 
 
 def test_a_run_starts_workers_only_for_files_it_parses(tmp_path: Path) -> None:
