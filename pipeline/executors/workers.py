@@ -23,22 +23,20 @@ import contextlib
 import errno
 import gc
 import importlib
-import inspect
 import multiprocessing
 import multiprocessing.connection
 import os
 import pickle
 import resource
-import socket
 import time
-from multiprocessing import forkserver, resource_tracker, util
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.context import BaseContext
+from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from pipeline.executors import zygote
 from pipeline.formats import source_format_of
 from pipeline.process import file_without_records, process_file
 from pipeline.records import TABLES, FileResult, to_arrow
@@ -57,8 +55,6 @@ OUT_OF_MEMORY_WORDS = (
 )
 PRELOADED_MODULES = ("extractors.pdf", "pipeline.process")  # PyMuPDF, pdfplumber, the extractors
 SERVER_PRELOAD = "pipeline.executors.preloaded"  # the standard fork server imports it: `initialize`
-# `multiprocessing.forkserver.main`'s parameters as the zygote calls it (CPython 3.11-3.13)
-FORKSERVER_MAIN = ("listener_fd", "alive_r", "preload", "main_path", "sys_path")
 DEFAULT_START_TIMEOUT_S = 300.0  # a worker's imports, on a loaded machine; its documents' clocks start after
 READY = b"ready"
 
@@ -162,69 +158,17 @@ def _serve(conn: multiprocessing.connection.Connection, memory_mb: int) -> None:
         conn.send_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _zygote_fits() -> bool:
-    """Whether this Python's fork server is the one `fork_server` sets up (3.14 adds a handshake)."""
-    server = forkserver._forkserver
-    return (
-        "fork" in multiprocessing.get_all_start_methods()
-        and tuple(inspect.signature(forkserver.main).parameters) == FORKSERVER_MAIN
-        and all(
-            hasattr(server, name)
-            for name in ("_lock", "_forkserver_address", "_forkserver_alive_fd", "_forkserver_pid")
-        )
-        and not hasattr(server, "_forkserver_authkey")
-    )
-
-
-def _serve_forks(listener_fd: int, alive_r: int, alive_w: int) -> None:
-    """The zygote: `multiprocessing.forkserver.main` (a worker forked a request) until the process
-    that forked it is gone; then it leaves without running that process's exit handlers."""
-    code = 0
-    try:
-        os.close(alive_w)  # else it would keep itself alive
-        forkserver.main(listener_fd, alive_r, [])
-    except SystemExit:
-        pass
-    except BaseException:  # noqa: BLE001 - a zygote that fails ends, the workers it forked stay
-        code = 1
-    finally:
-        os._exit(code)
-
-
 def fork_server() -> None:
-    """Start the workers' fork server now, unless it runs: a fork of this process, after
-    `initialize` and before it holds anything else (`run_extract` calls this before reading the
-    last run's state). It lives until this process ends, so a later run's workers come from it
-    too. Where the zygote does not fit this Python, the standard server starts with the first
-    worker instead."""
+    """Start the workers' fork server now, unless it runs: a zygote forked from this process after
+    `initialize`, before it holds anything else (`run_extract` calls this before it takes the lock
+    and reads the last run's state). It lives as long as this process, so a later run's workers
+    come from it too. Where the zygote does not fit this Python, the standard server starts with
+    the first worker instead."""
     initialize()
-    if not _zygote_fits():
-        return
-    server = forkserver._forkserver
-    with server._lock:
-        if server._forkserver_pid is not None:
-            if os.waitpid(server._forkserver_pid, os.WNOHANG)[0] == 0:
-                return  # running
-            os.close(server._forkserver_alive_fd)
-            server._forkserver_address = server._forkserver_alive_fd = server._forkserver_pid = None
-        resource_tracker.ensure_running()
-        address = multiprocessing.connection.arbitrary_address("AF_UNIX")
-        with socket.socket(socket.AF_UNIX) as listener:
-            listener.bind(address)
-            if not util.is_abstract_socket_namespace(address):
-                os.chmod(address, 0o600)
-            listener.listen()
-            alive_r, alive_w = os.pipe()  # the server ends when every holder of alive_w has
-            pid = os.fork()
-            if pid == 0:
-                _serve_forks(listener.fileno(), alive_r, alive_w)
-            os.close(alive_r)
-        server._forkserver_address = address
-        server._forkserver_alive_fd = alive_w
-        server._forkserver_pid = pid
+    zygote.start()
 
 
-def _context() -> BaseContext:
+def _context() -> ForkServerContext | SpawnContext:
     """The fork server where there is one (Linux, macOS), preloading `initialize`; elsewhere spawn,
     and each worker imports for itself. The server is one a process, started with the first worker
     and kept until the process ends."""
@@ -292,7 +236,7 @@ class WorkerPool:
     replaced: int = 0  # workers killed or lost and started anew
     _workers: list[_Worker] = field(default_factory=list)
     started: int = 0  # worker processes started, replacements included
-    _context: BaseContext = field(default_factory=_context)
+    _context: ForkServerContext | SpawnContext = field(default_factory=_context)
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe(duplex=True)

@@ -10,6 +10,7 @@ import signal
 import threading
 import time
 from pathlib import Path
+
 from pipeline.executors.workers import Limits, WorkerPool, initialize
 from tests.conftest import ROOT
 
