@@ -7,11 +7,13 @@ import gc
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
 
-from pipeline.executors.workers import Limits, WorkerPool, initialize
+from pipeline.executors.workers import SERVER_PRELOAD, Limits, WorkerPool, initialize
 from tests.conftest import ROOT
 
 SEED_TSV = ROOT / "data" / "raw" / "000_77fec06e79e16c0d.txt"
@@ -144,3 +146,40 @@ def test_a_run_starts_workers_only_for_files_it_parses(tmp_path: Path) -> None:
     changed = run_extract(archive, output, workers=1)
     assert (changed.unchanged, changed.extracted, changed.workers_started) == (1, 1, 1)
     assert multiprocessing.active_children() == []
+
+
+STANDARD_SERVER_RUN = """
+import multiprocessing, multiprocessing.forkserver, sys
+from pathlib import Path
+from pipeline.executors.workers import SERVER_PRELOAD, Limits, WorkerPool
+
+if __name__ == "__main__":
+    multiprocessing.get_context("forkserver").set_forkserver_preload([SERVER_PRELOAD])
+    multiprocessing.forkserver.ensure_running()  # the standard server: a fresh interpreter
+    pool = WorkerPool(1, Limits(timeout_s=120))
+    for finished in pool.run([Path(sys.argv[1])]):
+        worker = pool.pids()[0]
+        server = Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()[1]
+        print(finished.result.file.status, worker, server)
+        print(Path(f"/proc/{server}/cmdline").read_bytes().replace(b"\\0", b" ").decode())
+        print("libmupdf" in Path(f"/proc/{server}/maps").read_text())
+"""
+
+
+def test_a_standard_fork_server_preloads_what_a_document_needs(tmp_path: Path) -> None:
+    """Where a standard fork server runs (as where the zygote does not fit this Python), workers
+    come from it, and it imported the extractors (PyMuPDF's library) before forking them."""
+    script = tmp_path / "run.py"
+    script.write_text(STANDARD_SERVER_RUN)
+    done = subprocess.run(
+        [sys.executable, str(script), str(reports(tmp_path, 1)[0])],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=KILL_WAIT_S * 3,
+        check=True,
+    )
+    status, command, preloaded = done.stdout.splitlines()
+    assert status.split()[0] == "ok"
+    assert "multiprocessing.forkserver import main" in command and SERVER_PRELOAD in command
+    assert preloaded == "True"
