@@ -16,14 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.executors.workers import (
-    Finished,
-    Limits,
-    WorkerPool,
-    fork_server,
-    run_in_process,
-    run_in_workers,
-)
+from pipeline.executors.workers import Finished, Limits, WorkerPool, run_in_process, run_in_workers
 
 
 @dataclass(frozen=True)
@@ -46,14 +39,9 @@ def closing_pool(pool: WorkerPool | None) -> Iterator[WorkerPool | None]:
 
 def local_pool(executor: str, workers: int, limits: Limits) -> WorkerPool | None:
     """The local executor's workers, none started yet (`WorkerPool.run` starts them when it has a
-    file), with their fork server started now (`fork_server`: before the caller loads anything);
+    file), with their fork server started now (`WorkerPool.prepare`: before the caller loads anything);
     None for another executor or none wanted. The caller closes it."""
-    if executor != "local" or workers <= 0:
-        return None
-    pool = WorkerPool(workers, limits)
-    if pool._context.get_start_method() == "forkserver":
-        fork_server()
-    return pool
+    return WorkerPool(workers, limits).prepare() if executor == "local" and workers > 0 else None
 
 
 Execute = Callable[[Sequence[Path], ExecutorOptions], Iterator[Finished]]

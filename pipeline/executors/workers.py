@@ -169,9 +169,9 @@ def fork_server() -> None:
 
 
 def _context() -> ForkServerContext | SpawnContext:
-    """The fork server where there is one (Linux, macOS), preloading `initialize`; elsewhere spawn,
-    and each worker imports for itself. The server is one a process, started with the first worker
-    and kept until the process ends."""
+    """The fork server where there is one (Linux, macOS; the standard server, if it starts, imports
+    `SERVER_PRELOAD`); elsewhere spawn, and each worker imports for itself. A process has one fork
+    server, kept until it ends."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([SERVER_PRELOAD])
@@ -285,11 +285,17 @@ class WorkerPool:
         kind, payload = pickle.loads(message)
         return str(kind), payload
 
+    def prepare(self) -> WorkerPool:
+        """Start the workers' fork server now, if none runs (`fork_server`), and no worker yet:
+        before the caller's process holds what its workers should not carry."""
+        if self._context.get_start_method() == "forkserver":
+            fork_server()
+        return self
+
     def start(self) -> WorkerPool:
         """Start the workers (and the fork server, if none runs yet). `run` does, when it has
         files; `close` stops them."""
-        if self._context.get_start_method() == "forkserver":
-            fork_server()
+        self.prepare()
         while len(self._workers) < max(self.size, 1):
             self._workers.append(self._start())
         return self
