@@ -1,10 +1,10 @@
 """Peak memory of a process and all its descendants, sampled while it runs (Linux /proc): the sum of
 their resident sets (RSS), and the sum of their proportional sets (PSS, `smaps_rollup`).
 
-Workers are forked from the run's process: right after a fork a worker's RSS holds every page of
-its parent's, shared, so a sum of RSS counts the parent's memory once per worker, and the more the
-parent holds when it forks (the last run's rows, in an incremental run) the more it counts. PSS
-shares each page among the processes that map it, so the sum of PSS is the memory the tree takes.
+Workers are forked by a zygote, itself forked from the run's process at its start: right after a
+fork a process's RSS holds every page of its parent's, shared, so a sum of RSS counts the pages
+the run's process had at that start once per worker and once for the zygote. PSS shares each page
+among the processes that map it, so the sum of PSS is the memory the tree takes.
 """
 
 from __future__ import annotations

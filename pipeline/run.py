@@ -28,7 +28,7 @@ from typing import Self
 from deltalake import DeltaTable
 
 from pipeline import __version__
-from pipeline.executors import EXECUTORS, ExecutorOptions, closing_pool, started_pool
+from pipeline.executors import EXECUTORS, ExecutorOptions, closing_pool, local_pool
 from pipeline.executors.workers import Finished, Limits
 from pipeline.link.blocks import BLOCKS_DIR, BlockCache
 from pipeline.link.dataset import link_dataset
@@ -61,6 +61,7 @@ class RunSummary:
     extracted: int = 0  # files the workers parsed
     unchanged: int = 0  # files the last run had with the same bytes: not read again
     incremental: bool = False  # committed only what changed (False: every table rewritten)
+    workers_started: int = 0  # local worker processes started (none when nothing was parsed)
     checks: Counter[str] = field(default_factory=Counter)  # checks rows by name, whole dataset
 
     def by_status(self) -> Counter[str]:
@@ -246,8 +247,9 @@ def run_extract(
     started = dt.datetime.now(dt.UTC)
     paths = discover(input_root, exclude=output)
     limits = limits or Limits()
-    with OutputLock(output, lock_wait_s), closing_pool(started_pool(executor, workers, limits)) as pool:
-        # workers forked before the last run's state is read: they do not carry it
+    pool = local_pool(executor, workers, limits)  # its fork server forked now, before the lock is
+    # taken (a zygote holding the lock's file would keep it locked) and the last run's state read
+    with closing_pool(pool), OutputLock(output, lock_wait_s):
         options = ExecutorOptions(workers, limits, strict, scheduler, pool)
         recovered = recover(output, list(TABLES))
         code = code_fingerprint()
@@ -299,4 +301,5 @@ def run_extract(
         unchanged=collector.unchanged,
         incremental=previous is not None,
         checks=checks,
+        workers_started=pool.started if pool is not None else 0,
     )

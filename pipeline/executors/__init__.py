@@ -25,7 +25,7 @@ class ExecutorOptions:
     limits: Limits
     strict: bool = False
     scheduler: str | None = None  # the Dask scheduler's address
-    pool: WorkerPool | None = None  # local workers started before the run read its last state
+    pool: WorkerPool | None = None  # the local workers, started with the first file to parse
 
 
 @contextlib.contextmanager
@@ -37,10 +37,11 @@ def closing_pool(pool: WorkerPool | None) -> Iterator[WorkerPool | None]:
             pool.close()
 
 
-def started_pool(executor: str, workers: int, limits: Limits) -> WorkerPool | None:
-    """The local executor's workers, forked now (`WorkerPool.start`); None for another executor or
-    none wanted. The caller closes it."""
-    return WorkerPool(workers, limits).start() if executor == "local" and workers > 0 else None
+def local_pool(executor: str, workers: int, limits: Limits) -> WorkerPool | None:
+    """The local executor's workers, none started yet (`WorkerPool.run` starts them when it has a
+    file), with their fork server started now (`WorkerPool.prepare`: before the caller loads anything);
+    None for another executor or none wanted. The caller closes it."""
+    return WorkerPool(workers, limits).prepare() if executor == "local" and workers > 0 else None
 
 
 Execute = Callable[[Sequence[Path], ExecutorOptions], Iterator[Finished]]

@@ -6,8 +6,15 @@ killed and replaced, the document becomes a `failed` result that names the limit
 goes on; the same for a worker that dies (a crashing parser) or runs out of memory. `workers=0`
 runs in this process (for debugging and `--strict`).
 
-On Linux workers are forked from the run's process after it imported everything, so a
-replacement starts in milliseconds.
+Workers come from a fork server (`multiprocessing`'s `forkserver` start method): a zygote, forked
+from the run's process when it has imported everything and holds nothing else yet (`fork_server`,
+before the run reads its last state), forks every worker, a replacement after a killed or
+recycled one included. So each starts in milliseconds with the same small footprint, however much
+the run's process holds by then (the last run's state, the files' rows). Where this Python's
+`forkserver` is not the one the zygote was written for, the standard server is used (a fresh
+interpreter that imports `pipeline.executors.preloaded`, a second or two once a process); where
+there is no fork server at all, workers are spawned and import for themselves. The pool starts
+its workers when it has a file to parse: a run with nothing to parse starts none.
 """
 
 from __future__ import annotations
@@ -25,10 +32,11 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.context import DefaultContext
+from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from pipeline.executors import zygote
 from pipeline.formats import source_format_of
 from pipeline.process import file_without_records, process_file
 from pipeline.records import TABLES, FileResult, to_arrow
@@ -46,6 +54,7 @@ OUT_OF_MEMORY_WORDS = (
     "calloc",
 )
 PRELOADED_MODULES = ("extractors.pdf", "pipeline.process")  # PyMuPDF, pdfplumber, the extractors
+SERVER_PRELOAD = "pipeline.executors.preloaded"  # the standard fork server imports it: `initialize`
 DEFAULT_START_TIMEOUT_S = 300.0  # a worker's imports, on a loaded machine; its documents' clocks start after
 READY = b"ready"
 
@@ -129,9 +138,8 @@ def extract_under_limit(data: bytes, memory_mb: int) -> tuple[str, object]:
 
 
 def _serve(conn: multiprocessing.connection.Connection, memory_mb: int) -> None:
-    """A worker: ready once initialized, then a path in, (kind, payload) out, until the parent says
-    stop (None) or goes away. (A forked worker holds copies of the parent's ends of the pipes, so
-    it cannot count on seeing the pipe close.)"""
+    """A worker: ready once initialized (done in the fork server already), then a path in,
+    (kind, payload) out, until the parent says stop (None) or goes away (the pipe closes)."""
     initialize()
     conn.send_bytes(READY)
     while True:
@@ -150,11 +158,25 @@ def _serve(conn: multiprocessing.connection.Connection, memory_mb: int) -> None:
         conn.send_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _context() -> DefaultContext:
-    """Fork where there is fork (after `initialize`: a worker starts with everything imported);
-    elsewhere spawn, and the worker imports for itself."""
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method)  # type: ignore[return-value]
+def fork_server() -> None:
+    """Start the workers' fork server now, unless it runs: a zygote forked from this process after
+    `initialize`, before it holds anything else (`run_extract` calls this before it takes the lock
+    and reads the last run's state). It lives as long as this process, so a later run's workers
+    come from it too. Where the zygote does not fit this Python, the standard server starts with
+    the first worker instead."""
+    initialize()
+    zygote.start()
+
+
+def _context() -> ForkServerContext | SpawnContext:
+    """The fork server where there is one (Linux, macOS; the standard server, if it starts, imports
+    `SERVER_PRELOAD`); elsewhere spawn, and each worker imports for itself. A process has one fork
+    server, kept until it ends."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([SERVER_PRELOAD])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def failure(path: Path, message: str) -> FileResult:
@@ -213,13 +235,15 @@ class WorkerPool:
     documents_per_worker: int = DEFAULT_DOCUMENTS_PER_WORKER
     replaced: int = 0  # workers killed or lost and started anew
     _workers: list[_Worker] = field(default_factory=list)
-    _context: DefaultContext = field(default_factory=_context)
+    started: int = 0  # worker processes started, replacements included
+    _context: ForkServerContext | SpawnContext = field(default_factory=_context)
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe(duplex=True)
         process = self._context.Process(target=_serve, args=(child, self.limits.memory_mb), daemon=True)
         process.start()
         child.close()
+        self.started += 1
         return _Worker(process, parent)
 
     def _wait_ready(self, workers: list[_Worker]) -> None:
@@ -261,12 +285,17 @@ class WorkerPool:
         kind, payload = pickle.loads(message)
         return str(kind), payload
 
+    def prepare(self) -> WorkerPool:
+        """Start the workers' fork server now, if none runs (`fork_server`), and no worker yet:
+        before the caller's process holds what its workers should not carry."""
+        if self._context.get_start_method() == "forkserver":
+            fork_server()
+        return self
+
     def start(self) -> WorkerPool:
-        """Fork the workers now, before the caller's process grows: a forked worker's pages are its
-        parent's at the fork, so workers started before a run reads its last state do not carry
-        that state (`run_extract`). `run` waits for them to be ready; `close` stops them if it is
-        never called."""
-        initialize()
+        """Start the workers (and the fork server, if none runs yet). `run` does, when it has
+        files; `close` stops them."""
+        self.prepare()
         while len(self._workers) < max(self.size, 1):
             self._workers.append(self._start())
         return self
@@ -274,7 +303,7 @@ class WorkerPool:
     def run(self, paths: Sequence[Path]) -> Iterator[Finished]:
         pending = deque(paths)
         if not pending:
-            return
+            return  # nothing to parse: no worker started
         self.start()  # each worker's ready is waited for once, here (`close` clears the pool)
         self._wait_ready(self._workers)
         try:

@@ -4,19 +4,22 @@ replaced while the batch goes on."""
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
-from pipeline.executors.workers import Limits, WorkerPool, initialize
+from pipeline.executors.workers import SERVER_PRELOAD, Limits, WorkerPool, initialize
 from tests.conftest import ROOT
 
 SEED_TSV = ROOT / "data" / "raw" / "000_77fec06e79e16c0d.txt"
 SLOW_REPEATS = 1500  # the seed report this many times over: about 14 s of work, 7x the 2 s limit
 KILL_WAIT_S = 60.0
+BALLAST_BYTES = 384 * 1024 * 1024  # more than a worker's whole resident set
 
 
 def slow_report(path: Path) -> Path:
@@ -102,31 +105,81 @@ def test_initialize_keeps_the_imports_out_of_the_collector() -> None:
     assert gc.get_freeze_count() == frozen
 
 
-def test_a_run_forks_its_workers_before_reading_its_last_state(tmp_path: Path, monkeypatch: Any) -> None:
-    """A forked worker holds its parent's pages as they were at the fork: the run's workers are
-    started before it reads the last run's state (which grows with the dataset), and used for the
-    files that changed; a run with nothing to extract stops them all the same."""
-    import multiprocessing
+def resident_bytes(pid: int | None) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError(f"no VmRSS for process {pid}")
 
-    import pipeline.run as run_module
+
+def test_a_replacement_worker_holds_nothing_the_run_loaded_since(tmp_path: Path) -> None:
+    """Workers come from a fork server that holds nothing the run loaded after it started: a worker
+    started after the run's process grew (a replacement, here after each document) does not carry
+    what it grew by, as a worker forked from the run's process would."""
+    pool = WorkerPool(1, Limits(timeout_s=120), documents_per_worker=1)
+    assert pool._context.get_start_method() == "forkserver"
+    ballast = b""
+    replacements = []
+    for _finished in pool.run(reports(tmp_path, 3)):
+        pid = pool.pids()[0]
+        parent = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]
+        replacements.append((parent, resident_bytes(pid)))
+        ballast = ballast or b"\x01" * BALLAST_BYTES  # what the run holds from now, every page touched
+    assert len(ballast) == BALLAST_BYTES and pool.replaced == 3 and pool.started == 4
+    for parent, resident in replacements[1:]:  # started after the ballast
+        assert resident < BALLAST_BYTES
+        assert parent != str(os.getpid())  # forked by the server, not this process
+
+
+def test_a_run_starts_workers_only_for_files_it_parses(tmp_path: Path) -> None:
+    """The pool starts with the first file to parse: an unchanged re-run starts no worker process,
+    a run with one changed file starts its one worker."""
     from pipeline.run import run_extract
-    from pipeline.store.previous import load_previous as real
 
     archive, output = tmp_path / "in", tmp_path / "out"
     archive.mkdir()
     reports(archive, 2)
-    run_extract(archive, output, workers=1)
-    workers_at_load: list[list[int | None]] = []
-
-    def load_previous(*args: Any) -> Any:
-        workers_at_load.append([p.pid for p in multiprocessing.active_children()])
-        return real(*args)
-
-    monkeypatch.setattr(run_module, "load_previous", load_previous)
+    assert run_extract(archive, output, workers=1).workers_started == 1
+    unchanged = run_extract(archive, output, workers=1)
+    assert (unchanged.unchanged, unchanged.extracted, unchanged.workers_started) == (2, 0, 0)
     (archive / "report-0.txt").write_bytes(SEED_TSV.read_bytes() + b"\n" * 9)
-    summary = run_extract(archive, output, workers=1)
-    assert summary.extracted == 1 and summary.unchanged == 1
-    assert len(workers_at_load[-1]) == 1  # the worker was there before the last state was read
+    changed = run_extract(archive, output, workers=1)
+    assert (changed.unchanged, changed.extracted, changed.workers_started) == (1, 1, 1)
     assert multiprocessing.active_children() == []
-    assert run_extract(archive, output, workers=1).extracted == 0
-    assert len(workers_at_load[-1]) == 1 and multiprocessing.active_children() == []
+
+
+STANDARD_SERVER_RUN = """
+import multiprocessing, multiprocessing.forkserver, sys
+from pathlib import Path
+from pipeline.executors.workers import SERVER_PRELOAD, Limits, WorkerPool
+
+if __name__ == "__main__":
+    multiprocessing.get_context("forkserver").set_forkserver_preload([SERVER_PRELOAD])
+    multiprocessing.forkserver.ensure_running()  # the standard server: a fresh interpreter
+    pool = WorkerPool(1, Limits(timeout_s=120))
+    for finished in pool.run([Path(sys.argv[1])]):
+        worker = pool.pids()[0]
+        server = Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()[1]
+        print(finished.result.file.status, worker, server)
+        print(Path(f"/proc/{server}/cmdline").read_bytes().replace(b"\\0", b" ").decode())
+        print("libmupdf" in Path(f"/proc/{server}/maps").read_text())
+"""
+
+
+def test_a_standard_fork_server_preloads_what_a_document_needs(tmp_path: Path) -> None:
+    """Where a standard fork server runs (as where the zygote does not fit this Python), workers
+    come from it, and it imported the extractors (PyMuPDF's library) before forking them."""
+    script = tmp_path / "run.py"
+    script.write_text(STANDARD_SERVER_RUN)
+    done = subprocess.run(
+        [sys.executable, str(script), str(reports(tmp_path, 1)[0])],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=KILL_WAIT_S * 3,
+        check=True,
+    )
+    status, command, preloaded = done.stdout.splitlines()
+    assert status.split()[0] == "ok"
+    assert "multiprocessing.forkserver import main" in command and SERVER_PRELOAD in command
+    assert preloaded == "True"
