@@ -36,7 +36,7 @@ from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from pipeline.executors import zygote
+from pipeline.executors.zygote import start as start_zygote
 from pipeline.formats import source_format_of
 from pipeline.process import file_without_records, process_file
 from pipeline.records import TABLES, FileResult, to_arrow
@@ -165,7 +165,7 @@ def fork_server() -> None:
     come from it too. Where the zygote does not fit this Python, the standard server starts with
     the first worker instead."""
     initialize()
-    zygote.start()
+    start_zygote()
 
 
 def _context() -> ForkServerContext | SpawnContext:
