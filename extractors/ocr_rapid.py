@@ -62,6 +62,7 @@ MARKER_SOLID = 0.85
 MARKER_POINTING = 2.0  # left half's ink over the right half's of a ▶ at least (3 drawn; ◆ 1)
 TAIL_CHARS = 1  # characters at most read back at a line's end (never a digit or Latin letter)
 TAIL_MIN_INK = 0.3  # em of ink at least that a left-out character at a line's end spans
+HEAD_REACH = 1.2  # em left of the first character the ink of a letter cut at the box's edge may start
 MARKERS = frozenset("※・▶▷►◇□○◎★☆➢➤＊*")  # markers that are kept when read alone (never a letter)
 
 
@@ -274,7 +275,8 @@ def char_lines(out: Any, gray: np.ndarray) -> list[list[PixelChar]]:
                 gray, box_x0, line[0], top, bottom
             )
             tail = missed_tail(gray, float(pts[:, 0].max()), line[-1], top, bottom)
-            line = [marker, *line] if marker else line
+            head = [marker] if marker else missed_head(gray, box_x0, line[0], top, bottom)
+            line = [*head, *line]
             lines.append(with_spaces(line + tail, gray, top, bottom))
         elif text.strip():  # no usable char boxes: the line's characters spread over its box
             glyphs = [g for g in text if g.strip()]
@@ -422,6 +424,36 @@ def missed_tail(
     return [
         PixelChar(g, x0 + i * step, x0 + (i + 1) * step, last.baseline, last.size) for i, g in enumerate(read)
     ]
+
+
+def missed_head(
+    gray: np.ndarray, box_x0: float, first: PixelChar, top: float, bottom: float
+) -> list[PixelChar]:
+    """A letter the detector cut at its line box's left edge, which the recognizer then leaves out
+    (a binarized 150 dpi scan: the box of `一般財団法人…` starts in the middle of the 一, read
+    `般財団法人…`): where ink crosses the box's left edge, the ink from where it starts (at most
+    HEAD_REACH em left of the first character, with a blank column before it) to the first character
+    is read alone, where no other line's ink reaches into the box; at most TAIL_CHARS, never a
+    digit, a Latin letter or any other ASCII mark (a figure is never made up here)."""
+    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
+    edge, d = int(box_x0), int(first.x0) - 1
+    reach = max(int(first.x0 - HEAD_REACH * first.size), 0)
+    if b <= a or not reach < edge <= d:
+        return []
+    ink = gray[a:b, reach:d] < INK_LEVEL
+    if ink[0].any() or ink[-1].any():  # ink of a neighbouring line reaches into the box
+        return []
+    inked: np.ndarray = np.asarray(ink.any(axis=0))
+    if not inked[edge - 1 - reach]:  # nothing cut at the box's edge
+        return []
+    blank = np.flatnonzero(~inked[: edge - reach])
+    if not len(blank):  # the ink runs on beyond HEAD_REACH: a rule or another cell's text
+        return []
+    x0 = reach + int(blank[-1]) + 1
+    read = [g for g in read_alone(gray[a:b, max(x0 - 2, 0) : d]) if g.strip()]
+    if not read or len(read) > TAIL_CHARS or any(g.isascii() or g.isdigit() for g in read):
+        return []
+    return [PixelChar(read[0], x0, d, first.baseline, first.size)]
 
 
 def with_spaces(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[PixelChar]:

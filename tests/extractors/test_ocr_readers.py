@@ -268,6 +268,28 @@ def test_a_dropped_marker_whose_ink_reaches_into_the_first_letters_box_is_told(d
     assert marker is not None and marker.text == "◆"
 
 
+@pytest.mark.parametrize("dpi", [150, 200, 300])
+@pytest.mark.parametrize(
+    ("text", "cut", "read"),
+    [
+        ("一般財団法人和光会", 0.5, ["一"]),  # the box starts in the middle of the 一: read back
+        ("一般財団法人和光会", -0.2, []),  # the box holds the whole 一: nothing cut, nothing added
+        ("1件", 0.5, []),  # a digit cut at the edge is never read back (no figure made up)
+    ],
+)
+def test_a_letter_cut_at_its_lines_box_is_read_back(text: str, cut: float, read: list[str], dpi: int) -> None:
+    """A binarized 150 dpi scan: the detector's box of `一般財団法人和光会 鹿島中央病院` starts in the
+    middle of the 一, which the recognizer leaves out (`般財団法人…`, the corporation lost). The ink
+    cut at the box's edge is read alone and put back; a digit never is."""
+    gray, left, right, after = marker_line(text, dpi)
+    size = 10 * dpi / 72
+    box_x0 = left + cut * (right - left)
+    first = ocr_rapid.PixelChar(text[1], after, after + 0.9 * size, 25 * dpi / 72, size)
+    head = ocr_rapid.missed_head(gray, box_x0, first, 12 * dpi / 72, 29 * dpi / 72)
+    assert [c.text for c in head] == read
+    assert all(c.x1 <= first.x0 for c in head)
+
+
 def spaced(text: str, x: float, gaps: dict[int, float], size: float = 10.0) -> list[Char]:
     """Reader 2's characters of `text` from x, each 0.6 em wide, with a blank of gaps[i] em before
     the i-th (the printed place of a separator it left out)."""
