@@ -38,7 +38,8 @@ MODEL_FILES = {
 DEFAULT_CLS_LINES = 12  # the longest lines whose direction (0° or 180°) is asked
 DEFAULT_TURNED_SHARE = 0.5  # share of lines standing upright, or read as upside down, of a turned page
 DEFAULT_SURE_SHARE = 0.75  # share of the classified lines read one way that settles a turn without OSD
-DEFAULT_CLS_MIN_LINES = 3  # fewer classified lines settle no turn (OSD decides)
+DEFAULT_CLS_MIN_LINES = 3  # fewer classified lines (or pieces of lines) settle no turn (OSD decides)
+DEFAULT_PIECE_EM = 3.0  # a page of fewer lines has each classified in pieces this many of its heights long
 DEFAULT_THREADS = 1  # onnxruntime intra-op and inter-op threads: workers run side by side
 DEFAULT_MAX_SIDE = 1400  # px: detection runs on the page scaled down to this (text lines stay found)
 # rapidocr pads every line image to at least 320 px wide and batches 6: one line per run at its own
@@ -203,7 +204,8 @@ def page_turn(gray: np.ndarray, boxes: list[np.ndarray]) -> int | None:
     detection then decides).
 
     Most lines wider than tall: upright (0) unless the line classifier reads most of the
-    DEFAULT_CLS_LINES longest upside down; 180 where at least DEFAULT_SURE_SHARE of them are.
+    DEFAULT_CLS_LINES longest upside down (on a page of fewer than DEFAULT_CLS_MIN_LINES lines, their
+    pieces: `pieces`); 180 where at least DEFAULT_SURE_SHARE of them are.
     Most lines taller than wide: the page lies turned a quarter; the longest, each turned a quarter
     back (counter-clockwise), are read upright by the classifier on a page that lies turned 90°
     clockwise (then 270 sets it upright) and upside down on one turned 270° (then 90)."""
@@ -212,8 +214,10 @@ def page_turn(gray: np.ndarray, boxes: list[np.ndarray]) -> int | None:
     sizes = [(float(np.ptp(b[:, 0])), float(np.ptp(b[:, 1]))) for b in boxes]
     tall = sum(h > w for w, h in sizes) > DEFAULT_TURNED_SHARE * len(sizes)
     chosen = [i for i in range(len(boxes)) if (sizes[i][1] > sizes[i][0]) == tall]
-    longest = sorted(chosen, key=lambda i: -max(sizes[i]))[:DEFAULT_CLS_LINES]
-    labels = line_directions(gray, [boxes[i] for i in longest], quarter=tall)
+    longest = [boxes[i] for i in sorted(chosen, key=lambda i: -max(sizes[i]))[:DEFAULT_CLS_LINES]]
+    if len(longest) < DEFAULT_CLS_MIN_LINES:  # too few lines to vote: their pieces vote
+        longest = pieces(longest, along_y=tall)
+    labels = line_directions(gray, longest, quarter=tall)
     upside_down = labels.count("180")
     if not tall and upside_down <= DEFAULT_TURNED_SHARE * len(labels):
         return 0
@@ -223,6 +227,21 @@ def page_turn(gray: np.ndarray, boxes: list[np.ndarray]) -> int | None:
     if sure and tall and len(labels) - upside_down >= DEFAULT_SURE_SHARE * len(labels):
         return 270
     return None
+
+
+def pieces(boxes: list[np.ndarray], along_y: bool) -> list[np.ndarray]:
+    """Each line box (its upright bounding rectangle) cut along its length (`along_y`: a line
+    standing) into pieces about DEFAULT_PIECE_EM of its heights long, at least one a line."""
+    out = []
+    for box in boxes:
+        (x0, y0), (x1, y1) = box.min(axis=0), box.max(axis=0)
+        start, end, height = (y0, y1, x1 - x0) if along_y else (x0, x1, y1 - y0)
+        count = max(int((end - start) // (DEFAULT_PIECE_EM * max(height, 1.0))), 1)
+        for i in range(count):
+            a, b = start + i * (end - start) / count, start + (i + 1) * (end - start) / count
+            standing = [[x0, a], [x1, a], [x1, b], [x0, b]]
+            out.append(np.asarray(standing if along_y else [[a, y0], [b, y0], [b, y1], [a, y1]], dtype=float))
+    return out
 
 
 def line_directions(gray: np.ndarray, boxes: list[np.ndarray], quarter: bool) -> list[str]:
