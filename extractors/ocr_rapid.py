@@ -334,11 +334,22 @@ def missed_marker(
     if shape is None:
         if not (gray[a:b, c:d] < INK_LEVEL).any():
             return None
-        read = read_alone(gray[a:b, c:d]).rstrip(";:；：,.、。 ")
+        read = read_alone(gray[a:b, c : c + before_letter(gray[a:b, c:d])]).rstrip(";:；：,.、。 ")
         shape = read if read in MARKERS else None
     if shape is None:
         return None
     return PixelChar(shape, c, d, first.baseline, first.size)
+
+
+def before_letter(crop: np.ndarray) -> int:
+    """The width of a crop up to the blank column before the ink its right edge cuts (the first
+    letter's strokes may start left of its box: read with them, a lost ※ reads `※!`); the whole
+    width where the edge cuts no ink, or no blank column parts it."""
+    blank = np.flatnonzero(~(crop < INK_LEVEL).any(axis=0))
+    width = crop.shape[1]
+    if not width or not (crop[:, -1] < INK_LEVEL).any() or not len(blank):
+        return width
+    return int(blank[-1]) + 1
 
 
 def marker_before_box(

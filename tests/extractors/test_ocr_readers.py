@@ -295,6 +295,21 @@ def test_a_letter_cut_at_its_lines_box_is_read_back(text: str, cut: float, read:
     assert all(c.x1 <= first.x0 for c in head)
 
 
+KOME_LINE = Path(__file__).resolve().parents[1] / "fixtures" / "ocr" / "kome_line_bin200.png"
+
+
+def test_a_dropped_mark_is_read_without_the_next_letters_strokes() -> None:
+    """The line band of `※定期的（1回/4` cut from a generated report's binarized 200 dpi scan
+    (`generator.scan` bin200, seed 1; page pixels x 1370-1560, y 955-1000): PP-OCR drops the ※
+    and boxes the 定 from x 41 (its box from 13.9), though the 定's first strokes start at 38, so
+    the ink left of the 定's box, read alone, reads `※!`. Read up to the blank before those
+    strokes, it reads `※` (the box and characters as rapidocr gave them on that page)."""
+    gray = cv2.imread(str(KOME_LINE), cv2.IMREAD_GRAYSCALE)
+    first = ocr_rapid.PixelChar("定", 41.0, 54.0, 30.0, 23.53)
+    marker = ocr_rapid.missed_marker(gray, 13.89, first, 8.51, 36.75)
+    assert marker is not None and marker.text == "※"
+
+
 def spaced(text: str, x: float, gaps: dict[int, float], size: float = 10.0) -> list[Char]:
     """Reader 2's characters of `text` from x, each 0.6 em wide, with a blank of gaps[i] em before
     the i-th (the printed place of a separator it left out)."""
