@@ -346,7 +346,7 @@ def before_letter(crop: np.ndarray) -> int:
     letter's strokes may start left of its box: read with them, a lost ※ reads `※!`); the whole
     width where the edge cuts no ink, or no blank column parts it."""
     blank = np.flatnonzero(~(crop < INK_LEVEL).any(axis=0))
-    width = crop.shape[1]
+    width = int(crop.shape[1])
     if not width or not (crop[:, -1] < INK_LEVEL).any() or not len(blank):
         return width
     return int(blank[-1]) + 1

@@ -305,6 +305,7 @@ def test_a_dropped_mark_is_read_without_the_next_letters_strokes() -> None:
     the ink left of the 定's box, read alone, reads `※!`. Read up to the blank before those
     strokes, it reads `※` (the box and characters as rapidocr gave them on that page)."""
     gray = cv2.imread(str(KOME_LINE), cv2.IMREAD_GRAYSCALE)
+    assert gray is not None
     first = ocr_rapid.PixelChar("定", 41.0, 54.0, 30.0, 23.53)
     marker = ocr_rapid.missed_marker(gray, 13.89, first, 8.51, 36.75)
     assert marker is not None and marker.text == "※"
