@@ -334,8 +334,12 @@ def missed_marker(
     if shape is None:
         if not (gray[a:b, c:d] < INK_LEVEL).any():
             return None
-        read = read_alone(gray[a:b, c : c + before_letter(gray[a:b, c:d])]).rstrip(";:；：,.、。 ")
-        shape = read if read in MARKERS else None
+        # as cut, else (the first letter's strokes left of its box: `※!`) up to the blank before them
+        for width in dict.fromkeys((d - c, before_letter(gray[a:b, c:d]))):
+            read = read_alone(gray[a:b, c : c + width]).rstrip(";:；：,.、。 ")
+            if read in MARKERS:
+                shape = read
+                break
     if shape is None:
         return None
     return PixelChar(shape, c, d, first.baseline, first.size)
@@ -343,8 +347,9 @@ def missed_marker(
 
 def before_letter(crop: np.ndarray) -> int:
     """The width of a crop up to the blank column before the ink its right edge cuts (the first
-    letter's strokes may start left of its box: read with them, a lost ※ reads `※!`); the whole
-    width where the edge cuts no ink, or no blank column parts it."""
+    letter's strokes may start left of its box: read with them, a lost ※ may read `※!`); the whole
+    width where the edge cuts no ink, or no blank column parts it. Read only where the crop as cut
+    reads no marker: a ※ read right with such strokes may read otherwise without them."""
     blank = np.flatnonzero(~(crop < INK_LEVEL).any(axis=0))
     width = int(crop.shape[1])
     if not width or not (crop[:, -1] < INK_LEVEL).any() or not len(blank):

@@ -59,7 +59,7 @@ SETTINGS = (
     f"{ocr_rapid.ENGINE_NAME}|tesseract jpn psm6 rules removed, digit regions, reread x1.5"
     "|turn by line classifier (pieces of few lines), else osd|straighten"
     "|two-level: lines cut at own resolution, rules smoothed"
-    "|form words read back, circled marks|two-level rules also in faint ink (< 200)|17"
+    "|form words read back, circled marks|two-level rules also in faint ink (< 200)|18"
 )
 BY_CLASSIFIER = "rapidocr's line classifier"
 BY_OSD = "Tesseract OSD"
