@@ -38,7 +38,8 @@ MODEL_FILES = {
 DEFAULT_CLS_LINES = 12  # the longest lines whose direction (0° or 180°) is asked
 DEFAULT_TURNED_SHARE = 0.5  # share of lines standing upright, or read as upside down, of a turned page
 DEFAULT_SURE_SHARE = 0.75  # share of the classified lines read one way that settles a turn without OSD
-DEFAULT_CLS_MIN_LINES = 3  # fewer classified lines settle no turn (OSD decides)
+DEFAULT_CLS_MIN_LINES = 3  # fewer classified lines (or pieces of lines) settle no turn (OSD decides)
+DEFAULT_PIECE_EM = 3.0  # a page of fewer lines has each classified in pieces this many of its heights long
 DEFAULT_THREADS = 1  # onnxruntime intra-op and inter-op threads: workers run side by side
 DEFAULT_MAX_SIDE = 1400  # px: detection runs on the page scaled down to this (text lines stay found)
 # rapidocr pads every line image to at least 320 px wide and batches 6: one line per run at its own
@@ -62,6 +63,7 @@ MARKER_SOLID = 0.85
 MARKER_POINTING = 2.0  # left half's ink over the right half's of a ▶ at least (3 drawn; ◆ 1)
 TAIL_CHARS = 1  # characters at most read back at a line's end (never a digit or Latin letter)
 TAIL_MIN_INK = 0.3  # em of ink at least that a left-out character at a line's end spans
+HEAD_REACH = 1.2  # em left of the first character the ink of a letter cut at the box's edge may start
 MARKERS = frozenset("※・▶▷►◇□○◎★☆➢➤＊*")  # markers that are kept when read alone (never a letter)
 
 
@@ -202,7 +204,8 @@ def page_turn(gray: np.ndarray, boxes: list[np.ndarray]) -> int | None:
     detection then decides).
 
     Most lines wider than tall: upright (0) unless the line classifier reads most of the
-    DEFAULT_CLS_LINES longest upside down; 180 where at least DEFAULT_SURE_SHARE of them are.
+    DEFAULT_CLS_LINES longest upside down (on a page of fewer than DEFAULT_CLS_MIN_LINES lines, their
+    pieces: `pieces`); 180 where at least DEFAULT_SURE_SHARE of them are.
     Most lines taller than wide: the page lies turned a quarter; the longest, each turned a quarter
     back (counter-clockwise), are read upright by the classifier on a page that lies turned 90°
     clockwise (then 270 sets it upright) and upside down on one turned 270° (then 90)."""
@@ -211,8 +214,10 @@ def page_turn(gray: np.ndarray, boxes: list[np.ndarray]) -> int | None:
     sizes = [(float(np.ptp(b[:, 0])), float(np.ptp(b[:, 1]))) for b in boxes]
     tall = sum(h > w for w, h in sizes) > DEFAULT_TURNED_SHARE * len(sizes)
     chosen = [i for i in range(len(boxes)) if (sizes[i][1] > sizes[i][0]) == tall]
-    longest = sorted(chosen, key=lambda i: -max(sizes[i]))[:DEFAULT_CLS_LINES]
-    labels = line_directions(gray, [boxes[i] for i in longest], quarter=tall)
+    longest = [boxes[i] for i in sorted(chosen, key=lambda i: -max(sizes[i]))[:DEFAULT_CLS_LINES]]
+    if len(longest) < DEFAULT_CLS_MIN_LINES:  # too few lines to vote: their pieces vote
+        longest = pieces(longest, along_y=tall)
+    labels = line_directions(gray, longest, quarter=tall)
     upside_down = labels.count("180")
     if not tall and upside_down <= DEFAULT_TURNED_SHARE * len(labels):
         return 0
@@ -222,6 +227,21 @@ def page_turn(gray: np.ndarray, boxes: list[np.ndarray]) -> int | None:
     if sure and tall and len(labels) - upside_down >= DEFAULT_SURE_SHARE * len(labels):
         return 270
     return None
+
+
+def pieces(boxes: list[np.ndarray], along_y: bool) -> list[np.ndarray]:
+    """Each line box (its upright bounding rectangle) cut along its length (`along_y`: a line
+    standing) into pieces about DEFAULT_PIECE_EM of its heights long, at least one a line."""
+    out = []
+    for box in boxes:
+        (x0, y0), (x1, y1) = box.min(axis=0), box.max(axis=0)
+        start, end, height = (y0, y1, x1 - x0) if along_y else (x0, x1, y1 - y0)
+        count = max(int((end - start) // (DEFAULT_PIECE_EM * max(height, 1.0))), 1)
+        for i in range(count):
+            a, b = start + i * (end - start) / count, start + (i + 1) * (end - start) / count
+            standing = [[x0, a], [x1, a], [x1, b], [x0, b]]
+            out.append(np.asarray(standing if along_y else [[a, y0], [b, y0], [b, y1], [a, y1]], dtype=float))
+    return out
 
 
 def line_directions(gray: np.ndarray, boxes: list[np.ndarray], quarter: bool) -> list[str]:
@@ -274,7 +294,8 @@ def char_lines(out: Any, gray: np.ndarray) -> list[list[PixelChar]]:
                 gray, box_x0, line[0], top, bottom
             )
             tail = missed_tail(gray, float(pts[:, 0].max()), line[-1], top, bottom)
-            line = [marker, *line] if marker else line
+            head = [marker] if marker else missed_head(gray, box_x0, line[0], top, bottom)
+            line = [*head, *line]
             lines.append(with_spaces(line + tail, gray, top, bottom))
         elif text.strip():  # no usable char boxes: the line's characters spread over its box
             glyphs = [g for g in text if g.strip()]
@@ -313,11 +334,27 @@ def missed_marker(
     if shape is None:
         if not (gray[a:b, c:d] < INK_LEVEL).any():
             return None
-        read = read_alone(gray[a:b, c:d]).rstrip(";:；：,.、。 ")
-        shape = read if read in MARKERS else None
+        # as cut, else (the first letter's strokes left of its box: `※!`) up to the blank before them
+        for width in dict.fromkeys((d - c, before_letter(gray[a:b, c:d]))):
+            read = read_alone(gray[a:b, c : c + width]).rstrip(";:；：,.、。 ")
+            if read in MARKERS:
+                shape = read
+                break
     if shape is None:
         return None
     return PixelChar(shape, c, d, first.baseline, first.size)
+
+
+def before_letter(crop: np.ndarray) -> int:
+    """The width of a crop up to the blank column before the ink its right edge cuts (the first
+    letter's strokes may start left of its box: read with them, a lost ※ may read `※!`); the whole
+    width where the edge cuts no ink, or no blank column parts it. Read only where the crop as cut
+    reads no marker: a ※ read right with such strokes may read otherwise without them."""
+    blank = np.flatnonzero(~(crop < INK_LEVEL).any(axis=0))
+    width = int(crop.shape[1])
+    if not width or not (crop[:, -1] < INK_LEVEL).any() or not len(blank):
+        return width
+    return int(blank[-1]) + 1
 
 
 def marker_before_box(
@@ -422,6 +459,36 @@ def missed_tail(
     return [
         PixelChar(g, x0 + i * step, x0 + (i + 1) * step, last.baseline, last.size) for i, g in enumerate(read)
     ]
+
+
+def missed_head(
+    gray: np.ndarray, box_x0: float, first: PixelChar, top: float, bottom: float
+) -> list[PixelChar]:
+    """A letter the detector cut at its line box's left edge, which the recognizer then leaves out
+    (a binarized 150 dpi scan: the box of `一般財団法人…` starts in the middle of the 一, read
+    `般財団法人…`): where ink crosses the box's left edge, the ink from where it starts (at most
+    HEAD_REACH em left of the first character, with a blank column before it) to the first character
+    is read alone, where no other line's ink reaches into the box; at most TAIL_CHARS, never a
+    digit, a Latin letter or any other ASCII mark (a figure is never made up here)."""
+    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
+    edge, d = int(box_x0), int(first.x0) - 1
+    reach = max(int(first.x0 - HEAD_REACH * first.size), 0)
+    if b <= a or not reach < edge <= d:
+        return []
+    ink = gray[a:b, reach:d] < INK_LEVEL
+    if ink[0].any() or ink[-1].any():  # ink of a neighbouring line reaches into the box
+        return []
+    inked: np.ndarray = np.asarray(ink.any(axis=0))
+    if not inked[edge - 1 - reach]:  # nothing cut at the box's edge
+        return []
+    blank = np.flatnonzero(~inked[: edge - reach])
+    if not len(blank):  # the ink runs on beyond HEAD_REACH: a rule or another cell's text
+        return []
+    x0 = reach + int(blank[-1]) + 1
+    read = [g for g in read_alone(gray[a:b, max(x0 - 2, 0) : d]) if g.strip()]
+    if not read or len(read) > TAIL_CHARS or any(g.isascii() or g.isdigit() for g in read):
+        return []
+    return [PixelChar(read[0], x0, d, first.baseline, first.size)]
 
 
 def with_spaces(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[PixelChar]:

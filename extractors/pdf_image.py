@@ -57,8 +57,9 @@ DEFAULT_REREAD_ZOOM = (
 DEFAULT_REREAD_GAP = 24  # px between the regions stacked for that reading
 SETTINGS = (
     f"{ocr_rapid.ENGINE_NAME}|tesseract jpn psm6 rules removed, digit regions, reread x1.5"
-    "|turn by line classifier, else osd|straighten|two-level: lines cut at own resolution, rules smoothed"
-    "|form words read back, circled marks|two-level rules also in faint ink (< 200)|14"
+    "|turn by line classifier (pieces of few lines), else osd|straighten"
+    "|two-level: lines cut at own resolution, rules smoothed"
+    "|form words read back, circled marks|two-level rules also in faint ink (< 200)|18"
 )
 BY_CLASSIFIER = "rapidocr's line classifier"
 BY_OSD = "Tesseract OSD"

@@ -13,7 +13,10 @@ never touched: a figure is accepted only where two readers agree on its digits a
 - the wave dash 〜 to the full-width tilde ～ of ranges (7/31〜8/19 → 7/31～8/19): the two print
   alike, PP-OCR reads both as 〜, and Japanese documents made on Windows type ～ (IME's から);
 - words no Japanese text spells, read for a word whose kanji or kana prints alike (つくぱ → つくば,
-  派遠 → 派遣, 簡月 → 箇月).
+  派遠 → 派遣, 簡月 → 箇月);
+- a Latin semicolon right after a Japanese letter to the full-width colon a label ends with
+  (`うち往診;回` → `うち往診：回`): Japanese text prints no Latin semicolon, and PP-OCR reads the thin
+  dots of a binarized `：` as one.
 """
 
 from __future__ import annotations
@@ -221,11 +224,23 @@ _ONE_AFTER_KATAKANA = regex.compile(rf"(?<={_KATAKANA})一(?!{_KANJI})")
 _LONE_KATAKANA = regex.compile(rf"(?<!{_KATAKANA}|ー)[ヘベペリ](?!{_KATAKANA}|ー)")
 _HIRAGANA_OF = {"ヘ": "へ", "ベ": "べ", "ペ": "ぺ", "リ": "り"}
 _RYO_AFTER_KATAKANA = regex.compile(rf"(?<={_KATAKANA})了")
+_SEMICOLON_AFTER_LETTER = regex.compile(r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー]);")
 # Place names of the prefecture PP-OCR reads with a handakuten for their dakuten (つくぱみらい市 for
 # つくばみらい市, つくぱ市), and words it reads with a kanji that prints alike (派遠 for 派遣, 簡月 for
-# 箇月, measured on generated scans at 120 and 200 dpi binarized): no Japanese word is spelt so, one
+# 箇月, measured on generated scans at 120 and 200 dpi binarized; 派道 for 派遣, 儲催 for 開催, 看謹 for
+# 看護, 間する for 関する on a skewed binarized 150 dpi scan, 医擦 for 医療 on a binarized 150 dpi Mincho
+# scan): no Japanese word is spelt so, one
 # character for one.
-PLACE_LOOKALIKES = {"つくぱ": "つくば", "派遠": "派遣", "簡月": "箇月"}
+PLACE_LOOKALIKES = {
+    "つくぱ": "つくば",
+    "派遠": "派遣",
+    "簡月": "箇月",
+    "派道": "派遣",
+    "儲催": "開催",
+    "看謹": "看護",
+    "間する": "関する",
+    "医擦": "医療",
+}
 _PLACE_LOOKALIKE = regex.compile("|".join(PLACE_LOOKALIKES))
 
 
@@ -237,5 +252,6 @@ def fix_confusions(text: str) -> str:
     text = _ONE_AFTER_KATAKANA.sub("ー", text)
     text = _LONE_KATAKANA.sub(lambda m: _HIRAGANA_OF[m.group()], text)
     text = _RYO_AFTER_KATAKANA.sub("ア", text)
+    text = _SEMICOLON_AFTER_LETTER.sub("：", text)
     out: str = _PLACE_LOOKALIKE.sub(lambda m: PLACE_LOOKALIKES[m.group()], text)
     return out

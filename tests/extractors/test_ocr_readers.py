@@ -179,33 +179,38 @@ def test_a_turned_scan_is_recognised_once_and_reads_as_the_upright_one(
     assert sum(bool(re.search(r"[0-9]", c)) and "⟦" not in c for t in read for row in t for c in row) >= 10
 
 
-def lines_page(count: int, lies: int) -> np.ndarray:
+LINE = "在宅医療の連携を進める会議を開催した"
+
+
+def lines_page(count: int, lies: int, text: str = LINE) -> np.ndarray:
     """A page of `count` printed lines, as scanned lying turned `lies` degrees clockwise."""
     doc = pymupdf.open()
     page = doc.new_page(width=420, height=30 + 30 * count)
     for i in range(count):
-        page.insert_text(
-            (20, 40 + 30 * i), "在宅医療の連携を進める会議を開催した", fontname="japan", fontsize=18
-        )
+        page.insert_text((20, 40 + 30 * i), text, fontname="japan", fontsize=18)
     return np.ascontiguousarray(np.rot90(pdf_image.render_gray(page, 200), k=-(lies // 90)))
 
 
 @pytest.mark.parametrize(
-    ("count", "lies", "turn"),
+    ("count", "lies", "text", "turn"),
     [
-        (5, 0, 0),
-        (5, 180, 180),
-        (5, 90, 270),
-        (5, 270, 90),
-        (2, 0, 0),
-        (2, 180, None),  # too few lines to be sure: Tesseract's orientation detection decides
-        (2, 90, None),
+        (5, 0, LINE, 0),
+        (5, 180, LINE, 180),
+        (5, 90, LINE, 270),
+        (5, 270, LINE, 90),
+        (2, 0, LINE, 0),
+        # a page of two lines (p.11 of a generated report turned 180°, which OSD read upright):
+        # too few lines to vote, their pieces do
+        (2, 180, LINE, 180),
+        (2, 90, LINE, 270),
+        (1, 270, LINE, 90),
+        (1, 180, "会議録", None),  # one short line: too few pieces, Tesseract's orientation detection decides
     ],
 )
 def test_which_way_a_page_lies_is_told_from_its_lines_before_any_is_read(
-    count: int, lies: int, turn: int | None
+    count: int, lies: int, text: str, turn: int | None
 ) -> None:
-    gray = lines_page(count, lies)
+    gray = lines_page(count, lies, text)
     recognised = ocr_rapid.TALLY.pages
     assert ocr_rapid.page_turn(gray, ocr_rapid.detect(gray).boxes) == turn
     assert ocr_rapid.TALLY.pages == recognised
@@ -266,6 +271,44 @@ def test_a_dropped_marker_whose_ink_reaches_into_the_first_letters_box_is_told(d
     first = ocr_rapid.PixelChar("4", starts, starts + 0.6 * size, 25 * dpi / 72, size)
     marker = ocr_rapid.missed_marker(gray, box_x0, first, 12 * dpi / 72, 29 * dpi / 72)
     assert marker is not None and marker.text == "◆"
+
+
+@pytest.mark.parametrize("dpi", [150, 200, 300])
+@pytest.mark.parametrize(
+    ("text", "cut", "read"),
+    [
+        ("一般財団法人和光会", 0.5, ["一"]),  # the box starts in the middle of the 一: read back
+        ("一般財団法人和光会", -0.2, []),  # the box holds the whole 一: nothing cut, nothing added
+        ("1件", 0.5, []),  # a digit cut at the edge is never read back (no figure made up)
+    ],
+)
+def test_a_letter_cut_at_its_lines_box_is_read_back(text: str, cut: float, read: list[str], dpi: int) -> None:
+    """A binarized 150 dpi scan: the detector's box of `一般財団法人和光会 鹿島中央病院` starts in the
+    middle of the 一, which the recognizer leaves out (`般財団法人…`, the corporation lost). The ink
+    cut at the box's edge is read alone and put back; a digit never is."""
+    gray, left, right, after = marker_line(text, dpi)
+    size = 10 * dpi / 72
+    box_x0 = left + cut * (right - left)
+    first = ocr_rapid.PixelChar(text[1], after, after + 0.9 * size, 25 * dpi / 72, size)
+    head = ocr_rapid.missed_head(gray, box_x0, first, 12 * dpi / 72, 29 * dpi / 72)
+    assert [c.text for c in head] == read
+    assert all(c.x1 <= first.x0 for c in head)
+
+
+KOME_LINE = Path(__file__).resolve().parents[1] / "fixtures" / "ocr" / "kome_line_bin200.png"
+
+
+def test_a_dropped_mark_is_read_without_the_next_letters_strokes() -> None:
+    """The line band of `※定期的（1回/4` cut from a generated report's binarized 200 dpi scan
+    (`generator.scan` bin200, seed 1; page pixels x 1370-1560, y 955-1000): PP-OCR drops the ※
+    and boxes the 定 from x 41 (its box from 13.9), though the 定's first strokes start at 38, so
+    the ink left of the 定's box, read alone, reads `※!`. Read up to the blank before those
+    strokes, it reads `※` (the box and characters as rapidocr gave them on that page)."""
+    gray = cv2.imread(str(KOME_LINE), cv2.IMREAD_GRAYSCALE)
+    assert gray is not None
+    first = ocr_rapid.PixelChar("定", 41.0, 54.0, 30.0, 23.53)
+    marker = ocr_rapid.missed_marker(gray, 13.89, first, 8.51, 36.75)
+    assert marker is not None and marker.text == "※"
 
 
 def spaced(text: str, x: float, gaps: dict[int, float], size: float = 10.0) -> list[Char]:

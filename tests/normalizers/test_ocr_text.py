@@ -38,6 +38,16 @@ from normalizers.ocr_text import fix_confusions
         ("遠隔診療 永遠", "遠隔診療 永遠"),
         ("定期的(1回/4簡月)開催", "定期的(1回/4箇月)開催"),  # 箇 read as 簡
         ("簡単な 簡易", "簡単な 簡易"),
+        ("派道講師:在宅療養支援診療所医師", "派遣講師:在宅療養支援診療所医師"),  # 遣 read as 道
+        ("協力して儲催します", "協力して開催します"),  # 開 read as 儲
+        ("訪問看謹、看取り", "訪問看護、看取り"),  # 護 read as 謹
+        ("在宅医療に間する住民向け", "在宅医療に関する住民向け"),  # 関 read as 間
+        ("期間中 時間を", "期間中 時間を"),
+        ("上記の医擦機関の専門性", "上記の医療機関の専門性"),  # 療 read as 擦 (Mincho, binarized)
+        ("摩擦 擦過傷", "摩擦 擦過傷"),
+        ("合計回数:回(うち往診;回、訪問診療：回)", "合計回数:回(うち往診：回、訪問診療：回)"),  # ：read as ;
+        ("ケア;3回 ー;1", "ケア：3回 ー：1"),
+        ("a;b 12;30 (;)", "a;b 12;30 (;)"),  # a semicolon after no Japanese letter stays
     ],
 )
 def test_known_misreadings_are_fixed_outside_digits(read: str, fixed: str) -> None:
