@@ -13,7 +13,6 @@ from typing import Any
 from normalizers.variants import fold_kana_script
 
 DEFAULT_READINGS_CACHED = 65536
-DEFAULT_WORDS_CACHED = 512  # pykakasi's own cache of dictionary look-ups
 # Readings this dictionary gave in an earlier process, handed over by `remember`: a text among them
 # is not converted again, so a process whose texts were all read before never loads the dictionary.
 _remembered: dict[str, str | None] = {}
@@ -39,46 +38,9 @@ def _converter() -> Any:
     def build() -> Any:
         if _provider and shared["_jisyo_table"] is None:
             shared["_jisyo_table"] = _provider[0]()
-        made = make()  # loads the dictionary whole unless provided
-        made._kakasi._jconv = _longest_prefix_converter(kanji.JConv)
-        return made
+        return make()  # loads the dictionary whole unless provided
 
     return lasting(build)  # once per process
-
-
-def _longest_prefix_converter(base: type) -> Any:
-    """pykakasi's kanji converter (`kanji.JConv`, pykakasi 2.3) with its dictionary look-up done by
-    key: the longest word of the dictionary the text starts with whose condition the next letter
-    meets, as `JConv.convert` finds it by reading every word under the text's first character
-    (thousands under a common kanji: most of a name's reading time). The same reading and length;
-    the variation-selector step after it is pykakasi's own."""
-
-    class LongestPrefix(base):  # type: ignore[misc]
-        @functools.lru_cache(maxsize=DEFAULT_WORDS_CACHED)  # noqa: B019 - one converter a process
-        def convert(self, itext: str, btext: str) -> tuple[str, int]:
-            text = self._itaiji.convert(itext)
-            num_vs = len(itext) - len(text)
-            table = self._kanwa.load(text[0])
-            if table is None:
-                return "", 0
-            found, max_len = "", 0
-            for length in range(len(text), 0, -1):
-                entries = table.get(text[:length], ())
-                match = next((y for y, con in entries if con is None or btext in con), None)
-                if match is not None:
-                    found, max_len = match, length
-                    break
-            for _ in range(num_vs):  # pykakasi's: the length again over variation selectors
-                if max_len > len(itext):
-                    break
-                selector_next = max_len < num_vs + len(text) and max_len <= len(itext)
-                if text[max_len - 1] != itext[max_len - 1] or (
-                    selector_next and self._is_vschr(itext[max_len])
-                ):
-                    max_len += 1
-            return found, max_len
-
-    return LongestPrefix()
 
 
 def lasting(make: Callable[[], Any]) -> Any:

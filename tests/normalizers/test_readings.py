@@ -1,7 +1,5 @@
-import re
 import subprocess
 import sys
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -51,52 +49,3 @@ def test_the_dictionary_is_loaded_out_of_the_collectors_generations() -> None:
     frozen, enabled = out.stdout.split()
     assert int(frozen) > 200_000
     assert enabled == "True"
-
-
-def _kanji_runs() -> list[str]:
-    """Runs of kanji and kana as the committed sample prints them (names, titles, wording), and
-    the generator's name words: every first character pykakasi's dictionary is read under."""
-    from generator import vocab
-    from tests.conftest import ROOT
-
-    texts = "\n".join(
-        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "corpus").glob("*.txt"))
-    )
-    runs = sorted(set(re.findall(r"[\u3041-\u30ff\u3400-\u9fff々〆ヶ]{2,16}", texts)))
-    words = (*vocab.SURNAMES, *vocab.NICE_WORDS, *vocab.PLACE_WORDS, *vocab.AREA_WORDS, *vocab.PEOPLE)
-    return runs + sorted(set(words)) + ["髙野", "﨑山", "葛\U000e0100飾", "辻\ufe00本", "一ツ橋"]
-
-
-def test_the_converter_reads_as_pykakasi_does() -> None:
-    """The converter's look-up by the longest word the text starts with gives pykakasi's own
-    readings and lengths, word for word."""
-    import pykakasi
-
-    from normalizers.readings import _converter
-
-    texts = _kanji_runs()
-    assert len(texts) > 500
-    ours, theirs = _converter(), pykakasi.kakasi()
-    assert type(ours._kakasi._jconv) is not type(theirs._kakasi._jconv)
-    assert [ours.convert(t) for t in texts] == [theirs.convert(t) for t in texts]
-
-
-@FAST
-@given(
-    st.text(
-        alphabet="有馬鴻巣髙﨑田中大日本東京都医療法人社団会病院記念総合ありまアリマ内科医院々ヶ 1A\ufe00"
-    )
-)
-def test_the_converter_reads_any_text_as_pykakasi_does(text: str) -> None:
-    """The same readings, or the same error (pykakasi fails on a variation selector alone)."""
-    import pykakasi
-
-    from normalizers.readings import _converter
-
-    def outcome(converter: Any) -> object:
-        try:
-            return converter.convert(text)
-        except IndexError as error:
-            return type(error)
-
-    assert outcome(_converter()) == outcome(pykakasi.kakasi())
