@@ -289,12 +289,7 @@ def _set_apart(before: str, piece: str) -> bool:
     return (
         first[:1] in MARKERS
         or (_wide(before[-1]) and _wide(first[0]))
-        or (
-            _wide(before[-1])
-            and piece[:1].isascii()
-            and " " not in piece
-            and WHOLE_COUNT.match(piece) is not None
-        )
+        or (_wide(before[-1]) and _unspaced_count(piece))
     )
 
 
