@@ -25,9 +25,7 @@ from normalizers.forms import (
     MEMBER_LIST_WORDS,
     MEMBER_PAGE_LABEL,
     MEMBER_ROLE_LABELS,
-    MEMBER_ROLE_WORDS,
     MEMBER_TITLE_WORDS,
-    first_word_match,
     is_facility_name,
 )
 from normalizers.names import municipality_from_address, split_corporation
@@ -643,7 +641,3 @@ def _cells(row: MemberRow) -> tuple[TextAt, ...]:
     )
     phone = TextAt(row.phone.text if row.phone else "", row.phone.pieces[0].line.span if row.phone else at)
     return (role, mark, TextAt(row.name.text, at), address, phone)
-
-
-def role_of(label: str) -> str | None:
-    return first_word_match(label, MEMBER_ROLE_WORDS)
