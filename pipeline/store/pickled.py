@@ -30,8 +30,13 @@ def write_pickle(path: Path, value: object) -> None:
 @contextlib.contextmanager
 def atomic_file(path: Path) -> Iterator[IO[bytes]]:
     """A binary file to write `path`'s bytes to, put in its place whole once written: a killed run
-    never leaves half a file (a write that fails leaves the temporary file, never `path`)."""
+    never leaves half a file at `path`, and a write that fails removes its temporary file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-        yield handle
+        try:
+            yield handle
+        except BaseException:
+            handle.close()
+            os.unlink(handle.name)
+            raise
     os.replace(handle.name, path)
