@@ -11,7 +11,6 @@ from typing import Any
 from extractors.blocks import Block, ExtractedDocument, Finding, UnreadableInput
 from extractors.detect import unsupported_kind
 from normalizers.forms import classify_document, detect_form_in, has_member_list
-from normalizers.text import reflow
 from pipeline.build.consistency import breakdown_checks, total_checks
 from pipeline.build.context import DocContext
 from pipeline.build.damaged import damaged_checks
@@ -23,7 +22,7 @@ from pipeline.build.members import build_members
 from pipeline.build.outcomes import build_outcomes
 from pipeline.checks import spec_of
 from pipeline.formats import Input, InputFormat, format_of
-from pipeline.locate.located import LocatedReport
+from pipeline.locate.located import LocatedReport, form_wording
 from pipeline.records import Check, Document, DocumentResult, File, FileResult, group_key_of
 from pipeline.split.bundle import split_parts
 from pipeline.split.parts import Placement, doc_id_of, part_documents
@@ -203,7 +202,7 @@ def build_result(
         detail = f"the group name's end is not told by the print: {group.doubtful.text[:80]!r}; not read"
         fact_checks.append(ctx.check("group_name_unread", detail, group.doubtful.span))
     unread = _unread_findings(extracted.findings)
-    form = located.form or detect_form_in(form_wording(all_text, located))
+    form = located.form or detect_form_in(form_wording(all_text, located.items))
     tables: dict[str, tuple[object, ...]] = {}
     status, message = "skipped", SKIP_MESSAGES.get(doc_kind)
     if is_report:
@@ -246,12 +245,6 @@ def build_result(
         ocr_engines=extracted.ocr_engines,
     )
     return DocumentResult(document=document, checks=tuple(checks), **tables)  # type: ignore[arg-type]
-
-
-def form_wording(all_text: str, located: LocatedReport) -> list[str]:
-    """The texts a form is told by: the document's, and its item titles as located (layout text
-    prints a title's lines between the lines of the cells beside it)."""
-    return [all_text, *(reflow(item.title.text.split("\n")) for item in located.items)]
 
 
 def _unread_parts(unknown_form: bool, score: float, has_items: bool) -> list[str]:

@@ -9,12 +9,11 @@ import regex
 
 from extractors.blocks import Block, ExtractedDocument
 from normalizers.forms import detect_form_in
-from normalizers.text import reflow
 from pipeline.locate.layout_item_columns import locate_placed_items
 from pipeline.locate.layout_items import locate_flow_items
 from pipeline.locate.layout_members import locate_layout_members
 from pipeline.locate.layout_outcomes import locate_layout_outcomes
-from pipeline.locate.located import LocatedReport, TextAt
+from pipeline.locate.located import LocatedReport, TextAt, form_wording
 
 DEFAULT_PLACED_SHARE = 0.25  # share of lines with wide gaps in a text that keeps the page's places
 _WIDE_GAP = regex.compile(r"\S {3,}\S")
@@ -33,8 +32,7 @@ def locate_layout(doc: ExtractedDocument) -> LocatedReport:
     lines = [b for b in doc.blocks if b.kind == "line"]
     placed = keeps_places(lines)
     items, after, findings = (locate_placed_items if placed else locate_flow_items)(lines)
-    titles = [reflow(item.title.text.split("\n")) for item in items]
-    form = detect_form_in([doc.all_text(), *titles])  # the texts of process.form_wording
+    form = detect_form_in(form_wording(doc.all_text(), items))
     outcomes = locate_layout_outcomes(lines[after if items else 0 :], findings, form.spec, placed)
     members, member_findings = locate_layout_members(lines, placed)
     paragraphs = tuple(TextAt(b.text.strip(), b.span) for b in lines)

@@ -6,10 +6,12 @@ Text stays as printed; every piece keeps its span.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extractors.blocks import Finding, Span
 from normalizers.forms import FormMatch
+from normalizers.text import reflow
 
 
 @dataclass(frozen=True)
@@ -71,5 +73,11 @@ class LocatedReport:
     # What the locator could not place, or placed by inference: `checks` rows.
     findings: tuple[Finding, ...] = field(default=())
     # The form version, where the locator told it already from the texts the form is told by (the
-    # document's and its items' titles as located, `process.form_wording`): it is told once.
+    # document's and its items' titles as located, `form_wording`): it is told once.
     form: FormMatch | None = None
+
+
+def form_wording(all_text: str, items: Iterable[ItemRow]) -> list[str]:
+    """The texts a form is told by: the document's, and its item titles as located (layout text
+    prints a title's lines between the lines of the cells beside it)."""
+    return [all_text, *(reflow(item.title.text.split("\n")) for item in items)]
