@@ -422,11 +422,12 @@ GROUP_NAME_LABEL = "グループ名"
 GROUP_NAME_LABELS = ("グループ名", "グループ化）名", "グループ化)名")
 # How a group's name ends (`…連携グループ`, `竜ヶ崎地区グループ 1`): where a sentence follows the
 # name in the same paragraph, the name ends at the first of these.
-GROUP_NAME_ENDING = regex.compile(r"グループ(?:\s?(?:[0-9０-９]{1,2}|[①-⑳]|[A-ZＡ-Ｚ])(?=$|\s))?")
+_GROUP_NUMBER = r"\s?(?:[0-9０-９]{1,2}|[①-⑳]|[A-ZＡ-Ｚ])"  # a group's number or letter after its word
+GROUP_NAME_ENDING = regex.compile(rf"グループ(?:{_GROUP_NUMBER}(?=$|\s))?")
 # A name wrapped line by line by a narrow cell, without quotes, ends certainly at a line ending
 # with one of these words (and its number) where a ※ note or a blank line follows
 # (`グループ名 高萩市医` | `師会連携グループ` | `※参考資料 1 …`).
-GROUP_NAME_CLOSING = regex.compile(r"(?:グループ|ネットワーク)(?:\s?(?:[0-9０-９]{1,2}|[①-⑳]|[A-ZＡ-Ｚ]))?$")
+GROUP_NAME_CLOSING = regex.compile(rf"(?:グループ|ネットワーク)(?:{_GROUP_NUMBER})?$")
 # A name printed in quotes (`「竜ヶ崎地区グループ 1」`) ends with its closing quote.
 QUOTED_NAME = regex.compile(r"^\s*[「『](?P<name>[^」』]+)[」』]")
 # What starts a note after the name (`※参考資料1 …参照`), and marks a sentence (not a name).
