@@ -1,7 +1,8 @@
 """Rows of one 取組効果 section rebuilt from the layout stream.
 
 Cells are taken in reading order, as many to a row as the section has period columns, and
-ordered left to right where they printed side by side. A row's label is printed beside its cells
+ordered left to right where they printed side by side; where they printed column by column
+(`layout_stacks`), rows are read across the columns' stacks. A row's label is printed beside its cells
 (while they were being printed), or in a run of labels before its run of rows, or right after
 it; labels left over go to rows left over in order when there are as many of each.
 
@@ -34,6 +35,7 @@ from pipeline.locate.layout_row_parts import (
     SectionRows,
     label_name,
 )
+from pipeline.locate.layout_stacks import STACKED, stacked_rows
 from pipeline.locate.layout_stream import Header, Label, Stream
 from pipeline.locate.layout_verify import check_rows, confirm
 
@@ -82,9 +84,10 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
         detail = f"{len(cells)} figure cells for {width} period columns: rows cannot be told apart"
         result.left_out.append((detail, cells[0].line))
         return result
-    result.rows = [
-        RowDraft(_left_to_right(cells[i : i + width], stream)) for i in range(0, len(cells), width)
+    grouped = stacked_rows(cells, width) or [
+        (_left_to_right(cells[i : i + width], stream), False) for i in range(0, len(cells), width)
     ]
+    result.rows = [RowDraft(row, doubts=[STACKED] if across else []) for row, across in grouped]
     torn = is_torn(stream, section)
     # one row alone: no sums can tell whether its cells came in the columns' order
     apart = len(result.rows) == 1 and _first_column_apart(stream, section, cells)
@@ -99,7 +102,11 @@ def section_rows(stream: Stream, section: int, periods: list[str], used: set[int
             row.doubts.append(FORM_TEXT_AMONG)
         if _interleaved(row.cells, stream):
             row.doubts.append("its cells printed line by line into each other")
-        if row.has_figures and any(c.blank for c in row.cells) and not pinned:
+        if (
+            row.has_figures
+            and any(c.blank for c in row.cells)
+            and not (pinned or STACKED in row.doubts or _on_one_line(row, stream))
+        ):
             # a blank cell may print apart from the filled ones (default mode): reading order
             # is then not the columns' order
             row.doubts.append(BLANK_AMONG)
@@ -230,6 +237,14 @@ def _left_to_right(cells: list[CellDraft], stream: Stream) -> list[CellDraft]:
             for slot, cell in zip(slots, shared, strict=True):
                 ordered[slot] = cell
     return ordered
+
+
+def _on_one_line(row: RowDraft, stream: Stream) -> bool:
+    """Every cell of the row printed a piece on one line: the cells stood side by side at one
+    height of the page, each in its own column, in the line's left-to-right order; a blank cell
+    among them printed where its column is, never apart from the filled ones."""
+    own = {id(c) for c in row.cells}
+    return any(len(line) == len(row.cells) and {id(c) for c in line} == own for line in stream.side_by_side)
 
 
 def _form_text_inside(row: RowDraft, stream: Stream) -> bool:

@@ -805,3 +805,55 @@ def test_a_lone_rows_blank_cell_printed_in_its_own_columns_block_tells_the_colum
     moved = process_document(blank_last)
     assert figures(moved, 1) == set()
     assert any(d.startswith("取組効果 1") and "blank cell" in d for d in ambiguous(moved))
+
+
+def test_a_lone_rows_cells_printed_side_by_side_on_one_line_keep_their_columns_with_a_blank_first() -> None:
+    """Default mode, a generated report with group totals only: section 2's three cells open on
+    one printed line, the blank 現状 cell first (`合計回数:回(うち往診:回、訪問 合計回数:52回…`).
+    Cells that print on one line stood side by side at one height of the page, each in its own
+    column, left to right: the blank cell is in its place, not printed apart. Section 1's cells
+    print one to a paragraph, the blank first: which column it is stays unknown, no figure."""
+    path = OUTCOMES / "lone-row-cells-side-by-side-blank-first.default.txt"
+    result = process_document(path.read_bytes())
+    assert figures(result, 2) == group_visits({"plan": (52, 17, 35), "actual": (69, 7, 62)})
+    assert figures(result, 1) == set()
+    assert [d.split(":")[0] for d in ambiguous(result)] == ["取組効果 1"]
+
+
+def test_rows_printed_column_by_column_are_read_across_the_stacks_where_the_sums_confirm() -> None:
+    """Default mode, a generated R4 report: section 1 prints its first two rows a cell to a
+    paragraph, then its last three rows column by column: `7名` / `35名` / `72名` on lines one
+    right after the other (cells one above another in one column of the page), then the next
+    column's three, then the last's. Section 4 prints all its rows so. Such a stack is a column:
+    the rows are read across the stacks, and kept where the 合計 (section 1) and 差 = 実績 − 現状
+    (section 4) confirm them; the stacks read as rows break both. With the 合計 changed, section 1
+    is left unread."""
+    path = OUTCOMES / "rows-printed-column-by-column.default.txt"
+    data = path.read_bytes()
+    result = process_document(data)
+    expected = {
+        "石田クリニック": (0, 6, 8),
+        "ありまこどもクリニック": (30, 35, 34),
+        "はなみずき診療所": (7, 15, 12),
+        "鹿島診療所": (35, 34, 36),
+        None: (72, 90, 90),
+    }
+    assert figures(result, 1) == {
+        (name, "patients", period, value)
+        for name, values in expected.items()
+        for period, value in zip(("baseline", "plan", "actual"), values, strict=True)
+    }
+    counts = {
+        "referrals": (10, 48, 38),
+        "emergency_admissions": (22, 36, 14),
+        "reverse_referrals": (38, 32, -6),
+    }
+    assert figures(result, 4) == {
+        (None, metric, period, value)
+        for metric, values in counts.items()
+        for period, value in zip(("baseline", "actual", "difference"), values, strict=True)
+    }
+    assert not [d for d in ambiguous(result) if d.startswith(("取組効果 1", "取組効果 4"))]
+    broken = process_document(data.replace("\n90名\n\n".encode(), "\n91名\n\n".encode(), 1))
+    assert figures(broken, 1) == set()
+    assert any(d.startswith("取組効果 1") and "合計 disagrees" in d for d in ambiguous(broken))
