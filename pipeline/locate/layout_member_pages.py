@@ -43,6 +43,13 @@ def _by_feeds(lines: list[Block]) -> list[int]:
     return pages
 
 
+def header_count(lines: list[Block], header: str) -> int:
+    """How many of the lines open with the header (each line counted once)."""
+    key = compact(header)[:DEFAULT_HEADER_KEY_CHARS]
+    unique = {id(line): line for line in lines}.values()
+    return sum(1 for line in unique if compact(line.text).startswith(key))
+
+
 def _by_header(lines: list[Block], header: str) -> list[int]:
     """Each line's page, counting the lines that open with the header (a line before the first
     is on the first page)."""

@@ -32,6 +32,7 @@ from normalizers.names import municipality_from_address, split_corporation
 from normalizers.phone import normalize_phone
 from normalizers.text import fold_width, match_key
 from pipeline.locate.layout_cells import compact
+from pipeline.locate.layout_member_marks import marks_under_header
 from pipeline.locate.layout_member_pages import ListPages, list_pages
 from pipeline.locate.layout_member_parts import Entry, MemberRow, Piece
 from pipeline.locate.layout_member_roles import assign_roles
@@ -504,7 +505,7 @@ def _rows(
         elif row.name.doubt is not None:
             row.unread_reason = row.name.doubt
     if not placed:
-        beside = _marks_before_names(rows, pieces, pages)
+        beside = _marks_before_names(rows, pieces, pages) | marks_under_header(rows, pieces, pages)
         accounted = beside | _pair_marks_by_page(
             rows, [m for m in [*marks, *loose] if id(m) not in beside], pages
         )

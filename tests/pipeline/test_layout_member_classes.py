@@ -417,3 +417,22 @@ def test_a_name_wrapped_around_its_rows_address_line_takes_its_end() -> None:
     assert (5, "participant", None, "医療法人社団青洲会 海老原外科内科医院", "0293-93-0880") in rows(result)
     assert len(result.members) == 8
     assert all("more than one split" in d for d in unread(result))
+
+
+def test_a_mark_printed_right_under_the_designation_header_is_the_first_rows() -> None:
+    """Default mode, a generated H30 report: `①拠点、②積極的役割を担` / `う医療機関` / `①`, the mark
+    on the line right after the header's last (one paragraph: it stood right under the header, in
+    the first row's designation cell), the page's only mark. Row 1 takes it, no row else has one.
+    Printed as a paragraph of its own (a blank line above it), it could be any row's, and the rows
+    stay unread. Rows 2-4 stay unread for their role labels either way."""
+    data = (MEMBERS / "mark-right-under-the-designation-header.default.txt").read_bytes()
+    result = process_document(data)
+    assert rows(result) == [(1, "medical_association", "hub", "稲敷市医師会", "029-992-8390")]
+    assert [d.split("'")[1] for d in unread(result)] == [
+        "霞ケ浦内科クリニック",
+        "関内科クリニック",
+        "医療法人博仁会 陽光台医療センター",
+    ]
+    apart = process_document(data.replace("う医療機関\n①\n".encode(), "う医療機関\n\n①\n".encode(), 1))
+    assert apart.members == ()
+    assert "1 mark(s) printed apart from the 4 rows" in unread(apart)[0]
