@@ -18,6 +18,7 @@ from normalizers.forms import NOTE_MARK, OUTCOME_SECTION_HEADINGS, TOTAL_ROW_LAB
 from normalizers.text import fold_width, reflow
 from pipeline.locate.layout_cells import CellDraft, Word, compact, joined, read_line, words_of
 from pipeline.locate.layout_words import (
+    completes_note,
     is_form_text,
     is_header,
     is_name_end,
@@ -115,6 +116,7 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
     stream = Stream(placed=placed)
     open_cells: list[CellDraft] = []
     in_note = False
+    note = ""  # the first word of the note printed last (`※医療機関ごとに記`), its wrapped rest may follow
     heading = ""  # the heading being read, while its wrapped lines follow
     for line in lines:
         text = line.text.strip()
@@ -127,6 +129,10 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
             heading += compact(text)
             continue
         heading = ""
+        if note and completes_note(note, text):  # `載` under `※医療機関ごとに記`: the note's rest, no label
+            note += compact(text)
+            continue
+        note = ""
         if is_name_end(text):
             in_note = False
         elif is_header(text) or (not placed and _closes_header(stream, text)):
@@ -137,6 +143,7 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
             placed and _prints_cells(line, open_cells)
         ):
             in_note = len(compact(text)) > DEFAULT_NOTE_CHARS or in_note
+            note = compact(text.split()[0]) if compact(text).startswith(NOTE_MARK) else ""
             continue
         in_note = False
         if not placed and _completes_total_label(stream, text):

@@ -40,6 +40,14 @@ def is_form_text(text: str) -> bool:
     return is_period_note(key)
 
 
+def completes_note(note: str, text: str) -> bool:
+    """`text`, printed on the line after the note `note` (its words as joined so far), goes on
+    with the words of a note the form prints (`※医療機関ごとに記` / `載`): the note wrapped, and
+    its rest is form text, never a label."""
+    rest = compact(text)
+    return bool(rest) and any(note + rest in phrase for phrase in _phrase_keys())
+
+
 def opens_label(text: str) -> bool:
     return text.strip()[:1] in LABEL_MARKERS
 

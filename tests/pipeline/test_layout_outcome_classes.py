@@ -857,3 +857,16 @@ def test_rows_printed_column_by_column_are_read_across_the_stacks_where_the_sums
     broken = process_document(data.replace("\n90名\n\n".encode(), "\n91名\n\n".encode(), 1))
     assert figures(broken, 1) == set()
     assert any(d.startswith("取組効果 1") and "合計 disagrees" in d for d in ambiguous(broken))
+
+
+def test_the_rest_of_a_wrapped_note_is_never_the_start_of_a_name_under_it() -> None:
+    """Default mode, a generated R4 report: section 3 prints the column header's note wrapped,
+    `※医療機関ごとに記` / `載`, right above a wrapped name, `みやび在宅クリニ` / `ック`. `載` is the
+    note's rest (together they are the form's `※医療機関ごとに記載`), never a piece of the name:
+    read as label text, it was joined to the name, and the row's figures went to `載みやび在宅クリニック`."""
+    result = process_document((OUTCOMES / "note-wrapped-above-a-wrapped-name.default.txt").read_bytes())
+    assert {
+        ("みやび在宅クリニック", "deaths", "actual", 0),
+        ("みやび在宅クリニック", "deaths_outside_hospital", "actual", 0),
+    } <= figures(result, 3)
+    assert not [o for o in result.outcomes if o.institution is not None and "載" in o.institution]
