@@ -381,7 +381,9 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
             return None
         fits = {
             "name": _finishes_name(entry, piece),
-            "address": piece.kind == "other" or (piece.kind == "digits" and not _opens_phone(piece, placed)),
+            # a piece opening with a corporation (`医療法人社団光陽会 みやざき`) opens a new row's name
+            "address": (piece.kind == "other" and split_corporation(piece.text)[0] is None)
+            or (piece.kind == "digits" and not _opens_phone(piece, placed)),
             "phone": piece.kind == "digits" and not entry.complete(),
         }[entry.kind]
         return entry if fits and piece.index > last.index else None
@@ -593,7 +595,8 @@ def _pair_marks_by_page(rows: list[MemberRow], marks: list[Piece], pages: ListPa
 def _marks_before_names(rows: list[MemberRow], pieces: list[Piece], pages: ListPages) -> set[int]:
     """Default mode prints a row's mark right before its name where the two share a printed
     line of the page: a mark printed between the pieces of two rows of one page, the next piece
-    the later row's name, is that row's. One printed among the headers or the role labels, before
+    the later row's name, is that row's, unless that name is one of a run of names printed one
+    after another (`_in_name_run`). One printed among the headers or the role labels, before
     the first row, or at the top of a page (which prints its marks' column first) is not; nor,
     without form feeds, any: a page's top cannot be told there. Returns the marks so given."""
     if max(pages.names, default=0) == 0:
@@ -610,10 +613,27 @@ def _marks_before_names(rows: list[MemberRow], pieces: list[Piece], pages: ListP
             and same_page
             and id(before) in owner
             and owner[id(before)] is not row
+            and not _in_name_run(row, rows)
         ):
             row.mark = mark
             given.add(id(mark))
     return given
+
+
+def _in_name_run(row: MemberRow, rows: list[MemberRow]) -> bool:
+    """The row's name printed on the line right above or below another row's name: the page's
+    names printed one after another (its columns each a flow), and a mark printed before them may
+    be any of theirs."""
+    top = row.name.pieces[0].line.span.line_start or 0
+    bottom = row.name.pieces[-1].line.span.line_start or 0
+    for other in rows:
+        if other is row:
+            continue
+        other_top = other.name.pieces[0].line.span.line_start or 0
+        other_bottom = other.name.pieces[-1].line.span.line_start or 0
+        if other_top == bottom + 1 or other_bottom + 1 == top:
+            return True
+    return False
 
 
 def _attach_in_order(rows: list[MemberRow], entries: list[Entry], pieces: list[Piece]) -> None:

@@ -436,3 +436,30 @@ def test_a_mark_printed_right_under_the_designation_header_is_the_first_rows() -
     apart = process_document(data.replace("う医療機関\n①\n".encode(), "う医療機関\n\n①\n".encode(), 1))
     assert apart.members == ()
     assert "1 mark(s) printed apart from the 4 rows" in unread(apart)[0]
+
+
+def test_a_mark_printed_before_a_run_of_names_is_given_to_none_of_them() -> None:
+    """Default mode, a generated H30 report: row 1 prints line by line, then `①`, then rows 2-4's
+    names one after another (`…すずかけ内科クリニック` / `筑西医院` / `なごみファミリークリニック`), their
+    addresses, their phones. A mark right before a row's name is that row's where the row prints
+    its cells in turn; before a run of names (the page's columns each a flow) it may be any of
+    theirs (here row 4's, not row 2's), and no row of the page is given it."""
+    result = run("mark-before-a-run-of-names.default.txt")
+    assert not [m for m in result.members if m.designation is not None]
+    assert any(
+        "すずかけ内科クリニック" in d and "mark(s) printed apart from the" in d for d in unread(result)
+    )
+
+
+def test_a_piece_opening_with_a_corporation_never_goes_on_an_address() -> None:
+    """Default mode, a generated R4 report: row 1's address and phone print on one line one space
+    apart (`…布川１ 丁目 ０２９７－９０－`), their rests under it, then row 2's name wrapped,
+    `医療法人社団光陽会 みやもと` / `外科内科医院`. A piece opening with a corporation opens a row's
+    name, never an address's rest: taken by row 1's open address, it left `外科内科医院` a row of its
+    own, read as row 2 with row 2's address and phone. Row 1 stays unread (its phone is not told)."""
+    result = run("corporation-after-an-address-with-its-phone-inside.default.txt")
+    assert rows(result) == [
+        (2, "participant", None, "医療法人社団光陽会 みやもと外科内科医院", "0297-65-2450"),
+        (3, "participant", None, "かがやき診療所", "0297-50-2997"),
+    ]
+    assert [d.split("'")[1] for d in unread(result)] == ["飯田外科内科医院"]
