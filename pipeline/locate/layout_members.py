@@ -381,8 +381,8 @@ def _continued(entries: list[Entry], piece: Piece, placed: bool) -> Entry | None
             return None
         fits = {
             "name": _finishes_name(entry, piece),
-            # a piece opening with a corporation (`医療法人社団光陽会 みやざき`) opens a new row's name
-            "address": (piece.kind == "other" and split_corporation(piece.text)[0] is None)
+            # default mode: a piece opening with a corporation (`医療法人社団光陽会 みやざき`) opens a name
+            "address": (piece.kind == "other" and (placed or split_corporation(piece.text)[0] is None))
             or (piece.kind == "digits" and not _opens_phone(piece, placed)),
             "phone": piece.kind == "digits" and not entry.complete(),
         }[entry.kind]
