@@ -16,7 +16,16 @@ import regex
 from extractors.blocks import Block
 from normalizers.forms import NOTE_MARK, OUTCOME_SECTION_HEADINGS, TOTAL_ROW_LABELS
 from normalizers.text import fold_width, reflow
-from pipeline.locate.layout_cells import CellDraft, Word, compact, joined, read_line, words_of
+from pipeline.locate.layout_cells import (
+    CellDraft,
+    LineReading,
+    Word,
+    compact,
+    is_whole,
+    joined,
+    read_line,
+    words_of,
+)
 from pipeline.locate.layout_words import (
     is_form_text,
     is_header,
@@ -30,6 +39,7 @@ from pipeline.locate.tables import section_heading
 
 _STRAY_FIGURE = regex.compile(r"[-+−▲△]?[0-9][0-9,]*")
 _LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
 DEFAULT_NOTE_CHARS = 20  # a ※ line longer than this is a note whose wrapped lines follow it
 
 
@@ -147,6 +157,8 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
             continue
         open_cells = [c for c in open_cells if not c.ended]
         reading = read_line(words_of(line.text), open_cells, placed)
+        if placed:
+            reading = _past_form_words(reading, open_cells)
         if reading.contested:
             stream.unsure_lines.append(line)
             for cell in open_cells:
@@ -173,6 +185,24 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
             stream.side_by_side.append(touched)
         _add_text(stream, reading.suffix, line, open_cells)
     return stream
+
+
+def _past_form_words(reading: LineReading, open_cells: list[CellDraft]) -> LineReading:
+    """-layout: a row title's last line at the page's left edge reads as a cell's opening words
+    (`死亡患者数`) before a row's label and cells (`死亡患者数   ・加藤内科医院   死亡患者数：3名…`).
+    Read as a new cell, it left the label and every cell after it to the line's text, and the row
+    was lost without a check. A line's only piece, a new cell holding no figure and not whole,
+    followed by words that open cells, is form text: the line is read again after it."""
+    if len(reading.pieces) != 1 or not reading.suffix:
+        return reading
+    target, words = reading.pieces[0]
+    key = compact(joined(words))
+    if isinstance(target, CellDraft) or _DIGIT.search(key) or is_whole(target, key):
+        return reading
+    again = read_line(reading.suffix, open_cells, True)
+    if not again.pieces:
+        return reading
+    return LineReading([*reading.prefix, *words, *again.prefix], again.pieces, again.suffix, again.contested)
 
 
 def _closes_header(stream: Stream, text: str) -> bool:

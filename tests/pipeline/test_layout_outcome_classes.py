@@ -805,3 +805,21 @@ def test_a_lone_rows_blank_cell_printed_in_its_own_columns_block_tells_the_colum
     moved = process_document(blank_last)
     assert figures(moved, 1) == set()
     assert any(d.startswith("取組効果 1") and "blank cell" in d for d in ambiguous(moved))
+
+
+def test_a_row_titles_last_line_before_a_rows_label_and_cells_leaves_them_to_the_row() -> None:
+    """-layout, a generated report: section 3's row title ends `死亡患者数` at the page's left edge,
+    on the line of `・加藤内科医院` and its two cells. The title's end read as a cell opening, and the
+    label and cells after it were taken for the line's text: the row was lost without a check (only
+    the totals, no longer adding up, told). A line's only piece, a new cell with no figure that is
+    not whole, before words that open cells, is form text; the line is read again after it."""
+    path = OUTCOMES / "row-title-end-before-a-rows-label-and-cells.layout.txt"
+    result = process_document(path.read_bytes())
+    assert {f for f in figures(result, 3) if f[0] == "加藤内科医院"} == {
+        ("加藤内科医院", "deaths", "baseline", 3),
+        ("加藤内科医院", "deaths_outside_hospital", "baseline", 0),
+        ("加藤内科医院", "deaths", "actual", 2),
+        ("加藤内科医院", "deaths_outside_hospital", "actual", 1),
+    }
+    assert len(figures(result, 3)) == 20
+    assert not [c for c in result.checks if c.check in ("total_mismatch", "cells_ambiguous")]
