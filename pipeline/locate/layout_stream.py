@@ -41,6 +41,9 @@ _STRAY_FIGURE = regex.compile(r"[-+−▲△]?[0-9][0-9,]*")
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 DEFAULT_NOTE_CHARS = 20  # a ※ line longer than this is a note whose wrapped lines follow it
+DEFAULT_TOTAL_WRAP_LINES = 2  # lines below the 合計 label's first line its end may print on
+DEFAULT_TOTAL_PLACE_TOLERANCE = 2  # columns by which the 合計 label's wrapped lines may start apart
+_TOTAL_KEYS = frozenset(compact(t) for t in TOTAL_ROW_LABELS)
 
 
 @dataclass
@@ -159,6 +162,7 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
         reading = read_line(words_of(line.text), open_cells, placed)
         if placed:
             reading = _past_form_words(reading, open_cells)
+            reading = _past_total_label_end(stream, reading, line, open_cells)
         if reading.contested:
             stream.unsure_lines.append(line)
             for cell in open_cells:
@@ -203,6 +207,32 @@ def _past_form_words(reading: LineReading, open_cells: list[CellDraft]) -> LineR
     if not again.pieces:
         return reading
     return LineReading([*reading.prefix, *words, *again.prefix], again.pieces, again.suffix, again.contested)
+
+
+def _past_total_label_end(
+    stream: Stream, reading: LineReading, line: Block, open_cells: list[CellDraft]
+) -> LineReading:
+    """-layout: the 合計 row's label wraps around its cells' line (`連携する医療機関内の` / its
+    cells / `合計`), and `合計` reads as a 合計回数 cell's opening words. Read as a cell, it left
+    the label unfinished, no row's: the 合計 row lost its figures, and with them every row the
+    section's sums would have confirmed. A first piece, a new cell holding no figure, that
+    finishes the 合計 label printed just above it in its column is that label's end; the line is
+    read again after it."""
+    if not reading.pieces or not stream.labels:
+        return reading
+    target, words = reading.pieces[0]
+    key = compact(joined(words))
+    label = stream.labels[-1]
+    if isinstance(target, CellDraft) or _DIGIT.search(key) or compact(label.text) + key not in _TOTAL_KEYS:
+        return reading
+    near = 0 < (line.span.line_start or 0) - label.last_line <= DEFAULT_TOTAL_WRAP_LINES
+    if not near or abs(words[0].col - label.words[0].col) > DEFAULT_TOTAL_PLACE_TOLERANCE:
+        return reading
+    order = stream.next_order()
+    label.take(Label(words, line, order, (), line.span.line_start or 0, order))
+    after = [w for w in words_of(line.text) if w.col > words[-1].col]
+    again = read_line(after, open_cells, True)
+    return LineReading([*reading.prefix, *again.prefix], again.pieces, again.suffix, again.contested)
 
 
 def _closes_header(stream: Stream, text: str) -> bool:

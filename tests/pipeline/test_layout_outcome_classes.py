@@ -823,3 +823,22 @@ def test_a_row_titles_last_line_before_a_rows_label_and_cells_leaves_them_to_the
     }
     assert len(figures(result, 3)) == 20
     assert not [c for c in result.checks if c.check in ("total_mismatch", "cells_ambiguous")]
+
+
+def test_a_total_label_wrapped_around_its_cells_line_takes_its_end_read_as_a_cell_opening() -> None:
+    """-layout, a generated report with one institution: the 合計 row's label prints
+    `連携する医療機関内の` / (the row's cells) / `合計`, and `合計` reads as the opening words of a
+    合計回数 cell. Taken for a cell, it left the label unfinished and dropped: the 合計 row had no
+    label, and the one institution's row, which the sums would have confirmed, was left out with
+    it (sections 1 and 2, `cells_ambiguous`). A first piece, a new cell without a figure, that
+    finishes the 合計 label printed just above it in its column is that label's end."""
+    path = OUTCOMES / "total-label-wrapped-around-its-cells.layout.txt"
+    result = process_document(path.read_bytes())
+    assert figures(result, 1) == {
+        (name, "patients", period, value)
+        for name in ("千波医院", None)
+        for period, value in (("baseline", 13), ("plan", 16), ("actual", 16))
+    }
+    totals = group_visits({"baseline": (26, 1, 25), "plan": (176, 12, 164), "actual": (144, 20, 124)})
+    assert figures(result, 2) == totals | {("千波医院", *f[1:]) for f in totals}
+    assert not ambiguous(result)
