@@ -842,3 +842,19 @@ def test_a_total_label_wrapped_around_its_cells_line_takes_its_end_read_as_a_cel
     totals = group_visits({"baseline": (26, 1, 25), "plan": (176, 12, 164), "actual": (144, 20, 124)})
     assert figures(result, 2) == totals | {("千波医院", *f[1:]) for f in totals}
     assert not ambiguous(result)
+
+
+def test_the_instruction_row_of_a_form_worded_by_its_consultation_month_is_form_text() -> None:
+    """-layout, a generated R3 report: the (記載例) row, worded by the 事前協議 month as the R2/R3
+    period headers are, prints under the first row's line (`・加藤こどもクリニック`). Its words were
+    not known as the form's, and `事前協議が6月の場合` was joined to the name above it, which no
+    facility word then ended: the row was left out as cut short. The row's wording is the form's
+    (normalizers/forms.py), dropped like the 補助金交付申請 one."""
+    path = OUTCOMES / "instruction-row-under-the-first-row.layout.txt"
+    result = process_document(path.read_bytes())
+    assert {f for f in figures(result, 1) if f[0] == "加藤こどもクリニック"} == {
+        ("加藤こどもクリニック", "patients", "plan", 28),
+        ("加藤こどもクリニック", "patients", "actual", 27),
+    }
+    assert len(figures(result, 1)) == 8
+    assert not ambiguous(result)
