@@ -265,6 +265,13 @@ def _add_text(stream: Stream, words: list[Word], line: Block, open_cells: list[C
     if is_header(joined(words)):
         stream.headers.append(Header(joined(words), line, stream.next_order(), words))
         return
+    # a run of the form's wording is dropped whole, its digits with it (`の場合 ⇒12 月から 5 月までの期`:
+    # `5` alone is no piece of any phrase, and was kept as a figure printed apart from its cell)
+    runs = [run for run in _apart(words) if not _form_run(joined(run))]
+    words = [w for run in runs for w in run]
+    if not words:
+        stream.form_text.append(stream.order + 0.5)
+        return
     kept = [w for w in words if not is_form_text(w.text) or opens_label(w.text) or names_row(w.text)]
     if len(kept) < len(words):
         stream.form_text.append(stream.order + 0.5)
@@ -281,6 +288,10 @@ def _add_text(stream: Stream, words: list[Word], line: Block, open_cells: list[C
             still_open = tuple(c for c in open_cells if not c.ended)
             order = stream.next_order()
             stream.labels.append(Label(group, line, order, still_open, line.span.line_start or 0, order))
+
+
+def _form_run(text: str) -> bool:
+    return is_form_text(text) and not opens_label(text) and not names_row(text)
 
 
 def _apart(words: list[Word]) -> list[list[Word]]:
