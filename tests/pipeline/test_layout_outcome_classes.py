@@ -874,3 +874,15 @@ def test_digits_of_the_instruction_row_spaced_apart_are_no_figure_torn_from_its_
     assert len(figures(result, 1)) == 15
     assert not ambiguous(result)
     assert [c.check for c in result.checks if c.check == "total_mismatch"] == ["total_mismatch"]
+
+
+def test_period_words_printed_over_two_header_lines_place_the_columns_together() -> None:
+    """-layout, a generated H30 report with group totals: section 2 prints `現 状` on one header
+    line and `取組目標   実 績` on the next (現状's parenthesis wraps longer), and its cells start
+    on different lines, so no one line showed where the three columns are and the section was
+    left out. Two header lines close together whose period words, one of each period in the
+    form's order left to right, number the columns place them as one header line would."""
+    path = OUTCOMES / "period-words-over-two-header-lines.layout.txt"
+    result = process_document(path.read_bytes())
+    assert figures(result, 2) == group_visits({"plan": (256, 78, 178), "actual": (68, 22, 46)})
+    assert not ambiguous(result)
