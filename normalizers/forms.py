@@ -597,6 +597,10 @@ FORM_PHRASES: tuple[str, ...] = (
     "(記載例)補助金交付申請が6月の場合⇒12月から5月までの期間",
     "(記載例)補助金交付申請が6月の場合⇒6月から3月までの期間の計画",
     "(記載例)補助金交付申請事が6月の場合⇒6月から3月までの期間",
+    # the same row as the R2/R3 forms word their period (事前協議月)
+    "(記載例)事前協議が6月の場合⇒12月から5月までの期間",
+    "(記載例)事前協議が6月の場合⇒6月から3月までの期間の計画",
+    "(記載例)事前協議事が6月の場合⇒6月から3月までの期間",
 )
 # What a period column's header says in parentheses after its word (現状, 取組目標, …), and
 # pieces of it that wrap onto lines of their own.

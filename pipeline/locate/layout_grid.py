@@ -8,8 +8,10 @@ a page the header did not repeat on, from a line that prints a cell in every col
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
+from normalizers.forms import period_of_header
 from pipeline.locate.layout_cells import CellDraft
 from pipeline.locate.layout_headers import period_word_places
 from pipeline.locate.layout_row_parts import BY_ORDER, TORN, RowDraft, SectionRows, label_name
@@ -18,6 +20,8 @@ from pipeline.locate.layout_stream import Label, Stream
 from pipeline.locate.layout_verify import check_rows, confirm
 
 DEFAULT_COLUMN_MARGIN = 0.25  # a cell this much nearer one column than the next is under it
+DEFAULT_HEADER_STAGGER = 2  # lines apart two header lines may print one period header's words
+PERIOD_ORDER = ("baseline", "plan", "actual", "difference")  # the period columns, left to right
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,7 @@ def _anchors(stream: Stream, section: int, cells: list[CellDraft], width: int) -
         centers = [center for _, center in period_word_places(header.words)]
         if len(centers) == width:
             anchors.append(_Anchor(header.line.span.line_start or 0, tuple(centers)))
+    anchors += _staggered_headers(stream, width)
     by_line: dict[int, list[CellDraft]] = {}
     for cell in cells:
         by_line.setdefault(_top(cell), []).append(cell)
@@ -135,6 +140,27 @@ def _anchors(stream: Stream, section: int, cells: list[CellDraft], width: int) -
             centers = sorted((c.x0 + c.x1) / 2 for c in starting)
             anchors.append(_Anchor(line, tuple(centers)))
     return sorted(anchors, key=lambda a: a.line)
+
+
+def _staggered_headers(stream: Stream, width: int) -> list[_Anchor]:
+    """Period words printed over two header lines close together (`現 状` above `取組目標   実 績`,
+    the first header cell's parenthesis wrapping longer than the others'): together, one word
+    of each period, in the form's order left to right, they place the columns too."""
+    anchors = []
+    for upper, lower in itertools.pairwise(stream.headers):
+        first, last = upper.line.span.line_start or 0, lower.line.span.line_start or 0
+        if not 0 < last - first <= DEFAULT_HEADER_STAGGER:
+            continue
+        places = sorted(
+            [*period_word_places(upper.words), *period_word_places(lower.words)], key=lambda p: p[1]
+        )
+        periods = [period_of_header(word) for word, _ in places]
+        if len(places) != width or any(p is None for p in periods):
+            continue
+        ranks = [PERIOD_ORDER.index(p) for p in periods if p is not None]
+        if ranks == sorted(set(ranks)):
+            anchors.append(_Anchor(last, tuple(center for _, center in places)))
+    return anchors
 
 
 def _anchor_at(anchors: list[_Anchor], line: int) -> _Anchor:

@@ -66,3 +66,10 @@ class MemberRow:
     @property
     def bottom(self) -> int:
         return max(e.bottom for e in (self.name, self.address, self.phone) if e is not None)
+
+    @property
+    def lines(self) -> set[int]:
+        """The printed lines its pieces are on."""
+        entries = [e for e in (self.name, self.address, self.phone) if e is not None]
+        marks = [self.mark] if self.mark is not None else []
+        return {p.index for p in [*marks, *(p for e in entries for p in e.pieces)]}

@@ -4,7 +4,9 @@ runs come in the form's order (郡市医師会, then the participants, then the 
 
 A run is certain when one label covers the whole list, when the 医師会 run is told by its names,
 or (pdftotext -layout) for the rows every split of the list that prints each label within its run
-puts in the same run. Rows whose run cannot be told are left unread.
+puts in the same run; a label piece printed on one line with a row's piece is within that row's
+run (a label prints within its merged cell, a row's cells within the row). Rows whose run cannot be
+told are left unread.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class _Block:
     role: str
     top: int
     bottom: int
+    lines: set[int]  # the printed lines its pieces are on
 
     @property
     def center(self) -> float:
@@ -90,10 +93,12 @@ def _blocks(pieces: list[Piece], placed: bool) -> list[_Block]:
         role = role_of_label(text)
         if role is None:
             return []  # a label that names no role: no row's role is certain
+        lines = {p.index for p in group}
         if blocks and blocks[-1].role == role:
             blocks[-1].bottom = group[-1].index
+            blocks[-1].lines |= lines
             continue
-        blocks.append(_Block(text, role, group[0].index, group[-1].index))
+        blocks.append(_Block(text, role, group[0].index, group[-1].index, lines))
     ranks = [ROLE_ORDER.index(b.role) for b in blocks]
     return blocks if ranks == sorted(ranks) else []
 
@@ -164,6 +169,14 @@ def _splits(rows: list[MemberRow], start: int, blocks: list[_Block]) -> list[lis
     out = []
     for end in ends:
         top, bottom = rows[start].top, rows[end].bottom
-        if top - DEFAULT_LABEL_SLACK <= block.top and block.bottom <= bottom + DEFAULT_LABEL_SLACK:
+        within = top - DEFAULT_LABEL_SLACK <= block.top and block.bottom <= bottom + DEFAULT_LABEL_SLACK
+        if within and not _beside_other_rows(rows, start, end, block):
             out += [[(start, end), *tail] for tail in _splits(rows, end + 1, rest)]
     return out
+
+
+def _beside_other_rows(rows: list[MemberRow], start: int, end: int, block: _Block) -> bool:
+    """A label prints within its merged cell, and a row's pieces within its row: a label piece
+    printed on one line with a piece of a row outside rows[start:end + 1] rules that run out."""
+    outside = [*rows[:start], *rows[end + 1 :]]
+    return any(block.lines & row.lines for row in outside)

@@ -76,6 +76,8 @@ def kind_of(text: str) -> str:
         return "phone" if opens and normalize_phone(text) else "digits"
     if key.startswith(ADDRESS_PREFECTURES):
         return "address"
+    if split_corporation(text)[0] is not None and not _DIGIT.search(text):
+        return "other"  # `社会医療法人慈心会 中村中央`: a name opening with its corporation, no address
     if key in {compact(w) for w in FACILITY_NAME_ENDINGS}:
         return "other"  # `クリニック` alone: the rest of a wrapped name, never a name
     if _names_facility(text):
@@ -192,9 +194,12 @@ def _pieces(lines: list[Block]) -> list[Piece]:
     for piece in out:
         piece.kind = kind_of(piece.text)
     first = next((p.index for p in out if p.kind in ("name", "address", "phone")), len(lines))
+    label: Piece | None = None  # the last role label piece: a row's pieces may print between
     for previous, piece in zip([None, *out], out, strict=False):
-        if previous is not None and _ends_role_label(previous, piece):
+        if label is not None and _ends_role_label(label, piece):
             piece.kind = "role"  # `…取り組む医療機関` / `等`: the role label's wrapped end
+        if piece.kind == "role":
+            label = piece
             continue
         if piece.kind == "header" and len(compact(piece.text)) == 1 and piece.index >= first:
             if (
@@ -221,12 +226,15 @@ def _ends_header_above(pieces: list[Piece], piece: Piece) -> bool:
     )
 
 
-def _ends_role_label(previous: Piece, piece: Piece) -> bool:
-    """A piece on the line right under a role label's piece that, joined to it, is still one of
-    the form's role labels (`…医療機関` / `等`): the label's wrapped rest, not a header's or a row's."""
-    if previous.kind != "role" or piece.kind not in ("header", "other") or piece.index != previous.index + 1:
+def _ends_role_label(label: Piece, piece: Piece) -> bool:
+    """A piece on the line right under a role label's piece, in its column, that, joined to it, is
+    still one of the form's role labels (`…医療機関` / `等`, with a row's pieces printed after the
+    label's on its line): the label's wrapped rest, not a header's or a row's."""
+    if piece.kind not in ("header", "other") or piece.index != label.index + 1:
         return False
-    return _is_role_piece(compact(previous.text + piece.text))
+    if abs(piece.col - label.col) > DEFAULT_COLUMN_TOLERANCE:
+        return False
+    return _is_role_piece(compact(label.text + piece.text))
 
 
 def _split_cells(text: str, col: int) -> list[tuple[str, int]]:
@@ -291,7 +299,7 @@ def _entries(pieces: list[Piece], placed: bool) -> list[Entry]:
             above.pieces.append(piece)
         elif piece.kind in ("name", "address", "phone"):
             entries.append(Entry(piece.kind, [piece], doubt=_name_rest_or_name(entries, piece, placed)))
-        elif piece.kind == "other" and split_corporation(piece.text)[0] is not None:
+        elif piece.kind == "other" and _opens_name(pieces, at, placed):
             entries.append(Entry("name", [piece]))
         elif piece.kind == "digits" and _PHONE_START.match(fold_width(piece.text)):
             entries.append(Entry("phone", [piece]))
@@ -316,15 +324,16 @@ def _name_rest_before_address(entries: list[Entry], pieces: list[Piece], at: int
 
 
 def _rest_around_its_address(entries: list[Entry], pieces: list[Piece], piece: Piece) -> Entry | None:
-    """-layout: a name's end printed under a name no facility word ends, in its column, with the
-    row's address opening on a line between them and none on the two names' own lines
-    (`医療法人社団青洲会 海老原外科内` / `茨城県…` / `科医院`): the name wrapped around its row's
-    middle line, where the address printed; the end is its rest, even when it names a facility
-    on its own (a row of its own would have printed its address beside it)."""
-    if piece.kind != "name" or not entries:
+    """-layout: a name's end printed under a name, in its column, with the row's address opening
+    on a line between them and none on the two names' own lines (`医療法人社団青洲会 海老原外科内` /
+    `茨城県…` / `科医院`; `…高橋外科` / `茨城県…` / `内科医院`; `…訪問看護ステーション` / `茨城県…` /
+    `そよかぜ`): the name wrapped around its row's middle line, where the address printed; the end
+    is its rest, even when either names a facility on its own (a row of its own would have printed
+    its address beside it)."""
+    if not entries or not _may_end_a_name(piece):
         return None
     name = next((e for e in reversed(entries) if e.kind == "name"), None)
-    if name is None or name.complete() or not is_facility_name(name.text + piece.text):
+    if name is None or not (is_facility_name(name.text + piece.text) or _names_facility(name.text)):
         return None
     last = name.pieces[-1]
     if (
@@ -338,6 +347,43 @@ def _rest_around_its_address(entries: list[Entry], pieces: list[Piece], piece: P
         _address_opens(pieces, i, piece.col) for i in [*range(name.top, last.index + 1), piece.index]
     )
     return name if between and not beside else None
+
+
+def _may_end_a_name(piece: Piece) -> bool:
+    """A name, or text without digits that opens with no corporation (`そよかぜ`)."""
+    if piece.kind == "name":
+        return True
+    text = piece.text
+    return piece.kind == "other" and not _DIGIT.search(text) and split_corporation(text)[0] is None
+
+
+def _opens_name(pieces: list[Piece], at: int, placed: bool) -> bool:
+    """Text no entry goes on with that opens a row's name: it opens with a corporation, or
+    (-layout) it opens a wrapped name."""
+    if split_corporation(pieces[at].text)[0] is not None:
+        return True
+    return placed and _opens_wrapped_name(pieces, at)
+
+
+def _opens_wrapped_name(pieces: list[Piece], at: int) -> bool:
+    """-layout: text no entry above goes on with, whose rest prints under it in its column and
+    which, joined to that rest, names a facility, with an address opening on its line or between
+    the two (`はなみずき訪問看護ステーショ` / `ン`, a role label's lines printed between the row and
+    the one above): a wrapped name that opens a row."""
+    piece = pieces[at]
+    rest = next(
+        (
+            p
+            for p in pieces[at + 1 :]
+            if p.index > piece.index and abs(p.col - piece.col) <= DEFAULT_COLUMN_TOLERANCE
+        ),
+        None,
+    )
+    if rest is None or not 0 < rest.index - piece.index <= DEFAULT_WRAP_LINES or rest.kind != "other":
+        return False
+    if _names_facility(piece.text) or not is_facility_name(piece.text + rest.text):
+        return False
+    return any(_address_opens(pieces, i, piece.col) for i in range(piece.index, rest.index))
 
 
 def _opens_another_row(pieces: list[Piece], name: Entry, piece: Piece) -> bool:

@@ -16,7 +16,16 @@ import regex
 from extractors.blocks import Block
 from normalizers.forms import NOTE_MARK, OUTCOME_SECTION_HEADINGS, TOTAL_ROW_LABELS
 from normalizers.text import fold_width, reflow
-from pipeline.locate.layout_cells import CellDraft, Word, compact, joined, read_line, words_of
+from pipeline.locate.layout_cells import (
+    CellDraft,
+    LineReading,
+    Word,
+    compact,
+    is_whole,
+    joined,
+    read_line,
+    words_of,
+)
 from pipeline.locate.layout_words import (
     completes_note,
     is_form_text,
@@ -31,7 +40,11 @@ from pipeline.locate.tables import section_heading
 
 _STRAY_FIGURE = regex.compile(r"[-+−▲△]?[0-9][0-9,]*")
 _LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
 DEFAULT_NOTE_CHARS = 20  # a ※ line longer than this is a note whose wrapped lines follow it
+DEFAULT_TOTAL_WRAP_LINES = 2  # lines below the 合計 label's first line its end may print on
+DEFAULT_TOTAL_PLACE_TOLERANCE = 2  # columns by which the 合計 label's wrapped lines may start apart
+_TOTAL_KEYS = frozenset(compact(t) for t in TOTAL_ROW_LABELS)
 
 
 @dataclass
@@ -154,6 +167,9 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
             continue
         open_cells = [c for c in open_cells if not c.ended]
         reading = read_line(words_of(line.text), open_cells, placed)
+        if placed:
+            reading = _past_form_words(reading, open_cells)
+            reading = _past_total_label_end(stream, reading, line, open_cells)
         if reading.contested:
             stream.unsure_lines.append(line)
             for cell in open_cells:
@@ -180,6 +196,50 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
             stream.side_by_side.append(touched)
         _add_text(stream, reading.suffix, line, open_cells)
     return stream
+
+
+def _past_form_words(reading: LineReading, open_cells: list[CellDraft]) -> LineReading:
+    """-layout: a row title's last line at the page's left edge reads as a cell's opening words
+    (`死亡患者数`) before a row's label and cells (`死亡患者数   ・加藤内科医院   死亡患者数：3名…`).
+    Read as a new cell, it left the label and every cell after it to the line's text, and the row
+    was lost without a check. A line's only piece, a new cell holding no figure and not whole,
+    followed by words that open cells, is form text: the line is read again after it."""
+    if len(reading.pieces) != 1 or not reading.suffix:
+        return reading
+    target, words = reading.pieces[0]
+    key = compact(joined(words))
+    if isinstance(target, CellDraft) or _DIGIT.search(key) or is_whole(target, key):
+        return reading
+    again = read_line(reading.suffix, open_cells, True)
+    if not again.pieces:
+        return reading
+    return LineReading([*reading.prefix, *words, *again.prefix], again.pieces, again.suffix, again.contested)
+
+
+def _past_total_label_end(
+    stream: Stream, reading: LineReading, line: Block, open_cells: list[CellDraft]
+) -> LineReading:
+    """-layout: the 合計 row's label wraps around its cells' line (`連携する医療機関内の` / its
+    cells / `合計`), and `合計` reads as a 合計回数 cell's opening words. Read as a cell, it left
+    the label unfinished, no row's: the 合計 row lost its figures, and with them every row the
+    section's sums would have confirmed. A first piece, a new cell holding no figure, that
+    finishes the 合計 label printed just above it in its column is that label's end; the line is
+    read again after it."""
+    if not reading.pieces or not stream.labels:
+        return reading
+    target, words = reading.pieces[0]
+    key = compact(joined(words))
+    label = stream.labels[-1]
+    if isinstance(target, CellDraft) or _DIGIT.search(key) or compact(label.text) + key not in _TOTAL_KEYS:
+        return reading
+    near = 0 < (line.span.line_start or 0) - label.last_line <= DEFAULT_TOTAL_WRAP_LINES
+    if not near or abs(words[0].col - label.words[0].col) > DEFAULT_TOTAL_PLACE_TOLERANCE:
+        return reading
+    order = stream.next_order()
+    label.take(Label(words, line, order, (), line.span.line_start or 0, order))
+    after = [w for w in words_of(line.text) if w.col > words[-1].col]
+    again = read_line(after, open_cells, True)
+    return LineReading([*reading.prefix, *again.prefix], again.pieces, again.suffix, again.contested)
 
 
 def _closes_header(stream: Stream, text: str) -> bool:
@@ -212,6 +272,13 @@ def _add_text(stream: Stream, words: list[Word], line: Block, open_cells: list[C
     if is_header(joined(words)):
         stream.headers.append(Header(joined(words), line, stream.next_order(), words))
         return
+    # a run of the form's wording is dropped whole, its digits with it (`の場合 ⇒12 月から 5 月までの期`:
+    # `5` alone is no piece of any phrase, and was kept as a figure printed apart from its cell)
+    runs = [run for run in _apart(words) if not _form_run(joined(run))]
+    words = [w for run in runs for w in run]
+    if not words:
+        stream.form_text.append(stream.order + 0.5)
+        return
     kept = [w for w in words if not is_form_text(w.text) or opens_label(w.text) or names_row(w.text)]
     if len(kept) < len(words):
         stream.form_text.append(stream.order + 0.5)
@@ -228,6 +295,10 @@ def _add_text(stream: Stream, words: list[Word], line: Block, open_cells: list[C
             still_open = tuple(c for c in open_cells if not c.ended)
             order = stream.next_order()
             stream.labels.append(Label(group, line, order, still_open, line.span.line_start or 0, order))
+
+
+def _form_run(text: str) -> bool:
+    return is_form_text(text) and not opens_label(text) and not names_row(text)
 
 
 def _apart(words: list[Word]) -> list[list[Word]]:

@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import regex
+
 from extractors.blocks import Finding, Span
 from normalizers.forms import FormMatch
 from normalizers.text import reflow
+
+_ITEM_NUMBER = regex.compile(r"^\s*[0-9０-９]+\s+")
 
 
 @dataclass(frozen=True)
@@ -79,5 +83,17 @@ class LocatedReport:
 
 def form_wording(all_text: str, items: Iterable[ItemRow]) -> list[str]:
     """The texts a form is told by: the document's, and its item titles as located (layout text
-    prints a title's lines between the lines of the cells beside it)."""
-    return [all_text, *(reflow(item.title.text.split("\n")) for item in items)]
+    prints a title's lines between the lines of the cells beside it), each also as its lines'
+    first words alone (a title cell one space from the content beside it takes the content's
+    lines too: `参入又は拡充に取り組 ていきます。` / `む医療機関等の連携強 令和2年…`)."""
+    titles = [item.title.text.split("\n") for item in items]
+    return [all_text, *(reflow(lines) for lines in titles), *(_first_words(lines) for lines in titles)]
+
+
+def _first_words(lines: list[str]) -> str:
+    """Each line's first run of characters without a space, after the item's number."""
+    out = []
+    for line in lines:
+        words = _ITEM_NUMBER.sub("", line, count=1).split()
+        out.append(words[0] if words else "")
+    return "".join(out)

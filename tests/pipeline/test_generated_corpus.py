@@ -87,17 +87,17 @@ MEASURED: dict[str, dict[str, tuple[float, float]]] = {
     # a page's ①/② marks paired with its rows where they are as many (form feeds tell the pages)
     "pdftotext_default": DEFAULT_MODE_MEASURED | {"members": (1.000, 0.076)},
     "pdftotext_layout": {
-        "checks": (0.470, 0.615),
+        "checks": (0.500, 0.640),  # raised: a role label's line shared with a row puts it in its run
         "dates": (1.000, 0.900),
-        "document": (0.791, 0.791),
+        "document": (0.812, 0.812),
         "initiatives": (0.993, 0.993),
-        "members": (1.000, 0.863),
+        "members": (1.000, 0.888),
         "outcomes": (1.000, 1.000),  # raised: a header printed again keeps its own notes
         "status": (1.000, 0.867),
     },
     "pdftotext_noff": DEFAULT_MODE_MEASURED,  # the same bytes without form feeds read alike
 }
-MEASURED_OK = {"pdftotext_default": 0, "pdftotext_noff": 0, "pdftotext_layout": 3}
+MEASURED_OK = {"pdftotext_default": 0, "pdftotext_noff": 0, "pdftotext_layout": 4}
 
 
 @pytest.fixture(scope="module")

@@ -463,3 +463,60 @@ def test_a_piece_opening_with_a_corporation_never_goes_on_an_address() -> None:
         (3, "participant", None, "かがやき診療所", "0297-50-2997"),
     ]
     assert [d.split("'")[1] for d in unread(result)] == ["飯田外科内科医院"]
+
+
+def test_a_role_labels_last_line_printed_beside_a_row_puts_that_row_in_its_run() -> None:
+    """pdftotext -layout, a generated report: the participants' label wraps over three lines, and
+    its last, `療機関等`, prints on the line of row 2 (`医療法人 印南クリニック`), after which the
+    backup hospitals' label prints beside row 3. The label's end, printed after the row's own
+    pieces on the line above, was not joined to it, and row 2 could have been a backup hospital.
+    A label prints within its merged cell and a row within its row: row 2, on one line with the
+    participants' label, is in their run."""
+    result = run("role-label-rest-on-the-next-rows-line.layout.txt")
+    assert rows(result) == [
+        (1, "participant", None, "医療法人財団仁愛会 飯田クリニック", "029-571-9444"),
+        (2, "participant", None, "医療法人 印南クリニック", "029-427-9695"),
+        (3, "backup_hospital", "hub", "医療法人社団翠明会 鬼怒川中央病院", "029-517-7744"),
+    ]
+    assert not unread(result)
+
+
+def test_a_name_opening_with_its_corporation_is_no_address_where_it_ends_like_a_village() -> None:
+    """pdftotext -layout, a generated report: `社会医療法人慈心会 中村中央` / (its address) / `病院`.
+    The first line reads like an address without its prefecture (`…慈心会中村`, a 村): taken for
+    one, the row's address and phone went to no row and every row was unread. Text opening with a
+    corporation and holding no digit is a name's piece, never an address."""
+    result = run("name-with-corporation-ending-like-a-village.layout.txt")
+    assert (5, "backup_hospital", None, "社会医療法人慈心会 中村中央病院", "029-491-0321") in rows(result)
+    assert [m.row_no for m in result.members] == [1, 2, 5]
+    assert all("more than one split" in d for d in unread(result))
+
+
+def test_a_name_wrapped_between_a_role_labels_lines_opens_its_row() -> None:
+    """pdftotext -layout, a generated report: `はなみずき訪問看護ステーショ` / `ン`, each printed between
+    two lines of the participants' label, the row's address and phone on the line between. No
+    facility word ends the first piece and no entry above goes on with it, so it was dropped: the
+    address went to no row and every row was unread. Text whose rest, in its column below, joins
+    it into a facility's name, with an address opening beside or between them, opens a row."""
+    result = run("name-wrapped-between-role-label-lines.layout.txt")
+    assert (4, "participant", None, "はなみずき訪問看護ステーション", "0293-93-5333") in rows(result)
+    assert [m.row_no for m in result.members] == [1, 2, 3, 4, 8]
+    assert all("more than one split" in d for d in unread(result))
+
+
+def test_a_names_end_under_a_whole_name_around_its_rows_address_line_is_its_rest() -> None:
+    """pdftotext -layout, generated reports: `株式会社みらい 訪問看護ステーション` / (its address and
+    phone) / `そよかぜ`, and `医療法人財団双愛会 高橋外科` / (its address) / `内科医院`. The first
+    line names a facility already, so the end was left to no row (`そよかぜ`) or taken for a row of
+    its own (`内科医院`): rows were lost. A row of its own would print its address beside it; with
+    the row's address opening between the two lines and beside neither, the end is the name's
+    rest, whole name above or not."""
+    result = run("name-rest-under-a-whole-name-around-its-address.layout.txt")
+    assert rows(result) == [
+        (1, "participant", None, "飯田内科クリニック", "0297-28-0882"),
+        (2, "participant", "active", "株式会社みらい 訪問看護ステーションそよかぜ", "0297-23-0818"),
+    ]
+    result = run("name-end-naming-a-facility-under-a-whole-name.layout.txt")
+    assert (3, "participant", "hub", "医療法人財団双愛会 高橋外科内科医院", "0299-75-9164") in rows(result)
+    assert [m.row_no for m in result.members] == [1, 2, 3, 4, 5, 10, 11]
+    assert all("more than one split" in d for d in unread(result))

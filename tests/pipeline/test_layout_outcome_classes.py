@@ -870,3 +870,84 @@ def test_the_rest_of_a_wrapped_note_is_never_the_start_of_a_name_under_it() -> N
         ("みやび在宅クリニック", "deaths_outside_hospital", "actual", 0),
     } <= figures(result, 3)
     assert not [o for o in result.outcomes if o.institution is not None and "載" in o.institution]
+
+
+def test_a_row_titles_last_line_before_a_rows_label_and_cells_leaves_them_to_the_row() -> None:
+    """-layout, a generated report: section 3's row title ends `死亡患者数` at the page's left edge,
+    on the line of `・加藤内科医院` and its two cells. The title's end read as a cell opening, and the
+    label and cells after it were taken for the line's text: the row was lost without a check (only
+    the totals, no longer adding up, told). A line's only piece, a new cell with no figure that is
+    not whole, before words that open cells, is form text; the line is read again after it."""
+    path = OUTCOMES / "row-title-end-before-a-rows-label-and-cells.layout.txt"
+    result = process_document(path.read_bytes())
+    assert {f for f in figures(result, 3) if f[0] == "加藤内科医院"} == {
+        ("加藤内科医院", "deaths", "baseline", 3),
+        ("加藤内科医院", "deaths_outside_hospital", "baseline", 0),
+        ("加藤内科医院", "deaths", "actual", 2),
+        ("加藤内科医院", "deaths_outside_hospital", "actual", 1),
+    }
+    assert len(figures(result, 3)) == 20
+    assert not [c for c in result.checks if c.check in ("total_mismatch", "cells_ambiguous")]
+
+
+def test_a_total_label_wrapped_around_its_cells_line_takes_its_end_read_as_a_cell_opening() -> None:
+    """-layout, a generated report with one institution: the 合計 row's label prints
+    `連携する医療機関内の` / (the row's cells) / `合計`, and `合計` reads as the opening words of a
+    合計回数 cell. Taken for a cell, it left the label unfinished and dropped: the 合計 row had no
+    label, and the one institution's row, which the sums would have confirmed, was left out with
+    it (sections 1 and 2, `cells_ambiguous`). A first piece, a new cell without a figure, that
+    finishes the 合計 label printed just above it in its column is that label's end."""
+    path = OUTCOMES / "total-label-wrapped-around-its-cells.layout.txt"
+    result = process_document(path.read_bytes())
+    assert figures(result, 1) == {
+        (name, "patients", period, value)
+        for name in ("千波医院", None)
+        for period, value in (("baseline", 13), ("plan", 16), ("actual", 16))
+    }
+    totals = group_visits({"baseline": (26, 1, 25), "plan": (176, 12, 164), "actual": (144, 20, 124)})
+    assert figures(result, 2) == totals | {("千波医院", *f[1:]) for f in totals}
+    assert not ambiguous(result)
+
+
+def test_the_instruction_row_of_a_form_worded_by_its_consultation_month_is_form_text() -> None:
+    """-layout, a generated R3 report: the (記載例) row, worded by the 事前協議 month as the R2/R3
+    period headers are, prints under the first row's line (`・加藤こどもクリニック`). Its words were
+    not known as the form's, and `事前協議が6月の場合` was joined to the name above it, which no
+    facility word then ended: the row was left out as cut short. The row's wording is the form's
+    (normalizers/forms.py), dropped like the 補助金交付申請 one."""
+    path = OUTCOMES / "instruction-row-under-the-first-row.layout.txt"
+    result = process_document(path.read_bytes())
+    assert {f for f in figures(result, 1) if f[0] == "加藤こどもクリニック"} == {
+        ("加藤こどもクリニック", "patients", "plan", 28),
+        ("加藤こどもクリニック", "patients", "actual", 27),
+    }
+    assert len(figures(result, 1)) == 8
+    assert not ambiguous(result)
+
+
+def test_digits_of_the_instruction_row_spaced_apart_are_no_figure_torn_from_its_cell() -> None:
+    """-layout, a generated R4 report: the (記載例) row wraps, and pdftotext sets its digits apart
+    (`の場合 ⇒12 月から 5 月までの期`). `5`, `6` and `3` alone are no piece of any of the form's
+    phrases and were kept as a figure printed apart from its cell, which put every row of the
+    section in doubt (`cells_ambiguous`, no figure). A run of words that is a piece of the form's
+    wording is dropped whole, its digits with it. The 実績 total still does not add up (131 vs
+    130): that is the report's own figure, and `total_mismatch` says so."""
+    path = OUTCOMES / "instruction-row-digits-spaced-apart.layout.txt"
+    result = process_document(path.read_bytes())
+    assert ("牛久こどもクリニック", "patients", "plan", 8) in figures(result, 1)
+    assert (None, "patients", "actual", 131) in figures(result, 1)
+    assert len(figures(result, 1)) == 15
+    assert not ambiguous(result)
+    assert [c.check for c in result.checks if c.check == "total_mismatch"] == ["total_mismatch"]
+
+
+def test_period_words_printed_over_two_header_lines_place_the_columns_together() -> None:
+    """-layout, a generated H30 report with group totals: section 2 prints `現 状` on one header
+    line and `取組目標   実 績` on the next (現状's parenthesis wraps longer), and its cells start
+    on different lines, so no one line showed where the three columns are and the section was
+    left out. Two header lines close together whose period words, one of each period in the
+    form's order left to right, number the columns place them as one header line would."""
+    path = OUTCOMES / "period-words-over-two-header-lines.layout.txt"
+    result = process_document(path.read_bytes())
+    assert figures(result, 2) == group_visits({"plan": (256, 78, 178), "actual": (68, 22, 46)})
+    assert not ambiguous(result)

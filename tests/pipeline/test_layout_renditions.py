@@ -84,3 +84,17 @@ def test_two_status_entries_printed_side_by_side_are_read_apart() -> None:
     result, _ = scores("h30_ryugasaki", "pdftotext-layout")
     row = [(s.text, s.value) for s in result.status if s.item_no == 2 and s.period == "baseline"]  # type: ignore[attr-defined]
     assert row == [("0回", 0.0), ("10 件", 10.0)]
+
+
+def test_a_title_cell_one_space_from_its_content_still_tells_the_form() -> None:
+    """pdftotext -layout, a generated R2 report: item 1's title cell prints one space from the
+    content beside it (`参入又は拡充に取り組 ていきます。` / `む医療機関等の連携強 令和2年…`), so the
+    title as located holds content lines between its own and the form's title wording
+    (`…医療機関等の連携強化を図るための取組`) was not found: `unknown_form`, and a clean report came
+    out partial. Each title line's first words, joined, spell the title cell alone."""
+    result = process_document(
+        (LAYOUT / "items-title-cell-one-space-from-the-content.layout.txt").read_bytes()
+    )
+    assert result.document.form_version == "R2-R3"
+    assert not [c for c in result.checks if c.check == "unknown_form"]
+    assert result.document.status == "ok"
