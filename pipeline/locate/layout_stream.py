@@ -142,7 +142,7 @@ def read_stream(lines: list[Block], placed: bool = False) -> Stream:
             heading += compact(text)
             continue
         heading = ""
-        if note and not placed and completes_note(note, text):  # `載` under `※医療機関ごとに記`: the note's rest, no label
+        if note and not placed and completes_note(note, text):  # `載` under `※医療機関ごとに記`: no label
             note += compact(text)
             continue
         note = ""
