@@ -172,9 +172,11 @@ class _Collector:
         if self.on_file:
             self.on_file(rows.file)
 
-    def absorb(self, path: Path, sha256: str, result: FileResult, computed: bool) -> FileRows:
+    def absorb(
+        self, path: Path, sha256: str, result: FileResult, computed: bool, pickled: bytes | None = None
+    ) -> FileRows:
         if computed and self.cache is not None:
-            self.cache.put(result)
+            self.cache.put(result, pickled)
         for document in result.documents:
             if _records_changed(self.previous, document.document):
                 self.staging.add(document)
@@ -183,6 +185,19 @@ class _Collector:
             self.by_sha.setdefault(sha256, rows)
         self.keep(path, rows)
         return rows
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def largest_first(paths: list[Path]) -> list[Path]:
+    """The files to parse, the largest first (in path order among equals): the longest documents
+    are not the last ones, which would leave the other workers idle at the end of the batch."""
+    return sorted(paths, key=_size_of, reverse=True)
 
 
 def _collect(paths: list[Path], collector: _Collector, options: ExecutorOptions, executor: str) -> None:
@@ -213,10 +228,10 @@ def _collect(paths: list[Path], collector: _Collector, options: ExecutorOptions,
             if sha256:
                 twins[sha256] = []
     finished: Finished
-    for finished in EXECUTORS[executor](todo, options):
+    for finished in EXECUTORS[executor](largest_first(todo), options):
         collector.extracted += 1
         sha256 = sha_of[finished.path]
-        rows = collector.absorb(finished.path, sha256, finished.result, finished.computed)
+        rows = collector.absorb(finished.path, sha256, finished.result, finished.computed, finished.pickled)
         for twin in twins.get(sha256, []) if sha256 else []:
             collector.keep(twin, rows)
 

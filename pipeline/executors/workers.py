@@ -20,6 +20,7 @@ its workers when it has a file to parse: a run with nothing to parse starts none
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import gc
 import importlib
@@ -68,11 +69,14 @@ class Limits:
 @dataclass(frozen=True)
 class Finished:
     """One input file done. `computed` is False where a limit or a crash, not the bytes, decided the
-    result (such results are never cached)."""
+    result (such results are never cached). `pickled`: the result as a local worker pickled it to
+    send it, which the content-hash cache stores as it is (the run's process does not pickle the
+    result a second time); None where the result was not sent pickled."""
 
     path: Path
     result: FileResult
     computed: bool
+    pickled: bytes | None = None
 
 
 def initialize() -> None:
@@ -155,6 +159,8 @@ def _serve(conn: multiprocessing.connection.Connection, memory_mb: int) -> None:
             answer: tuple[str, object] = ("unreadable", f"unreadable file: {error}")
         else:
             answer = extract_under_limit(data, memory_mb)
+            if answer[0] == "ok":  # pickled on its own: the parent caches these bytes as they are
+                answer = ("ok", pickle.dumps(answer[1], protocol=pickle.HIGHEST_PROTOCOL))
         conn.send_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -223,6 +229,7 @@ class _Worker:
     conn: multiprocessing.connection.Connection
     done: int = 0
     task: tuple[Path, float] | None = None  # the file it works on and its deadline
+    queued: Path | None = None  # the file it takes next, sent already (`WorkerPool._assign`)
 
 
 @dataclass
@@ -237,6 +244,7 @@ class WorkerPool:
     _workers: list[_Worker] = field(default_factory=list)
     started: int = 0  # worker processes started, replacements included
     _context: ForkServerContext | SpawnContext = field(default_factory=_context)
+    _pending: deque[Path] = field(default_factory=deque)  # the files no worker has been sent yet
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe(duplex=True)
@@ -285,6 +293,12 @@ class WorkerPool:
         kind, payload = pickle.loads(message)
         return str(kind), payload
 
+    def _outcome(self, path: Path, kind: str, payload: object) -> Finished:
+        if kind == "ok" and isinstance(payload, bytes):
+            result = pickle.loads(payload)
+            return dataclasses.replace(outcome(path, kind, result, self.limits), pickled=payload)
+        return outcome(path, kind, payload, self.limits)
+
     def prepare(self) -> WorkerPool:
         """Start the workers' fork server now, if none runs (`fork_server`), and no worker yet:
         before the caller's process holds what its workers should not carry."""
@@ -301,7 +315,7 @@ class WorkerPool:
         return self
 
     def run(self, paths: Sequence[Path]) -> Iterator[Finished]:
-        pending = deque(paths)
+        pending = self._pending = deque(paths)
         if not pending:
             return  # nothing to parse: no worker started
         self.start()  # each worker's ready is waited for once, here (`close` clears the pool)
@@ -335,21 +349,41 @@ class WorkerPool:
             self.close()
 
     def _assign(self, pending: deque[Path]) -> None:
-        """A file to each idle worker, while files wait; its time limit starts now."""
+        """A file to each idle worker, while files wait; its time limit starts now. Then, while more
+        files wait than there are workers, each busy worker is sent the file it takes next: it
+        starts that one as soon as it has sent its result, without waiting for this process to
+        receive the result and answer (a round trip a document, and none while this process
+        stages a batch of records). Its time limit starts when the result before it is received."""
         for worker in self._workers:
             if worker.task is None and pending:
                 path = pending.popleft()
                 worker.conn.send(str(path))
                 worker.task = (path, self.clock() + self.limits.timeout_s)
+        for worker in self._workers:
+            if (
+                worker.task is not None
+                and worker.queued is None
+                and len(pending) > len(self._workers)  # the last files go to whichever is free first
+                and worker.done + 2 <= self.documents_per_worker  # the next is not past its recycling
+            ):
+                worker.queued = pending.popleft()
+                worker.conn.send(str(worker.queued))
 
     def _finish(self, worker: _Worker, kind: str, payload: object) -> Finished:
         assert worker.task is not None
         path = worker.task[0]
         worker.task = None
         worker.done += 1
-        if kind in ("timeout", "died", "memory") or worker.done >= self.documents_per_worker:
-            self._replace(worker, kill=kind in ("timeout", "died"))
-        return outcome(path, kind, payload, self.limits)
+        queued, worker.queued = worker.queued, None
+        if kind in ("timeout", "died", "memory"):
+            if queued is not None:  # sent to a worker that goes: another takes it
+                self._pending.appendleft(queued)
+            self._replace(worker, kill=kind in ("timeout", "died") or queued is not None)
+        elif worker.done >= self.documents_per_worker:  # recycled (never sent a next file: `_assign`)
+            self._replace(worker, kill=False)
+        elif queued is not None:
+            worker.task = (queued, self.clock() + self.limits.timeout_s)
+        return self._outcome(path, kind, payload)
 
     def pids(self) -> list[int | None]:
         return [w.process.pid for w in self._workers]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.records import FileResult
-from pipeline.store.pickled import read_pickle, write_pickle
+from pipeline.store.pickled import atomic_file, read_pickle, write_pickle
 
 PACKAGES = ("extractors", "normalizers", "pipeline")
 CACHE_DIR = "_cache"
@@ -48,5 +48,12 @@ class ResultCache:
         self.hits += 1
         return result if isinstance(result, FileResult) else None
 
-    def put(self, result: FileResult) -> None:
-        write_pickle(self._path(result.file.file_sha256), result)  # a killed run leaves no half entry
+    def put(self, result: FileResult, pickled: bytes | None = None) -> None:
+        """Store the result; `pickled`: the result already pickled (by the worker that sent it),
+        written as it is."""
+        path = self._path(result.file.file_sha256)
+        if pickled is None:
+            write_pickle(path, result)  # a killed run leaves no half entry
+            return
+        with atomic_file(path) as handle:
+            handle.write(pickled)

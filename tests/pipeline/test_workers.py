@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -14,6 +15,8 @@ import time
 from pathlib import Path
 
 from pipeline.executors.workers import SERVER_PRELOAD, Limits, WorkerPool, initialize
+from pipeline.run import largest_first, run_extract
+from pipeline.store.cache import ResultCache
 from tests.conftest import ROOT
 
 SEED_TSV = ROOT / "data" / "raw" / "000_77fec06e79e16c0d.txt"
@@ -95,6 +98,57 @@ def test_workers_take_their_next_file_before_the_caller_handles_a_result(tmp_pat
     paths = reports(tmp_path, 4)
     busy_when_handed = [bool(pool.busy_pids()) for _finished in pool.run(paths)]
     assert busy_when_handed == [True, True, True, False]  # the last result: no file left to take
+
+
+def test_a_worker_is_sent_its_next_file_before_it_finishes_the_one_it_works_on(tmp_path: Path) -> None:
+    """A worker goes on to its next file without waiting for the caller (nor this process) to take
+    its result: while the caller holds the first result and asks for nothing, the worker parses
+    the second file and opens the third, a FIFO that it can read only once this test writes to it."""
+    paths = reports(tmp_path, 5)
+    fifo = paths[2]
+    fifo.unlink()
+    os.mkfifo(fifo)
+    results = WorkerPool(1, Limits(timeout_s=120)).run(paths)
+    first = next(results)
+    deadline = time.monotonic() + KILL_WAIT_S
+    writer = None
+    while writer is None and time.monotonic() < deadline:
+        try:  # succeeds once a reader has the FIFO open: the worker, at the third file
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:
+            time.sleep(0.02)
+    assert writer is not None, "the worker did not go on to the third file while the caller held the first"
+    os.set_blocking(writer, True)
+    os.write(writer, SEED_TSV.read_bytes())
+    os.close(writer)
+    statuses = [first.result.file.status] + [f.result.file.status for f in results]
+    assert statuses == ["ok"] * 5
+
+
+def test_the_cache_stores_the_bytes_a_worker_sent(tmp_path: Path) -> None:
+    """A worker pickles its result once, on its own, and the run's process caches those very bytes
+    (it does not pickle the result again: in a cold run that was a tenth of what it did a file)."""
+    finished = list(WorkerPool(1, Limits(timeout_s=120)).run(reports(tmp_path, 2)))
+    cache = ResultCache(tmp_path / "out")
+    for one in finished:
+        assert one.computed and one.pickled is not None
+        assert pickle.loads(one.pickled) == one.result
+        cache.put(one.result, one.pickled)
+        sha256 = one.result.file.file_sha256
+        assert cache._path(sha256).read_bytes() == one.pickled
+        assert cache.get(sha256) == one.result
+
+
+def test_the_largest_files_are_parsed_first(tmp_path: Path) -> None:
+    """The longest documents are not left for the end of the batch, where one worker would parse
+    them while the others idle: the workers take the files largest first."""
+    (tmp_path / "in").mkdir()
+    paths = reports(tmp_path / "in", 3)  # each a byte longer than the one before
+    paths[0].write_bytes(paths[0].read_bytes() * 2)
+    sizes: list[int] = []  # of the files as they were parsed, one worker: one after another
+    run_extract(tmp_path / "in", tmp_path / "out", workers=1, on_file=lambda f: sizes.append(f.size_bytes))
+    assert sizes == [p.stat().st_size for p in (paths[0], paths[2], paths[1])]
+    assert largest_first(paths) == [paths[0], paths[2], paths[1]]
 
 
 def test_initialize_keeps_the_imports_out_of_the_collector() -> None:
