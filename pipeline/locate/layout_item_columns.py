@@ -31,7 +31,6 @@ joined into paragraphs where a line fills the column (a wrap) and broken where i
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -71,6 +70,7 @@ from pipeline.locate.layout_item_placing import (
     held,
     period_cells,
     placed_lines,
+    room_known,
     within_room,
     word_widths,
 )
@@ -256,8 +256,10 @@ def _content_kept(words: list[Word], full: float, kept: int) -> int:
 
 def _wide(char: str) -> bool:
     """A full-width character: pdftotext sets a space between two of them only where the page
-    leaves a gap (it sets one around half-width digits wherever they print: `（24 回）`)."""
-    return unicodedata.east_asian_width(char) in "WF"
+    leaves a gap (it sets one around half-width digits wherever they print: `（24 回）`). A symbol
+    of ambiguous width that the Japanese character set holds (`※`, `◆`, `①`) prints full-width,
+    as the kanji beside it (`line_width`)."""
+    return line_width(char) == 2
 
 
 def _chart_label(run: CellRun, content: list[Word], columns: ItemColumns | None) -> bool:
@@ -328,11 +330,12 @@ def _first_cells_lines(pieces: list[tuple[Block, list[Word]]], widths: dict[int,
     period column's cell: pdftotext prints a piece one space after another line's words only
     where the gap between them on the page is small, so a piece glued after a line that fills
     the 取組内容 column is the next column's, the first period column's, unless it is no line of
-    one of its cells (wider than its room: two cells' words) or too short to tell from the rest
-    of a 取組内容 line (`FA`, `分`)."""
+    one of its cells (wider than its room: two cells' words; a piece of one word holds no space,
+    so however wide, it is one cell's line where the room is known: `◆多職種連携研修会（0`) or too
+    short to tell from the rest of a 取組内容 line (`FA`, `分`)."""
     return all(
         line_width(joined(words)) >= DEFAULT_GLUED_MIN_WIDTH
-        and within_room(line_width(joined(words)), 0, widths)
+        and (within_room(line_width(joined(words)), 0, widths) or (len(words) == 1 and room_known(0, widths)))
         for _, words in pieces
     )
 

@@ -220,6 +220,11 @@ def _room(column: int, widths: dict[int, int]) -> int | None:
     return None if width is None or width < widest - DEFAULT_WIDTH_SLACK else widest
 
 
+def room_known(column: int, widths: dict[int, int]) -> bool:
+    """Whether a column's room (`_room`) is known."""
+    return _room(column, widths) is not None
+
+
 def within_room(width: int, column: int, widths: dict[int, int]) -> bool:
     """Whether a piece `width` wide (`line_width`) fits a column's room, where its room is known."""
     room = _room(column, widths)

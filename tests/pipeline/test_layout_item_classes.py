@@ -704,3 +704,34 @@ def test_a_run_split_where_the_next_columns_pieces_start_parts_by_room(
         assert (2, "plan") not in got and (2, "actual") not in got, case
         assert len(split) == 2, case
     assert got[(2, "baseline")] == ["開催日時：令和 5 年 3/13(月)", "ネットワーク会議：2 回"]
+
+
+def test_a_piece_opening_with_a_note_mark_glued_after_a_full_content_line_is_the_first_cells() -> None:
+    """Item 3 prints `…関係機関への配付 ※定期的（1` one space apart: `※` is of ambiguous width but
+    prints full-width in a Japanese font, so the space between two full-width characters is a gap
+    on the page, not one pdftotext sets around half-width digits: the piece is 現状's line."""
+    result = read("items-note-mark-piece-glued-after-a-full-content-line.layout.txt")
+    assert cells(result)[(3, "baseline")] == [
+        "※定期的（1回/3箇月）開催",
+        "研修内容：寸劇および交流会",
+        "医療機関への協力依頼（4月中）",
+    ]
+    assert not [d for d in unread(result) if d.startswith("取組3") and "full line" in d]
+    content = "".join(i.text for i in result.initiatives if i.item_no == 3)
+    assert "※定期的" not in content
+
+
+def test_a_piece_of_one_word_glued_after_a_full_content_line_is_the_first_cells_however_wide() -> None:
+    """Item 2 prints `…に関する相談 ◆多職種連携研修会（0` one space apart: the piece (21) is wider
+    than the widest word printed alone in a period cell (20), yet a word holds no space, and two
+    cells print a space apart: it is one cell's line, the first period column's."""
+    result = read("items-piece-of-one-word-glued-wider-than-the-room.layout.txt")
+    got = cells(result)
+    assert got[(2, "baseline")] == [
+        "多職種連携研修会（0回）",
+        "準備中",
+        "研修内容：寸劇および交流会",
+        "派遣先：常陸太田市南部高齢者支援センター「在宅医療講演会」",
+    ]
+    assert got[(2, "plan")][0] == "開催日時：11/26(火)午後3時～4時30分"
+    assert not [d for d in unread(result) if d.startswith("取組2")]
