@@ -424,7 +424,14 @@ def _item_row(
         )
     if pieces and not glued:
         order = {id(line): index for index, line in enumerate(draft.lines)}
-        cells[0] = sorted(cells[0] + pieces, key=lambda piece: order[id(piece[0])])
+        cells[0], tangled = _with_glued(cells[0], pieces)
+        cells[0].sort(key=lambda piece: order[id(piece[0])])
+        if tangled:
+            unread.add(0)
+            reasons[0] = (
+                "a piece printed one space after a full line of its 取組内容 shares its line with "
+                "another piece of the first period column, apart from it"
+            )
     if glued:  # reported above, but for the columns not read for a reason of their own
         for column in stuck - (unread - {0}):
             cells[column] = []
@@ -442,6 +449,30 @@ def _item_row(
         lines = [joined(words) for _, words in cell]
         status.append(CellLines(label, lines, span_of([line for line, _ in cell]), width))
     return ItemRow(draft.number, title, content, (), tuple(drawn)), status, findings
+
+
+def _with_glued(
+    cell: list[tuple[Block, list[Word]]], pieces: list[tuple[Block, list[Word]]]
+) -> tuple[list[tuple[Block, list[Word]]], bool]:
+    """The first period column's pieces with those glued after full 取組内容 lines, and whether a
+    line holds two of its pieces apart. A glued piece whose line also went on past the content's
+    region (`…していき ◆月 2 回程度開催`: `2 回程度開催` read as a run of the column) is one line of
+    the cell with the piece that follows it one space after: they are joined. Two pieces of one
+    line otherwise tell no order of the cell's lines."""
+    out = list(cell)
+    tangled = False
+    for line, words in pieces:
+        same = [index for index, (at, _) in enumerate(out) if at is line]
+        if not same:
+            out.append((line, words))
+            continue
+        rest = out[same[0]][1]
+        end = words[-1].col + len(words[-1].text)
+        if len(same) == 1 and rest[0].col == end + 1:
+            out[same[0]] = (line, [*words, *rest])
+        else:
+            tangled = True
+    return out, tangled
 
 
 def _chart_line(words: list[Word], content_col: int, chart: bool) -> bool:

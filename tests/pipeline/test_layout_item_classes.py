@@ -735,3 +735,31 @@ def test_a_piece_of_one_word_glued_after_a_full_content_line_is_the_first_cells_
     ]
     assert got[(2, "plan")][0] == "開催日時：11/26(火)午後3時～4時30分"
     assert not [d for d in unread(result) if d.startswith("取組2")]
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "read"),
+    [
+        ("one run", "", "", True),
+        # two spaces: the count is a piece of its own, apart from the glued one on its line
+        ("two pieces apart", "◆月 2 回程度開催", "◆月  2 回程度開催", False),
+    ],
+)
+def test_a_glued_piece_going_on_past_the_content_region_is_one_line_with_the_rest(
+    case: str, old: str, new: str, read: bool
+) -> None:
+    """Item 1 prints `…ようにしていき ◆月 2 回程度開催` as one run: `◆月` glued after the full
+    content line, `2 回程度開催` past the content's region, read as a run of the first period
+    column. They are one line of 現状's cell, joined, not two pieces ordered apart (`…医師 2 回程度
+    開催` | `月`). Where the two print apart on the line, their order in the cell is not told, and
+    現状 is not read."""
+    text = (FIXTURES / "items-glued-piece-going-on-as-a-run-of-the-first-column.layout.txt").read_text()
+    result = process_document((text.replace(old, new, 1) if old else text).encode("utf-8"))
+    got = cells(result)
+    if read:
+        assert got[(1, "baseline")] == ["派遣講師：在宅療養支援診療所 医師", "月 2 回程度開催"], case
+    else:
+        assert (1, "baseline") not in got, case
+        assert [d for d in unread(result) if d.startswith("取組1") and "shares its line" in d], case
+    plan = ["※定期的（1 回/2 箇月）開催", "調査期間：5 月〜8 月", "3 回（2 月～3 月）"]
+    assert got[(1, "plan")] == plan, case
