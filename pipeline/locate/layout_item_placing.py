@@ -109,7 +109,12 @@ def period_cells(
                     seconds.add(id(follows))
             continue
         if run.crossing and run.start not in placed_starts:
+            # the rest of a content run tells no column by where it starts; where it reaches the
+            # next column's edge with more than one word, it may hold that column's words too
+            # (`…医 令和4年2月29日開 りの在宅生活を`): that one is not read either
             unread.add(column)
+            if several and run.end > edges[column + 1]:
+                unread.add(column + 1)
         elif several and run.end > edges[column + 1] and not fits:
             unread |= {column, column + 1}  # a run into the next column: it may hold two cells
             unread |= held(line_width(joined(run.words)), column, draft.widths, len(edges))

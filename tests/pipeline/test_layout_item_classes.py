@@ -763,3 +763,16 @@ def test_a_glued_piece_going_on_past_the_content_region_is_one_line_with_the_res
         assert [d for d in unread(result) if d.startswith("取組1") and "shares its line" in d], case
     plan = ["※定期的（1 回/2 箇月）開催", "調査期間：5 月〜8 月", "3 回（2 月～3 月）"]
     assert got[(1, "plan")] == plan, case
+
+
+def test_the_rest_of_a_content_run_reaching_the_next_columns_edge_leaves_that_column_unread() -> None:
+    """Item 3 prints `…グループ化した医 令和4年2月29日開 りの在宅生活を` as one run from its content
+    on: the rest past the content's region starts no column's piece (its place is the content's),
+    and it reaches over 取組目標's edge with more than one word, so its last words may be
+    取組目標's line (`研修テーマ：「最期まで望み通` | `りの在宅生活を` | `送るために」`). Both cells are
+    left unread, not 取組目標 read without its line."""
+    result = read("items-content-run-going-on-into-two-cells.layout.txt")
+    got = cells(result)
+    assert (3, "baseline") not in got and (3, "plan") not in got
+    assert got[(3, "actual")] == ["1件"]
+    assert len([d for d in unread(result) if d.startswith("取組3") and "over a column's edge" in d]) == 2
