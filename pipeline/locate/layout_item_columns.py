@@ -512,9 +512,15 @@ def _among_chart_labels(draft: ItemDraft, cells: list[list[tuple[Block, list[Wor
     out = set()
     for column, cell in enumerate(cells):
         for index, (line, _) in enumerate(cell):
-            if id(line) in chart and is_facility_name(_label_from(cell[index:])):
+            if id(line) in chart and _opens_with_a_facility(_label_from(cell[index:])):
                 out.add(column)
     return out
+
+
+def _opens_with_a_facility(label: str) -> bool:
+    """Whether a chart label's text names a facility, or opens with a facility's name and its own
+    name after it (`訪問看護ス` | `テーション` | `そよかぜ`, wrapped in its box)."""
+    return any(is_facility_name(label[:end]) for end in range(len(label), 0, -1))
 
 
 def _label_from(pieces: list[tuple[Block, list[Word]]]) -> str:

@@ -776,3 +776,15 @@ def test_the_rest_of_a_content_run_reaching_the_next_columns_edge_leaves_that_co
     assert (3, "baseline") not in got and (3, "plan") not in got
     assert got[(3, "actual")] == ["1件"]
     assert len([d for d in unread(result) if d.startswith("取組3") and "over a column's edge" in d]) == 2
+
+
+def test_a_chart_box_label_opening_with_a_facility_word_is_no_cell() -> None:
+    """Item 1 draws an org chart under its bullets; its last box's label, wrapped in the box
+    (`訪問看護ス` | `テーション` | `あさがお`), prints under 現状's header. Its text opens with a
+    facility's name and its own name after it, ending as no facility does: it is a chart label
+    all the same, and 現状 (empty in the item) is not read from it."""
+    result = read("items-chart-box-label-opening-with-a-facility-word.layout.txt")
+    got = cells(result)
+    assert (1, "baseline") not in got
+    assert got[(1, "plan")] == ["※定期的（1回/4箇月）開催", "講師：森田医院院長", "2/18（木）開催"]
+    assert [d for d in unread(result) if d.startswith("取組1") and "labels of the chart" in d]
