@@ -788,3 +788,17 @@ def test_a_chart_box_label_opening_with_a_facility_word_is_no_cell() -> None:
     assert (1, "baseline") not in got
     assert got[(1, "plan")] == ["※定期的（1回/4箇月）開催", "講師：森田医院院長", "2/18（木）開催"]
     assert [d for d in unread(result) if d.startswith("取組1") and "labels of the chart" in d]
+
+
+def test_a_piece_with_half_width_digits_glued_after_a_full_content_line_is_measured_by_its_room() -> None:
+    """Item 1 prints `…調整窓口となり 発送：令和2年1/26（日` one space apart: the piece has 13
+    characters, more than a period column's line (12), yet its half-width digits take half a
+    full-width character's room each, so it is no longer than such a line: it is 現状's first
+    line, not the end of the bullet, and the cell is not read without it."""
+    result = read("items-piece-of-one-word-glued-wider-than-the-room.layout.txt")
+    assert cells(result)[(1, "baseline")] == [
+        "発送：令和2年1/26（日）15:00～16:00",
+        "研修会等への出席及び講師派遣 1回",
+    ]
+    bullets = [i.text for i in result.initiatives if i.item_no == 1]
+    assert not [b for b in bullets if "発送" in b], bullets
