@@ -67,6 +67,7 @@ from pipeline.locate.layout_item_parts import (
 )
 from pipeline.locate.layout_item_placing import (
     DEFAULT_PUSH,
+    cell_splits,
     held,
     period_cells,
     placed_lines,
@@ -301,6 +302,27 @@ def _unspaced_count(piece: str) -> bool:
     return piece[:1].isascii() and " " not in piece and WHOLE_COUNT.match(piece) is not None
 
 
+def _glued_cells(words: list[Word], widths: dict[int, int], count: int) -> list[list[Word]] | None:
+    """A piece glued after a full 取組内容 line, parted into the period cells it holds: a piece
+    wider than the first period column's room holds the next column's words too, one space after
+    a line that fills the first column's room (`医療機関への協力依 ネットワーク会議`). It is parted
+    where exactly one split leaves each part but the last filling its column's room and the last
+    fitting its own (`cell_splits`), no part right of the last column, and each part set apart
+    from the one before by a gap on the page (`_set_apart`: not the space pdftotext sets around
+    half-width digits inside a cell's line); else it is left whole (and, wider than its room, its
+    cells are not read). A piece that fits the room whole yet parts so too is one cell's line or
+    two cells' alike: None."""
+    splits = [
+        split
+        for split in cell_splits(words, 0, widths)
+        if len(split) <= count
+        and all(_set_apart(a[-1].text, joined(b)) for a, b in itertools.pairwise(split))
+    ]
+    if within_room(line_width(joined(words)), 0, widths):
+        return None if splits else [words]
+    return splits[0] if len(splits) == 1 else [words]
+
+
 def _gapped(content: list[tuple[Block, list[Word]]]) -> bool:
     """Whether a line of an item's 取組内容 holds words after a wider gap than a space: a period
     cell's piece printed near the content, taken for it, so the first period column's lines
@@ -370,17 +392,24 @@ def _item_row(
             words += split_at_starts([run], starts)[0].words
     glued: list[Block] = []
     pieces: list[tuple[Block, list[Word]]] = []  # the glued pieces
+    later: list[tuple[Block, list[list[Word]]]] = []  # a glued piece's next columns' cells
     stuck = {0}  # the period columns whose words a glued piece may hold
     apart = True  # whether each glued piece is one space from full-width text on either side
+    count = len(columns.edges) if columns is not None else len(draft.labels)
     for index, (line, words) in enumerate(draft.content):
         piece = glued_piece(joined(words), full)
         if piece and len(words) > 1:  # a period piece one space after a full line of content
             kept = _content_kept(words, full, len(words) - len(piece.split(" ")))
             draft.content[index] = (line, words[:kept])
             glued.append(line)
-            pieces.append((line, words[kept:]))
-            apart = apart and _set_apart(words[kept - 1].text, joined(words[kept:]))
-            stuck |= held(line_width(joined(words[kept:])), 0, draft.widths, len(draft.labels))
+            parts = _glued_cells(words[kept:], draft.widths, count)
+            if parts is None:  # one cell's line or two cells' alike: neither is certain
+                parts, apart, stuck = [words[kept:]], False, stuck | {1}
+            pieces.append((line, parts[0]))
+            if len(parts) > 1:
+                later.append((line, parts[1:]))
+            apart = apart and _set_apart(words[kept - 1].text, joined(parts[0]))
+            stuck |= held(line_width(joined(parts[0])), 0, draft.widths, len(draft.labels))
     if (
         draft.columns is not None
         and apart
@@ -426,8 +455,14 @@ def _item_row(
         order = {id(line): index for index, line in enumerate(draft.lines)}
         cells[0], tangled = _with_glued(cells[0], pieces)
         cells[0].sort(key=lambda piece: order[id(piece[0])])
+        for line, parts in later:
+            # the line's pieces printed after the glued cells go to columns right of theirs
+            if any(at is line for k in range(1, len(parts) + 1) for at, _ in cells[k]):
+                tangled = True
+            for k, part in enumerate(parts, 1):
+                cells[k] = sorted(cells[k] + [(line, part)], key=lambda piece: order[id(piece[0])])
         if tangled:
-            unread.add(0)
+            unread |= {0} | {k for _, parts in later for k in range(len(parts) + 1)}
             reasons[0] = (
                 "a piece printed one space after a full line of its 取組内容 shares its line with "
                 "another piece of the first period column, apart from it"

@@ -319,13 +319,13 @@ def _halves(run: CellRun, column: int, widths: dict[int, int], last: int) -> lis
         return None
     splits = [
         split
-        for split in _splits(run.words, column, widths)
+        for split in cell_splits(run.words, column, widths)
         if column + len(split) - 1 <= last and all(any(part[0] is word for part in split) for word in marked)
     ]
     return splits[0] if len(splits) == 1 else None
 
 
-def _splits(
+def cell_splits(
     words: list[Word], column: int, widths: dict[int, int], first: bool = True
 ) -> list[list[list[Word]]]:
     """Every split of words into two or more parts, one a column from `column` on, each but the
@@ -336,7 +336,7 @@ def _splits(
     out = [[words]] if not first and line_width(joined(words)) <= room else []
     for k in range(1, len(words)):
         if room - DEFAULT_WIDTH_SLACK <= line_width(joined(words[:k])) <= room:
-            out += [[words[:k], *rest] for rest in _splits(words[k:], column + 1, widths, False)]
+            out += [[words[:k], *rest] for rest in cell_splits(words[k:], column + 1, widths, False)]
     return out
 
 

@@ -802,3 +802,38 @@ def test_a_piece_with_half_width_digits_glued_after_a_full_content_line_is_measu
     ]
     bullets = [i.text for i in result.initiatives if i.item_no == 1]
     assert not [b for b in bullets if "発送" in b], bullets
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "read"),
+    [
+        ("parted by room", "", "", True),
+        # a half-width digit after the first part: the space may be one pdftotext sets around it
+        ("no gap told", "相互に （9 月中）", "相互に 9 月中）", False),
+    ],
+)
+def test_a_glued_piece_of_two_cells_is_parted_where_the_first_fills_its_room(
+    case: str, old: str, new: str, read: bool
+) -> None:
+    """Item 2 prints `…連絡をすること とに窓口を設置して相互に （9 月中）` one space apart: the
+    piece after the full content line is wider than a period cell's line, so it holds two cells.
+    Only one split leaves its first part filling 現状's room and the rest fitting 取組目標's, and
+    the two print one space apart between full-width characters (a gap on the page): 現状 gets
+    `とに窓口を設置して相互に`, 取組目標 `（9 月中）`. Where no gap tells the parts apart, neither
+    cell is read."""
+    text = (FIXTURES / "items-glued-piece-of-two-cells-parted-by-room.layout.txt").read_text()
+    result = process_document((text.replace(old, new, 1) if old else text).encode("utf-8"))
+    got = cells(result)
+    if read:
+        assert got[(2, "baseline")] == [
+            "医療機関への協力依頼（5月中）",
+            "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
+            "随時",
+            "2件",
+        ], case
+        assert got[(2, "plan")][1:3] == ["4 回（9 月-12 月）", "医療機関への協力依頼（9 月中）"], case
+        assert not [d for d in unread(result) if d.startswith("取組2")], case
+    else:
+        assert (2, "baseline") not in got and (2, "plan") not in got, case
+        assert [d for d in unread(result) if d.startswith("取組2") and "full line" in d], case
+    assert got[(2, "actual")][0] == "年 3 回開催予定", case
