@@ -406,8 +406,9 @@ def _item_row(
             if parts is None:  # one cell's line or two cells' alike: neither is certain
                 parts, apart, stuck = [words[kept:]], False, stuck | {1}
             pieces.append((line, parts[0]))
-            if len(parts) > 1:
+            if len(parts) > 1:  # its columns' cells are not read where the glued pieces are not
                 later.append((line, parts[1:]))
+                stuck |= set(range(len(parts)))
             apart = apart and _set_apart(words[kept - 1].text, joined(parts[0]))
             stuck |= held(line_width(joined(parts[0])), 0, draft.widths, len(draft.labels))
     if (

@@ -837,3 +837,14 @@ def test_a_glued_piece_of_two_cells_is_parted_where_the_first_fills_its_room(
         assert (2, "baseline") not in got and (2, "plan") not in got, case
         assert [d for d in unread(result) if d.startswith("取組2") and "full line" in d], case
     assert got[(2, "actual")][0] == "年 3 回開催予定", case
+
+
+def test_glued_pieces_parted_into_cells_leave_those_cells_unread_where_another_piece_is_not_certain() -> None:
+    """Item 1 glues pieces after full content lines; several part into 現状's and 取組目標's cells
+    (`それぞれの医療機 して相互に連`), yet the item's glued pieces are not all certain, so none is
+    read. The cells the parted pieces hold words of are then reported unread with 現状, not
+    取組目標 read without those lines or left out silently."""
+    result = read("items-glued-pieces-parted-and-not.layout.txt")
+    got = cells(result)
+    assert (1, "baseline") not in got and (1, "plan") not in got
+    assert [d for d in unread(result) if d.startswith("取組1") and "first 2 period cells" in d]
