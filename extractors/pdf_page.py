@@ -534,16 +534,20 @@ def opens_entry_after(entry: str, text: str, openers: frozenset[str], paragraph:
 def opens_as_paragraph(entry: str, text: str, paragraph: str) -> bool:
     """`paragraph` (a full line and the full lines after it) is an entry of its own after `entry`:
     a status word alone (`…（4月中）` | `随時`); a whole count after a labelled entry no count goes
-    on with (`研修内容：寸劇および交流会` | `2回`, not `症例検討会：` | `18回`); after a labelled entry,
-    a line that opens with a word and its `label：` or count (`講師：…院長` | `派遣先：…`, not a line
-    opening in hiragana: `講師：…出席及` | `び講師派遣 １回`, after a miss); after a date's day or
+    on with (`研修内容：寸劇および交流会` | `2回`, not `症例検討会：` | `18回`; a number ends it
+    only where the count's digits are of the other width: `開催日時：平成30年10/13` | `４回`); after
+    a labelled entry, a line that opens with a word and its `label：` or count (`講師：…院長` |
+    `派遣先：…`, not a line opening in hiragana: `講師：…出席及` | `び講師派遣 １回`, after a miss);
+    after a date's day or
     month, a `label：` or a word with a count (`…9/23` | `研修会等への` | `出席及び講師派遣：5回`, not a
     number: `令和3年8月` | `12日`); after an entry's end, a word that ends as an entry does
     (`１８回/年` | `医療機関へ` | `の協力依頼（4月中）`, not one that goes on: GOES_ON_WORDS)."""
     if paragraph in ENTRY_WORDS:
         return True
     if WHOLE_COUNT.match(paragraph):
-        return bool(ENTRY_LABEL.match(entry) and not COUNT_GOES_ON.search(entry))
+        return bool(
+            ENTRY_LABEL.match(entry) and (not COUNT_GOES_ON.search(entry) or _digits_unlike(entry, paragraph))
+        )
     if ENTRY_LABEL.match(entry) and WORD_START.match(text) and LONG_LABEL.match(text):
         return True
     if paragraph[:1].isdigit():
@@ -560,6 +564,13 @@ def opens_as_paragraph(entry: str, text: str, paragraph: str) -> bool:
         and not paragraph.startswith(GOES_ON_WORDS)
         and (ITEM_END.search(paragraph) or HELD_END.search(paragraph))
     )
+
+
+def _digits_unlike(entry: str, text: str) -> bool:
+    """`entry` ends with a digit and `text` opens with one of the other width (`…10/13` | `４回`): a
+    number is printed in one width, so the count does not go on with the entry's number."""
+    last, first = entry[-1:], text[:1]
+    return last.isdigit() and first.isdigit() and last.isascii() != first.isascii()
 
 
 def may_go_on_as_label(text: str) -> bool:

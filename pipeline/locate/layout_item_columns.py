@@ -31,7 +31,6 @@ joined into paragraphs where a line fills the column (a wrap) and broken where i
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -68,9 +67,11 @@ from pipeline.locate.layout_item_parts import (
 )
 from pipeline.locate.layout_item_placing import (
     DEFAULT_PUSH,
+    cell_splits,
     held,
     period_cells,
     placed_lines,
+    room_known,
     within_room,
     word_widths,
 )
@@ -256,8 +257,10 @@ def _content_kept(words: list[Word], full: float, kept: int) -> int:
 
 def _wide(char: str) -> bool:
     """A full-width character: pdftotext sets a space between two of them only where the page
-    leaves a gap (it sets one around half-width digits wherever they print: `（24 回）`)."""
-    return unicodedata.east_asian_width(char) in "WF"
+    leaves a gap (it sets one around half-width digits wherever they print: `（24 回）`). A symbol
+    of ambiguous width that the Japanese character set holds (`※`, `◆`, `①`) prints full-width,
+    as the kanji beside it (`line_width`)."""
+    return line_width(char) == 2
 
 
 def _chart_label(run: CellRun, content: list[Word], columns: ItemColumns | None) -> bool:
@@ -299,6 +302,27 @@ def _unspaced_count(piece: str) -> bool:
     return piece[:1].isascii() and " " not in piece and WHOLE_COUNT.match(piece) is not None
 
 
+def _glued_cells(words: list[Word], widths: dict[int, int], count: int) -> list[list[Word]] | None:
+    """A piece glued after a full 取組内容 line, parted into the period cells it holds: a piece
+    wider than the first period column's room holds the next column's words too, one space after
+    a line that fills the first column's room (`医療機関への協力依 ネットワーク会議`). It is parted
+    where exactly one split leaves each part but the last filling its column's room and the last
+    fitting its own (`cell_splits`), no part right of the last column, and each part set apart
+    from the one before by a gap on the page (`_set_apart`: not the space pdftotext sets around
+    half-width digits inside a cell's line); else it is left whole (and, wider than its room, its
+    cells are not read). A piece that fits the room whole yet parts so too is one cell's line or
+    two cells' alike: None."""
+    splits = [
+        split
+        for split in cell_splits(words, 0, widths)
+        if len(split) <= count
+        and all(_set_apart(a[-1].text, joined(b)) for a, b in itertools.pairwise(split))
+    ]
+    if within_room(line_width(joined(words)), 0, widths):
+        return None if splits else [words]
+    return splits[0] if len(splits) == 1 else [words]
+
+
 def _gapped(content: list[tuple[Block, list[Word]]]) -> bool:
     """Whether a line of an item's 取組内容 holds words after a wider gap than a space: a period
     cell's piece printed near the content, taken for it, so the first period column's lines
@@ -328,11 +352,12 @@ def _first_cells_lines(pieces: list[tuple[Block, list[Word]]], widths: dict[int,
     period column's cell: pdftotext prints a piece one space after another line's words only
     where the gap between them on the page is small, so a piece glued after a line that fills
     the 取組内容 column is the next column's, the first period column's, unless it is no line of
-    one of its cells (wider than its room: two cells' words) or too short to tell from the rest
-    of a 取組内容 line (`FA`, `分`)."""
+    one of its cells (wider than its room: two cells' words; a piece of one word holds no space,
+    so however wide, it is one cell's line where the room is known: `◆多職種連携研修会（0`) or too
+    short to tell from the rest of a 取組内容 line (`FA`, `分`)."""
     return all(
         line_width(joined(words)) >= DEFAULT_GLUED_MIN_WIDTH
-        and within_room(line_width(joined(words)), 0, widths)
+        and (within_room(line_width(joined(words)), 0, widths) or (len(words) == 1 and room_known(0, widths)))
         for _, words in pieces
     )
 
@@ -367,17 +392,25 @@ def _item_row(
             words += split_at_starts([run], starts)[0].words
     glued: list[Block] = []
     pieces: list[tuple[Block, list[Word]]] = []  # the glued pieces
+    later: list[tuple[Block, list[list[Word]]]] = []  # a glued piece's next columns' cells
     stuck = {0}  # the period columns whose words a glued piece may hold
     apart = True  # whether each glued piece is one space from full-width text on either side
+    count = len(columns.edges) if columns is not None else len(draft.labels)
     for index, (line, words) in enumerate(draft.content):
         piece = glued_piece(joined(words), full)
         if piece and len(words) > 1:  # a period piece one space after a full line of content
             kept = _content_kept(words, full, len(words) - len(piece.split(" ")))
             draft.content[index] = (line, words[:kept])
             glued.append(line)
-            pieces.append((line, words[kept:]))
-            apart = apart and _set_apart(words[kept - 1].text, joined(words[kept:]))
-            stuck |= held(line_width(joined(words[kept:])), 0, draft.widths, len(draft.labels))
+            parts = _glued_cells(words[kept:], draft.widths, count)
+            if parts is None:  # one cell's line or two cells' alike: neither is certain
+                parts, apart, stuck = [words[kept:]], False, stuck | {1}
+            pieces.append((line, parts[0]))
+            if len(parts) > 1:  # its columns' cells are not read where the glued pieces are not
+                later.append((line, parts[1:]))
+                stuck |= set(range(len(parts)))
+            apart = apart and _set_apart(words[kept - 1].text, joined(parts[0]))
+            stuck |= held(line_width(joined(parts[0])), 0, draft.widths, len(draft.labels))
     if (
         draft.columns is not None
         and apart
@@ -421,7 +454,20 @@ def _item_row(
         )
     if pieces and not glued:
         order = {id(line): index for index, line in enumerate(draft.lines)}
-        cells[0] = sorted(cells[0] + pieces, key=lambda piece: order[id(piece[0])])
+        cells[0], tangled = _with_glued(cells[0], pieces)
+        cells[0].sort(key=lambda piece: order[id(piece[0])])
+        for line, parts in later:
+            # the line's pieces printed after the glued cells go to columns right of theirs
+            if any(at is line for k in range(1, len(parts) + 1) for at, _ in cells[k]):
+                tangled = True
+            for k, part in enumerate(parts, 1):
+                cells[k] = sorted(cells[k] + [(line, part)], key=lambda piece: order[id(piece[0])])
+        if tangled:
+            unread |= {0} | {k for _, parts in later for k in range(len(parts) + 1)}
+            reasons[0] = (
+                "a piece printed one space after a full line of its 取組内容 shares its line with "
+                "another piece of the first period column, apart from it"
+            )
     if glued:  # reported above, but for the columns not read for a reason of their own
         for column in stuck - (unread - {0}):
             cells[column] = []
@@ -439,6 +485,30 @@ def _item_row(
         lines = [joined(words) for _, words in cell]
         status.append(CellLines(label, lines, span_of([line for line, _ in cell]), width))
     return ItemRow(draft.number, title, content, (), tuple(drawn)), status, findings
+
+
+def _with_glued(
+    cell: list[tuple[Block, list[Word]]], pieces: list[tuple[Block, list[Word]]]
+) -> tuple[list[tuple[Block, list[Word]]], bool]:
+    """The first period column's pieces with those glued after full 取組内容 lines, and whether a
+    line holds two of its pieces apart. A glued piece whose line also went on past the content's
+    region (`…していき ◆月 2 回程度開催`: `2 回程度開催` read as a run of the column) is one line of
+    the cell with the piece that follows it one space after: they are joined. Two pieces of one
+    line otherwise tell no order of the cell's lines."""
+    out = list(cell)
+    tangled = False
+    for line, words in pieces:
+        same = [index for index, (at, _) in enumerate(out) if at is line]
+        if not same:
+            out.append((line, words))
+            continue
+        rest = out[same[0]][1]
+        end = words[-1].col + len(words[-1].text)
+        if len(same) == 1 and rest[0].col == end + 1:
+            out[same[0]] = (line, [*words, *rest])
+        else:
+            tangled = True
+    return out, tangled
 
 
 def _chart_line(words: list[Word], content_col: int, chart: bool) -> bool:
@@ -478,9 +548,15 @@ def _among_chart_labels(draft: ItemDraft, cells: list[list[tuple[Block, list[Wor
     out = set()
     for column, cell in enumerate(cells):
         for index, (line, _) in enumerate(cell):
-            if id(line) in chart and is_facility_name(_label_from(cell[index:])):
+            if id(line) in chart and _opens_with_a_facility(_label_from(cell[index:])):
                 out.add(column)
     return out
+
+
+def _opens_with_a_facility(label: str) -> bool:
+    """Whether a chart label's text names a facility, or opens with a facility's name and its own
+    name after it (`訪問看護ス` | `テーション` | `そよかぜ`, wrapped in its box)."""
+    return any(is_facility_name(label[:end]) for end in range(len(label), 0, -1))
 
 
 def _label_from(pieces: list[tuple[Block, list[Word]]]) -> str:

@@ -109,7 +109,12 @@ def period_cells(
                     seconds.add(id(follows))
             continue
         if run.crossing and run.start not in placed_starts:
+            # the rest of a content run tells no column by where it starts; where it reaches the
+            # next column's edge with more than one word, it may hold that column's words too
+            # (`…医 令和4年2月29日開 りの在宅生活を`): that one is not read either
             unread.add(column)
+            if several and run.end > edges[column + 1]:
+                unread.add(column + 1)
         elif several and run.end > edges[column + 1] and not fits:
             unread |= {column, column + 1}  # a run into the next column: it may hold two cells
             unread |= held(line_width(joined(run.words)), column, draft.widths, len(edges))
@@ -220,6 +225,11 @@ def _room(column: int, widths: dict[int, int]) -> int | None:
     return None if width is None or width < widest - DEFAULT_WIDTH_SLACK else widest
 
 
+def room_known(column: int, widths: dict[int, int]) -> bool:
+    """Whether a column's room (`_room`) is known."""
+    return _room(column, widths) is not None
+
+
 def within_room(width: int, column: int, widths: dict[int, int]) -> bool:
     """Whether a piece `width` wide (`line_width`) fits a column's room, where its room is known."""
     room = _room(column, widths)
@@ -309,13 +319,13 @@ def _halves(run: CellRun, column: int, widths: dict[int, int], last: int) -> lis
         return None
     splits = [
         split
-        for split in _splits(run.words, column, widths)
+        for split in cell_splits(run.words, column, widths)
         if column + len(split) - 1 <= last and all(any(part[0] is word for part in split) for word in marked)
     ]
     return splits[0] if len(splits) == 1 else None
 
 
-def _splits(
+def cell_splits(
     words: list[Word], column: int, widths: dict[int, int], first: bool = True
 ) -> list[list[list[Word]]]:
     """Every split of words into two or more parts, one a column from `column` on, each but the
@@ -326,7 +336,7 @@ def _splits(
     out = [[words]] if not first and line_width(joined(words)) <= room else []
     for k in range(1, len(words)):
         if room - DEFAULT_WIDTH_SLACK <= line_width(joined(words[:k])) <= room:
-            out += [[words[:k], *rest] for rest in _splits(words[k:], column + 1, widths, False)]
+            out += [[words[:k], *rest] for rest in cell_splits(words[k:], column + 1, widths, False)]
     return out
 
 

@@ -478,9 +478,11 @@ def _half_width_alnum(char: str) -> bool:
 
 def _ends_short(text: str) -> bool:
     """Whether the piece after the line's last space is short and ends no sentence: a period
-    column's line may be glued there."""
+    column's line may be glued there. Its length is the room it takes (`flow_width`, halved):
+    half-width digits take half a full-width character's (`発送：令和2年1/26（日`)."""
     right = text.rpartition(" ")[2]
-    return " " in text and len(right) <= DEFAULT_STATUS_LINE_CHARS and not right.endswith("。")
+    short = flow_width(right) <= 2 * DEFAULT_STATUS_LINE_CHARS
+    return " " in text and short and not right.endswith("。")
 
 
 def _read_items(

@@ -704,3 +704,147 @@ def test_a_run_split_where_the_next_columns_pieces_start_parts_by_room(
         assert (2, "plan") not in got and (2, "actual") not in got, case
         assert len(split) == 2, case
     assert got[(2, "baseline")] == ["開催日時：令和 5 年 3/13(月)", "ネットワーク会議：2 回"]
+
+
+def test_a_piece_opening_with_a_note_mark_glued_after_a_full_content_line_is_the_first_cells() -> None:
+    """Item 3 prints `…関係機関への配付 ※定期的（1` one space apart: `※` is of ambiguous width but
+    prints full-width in a Japanese font, so the space between two full-width characters is a gap
+    on the page, not one pdftotext sets around half-width digits: the piece is 現状's line."""
+    result = read("items-note-mark-piece-glued-after-a-full-content-line.layout.txt")
+    assert cells(result)[(3, "baseline")] == [
+        "※定期的（1回/3箇月）開催",
+        "研修内容：寸劇および交流会",
+        "医療機関への協力依頼（4月中）",
+    ]
+    assert not [d for d in unread(result) if d.startswith("取組3") and "full line" in d]
+    content = "".join(i.text for i in result.initiatives if i.item_no == 3)
+    assert "※定期的" not in content
+
+
+def test_a_piece_of_one_word_glued_after_a_full_content_line_is_the_first_cells_however_wide() -> None:
+    """Item 2 prints `…に関する相談 ◆多職種連携研修会（0` one space apart: the piece (21) is wider
+    than the widest word printed alone in a period cell (20), yet a word holds no space, and two
+    cells print a space apart: it is one cell's line, the first period column's."""
+    result = read("items-piece-of-one-word-glued-wider-than-the-room.layout.txt")
+    got = cells(result)
+    assert got[(2, "baseline")] == [
+        "多職種連携研修会（0回）",
+        "準備中",
+        "研修内容：寸劇および交流会",
+        "派遣先：常陸太田市南部高齢者支援センター「在宅医療講演会」",
+    ]
+    assert got[(2, "plan")][0] == "開催日時：11/26(火)午後3時～4時30分"
+    assert not [d for d in unread(result) if d.startswith("取組2")]
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "read"),
+    [
+        ("one run", "", "", True),
+        # two spaces: the count is a piece of its own, apart from the glued one on its line
+        ("two pieces apart", "◆月 2 回程度開催", "◆月  2 回程度開催", False),
+    ],
+)
+def test_a_glued_piece_going_on_past_the_content_region_is_one_line_with_the_rest(
+    case: str, old: str, new: str, read: bool
+) -> None:
+    """Item 1 prints `…ようにしていき ◆月 2 回程度開催` as one run: `◆月` glued after the full
+    content line, `2 回程度開催` past the content's region, read as a run of the first period
+    column. They are one line of 現状's cell, joined, not two pieces ordered apart (`…医師 2 回程度
+    開催` | `月`). Where the two print apart on the line, their order in the cell is not told, and
+    現状 is not read."""
+    text = (FIXTURES / "items-glued-piece-going-on-as-a-run-of-the-first-column.layout.txt").read_text()
+    result = process_document((text.replace(old, new, 1) if old else text).encode("utf-8"))
+    got = cells(result)
+    if read:
+        assert got[(1, "baseline")] == ["派遣講師：在宅療養支援診療所 医師", "月 2 回程度開催"], case
+    else:
+        assert (1, "baseline") not in got, case
+        assert [d for d in unread(result) if d.startswith("取組1") and "shares its line" in d], case
+    plan = ["※定期的（1 回/2 箇月）開催", "調査期間：5 月〜8 月", "3 回（2 月～3 月）"]
+    assert got[(1, "plan")] == plan, case
+
+
+def test_the_rest_of_a_content_run_reaching_the_next_columns_edge_leaves_that_column_unread() -> None:
+    """Item 3 prints `…グループ化した医 令和4年2月29日開 りの在宅生活を` as one run from its content
+    on: the rest past the content's region starts no column's piece (its place is the content's),
+    and it reaches over 取組目標's edge with more than one word, so its last words may be
+    取組目標's line (`研修テーマ：「最期まで望み通` | `りの在宅生活を` | `送るために」`). Both cells are
+    left unread, not 取組目標 read without its line."""
+    result = read("items-content-run-going-on-into-two-cells.layout.txt")
+    got = cells(result)
+    assert (3, "baseline") not in got and (3, "plan") not in got
+    assert got[(3, "actual")] == ["1件"]
+    assert len([d for d in unread(result) if d.startswith("取組3") and "over a column's edge" in d]) == 2
+
+
+def test_a_chart_box_label_opening_with_a_facility_word_is_no_cell() -> None:
+    """Item 1 draws an org chart under its bullets; its last box's label, wrapped in the box
+    (`訪問看護ス` | `テーション` | `あさがお`), prints under 現状's header. Its text opens with a
+    facility's name and its own name after it, ending as no facility does: it is a chart label
+    all the same, and 現状 (empty in the item) is not read from it."""
+    result = read("items-chart-box-label-opening-with-a-facility-word.layout.txt")
+    got = cells(result)
+    assert (1, "baseline") not in got
+    assert got[(1, "plan")] == ["※定期的（1回/4箇月）開催", "講師：森田医院院長", "2/18（木）開催"]
+    assert [d for d in unread(result) if d.startswith("取組1") and "labels of the chart" in d]
+
+
+def test_a_piece_with_half_width_digits_glued_after_a_full_content_line_is_measured_by_its_room() -> None:
+    """Item 1 prints `…調整窓口となり 発送：令和2年1/26（日` one space apart: the piece has 13
+    characters, more than a period column's line (12), yet its half-width digits take half a
+    full-width character's room each, so it is no longer than such a line: it is 現状's first
+    line, not the end of the bullet, and the cell is not read without it."""
+    result = read("items-piece-of-one-word-glued-wider-than-the-room.layout.txt")
+    assert cells(result)[(1, "baseline")] == [
+        "発送：令和2年1/26（日）15:00～16:00",
+        "研修会等への出席及び講師派遣 1回",
+    ]
+    bullets = [i.text for i in result.initiatives if i.item_no == 1]
+    assert not [b for b in bullets if "発送" in b], bullets
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "read"),
+    [
+        ("parted by room", "", "", True),
+        # a half-width digit after the first part: the space may be one pdftotext sets around it
+        ("no gap told", "相互に （9 月中）", "相互に 9 月中）", False),
+    ],
+)
+def test_a_glued_piece_of_two_cells_is_parted_where_the_first_fills_its_room(
+    case: str, old: str, new: str, read: bool
+) -> None:
+    """Item 2 prints `…連絡をすること とに窓口を設置して相互に （9 月中）` one space apart: the
+    piece after the full content line is wider than a period cell's line, so it holds two cells.
+    Only one split leaves its first part filling 現状's room and the rest fitting 取組目標's, and
+    the two print one space apart between full-width characters (a gap on the page): 現状 gets
+    `とに窓口を設置して相互に`, 取組目標 `（9 月中）`. Where no gap tells the parts apart, neither
+    cell is read."""
+    text = (FIXTURES / "items-glued-piece-of-two-cells-parted-by-room.layout.txt").read_text()
+    result = process_document((text.replace(old, new, 1) if old else text).encode("utf-8"))
+    got = cells(result)
+    if read:
+        assert got[(2, "baseline")] == [
+            "医療機関への協力依頼（5月中）",
+            "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
+            "随時",
+            "2件",
+        ], case
+        assert got[(2, "plan")][1:3] == ["4 回（9 月-12 月）", "医療機関への協力依頼（9 月中）"], case
+        assert not [d for d in unread(result) if d.startswith("取組2")], case
+    else:
+        assert (2, "baseline") not in got and (2, "plan") not in got, case
+        assert [d for d in unread(result) if d.startswith("取組2") and "full line" in d], case
+    assert got[(2, "actual")][0] == "年 3 回開催予定", case
+
+
+def test_glued_pieces_parted_into_cells_leave_those_cells_unread_where_another_piece_is_not_certain() -> None:
+    """Item 1 glues pieces after full content lines; several part into 現状's and 取組目標's cells
+    (`それぞれの医療機 して相互に連`), yet the item's glued pieces are not all certain, so none is
+    read. The cells the parted pieces hold words of are then reported unread with 現状, not
+    取組目標 read without those lines or left out silently."""
+    result = read("items-glued-pieces-parted-and-not.layout.txt")
+    got = cells(result)
+    assert (1, "baseline") not in got and (1, "plan") not in got
+    assert [d for d in unread(result) if d.startswith("取組1") and "first 2 period cells" in d]
