@@ -61,8 +61,7 @@ READY = b"ready"
 # millions of short-lived objects (a page's characters, lines, records), nearly all freed by their
 # count. Over the 400 bench files in one process: at 700 the collector ran about 1,800 times
 # (0.9 s in gc callbacks' clocks), at 10,000 about 130 (0.1 s); the whole CPU was about 2.5% lower
-# in alternating runs on a shared machine, and 2.4% fewer instructions with this file's other
-# changes (valgrind, 80 files); peak RSS the same.
+# in alternating runs on a shared machine; peak RSS the same.
 YOUNG_COLLECTION_THRESHOLD = 10_000
 
 
