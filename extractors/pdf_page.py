@@ -26,7 +26,7 @@ from typing import Any, Generic, NamedTuple, TypeVar, overload
 import regex
 
 from extractors.blocks import BBox, Block, Cell, Span
-from extractors.pdf_grid import Grid, contains
+from extractors.pdf_grid import Grid
 from normalizers.bullets import ENTRY_LABEL
 from normalizers.forms import ENTRY_WORDS, GOES_ON_WORDS
 
@@ -206,6 +206,25 @@ class Line:
                 end = None
         return "".join(out)
 
+    @once
+    def stripped(self) -> str:
+        """`text` without the whitespace at its ends."""
+        return self.text.strip()
+
+    @once
+    def first_inked(self) -> Char:
+        """The first char that prints (a line of `lines_of` has one)."""
+        return next(c for c in self.chars if c.text.strip())
+
+    @once
+    def last_inked(self) -> Char:
+        return next(c for c in reversed(self.chars) if c.text.strip())
+
+    @once
+    def first_unit(self) -> float:
+        """`first_unit_width` of the line."""
+        return first_unit_width(self)
+
 
 @functools.lru_cache(maxsize=8192)
 def script_of(ch: str) -> str:
@@ -289,10 +308,14 @@ def cell_flows(grid: Grid, chars: list[Placed], shapes: list[BBox]) -> CellFlows
     owner = grid.owners()
     xs, ys = grid.xs, grid.ys
     for x, y, ch in chars:
-        shape = next((s for s in shapes if contains(s, (x, y, x, y), 0)), None) if shapes else None
-        if shape is not None:
-            in_shape.setdefault(shape, []).append(ch)
-        elif (cell := owner.get((bisect_right(ys, y) - 1, bisect_right(xs, x) - 1))) is not None:  # grid.slot
+        for shape in shapes:  # the first shape holding the char's mid (`contains` without a margin)
+            if shape[0] <= x <= shape[2] and shape[1] <= y <= shape[3]:
+                in_shape.setdefault(shape, []).append(ch)
+                break
+        else:
+            cell = owner.get((bisect_right(ys, y) - 1, bisect_right(xs, x) - 1))  # grid.slot
+            if cell is None:
+                continue
             if (found := in_cell.get(cell)) is None:
                 in_cell[cell] = [ch]
             else:
@@ -403,20 +426,28 @@ def join_lines(
     def start_of(line: Line) -> float | None:
         return edge if edge is not None and line.x0 - edge <= DEFAULT_EDGE_SNAP * line.size else left
 
+    full_before: dict[tuple[int, int], bool] = {}  # is_full of two lines, by their ids
+
     def is_full(line: Line, nxt: Line) -> bool:
-        return not fits_after(line, nxt, Room(available, autospace, slack, start_of(line)))
+        """`line` left no room for `nxt`'s first unit (asked up to three times a pair: once here)."""
+        key = (id(line), id(nxt))
+        if (full := full_before.get(key)) is None:
+            full = full_before[key] = not fits_after(
+                line, nxt, Room(available, autospace, slack, start_of(line))
+            )
+        return full
 
     def paragraph_from(index: int) -> str:
         """The line at `index` and the lines after it while each wraps by its fit alone (full, no
         blank line or list marker between): the rest of its paragraph, if it opens one."""
-        text = lines[index].text.strip()
+        text = lines[index].stripped
         for line, nxt in itertools.pairwise(lines[index:]):
             pitch = nxt.baseline - line.baseline
             if pitch > DEFAULT_EMPTY_LINE * DEFAULT_LINE_PITCH * nxt.size or not is_full(line, nxt):
                 break
-            if starts_item(line.text.strip(), nxt.text.strip()):
+            if starts_item(line.stripped, nxt.stripped):
                 break
-            text += nxt.text.strip()
+            text += nxt.stripped
         return text
 
     fitted: bool | None = None  # whether `line` fitted after `prev`, measured on the step before
@@ -429,17 +460,17 @@ def join_lines(
                 # where a label `line` opens may end: on the line after, if `line` is full, and on
                 # the lines after that while each is full and the label may still go on
                 full = is_full(line, nxt)
-                after = nxt.text.strip() if full or nxt.text.strip()[:1] in (":", "：") else ""
+                after = nxt.stripped if full or nxt.stripped[:1] in (":", "：") else ""
                 k = index + 1
-                while after and k + 1 < len(lines) and may_go_on_as_label(line.text.strip() + after):
+                while after and k + 1 < len(lines) and may_go_on_as_label(line.stripped + after):
                     if not is_full(lines[k], lines[k + 1]):
                         break
                     k += 1
-                    after += lines[k].text.strip()
+                    after += lines[k].stripped
             soft = is_soft_wrap(prev, line, available, autospace, slack, after, start_of(prev), fitted)
             if soft:
                 entry = "".join(parts).rpartition("\n\n")[2].replace("\n", "")
-                soft = not opens_entry_after(entry, line.text.strip(), openers, paragraph_from(index))
+                soft = not opens_entry_after(entry, line.stripped, openers, paragraph_from(index))
             parts.append("\n" if soft else "\n\n")
         parts.append(line.text.strip(" "))
         fitted = None if full is None else not full
@@ -462,12 +493,12 @@ def is_soft_wrap(
     `fits`: `fits_after` of the two lines with this room, when the caller measured it already."""
     pitch = line.baseline - prev.baseline
     if pitch > DEFAULT_EMPTY_LINE * DEFAULT_LINE_PITCH * line.size or starts_item(
-        prev.text.strip(), line.text.strip()
+        prev.stripped, line.stripped
     ):
         return False
     if fits is None:
         fits = fits_after(prev, line, Room(available, autospace, slack, left))
-    return not fits and not ends_entry(prev.text.strip(), line.text.strip(), after)
+    return not fits and not ends_entry(prev.stripped, line.stripped, after)
 
 
 class Room(NamedTuple):
@@ -484,8 +515,7 @@ def fits_after(prev: Line, line: Line, room: Room) -> bool:
     """The next line's first unit would have fitted after `prev` (with the autospace office
     software puts between a Latin and an Asian neighbour, in em)."""
     available, autospace, slack, left = room
-    last = next(c for c in reversed(prev.chars) if c.text.strip())
-    first = next(c for c in line.chars if c.text.strip())
+    last, first = prev.last_inked, line.first_inked
     spaced = {script_of(last.text), script_of(first.text)} == {"latin", "asian"}
     # a space printed at the line's end must fit before the unit too
     used = (
@@ -493,9 +523,9 @@ def fits_after(prev: Line, line: Line, room: Room) -> bool:
         - (prev.x0 if left is None else left)
         + (autospace_value(autospace) * line.size if spaced else 0.0)
     )
-    if opens_with_its_unit(prev.text.strip(), line.text.strip()):
+    if opens_with_its_unit(prev.stripped, line.stripped):
         slack = min(slack, -DEFAULT_UNIT_SLACK)
-    return used + first_unit_width(line) <= available + slack * line.size
+    return used + line.first_unit <= available + slack * line.size
 
 
 def opens_with_its_unit(prev: str, text: str) -> bool:

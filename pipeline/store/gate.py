@@ -5,9 +5,11 @@ commit and names the table and column."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -117,40 +119,67 @@ _INT_BOUNDS = {pa.int64(): (-(2**63), 2**63 - 1), pa.int32(): (-(2**31), 2**31 -
 _SURROGATE = re.compile("[\ud800-\udfff]")  # a str Arrow cannot encode as UTF-8
 
 
+class _PlainColumn(NamedTuple):
+    """What `plainly_valid` asks of one field, read from the Arrow schema once a table."""
+
+    nullable: bool
+    is_list: bool
+    kind: type | None  # the plain Python type of its values (a list's items: str)
+    int_bounds: tuple[int, int] | None
+    is_float32: bool
+    allowed: frozenset[object] | None
+    low_high: tuple[int, int] | None
+
+
+@functools.lru_cache(maxsize=len(TABLES))
+def _plain_columns(name: str) -> tuple[_PlainColumn, ...]:
+    return tuple(
+        _PlainColumn(
+            field.nullable,
+            pa.types.is_list(field.type),
+            _PLAIN_TYPES.get(field.type),
+            _INT_BOUNDS.get(field.type),
+            field.type == pa.float32(),
+            VOCABULARIES.get((name, field.name)),
+            RANGES.get((name, field.name)),
+        )
+        for field in arrow_schema(TABLES[name])
+    )
+
+
 def plainly_valid(name: str, records: Sequence[object]) -> bool:
     """True where every column of the records holds values of its field's plain Python type only
     (None where the field is nullable), each one Arrow takes as it is, within the table's
     vocabularies and ranges: then `validate_table` of their table passes (the per-document gate
     needs no Arrow table for them, about 2 ms a document). False where any value is not so plain:
     the caller converts and gates them, which names the violation if there is one. Worked out a
-    column at a time in C (type sets, joins, min and max), not value by value."""
+    column at a time in C (type sets, joins, min and max), not value by value; what each field
+    asks is read from the schema once a table (`_plain_columns`)."""
     if not records:
         return True  # the schema's empty table (gated by `workers.initialize`)
-    schema = arrow_schema(TABLES[name])
     rows = list(map(row_values(TABLES[name])[1], records))
-    for field, column in zip(schema, zip(*rows, strict=True), strict=True):
+    for spec, column in zip(_plain_columns(name), zip(*rows, strict=True), strict=True):
         values = [v for v in column if v is not None]
-        if len(values) < len(column) and not field.nullable:
+        if len(values) < len(column) and not spec.nullable:
             return False
-        if pa.types.is_list(field.type):
+        if spec.is_list:
             if not _plain(values, tuple) or not _plain(items := list(itertools.chain(*values)), str):
                 return False
             values = items
-        elif (kind := _PLAIN_TYPES.get(field.type)) is None or not _plain(values, kind):
+        elif spec.kind is None or not _plain(values, spec.kind):
             return False
         if not values:
             continue
         if isinstance(values[0], str) and _SURROGATE.search("".join(values)):
             return False
-        bounds = _INT_BOUNDS.get(field.type)
+        bounds = spec.int_bounds
         if bounds is not None and (min(values) < bounds[0] or max(values) > bounds[1]):
             return False
-        if field.type == pa.float32() and not all(map(FLOAT32_MAX.__ge__, map(abs, values))):  # or NaN
+        if spec.is_float32 and not all(map(FLOAT32_MAX.__ge__, map(abs, values))):  # or NaN
             return False
-        allowed = VOCABULARIES.get((name, field.name))
-        if allowed is not None and not set(values) <= allowed:
+        if spec.allowed is not None and not set(values) <= spec.allowed:
             return False
-        low_high = RANGES.get((name, field.name))
+        low_high = spec.low_high
         if low_high is not None and (min(values) < low_high[0] or max(values) > low_high[1]):
             return False
     return True

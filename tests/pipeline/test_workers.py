@@ -14,7 +14,13 @@ import threading
 import time
 from pathlib import Path
 
-from pipeline.executors.workers import SERVER_PRELOAD, Limits, WorkerPool, initialize
+from pipeline.executors.workers import (
+    SERVER_PRELOAD,
+    YOUNG_COLLECTION_THRESHOLD,
+    Limits,
+    WorkerPool,
+    initialize,
+)
 from pipeline.run import largest_first, run_extract
 from pipeline.store.cache import ResultCache
 from tests.conftest import ROOT
@@ -157,6 +163,12 @@ def test_initialize_keeps_the_imports_out_of_the_collector() -> None:
     frozen = gc.get_freeze_count()
     initialize()  # once a process: a later call freezes nothing more
     assert gc.get_freeze_count() == frozen
+
+
+def test_initialize_collects_young_objects_less_often() -> None:
+    gc.set_threshold(700, 10, 10)  # Python's default
+    initialize()
+    assert gc.get_threshold() == (YOUNG_COLLECTION_THRESHOLD, 10, 10)
 
 
 def resident_bytes(pid: int | None) -> int:
