@@ -198,6 +198,12 @@ SIMPLIFIED_TO_JAPANESE = str.maketrans(
         "紧": "緊",
         "转": "転",
         "运": "運",
+        "积": "積",  # ②積極的役割 read ②积極 on a skewed binarized scan: the header was not the form's
+        "极": "極",
+        "个": "個",
+        "为": "為",
+        "动": "動",
+        "标": "標",
         "营": "営",
         "续": "続",
         "练": "練",
