@@ -537,42 +537,39 @@ def missed_head(
 def with_spaces(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[PixelChar]:
     """The line with a space character wherever the page shows a blank band at least SPACE_BLANK em
     wide between two of its letters (kana, kanji, Latin letters and digits)."""
-    if len(line) < 2:
+    blanks = blanks_between(line, gray, top, bottom)
+    if blanks is None:
         return line
-    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
-    x0, x1 = max(int(line[0].x0), 0), min(int(line[-1].x1) + 1, gray.shape[1])
-    if b <= a or x1 <= x0:
-        return line
-    inked: np.ndarray = np.asarray((gray[a:b, x0:x1] < INK_LEVEL).any(axis=0))
     out = [line[0]]
-    for prev, ch in itertools.pairwise(line):
-        if not (prev.text.isalnum() and ch.text.isalnum()):
-            out.append(ch)
-            continue
-        lo, hi = int((prev.x0 + prev.x1) / 2) - x0, int((ch.x0 + ch.x1) / 2) - x0
-        blank = longest_blank(inked[max(lo, 0) : max(hi, 0)])
-        if blank >= SPACE_BLANK * ch.size:
+    for (prev, ch), blank in zip(itertools.pairwise(line), blanks, strict=True):
+        if prev.text.isalnum() and ch.text.isalnum() and blank >= SPACE_BLANK * ch.size:
             out.append(PixelChar(" ", prev.x1, ch.x0, ch.baseline, ch.size))
         out.append(ch)
     return out
 
 
-def corporation_space(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[PixelChar]:
-    """The line with a space where a corporation's name ends and no blank showed it: told from the
-    letters' pitch (`ocr_pitch.space_after_corporation`), only in a line read with no space."""
-    if len(line) < 2 or any(c.text == " " for c in line):
-        return line
+def blanks_between(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[int] | None:
+    """The widest blank (px, no ink in the line's band) between the middles of each two letters next
+    to each other; None for a line of one letter or no band."""
+    if len(line) < 2:
+        return None
     a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
     x0, x1 = max(int(line[0].x0), 0), min(int(line[-1].x1) + 1, gray.shape[1])
     if b <= a or x1 <= x0:
-        return line
+        return None
     inked: np.ndarray = np.asarray((gray[a:b, x0:x1] < INK_LEVEL).any(axis=0))
+    middles = [int((c.x0 + c.x1) / 2) - x0 for c in line]
+    return [longest_blank(inked[max(lo, 0) : max(hi, 0)]) for lo, hi in itertools.pairwise(middles)]
+
+
+def corporation_space(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[PixelChar]:
+    """The line with a space where a corporation's name ends and no blank showed it: told from the
+    letters' pitch (`ocr_pitch.space_after_corporation`), only in a line read with no space."""
+    blanks = blanks_between(line, gray, top, bottom)
+    if blanks is None or any(c.text == " " for c in line):
+        return line
     centres = [(c.x0 + c.x1) / 2 for c in line]
-    blanks = [0.0] + [
-        float(longest_blank(inked[max(int(lo) - x0, 0) : max(int(hi) - x0, 0)]))
-        for lo, hi in itertools.pairwise(centres)
-    ]
-    at = ocr_pitch.space_after_corporation([c.text for c in line], centres, blanks)
+    at = ocr_pitch.space_after_corporation([c.text for c in line], centres, [0.0, *map(float, blanks)])
     if at is None:
         return line
     before, after = line[at - 1], line[at]
