@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import numpy as np
 import pymupdf
 import pytest
 
@@ -65,3 +66,15 @@ def test_an_even_pitch_or_a_line_without_a_corporation_has_no_space() -> None:
     wider = [*blanks[:8], 9.0, *blanks[9:]]
     assert space_after_corporation(list("株式会社ひかり訪問看護ス"), shared, blanks) in (7, 8)
     assert space_after_corporation(list("株式会社ひかり訪問看護ス"), shared, wider) == 8
+
+
+def test_a_wide_blank_between_letters_is_a_space_and_a_narrow_one_is_not() -> None:
+    """`with_spaces` (which shares its blank measure with the corporation's space): a blank of at
+    least SPACE_BLANK em between two letters' ink is a space; letters printed together stay so."""
+    gray = np.full((40, 200), 255, dtype=np.uint8)
+    spans = [(10, 26), (30, 46), (70, 86)]  # 4 px and 24 px of blank between the letters' ink
+    for left, right in spans:
+        gray[10:30, left:right] = 0
+    line = [ocr_rapid.PixelChar(t, a, b, 30.0, 20.0) for t, (a, b) in zip("訪問診", spans, strict=True)]
+    assert [c.text for c in ocr_rapid.with_spaces(line, gray, 8.0, 32.0)] == ["訪", "問", " ", "診"]
+    assert ocr_rapid.blanks_between(line, gray, 8.0, 32.0) == [4, 24]
