@@ -61,7 +61,7 @@ SETTINGS = (
     "|two-level: lines cut at own resolution, rules smoothed"
     "|form words read back, circled marks|two-level rules also in faint ink (< 200)"
     "|a corporation's space from the letters' pitch, circled marks after 积→積"
-    "|a page of 1–2 lines turned by reading them both ways|19"
+    "|a page of 1–2 lines turned by reading them both ways|着護, 医撤 read back|20"
 )
 BY_CLASSIFIER = "rapidocr's line classifier"
 BY_OSD = "Tesseract OSD"
