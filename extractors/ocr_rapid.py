@@ -23,7 +23,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from extractors import ocr_lexicon
+from extractors import ocr_lexicon, ocr_pitch
 
 ENGINE_NAME = "rapidocr 3.10.0 PP-OCRv6 small (onnxruntime)"
 INSTALL = (
@@ -40,6 +40,9 @@ DEFAULT_TURNED_SHARE = 0.5  # share of lines standing upright, or read as upside
 DEFAULT_SURE_SHARE = 0.75  # share of the classified lines read one way that settles a turn without OSD
 DEFAULT_CLS_MIN_LINES = 3  # fewer classified lines (or pieces of lines) settle no turn (OSD decides)
 DEFAULT_PIECE_EM = 3.0  # a page of fewer lines has each classified in pieces this many of its heights long
+READ_TURN_LINES = 2  # a page of at most this many lines, its turn not sure, has them read both ways
+READ_TURN_SURE = 0.8  # mean recognizer score of a few lines' readings one way that says it is upright
+READ_TURN_MARGIN = 0.3  # ... and by this much over their readings the other way
 DEFAULT_THREADS = 1  # onnxruntime intra-op and inter-op threads: workers run side by side
 DEFAULT_MAX_SIDE = 1400  # px: detection runs on the page scaled down to this (text lines stay found)
 # rapidocr pads every line image to at least 320 px wide and batches 6: one line per run at its own
@@ -208,13 +211,16 @@ def page_turn(gray: np.ndarray, boxes: list[np.ndarray]) -> int | None:
     pieces: `pieces`); 180 where at least DEFAULT_SURE_SHARE of them are.
     Most lines taller than wide: the page lies turned a quarter; the longest, each turned a quarter
     back (counter-clockwise), are read upright by the classifier on a page that lies turned 90°
-    clockwise (then 270 sets it upright) and upside down on one turned 270° (then 90)."""
+    clockwise (then 270 sets it upright) and upside down on one turned 270° (then 90).
+    A page of READ_TURN_LINES lines at most whose pieces do not say for sure: its lines are read, as
+    they lie and upside down (`read_turn`; a line or two, not the page)."""
     if not boxes:
         return 0
     sizes = [(float(np.ptp(b[:, 0])), float(np.ptp(b[:, 1]))) for b in boxes]
     tall = sum(h > w for w, h in sizes) > DEFAULT_TURNED_SHARE * len(sizes)
     chosen = [i for i in range(len(boxes)) if (sizes[i][1] > sizes[i][0]) == tall]
     longest = [boxes[i] for i in sorted(chosen, key=lambda i: -max(sizes[i]))[:DEFAULT_CLS_LINES]]
+    lines = longest
     if len(longest) < DEFAULT_CLS_MIN_LINES:  # too few lines to vote: their pieces vote
         longest = pieces(longest, along_y=tall)
     labels = line_directions(gray, longest, quarter=tall)
@@ -226,6 +232,35 @@ def page_turn(gray: np.ndarray, boxes: list[np.ndarray]) -> int | None:
         return 90 if tall else 180
     if sure and tall and len(labels) - upside_down >= DEFAULT_SURE_SHARE * len(labels):
         return 270
+    if not sure and len(lines) <= READ_TURN_LINES:  # a short line or two: read one way, not the other
+        return read_turn(gray, lines, quarter=tall)
+    return None
+
+
+def read_turn(gray: np.ndarray, boxes: list[np.ndarray], quarter: bool) -> int | None:
+    """The turn of a page of few lines told by the recognizer: each line (turned a quarter back
+    first where `quarter`) read as it lies and upside down; the way whose readings score at least
+    READ_TURN_SURE on average, the other way READ_TURN_MARGIN less, is upright. None where neither is.
+
+    On lines of 2–7 letters lying at 0°, 90°, 180° and 270° the upright reading scored 0.88–1.0,
+    the upside-down one 0–0.65 (PP-OCR's line classifier voted wrong on some of them)."""
+    crops = [np.ascontiguousarray(np.rot90(c) if quarter else c) for c in line_crops(gray, boxes)]
+    if not crops:
+        return None
+    eng = engine()
+    ways = []
+    for turned in (0, 2):
+        scores = []
+        for crop in crops:
+            rgb = np.ascontiguousarray(np.stack([np.rot90(crop, turned)] * 3, axis=-1))
+            out = eng(rgb, use_det=False, use_cls=False, use_rec=True)
+            scores.append(float((out.scores or (0.0,))[0]) if (out.txts or ("",))[0].strip() else 0.0)
+        ways.append(sum(scores) / len(scores))
+    upright, upside_down = ways
+    if upright >= READ_TURN_SURE and upright - upside_down >= READ_TURN_MARGIN:
+        return 270 if quarter else 0
+    if upside_down >= READ_TURN_SURE and upside_down - upright >= READ_TURN_MARGIN:
+        return 90 if quarter else 180
     return None
 
 
@@ -247,16 +282,24 @@ def pieces(boxes: list[np.ndarray], along_y: bool) -> list[np.ndarray]:
 def line_directions(gray: np.ndarray, boxes: list[np.ndarray], quarter: bool) -> list[str]:
     """The line classifier's reading ("0" upright, "180" upside down) of each box's crop, each
     turned a quarter counter-clockwise first where `quarter`."""
+    crops = [
+        np.ascontiguousarray(np.stack([np.rot90(crop) if quarter else crop] * 3, axis=-1))
+        for crop in line_crops(gray, boxes)
+    ]
+    if not crops:
+        return []
+    return [str(label) for label, _score in engine()._load_cls_model()(crops).cls_res]
+
+
+def line_crops(gray: np.ndarray, boxes: list[np.ndarray]) -> list[np.ndarray]:
+    """The page's pixels in each box's upright bounding rectangle (empty ones left out)."""
     crops = []
     for box in boxes:
         x0, y0 = (max(int(v), 0) for v in box.min(axis=0))
         x1, y1 = (int(v) for v in box.max(axis=0))
         if y1 > y0 and x1 > x0:
-            crop = np.rot90(gray[y0:y1, x0:x1]) if quarter else gray[y0:y1, x0:x1]
-            crops.append(np.ascontiguousarray(np.stack([crop] * 3, axis=-1)))
-    if not crops:
-        return []
-    return [str(label) for label, _score in engine()._load_cls_model()(crops).cls_res]
+            crops.append(gray[y0:y1, x0:x1])
+    return crops
 
 
 def read_lines(gray: np.ndarray, native: bool = False) -> list[list[PixelChar]]:
@@ -296,7 +339,7 @@ def char_lines(out: Any, gray: np.ndarray) -> list[list[PixelChar]]:
             tail = missed_tail(gray, float(pts[:, 0].max()), line[-1], top, bottom)
             head = [marker] if marker else missed_head(gray, box_x0, line[0], top, bottom)
             line = [*head, *line]
-            lines.append(with_spaces(line + tail, gray, top, bottom))
+            lines.append(corporation_space(with_spaces(line + tail, gray, top, bottom), gray, top, bottom))
         elif text.strip():  # no usable char boxes: the line's characters spread over its box
             glyphs = [g for g in text if g.strip()]
             x0, x1 = float(pts[:, 0].min()), float(pts[:, 0].max())
@@ -494,24 +537,43 @@ def missed_head(
 def with_spaces(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[PixelChar]:
     """The line with a space character wherever the page shows a blank band at least SPACE_BLANK em
     wide between two of its letters (kana, kanji, Latin letters and digits)."""
-    if len(line) < 2:
+    blanks = blanks_between(line, gray, top, bottom)
+    if blanks is None:
         return line
-    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
-    x0, x1 = max(int(line[0].x0), 0), min(int(line[-1].x1) + 1, gray.shape[1])
-    if b <= a or x1 <= x0:
-        return line
-    inked: np.ndarray = np.asarray((gray[a:b, x0:x1] < INK_LEVEL).any(axis=0))
     out = [line[0]]
-    for prev, ch in itertools.pairwise(line):
-        if not (prev.text.isalnum() and ch.text.isalnum()):
-            out.append(ch)
-            continue
-        lo, hi = int((prev.x0 + prev.x1) / 2) - x0, int((ch.x0 + ch.x1) / 2) - x0
-        blank = longest_blank(inked[max(lo, 0) : max(hi, 0)])
-        if blank >= SPACE_BLANK * ch.size:
+    for (prev, ch), blank in zip(itertools.pairwise(line), blanks, strict=True):
+        if prev.text.isalnum() and ch.text.isalnum() and blank >= SPACE_BLANK * ch.size:
             out.append(PixelChar(" ", prev.x1, ch.x0, ch.baseline, ch.size))
         out.append(ch)
     return out
+
+
+def blanks_between(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[int] | None:
+    """The widest blank (px, no ink in the line's band) between the middles of each two letters next
+    to each other; None for a line of one letter or no band."""
+    if len(line) < 2:
+        return None
+    a, b = max(int(top), 0), min(int(bottom) + 1, gray.shape[0])
+    x0, x1 = max(int(line[0].x0), 0), min(int(line[-1].x1) + 1, gray.shape[1])
+    if b <= a or x1 <= x0:
+        return None
+    inked: np.ndarray = np.asarray((gray[a:b, x0:x1] < INK_LEVEL).any(axis=0))
+    middles = [int((c.x0 + c.x1) / 2) - x0 for c in line]
+    return [longest_blank(inked[max(lo, 0) : max(hi, 0)]) for lo, hi in itertools.pairwise(middles)]
+
+
+def corporation_space(line: list[PixelChar], gray: np.ndarray, top: float, bottom: float) -> list[PixelChar]:
+    """The line with a space where a corporation's name ends and no blank showed it: told from the
+    letters' pitch (`ocr_pitch.space_after_corporation`), only in a line read with no space."""
+    blanks = blanks_between(line, gray, top, bottom)
+    if blanks is None or any(c.text == " " for c in line):
+        return line
+    centres = [(c.x0 + c.x1) / 2 for c in line]
+    at = ocr_pitch.space_after_corporation([c.text for c in line], centres, [0.0, *map(float, blanks)])
+    if at is None:
+        return line
+    before, after = line[at - 1], line[at]
+    return [*line[:at], PixelChar(" ", before.x1, after.x0, after.baseline, after.size), *line[at:]]
 
 
 def longest_blank(inked: np.ndarray) -> int:

@@ -59,7 +59,9 @@ SETTINGS = (
     f"{ocr_rapid.ENGINE_NAME}|tesseract jpn psm6 rules removed, digit regions, reread x1.5"
     "|turn by line classifier (pieces of few lines), else osd|straighten"
     "|two-level: lines cut at own resolution, rules smoothed"
-    "|form words read back, circled marks|two-level rules also in faint ink (< 200)|18"
+    "|form words read back, circled marks|two-level rules also in faint ink (< 200)"
+    "|a corporation's space from the letters' pitch, circled marks after 积→積"
+    "|a page of 1–2 lines turned by reading them both ways|着護, 医撤 read back|20"
 )
 BY_CLASSIFIER = "rapidocr's line classifier"
 BY_OSD = "Tesseract OSD"
@@ -198,9 +200,10 @@ def read_page(page: pymupdf.Page, binary: str) -> PageReading:
 
 def to_points(line: list[ocr_rapid.PixelChar], scale: float) -> list[Char]:
     """rapidocr's characters in points, its known misreadings fixed (never a digit but for the form's
-    circled marks read as digits: `ocr_lexicon.circled_marks`)."""
+    circled marks read as digits: `ocr_lexicon.circled_marks`, asked of the text with its simplified
+    forms made Japanese)."""
     texts = [c.text for c in line]
-    fixed = fix_confusions(ocr_lexicon.circled_marks("".join(texts)))
+    fixed = ocr_lexicon.circled_marks(fix_confusions("".join(texts)))  # the marks after 积 → 積
     if all(len(t) == 1 for t in texts) and len(fixed) == len(texts):
         texts = list(fixed)
     return [

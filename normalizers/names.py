@@ -29,7 +29,7 @@ _BODY_RE = regex.compile(r"(?P<body>[^\s会]{1,10}会)(?![館社議場員計話�
 _SPACES_RE = regex.compile(r"\s+")
 
 
-def _corporation_prefix(token: str) -> str | None:
+def corporation_prefix(token: str) -> str | None:
     """The corporation type that ``token`` opens with (matched on its width-folded form)."""
     folded = fold_width(token)
     m = _ABBREVIATED_RE.match(folded) or _TYPE_RE.match(folded)
@@ -43,7 +43,7 @@ def split_corporation(name: str, glued_body: bool = True) -> tuple[str | None, s
     relies on an end the print does not show)."""
     s = normalize_space(name)
     head, _, rest = s.partition(" ")
-    prefix = _corporation_prefix(head)
+    prefix = corporation_prefix(head)
     if prefix is None:
         return None, s
     if rest:

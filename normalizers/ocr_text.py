@@ -198,6 +198,12 @@ SIMPLIFIED_TO_JAPANESE = str.maketrans(
         "紧": "緊",
         "转": "転",
         "运": "運",
+        "积": "積",  # ②積極的役割 read ②积極 on a skewed binarized scan: the header was not the form's
+        "极": "極",
+        "个": "個",
+        "为": "為",
+        "动": "動",
+        "标": "標",
         "营": "営",
         "续": "続",
         "练": "練",
@@ -229,7 +235,8 @@ _SEMICOLON_AFTER_LETTER = regex.compile(r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}�
 # つくばみらい市, つくぱ市), and words it reads with a kanji that prints alike (派遠 for 派遣, 簡月 for
 # 箇月, measured on generated scans at 120 and 200 dpi binarized; 派道 for 派遣, 儲催 for 開催, 看謹 for
 # 看護, 間する for 関する on a skewed binarized 150 dpi scan, 医擦 for 医療 on a binarized 150 dpi Mincho
-# scan): no Japanese word is spelt so, one
+# scan; 着護 for 看護 (訪問着護ステーション), 医撤, 医撩, 医攒 for 医療 on seed 2's skewed binarized 150 dpi
+# scans, Gothic and Mincho): no Japanese word is spelt so, one
 # character for one.
 PLACE_LOOKALIKES = {
     "つくぱ": "つくば",
@@ -240,6 +247,10 @@ PLACE_LOOKALIKES = {
     "看謹": "看護",
     "間する": "関する",
     "医擦": "医療",
+    "着護": "看護",
+    "医撤": "医療",
+    "医撩": "医療",
+    "医攒": "医療",
 }
 _PLACE_LOOKALIKE = regex.compile("|".join(PLACE_LOOKALIKES))
 

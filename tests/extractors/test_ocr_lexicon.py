@@ -72,3 +72,14 @@ def test_the_forms_circled_marks_read_as_digits_are_put_back() -> None:
     assert ocr_lexicon.circled_marks("①拠点、2積極") == "①拠点、②積極"
     for read in ("拠点数: 1拠点", "21拠点、2積極", "2"):
         assert ocr_lexicon.circled_marks(read) == read
+
+
+def test_circled_marks_are_put_back_after_simplified_forms_are_made_japanese() -> None:
+    """Seed 2's member list scanned skewed and binarized at 150 dpi read its header
+    `1拠点、2积極…` (积, the simplified 積): not the form's run, so the marks stayed digits, the
+    designation column was not found and every member row went unread."""
+    line = [
+        ocr_rapid.PixelChar(ch, 10.0 * i, 10.0 * i + 9, 20.0, 10.0)
+        for i, ch in enumerate("1拠点、2积極的役割")
+    ]
+    assert "".join(c.text for c in pdf_image.to_points(line, 1.0)) == "①拠点、②積極的役割"
