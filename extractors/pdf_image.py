@@ -61,9 +61,10 @@ SETTINGS = (
     "|two-level: lines cut at own resolution, rules smoothed"
     "|form words read back, circled marks|two-level rules also in faint ink (< 200)"
     "|a corporation's space from the letters' pitch, circled marks after 积→積"
-    "|a page of 1–2 lines turned by reading them both ways|着護, 医撤 read back|20"
+    "|a page of 1–2 lines turned by reading them both ways|着護, 医撤 read back"
+    "|turned_by names a short page's lines read both ways|21"
 )
-BY_CLASSIFIER = "rapidocr's line classifier"
+BY_CLASSIFIER = "rapidocr (its line classifier, or a short page's lines read both ways)"
 BY_OSD = "Tesseract OSD"
 NO_OCR_PROBLEM = (
     "scanned PDF without a text layer: install Debian's tesseract-ocr and tesseract-ocr-jpn to extract it"
