@@ -323,6 +323,20 @@ def _glued_cells(words: list[Word], widths: dict[int, int], count: int) -> list[
     return splits[0] if len(splits) == 1 else [words]
 
 
+def _wraps_on(line: Block, words: list[Word], piece: str, rest: list[tuple[Block, list[Word]]]) -> bool:
+    """Whether a piece glued after a full 取組内容 line is half-width text the line wraps on with:
+    letters and digits only (`1`, `2022`, `IC`), one space after a full-width character (the
+    space pdftotext sets around half-width text wherever it prints), and the content's next line,
+    printed right below, goes on with it (no list marker opens it: `令和 2 年 1` | `1 月に…`,
+    `…における IC` | `T の活用…`). A period cell's line is hardly ever letters and digits alone,
+    so the piece is the content's; whether the first period cell has a piece on the line is not
+    known."""
+    if not (piece.isascii() and piece.isalnum() and _wide(words[-2].text[-1])) or not rest:
+        return False
+    below, after = rest[0]
+    return after[0].text[:1] not in MARKERS and (below.span.line_start or 0) == (line.span.line_start or 0) + 1
+
+
 def _gapped(content: list[tuple[Block, list[Word]]]) -> bool:
     """Whether a line of an item's 取組内容 holds words after a wider gap than a space: a period
     cell's piece printed near the content, taken for it, so the first period column's lines
@@ -398,6 +412,12 @@ def _item_row(
     count = len(columns.edges) if columns is not None else len(draft.labels)
     for index, (line, words) in enumerate(draft.content):
         piece = glued_piece(joined(words), full)
+        if piece and len(words) > 1 and _wraps_on(line, words, piece, draft.content[index + 1 :]):
+            # half-width text the next line goes on with: the content's own, whose first cell
+            # may still hold a piece there (`…会を 1` | `2 月 21 日`, never `2 月 21 日` alone)
+            glued.append(line)
+            apart = False
+            continue
         if piece and len(words) > 1:  # a period piece one space after a full line of content
             kept = _content_kept(words, full, len(words) - len(piece.split(" ")))
             draft.content[index] = (line, words[:kept])

@@ -848,3 +848,19 @@ def test_glued_pieces_parted_into_cells_leave_those_cells_unread_where_another_p
     got = cells(result)
     assert (1, "baseline") not in got and (1, "plan") not in got
     assert [d for d in unread(result) if d.startswith("取組1") and "first 2 period cells" in d]
+
+
+def test_half_width_text_glued_after_a_full_content_line_that_the_next_line_goes_on_with_stays_content() -> (
+    None
+):
+    """Item 3's 取組内容 line `…掲載します。令和 2 年 1` fills its column and its next line goes on
+    `1 月に出前講座…`: the `1` after the space pdftotext sets around half-width digits is the
+    content's, never a period piece cut from it (which read 令和2年1月 where the print says
+    令和2年11月). Whether 現状 has a piece on the line is not known: it stays unread."""
+    result = read("items-content-wrapping-on-after-half-width-text-glued-one-space-after.layout.txt")
+    raws = [d.raw for d in result.dates if d.source_table == "initiatives" and d.item_no == 3]
+    assert "令和 2 年 11 月" in raws and "令和 2 年 1 月" not in raws
+    content = [i.text for i in result.initiatives if i.item_no == 3]
+    assert "那珂市の広報誌に在宅医療の特集記事を掲載します。令和 2 年 11 月に出前講座を実施しました。" in content
+    assert (3, "baseline") not in cells(result)
+    assert any("取組3" in d and "full line" in d for d in unread(result))
