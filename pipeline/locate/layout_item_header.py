@@ -164,7 +164,27 @@ def item_columns(content: int, header_lines: list[Block]) -> ItemColumns | None:
     starts = header_columns(header_lines, within_runs=False)
     edges, labels = placed
     others = starts[0] if starts is not None and starts[0] != edges and starts[1] == labels else None
-    return ItemColumns(content, edges, labels, others)
+    return ItemColumns(content, edges, labels, others, centred_edges(header_lines, edges))
+
+
+def centred_edges(header_lines: list[Block], edges: list[int]) -> list[int] | None:
+    """The period columns' left edges where the header's words print centred over their columns:
+    where some columns' edges are a parenthesis printed left of the period word (`現状` at 51, its
+    `(補助金交付申` at 47) and others are the period word's own start, no parenthesis opening a run
+    near it (`計画` at 61: its parenthesis is a word inside the run `(補助金… (補助金… (補助金…`,
+    placed by that run's first word only), the words may stand as far right of their columns'
+    edges as the parenthesized ones do (`計画`'s column from 57). None where every edge is of one
+    kind, or no word is found."""
+    found = sorted(
+        (col for line in header_lines for _, col in _period_words(words_of(line.text))),
+    )
+    if len(found) != len(edges):
+        return None
+    moved = [word - edge for word, edge in zip(found, edges, strict=True) if edge < word]
+    if not moved or len(moved) == len(edges):
+        return None
+    offset = min(moved)
+    return [edge if edge < word else word - offset for word, edge in zip(found, edges, strict=True)]
 
 
 def table_columns(header_lines: list[Block], body: list[Block]) -> ItemColumns | None:

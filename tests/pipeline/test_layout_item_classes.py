@@ -861,6 +861,26 @@ def test_half_width_text_glued_after_a_full_content_line_that_the_next_line_goes
     raws = [d.raw for d in result.dates if d.source_table == "initiatives" and d.item_no == 3]
     assert "令和 2 年 11 月" in raws and "令和 2 年 1 月" not in raws
     content = [i.text for i in result.initiatives if i.item_no == 3]
-    assert "那珂市の広報誌に在宅医療の特集記事を掲載します。令和 2 年 11 月に出前講座を実施しました。" in content
+    assert "那珂市の広報誌に在宅医療の特集記事を掲載します。令和 2 年 11 月に出前講座を実施しました。" in (
+        content
+    )
     assert (3, "baseline") not in cells(result)
     assert any("取組3" in d and "full line" in d for d in unread(result))
+
+
+def test_a_piece_the_header_places_apart_as_its_words_stand_centred_is_not_read() -> None:
+    """The header's period words stand centred over their columns (`現状` at 51 over its
+    parenthesis at 47, `計画` at 61 with no parenthesis opening a run near it): item 1's 実績
+    pieces at 65 fall under 計画 by `計画`'s own start, under 実績 where 計画's column starts as
+    far left of its word as 現状's does. Neither is certain: they are read under no period
+    (never 実績's entries as 計画's), while the other items' pieces, placed alike either way,
+    are read."""
+    result = read("items-header-words-centred-over-their-columns.layout.txt")
+    got = cells(result)
+    assert (1, "plan") not in got and (1, "actual") not in got
+    assert [d for d in unread(result) if "取組1" in d] == [
+        "取組1: its header's period words may stand centred over their columns, and a piece placed "
+        "so falls under another period than by the header's edges: its 計画(補 cell not read"
+    ]
+    assert got[(3, "actual")][0] == "月 4 回程度開催"
+    assert got[(1, "baseline")][0] == "10 回（9 月-2月）"
