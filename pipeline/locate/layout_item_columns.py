@@ -38,7 +38,7 @@ from extractors.blocks import Block, Finding, Span
 from extractors.pdf_page import WHOLE_COUNT
 from normalizers.forms import ITEMS_HEADER_WORDS, is_facility_name, period_of_header
 from normalizers.text import match_key
-from pipeline.locate.layout_cells import Word, display_width, joined
+from pipeline.locate.layout_cells import Word, display_width, joined, words_of
 from pipeline.locate.layout_headers import span_of
 from pipeline.locate.layout_item_header import (
     header_ahead,
@@ -184,6 +184,8 @@ def _read_from_own_content_start(draft: ItemDraft, content_col: int) -> None:
     療機関が…`), which would read as the title's. Its lines are read again from where its markers
     start (the leftmost), where that is less than a shift left of the table's start."""
     own = min((words[0].col for _, words in draft.content if words[0].text[:1] in MARKERS), default=None)
+    if own is None:
+        own = _content_beside_titles(draft, content_col)
     if own is None or not content_col - DEFAULT_MAX_SHIFT <= own < content_col:
         return
     draft.content_col = own
@@ -195,6 +197,23 @@ def _read_from_own_content_start(draft: ItemDraft, content_col: int) -> None:
         if content:
             draft.content.append((line, content))
         draft.runs += [run for run in runs if not _chart_label(run, content, draft.columns)]
+
+
+def _content_beside_titles(draft: ItemDraft, content_col: int) -> int | None:
+    """Where an item printed a few columns left of the table starts its 取組内容 where no list
+    marker tells it: words printed less than a shift left of the column's start, one space or
+    more after the title's pieces (`３ 在宅医療につい ホームページを…`, `及啓発活動等の取組    参ります。
+    参加医療機関の…`) or opening a line (`関に在宅医療に関する…`), would read as the title's. The
+    leftmost of them, where the item's first line holds one beside its title and every title
+    piece ends left of it; else None."""
+    band = range(content_col - DEFAULT_MAX_SHIFT, content_col - 1)
+    lines = [words_of(line.text) for line in draft.lines]
+    starts = [w.col for words in lines for w in words if w.col in band]
+    if not lines or not any(w.col in band for w in lines[0][1:]):
+        return None
+    own = min(starts)
+    ends = [w.col + len(w.text) for words in lines for w in words if w.col < own]
+    return own if all(end <= own for end in ends) else None
 
 
 def _drop_chart_labels_left_of_the_cells(draft: ItemDraft) -> None:

@@ -884,3 +884,18 @@ def test_a_piece_the_header_places_apart_as_its_words_stand_centred_is_not_read(
     ]
     assert got[(3, "actual")][0] == "月 4 回程度開催"
     assert got[(1, "baseline")][0] == "10 回（9 月-2月）"
+
+
+def test_an_item_printed_left_without_list_markers_reads_its_content_from_its_own_start() -> None:
+    """Item 3 prints two columns left of the table (`３ 在宅医療につい ホームページを…`, `関に在宅医療
+    に関する…` opening a line left of the 取組内容 column's start) and no list marker tells where
+    its content starts: its content is read from where its words beside the title start, never
+    left in the title (which dropped every line but those parted by half-width text: `2/3 でした。`
+    alone)."""
+    result = read("items-item-printed-left-without-markers.layout.txt")
+    content = "".join(i.text for i in result.initiatives if i.item_no == 3)
+    assert content.startswith("ホームページを開設している医療機関等は在宅医療について掲載していきます。")
+    assert "R3.8.29（日）18:00～20:00 に出前講座を実施しました。" in content
+    assert "グループの医療機関に在宅医療に関する内容" in content
+    raws = [d.raw for d in result.dates if d.source_table == "initiatives" and d.item_no == 3]
+    assert "R3.8.29（日）18:00～20:00" in raws
