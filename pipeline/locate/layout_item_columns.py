@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from extractors.blocks import Block, Finding, Span
 from extractors.pdf_page import WHOLE_COUNT
-from normalizers.forms import ITEMS_HEADER_WORDS, is_facility_name, period_of_header
+from normalizers.forms import ITEMS_HEADER_WORDS, NOTE_MARK, is_facility_name, period_of_header
 from normalizers.text import match_key
 from pipeline.locate.layout_cells import Word, display_width, joined, words_of
 from pipeline.locate.layout_headers import span_of
@@ -357,6 +357,27 @@ def _wraps_on(line: Block, words: list[Word], piece: str, rest: list[tuple[Block
     return right_below and after[0].text[:1] not in MARKERS
 
 
+def _marked_after_a_sentence(words: list[Word]) -> int | None:
+    """Where a line of an item's 取組内容 holds a list entry (or a note) one space after a
+    sentence's end (`…事例を報告しました。 ※定期的（1回/3箇月）`): the index of its first word,
+    else None. Each bullet of the 取組内容 opens a line of its own, and pdftotext sets no space
+    between two full-width characters printed side by side, so the entry is printed apart, a
+    period cell's."""
+    for index, (a, b) in enumerate(itertools.pairwise(words), 1):
+        marked = b.text[:1] in MARKERS or b.text.startswith(NOTE_MARK)
+        if marked and a.text.endswith("。") and b.col == a.col + len(a.text) + 1:
+            return index
+    return None
+
+
+def _reached(last: Word, columns: ItemColumns | None) -> set[int]:
+    """The period columns whose left edge a line's words reach to with their last word, as far
+    left as an item's cells may print off the header (none where the columns are not known)."""
+    end = last.col + len(last.text)
+    edges = columns.edges if columns is not None else []
+    return {k for k, edge in enumerate(edges) if edge - DEFAULT_MAX_SHIFT <= end}
+
+
 def _gapped(content: list[tuple[Block, list[Word]]]) -> bool:
     """Whether a line of an item's 取組内容 holds words after a wider gap than a space: a period
     cell's piece printed near the content, taken for it, so the first period column's lines
@@ -430,7 +451,15 @@ def _item_row(
     stuck = {0}  # the period columns whose words a glued piece may hold
     apart = True  # whether each glued piece is one space from full-width text on either side
     count = len(columns.edges) if columns is not None else len(draft.labels)
+    marked: list[Block] = []  # lines holding a marked entry one space after a sentence
+    marked_stuck = {0}  # the period columns whose words those entries may hold
     for index, (line, words) in enumerate(draft.content):
+        cut = _marked_after_a_sentence(words)
+        if cut:
+            draft.content[index] = (line, words[:cut])
+            marked.append(line)
+            marked_stuck |= _reached(words[-1], columns)
+            continue
         piece = glued_piece(joined(words), full)
         if piece and len(words) > 1 and _wraps_on(line, words, piece, draft.content[index + 1 :]):
             # half-width text the next line goes on with: the content's own, whose first cell
@@ -476,6 +505,13 @@ def _item_row(
             f"to no certain cell: its {which} not read"
         )
         findings.append(Finding("status_cell_unread", detail, span_of(glued)))
+    if marked:
+        which = "first period cell" if marked_stuck == {0} else f"first {len(marked_stuck)} period cells"
+        detail = (
+            f"取組{draft.number}: a list entry printed one space after a sentence of its 取組内容 "
+            f"belongs to no certain cell: its {which} not read"
+        )
+        findings.append(Finding("status_cell_unread", detail, span_of(marked)))
     if draft.columns is None:
         if draft.runs:
             span = span_of([r.line for r in draft.runs])
@@ -518,6 +554,10 @@ def _item_row(
         for column in stuck - (unread - {0}):
             cells[column] = []
         unread |= stuck
+    if marked:  # reported above, but for the columns not read for a reason of their own
+        for column in marked_stuck - (unread - {0}):
+            cells[column] = []
+        unread |= marked_stuck
     status: list[CellLines] = []
     for index, (label, cell) in enumerate(zip(draft.columns.labels, cells, strict=True)):
         if period_of_header(label) is None:

@@ -899,3 +899,22 @@ def test_an_item_printed_left_without_list_markers_reads_its_content_from_its_ow
     assert "グループの医療機関に在宅医療に関する内容" in content
     raws = [d.raw for d in result.dates if d.source_table == "initiatives" and d.item_no == 3]
     assert "R3.8.29（日）18:00～20:00" in raws
+
+
+def test_a_marked_entry_one_space_after_a_sentence_of_the_content_is_no_content() -> None:
+    """Item 2's first bullet ends its sentence short of the column (`…事例を報告しました。`) and
+    現状's first entry prints one space after it (`※定期的（1回/3箇月）`): a bullet opens a line
+    of its own and pdftotext sets no space between full-width characters side by side, so the
+    entry is a period cell's, never the bullet's. It ends short of 計画's column, so 現状 alone
+    is not read (its column not certain) and 計画 is read."""
+    result = read("items-marked-entry-one-space-after-a-sentence.layout.txt")
+    content = [i.text for i in result.initiatives if i.item_no == 2]
+    assert content[0] == "10月～1月に東海村地域ケア会議へ出席し、事例を報告しました。"
+    assert not any("定期的" in text for text in content)
+    got = cells(result)
+    assert (2, "baseline") not in got
+    assert got[(2, "plan")][0] == "※定期的（1回/3箇月）開催"
+    assert [d for d in unread(result) if "取組2" in d] == [
+        "取組2: a list entry printed one space after a sentence of its 取組内容 belongs to no certain "
+        "cell: its first period cell not read"
+    ]
