@@ -159,10 +159,11 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     distrust_out_of_order(drafts, pages, headers)
     full = _full_width(drafts)
     widths = _cell_widths(drafts)
+    shown = _columns_shown(drafts)
     read = []
     for draft in drafts:
         own = content_col if draft.content_col is None else draft.content_col
-        row, cells, found = _item_row(draft, own, full, widths)
+        row, cells, found = _item_row(draft, own, full, widths, shown)
         read.append((row, cells))
         findings += found
     # a period cell's first line opens an entry: a line of another cell that begins as one does
@@ -427,7 +428,11 @@ class CellLines(NamedTuple):
 
 
 def _item_row(
-    draft: ItemDraft, content_col: int, full: float = float("inf"), widths: dict[int, int] | None = None
+    draft: ItemDraft,
+    content_col: int,
+    full: float = float("inf"),
+    widths: dict[int, int] | None = None,
+    shown: dict[tuple[int, ...], dict[int, int]] | None = None,
 ) -> tuple[ItemRow, list[CellLines], list[Finding]]:
     """The item's title, content and drawn labels, its period cells read (the caller joins each
     cell's lines into paragraphs, knowing every cell's first line) and the findings."""
@@ -454,14 +459,23 @@ def _item_row(
     marked: list[Block] = []  # lines holding a marked entry one space after a sentence
     marked_stuck = {0}  # the period columns whose words those entries may hold
     for index, (line, words) in enumerate(draft.content):
-        cut = _marked_after_a_sentence(words)
-        if cut:
-            draft.content[index] = (line, words[:cut])
-            marked.append(line)
-            marked_stuck |= _reached(words[-1], columns)
-            continue
         piece = glued_piece(joined(words), full)
-        if piece and len(words) > 1 and _wraps_on(line, words, piece, draft.content[index + 1 :]):
+        cut = None if piece else _marked_after_a_sentence(words)
+        if cut:  # not after a full line: that is a glued piece's (below)
+            draft.content[index] = (line, words[:cut])
+            held_words = {id(word) for run in draft.runs for word in run.words}
+            if any(id(word) not in held_words for word in words[cut:]):
+                # no run of the period columns holds it (else its cell is read with it or not)
+                marked.append(line)
+                marked_stuck |= _reached(words[-1], columns)
+            continue
+        whole = len(words) - 1  # the words before a piece of one word
+        if (
+            piece
+            and len(words) > 1
+            and _content_kept(words, full, whole) == whole
+            and _wraps_on(line, words, piece, draft.content[index + 1 :])
+        ):
             # half-width text the next line goes on with: the content's own, whose first cell
             # may still hold a piece there (`…会を 1` | `2 月 21 日`, never `2 月 21 日` alone)
             glued.append(line)
@@ -523,7 +537,8 @@ def _item_row(
     taken = {id(line): words[0].col for line, words in pieces} if pieces and not glued else {}
     cells, unread, reason = period_cells(draft, draft.columns, taken)
     reasons = dict.fromkeys(unread, reason)
-    for column in _placed_apart_from_centred(draft.columns, cells, shift) - unread:
+    starts_shown = (shown or {}).get(tuple(draft.columns.edges), {})
+    for column in _placed_apart_from_centred(draft.columns, cells, shift, starts_shown) - unread:
         unread.add(column)
         reasons[column] = (
             "its header's period words may stand centred over their columns, and a piece placed "
@@ -574,21 +589,50 @@ def _item_row(
 
 
 def _placed_apart_from_centred(
-    columns: ItemColumns, cells: list[list[tuple[Block, list[Word]]]], shift: int
+    columns: ItemColumns, cells: list[list[tuple[Block, list[Word]]]], shift: int, shown: dict[int, int]
 ) -> set[int]:
     """The period columns holding a piece that the edges of a header whose words may stand
     centred over their columns (`ItemColumns.centred`) place in another column: the header tells
     the piece's column in two ways (`…の構築` at 65: 計画 by `計画`'s own start at 61, 実績 by its
-    column starting 57 as `現状`'s parenthesis shows), so neither is certain."""
+    column starting 57 as `現状`'s parenthesis shows), so neither is certain, unless an item
+    under the same header shows every column (`_columns_shown`) with a piece starting where this
+    one does, in the column it is placed in."""
     if columns.centred is None:
         return set()
     centred = columns.centred
     out = set()
     for column, cell in enumerate(cells):
         for _, words in cell:
-            start = words[0].col - shift
-            if min(range(len(centred)), key=lambda k: abs(centred[k] - start)) != column:
+            start = words[0].col
+            near = {k for at, k in shown.items() if abs(at - start) <= DEFAULT_EDGE_TOLERANCE}
+            if near:
+                if near != {column}:
+                    out.add(column)
+                continue
+            if min(range(len(centred)), key=lambda k: abs(centred[k] - start + shift)) != column:
                 out.add(column)
+    return out
+
+
+def _columns_shown(drafts: list[ItemDraft]) -> dict[tuple[int, ...], dict[int, int]]:
+    """Per header whose words may stand centred over their columns (by its edges): where the
+    pieces of an item under it start that shows every period column, its pieces' starts falling
+    into as many groups as the header has columns, each a column or two apart at most, in order
+    (`47 | 63 | 74`): start -> the column it shows."""
+    out: dict[tuple[int, ...], dict[int, int]] = {}
+    for draft in drafts:
+        if draft.columns is None or draft.columns.centred is None:
+            continue
+        starts = sorted({r.start for r in draft.runs if not r.crossing})
+        groups: list[list[int]] = []
+        for start in starts:
+            if groups and start - groups[-1][-1] <= DEFAULT_EDGE_TOLERANCE:
+                groups[-1].append(start)
+            else:
+                groups.append([start])
+        if len(groups) == len(draft.columns.edges):
+            shown = out.setdefault(tuple(draft.columns.edges), {})
+            shown.update({start: k for k, group in enumerate(groups) for start in group})
     return out
 
 

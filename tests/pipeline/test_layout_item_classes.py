@@ -903,10 +903,10 @@ def test_an_item_printed_left_without_list_markers_reads_its_content_from_its_ow
 
 def test_a_marked_entry_one_space_after_a_sentence_of_the_content_is_no_content() -> None:
     """Item 2's first bullet ends its sentence short of the column (`…事例を報告しました。`) and
-    現状's first entry prints one space after it (`※定期的（1回/3箇月）`): a bullet opens a line
-    of its own and pdftotext sets no space between full-width characters side by side, so the
-    entry is a period cell's, never the bullet's. It ends short of 計画's column, so 現状 alone
-    is not read (its column not certain) and 計画 is read."""
+    現状's first entry prints one space after it (`※定期的（1回/3箇月）`), running on over 現状's
+    edge: a bullet opens a line of its own and pdftotext sets no space between full-width
+    characters side by side, so the entry is a period cell's, never the bullet's. Its run
+    leaves 現状 unread as before; 計画 is read."""
     result = read("items-marked-entry-one-space-after-a-sentence.layout.txt")
     content = [i.text for i in result.initiatives if i.item_no == 2]
     assert content[0] == "10月～1月に東海村地域ケア会議へ出席し、事例を報告しました。"
@@ -915,6 +915,36 @@ def test_a_marked_entry_one_space_after_a_sentence_of_the_content_is_no_content(
     assert (2, "baseline") not in got
     assert got[(2, "plan")][0] == "※定期的（1回/3箇月）開催"
     assert [d for d in unread(result) if "取組2" in d] == [
+        "取組2: a run of words reaches over a column's edge, so its cells cannot be told apart: its 現状 "
+        "cell not read"
+    ]
+
+
+def test_a_marked_entry_after_a_sentence_well_left_of_the_cells_leaves_the_first_cell_unread() -> None:
+    """The same entry printed where no run of the period columns holds it (the bullet's sentence
+    shorter): it is cut from the bullet all the same, and 現状, whose entry it may be, is not
+    read."""
+    text = (FIXTURES / "items-marked-entry-one-space-after-a-sentence.layout.txt").read_text()
+    text = text.replace(
+        "①10月～1月に東海村地域ケア会議へ出席し、事例を報告しました。", "①10月に出席しました。", 1
+    )
+    result = process_document(text.encode("utf-8"))
+    content = [i.text for i in result.initiatives if i.item_no == 2]
+    assert content[0] == "10月に出席しました。"
+    assert (2, "baseline") not in cells(result)
+    assert [d for d in unread(result) if "取組2" in d] == [
         "取組2: a list entry printed one space after a sentence of its 取組内容 belongs to no certain "
         "cell: its first period cell not read"
     ]
+
+
+def test_pieces_where_an_item_under_a_centred_header_shows_every_column_are_read() -> None:
+    """The header of `items-header-words-centred-over-their-columns` again (`現 状` at 51 over its
+    parenthesis at 47, `計 画` at 60 with none), item 1's 計画 pieces at 63: the header's edges
+    and its words read as centred place them apart, but item 3 shows every column (47 | 63 | 74),
+    63 its second: they are 計画's, read."""
+    result = read("items-header-words-centred-and-an-item-showing-every-column.layout.txt")
+    got = cells(result)
+    assert got[(1, "plan")] == ["住民向け勉強会（５回）", "派遣講師：在宅療養支援診療所 医師"]
+    assert got[(2, "plan")] == ["住民向け勉強会：２回"]
+    assert not [d for d in unread(result) if "取組1" in d or "取組2" in d]
