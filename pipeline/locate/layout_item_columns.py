@@ -18,7 +18,12 @@ moves with it (`layout_item_parts`). So, item by item:
   its pieces in two ways, the page's column order against other items' cells
   (`layout_column_order`) picks one or the cells are not read; items whose placing breaks that
   order are not read either (`layout_item_pages`);
-- pieces whose column is not certain leave their cells unread (`layout_item_placing`);
+- pieces whose column is not certain leave their cells unread (`layout_item_placing`), and so do
+  pieces that a header whose words may stand centred over their columns places in two columns,
+  where no item under it shows every column (`_placed_apart_from_centred`);
+- half-width text glued one space after a full 取組内容 line that the next line goes on with
+  (`令和 2 年 1` | `1 月`) stays content (`_wraps_on`); a list entry one space after a sentence of
+  the content is a period cell's (`_marked_after_a_sentence`);
 - on a page where the header is not printed again, the period columns are not known: the
   item's period cells are not read, unless its own cells' pattern or the page's column order
   places them (`layout_item_pages`).
