@@ -67,6 +67,7 @@ from pipeline.locate.layout_item_parts import (
     CellRun,
     ItemColumns,
     ItemDraft,
+    places,
     split_at_starts,
     split_line,
 )
@@ -518,19 +519,11 @@ def _item_row(
     content = TextAt(content_text(bullets), span_of(bullets))
     findings: list[Finding] = []
     if glued:
-        which = "first period cell" if stuck == {0} else f"first {len(stuck)} period cells"
-        detail = (
-            f"取組{draft.number}: a piece printed one space after a full line of its 取組内容 belongs "
-            f"to no certain cell: its {which} not read"
-        )
-        findings.append(Finding("status_cell_unread", detail, span_of(glued)))
+        what = "a piece printed one space after a full line"
+        findings.append(_no_certain_cell(draft.number, what, stuck, glued))
     if marked:
-        which = "first period cell" if marked_stuck == {0} else f"first {len(marked_stuck)} period cells"
-        detail = (
-            f"取組{draft.number}: a list entry printed one space after a sentence of its 取組内容 "
-            f"belongs to no certain cell: its {which} not read"
-        )
-        findings.append(Finding("status_cell_unread", detail, span_of(marked)))
+        what = "a list entry printed one space after a sentence"
+        findings.append(_no_certain_cell(draft.number, what, marked_stuck, marked))
     if draft.columns is None:
         if draft.runs:
             span = span_of([r.line for r in draft.runs])
@@ -593,6 +586,14 @@ def _item_row(
     return ItemRow(draft.number, title, content, (), tuple(drawn)), status, findings
 
 
+def _no_certain_cell(number: int, what: str, stuck: set[int], lines: list[Block]) -> Finding:
+    """The finding for the period columns not read as a piece printed beside the 取組内容 may be
+    any of theirs."""
+    which = "first period cell" if stuck == {0} else f"first {len(stuck)} period cells"
+    detail = f"取組{number}: {what} of its 取組内容 belongs to no certain cell: its {which} not read"
+    return Finding("status_cell_unread", detail, span_of(lines))
+
+
 def _placed_apart_from_centred(
     columns: ItemColumns, cells: list[list[tuple[Block, list[Word]]]], shift: int, shown: dict[int, int]
 ) -> set[int]:
@@ -628,16 +629,13 @@ def _columns_shown(drafts: list[ItemDraft]) -> dict[tuple[int, ...], dict[int, i
     for draft in drafts:
         if draft.columns is None or draft.columns.centred is None:
             continue
-        starts = sorted({r.start for r in draft.runs if not r.crossing})
-        groups: list[list[int]] = []
-        for start in starts:
-            if groups and start - groups[-1][-1] <= DEFAULT_EDGE_TOLERANCE:
-                groups[-1].append(start)
-            else:
-                groups.append([start])
+        starts = {r.start for r in draft.runs if not r.crossing}
+        groups = places(list(starts))  # each group's first start
         if len(groups) == len(draft.columns.edges):
             shown = out.setdefault(tuple(draft.columns.edges), {})
-            shown.update({start: k for k, group in enumerate(groups) for start in group})
+            shown.update(
+                {start: max(k for k, first in enumerate(groups) if first <= start) for start in starts}
+            )
     return out
 
 
