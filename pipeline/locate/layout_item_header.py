@@ -148,8 +148,13 @@ def header_columns(header_lines: list[Block], within_runs: bool = True) -> tuple
     if any(b - a < 2 * DEFAULT_EDGE_TOLERANCE + 1 for a, b in itertools.pairwise(edges)):
         return None
     labels = placed_period_labels([[(t, c) for t, c in p if c > edges[0] - 1] for p in pieces])
+    # the labels go with the edges left to right: where the words print one a line, the labels
+    # come in printed order (`実績` a line above `取組目標`, right of it), so each goes to its word
     if len(labels) != len(edges):
-        labels = [word for word, _ in found]
+        return edges, [word for word, _ in found]
+    by_period = {period_of_header(label): label for label in labels}
+    if len(by_period) == len(labels) and set(by_period) == set(periods):
+        labels = [by_period[period] for period in periods]
     return edges, labels
 
 

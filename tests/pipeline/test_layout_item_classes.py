@@ -948,3 +948,14 @@ def test_pieces_where_an_item_under_a_centred_header_shows_every_column_are_read
     assert got[(1, "plan")] == ["住民向け勉強会（５回）", "派遣講師：在宅療養支援診療所 医師"]
     assert got[(2, "plan")] == ["住民向け勉強会：２回"]
     assert not [d for d in unread(result) if "取組1" in d or "取組2" in d]
+
+
+def test_header_words_printed_one_a_line_label_their_columns_left_to_right() -> None:
+    """`現状`, `実績` and `取組目標` print one a line, `実績` above `取組目標` and right of it: the
+    columns take their labels left to right by where the words print (現状 | 取組目標 | 実績), never
+    in printed order, which read item 1's 実績 entries as 取組目標's."""
+    result = read("items-header-words-one-a-line-out-of-their-column-order.layout.txt")
+    got = cells(result)
+    assert got[(1, "actual")] == ["調査期間：5月-6月", "医療機関への協力依頼（1月中）", "未定"]
+    assert (1, "plan") not in got
+    assert got[(2, "plan")] == ["2回（4月～5月）"]
