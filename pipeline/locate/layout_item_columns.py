@@ -18,7 +18,12 @@ moves with it (`layout_item_parts`). So, item by item:
   its pieces in two ways, the page's column order against other items' cells
   (`layout_column_order`) picks one or the cells are not read; items whose placing breaks that
   order are not read either (`layout_item_pages`);
-- pieces whose column is not certain leave their cells unread (`layout_item_placing`);
+- pieces whose column is not certain leave their cells unread (`layout_item_placing`), and so do
+  pieces that a header whose words may stand centred over their columns places in two columns,
+  where no item under it shows every column (`_placed_apart_from_centred`);
+- half-width text glued one space after a full 取組内容 line that the next line goes on with
+  (`令和 2 年 1` | `1 月`) stays content (`_wraps_on`); a list entry one space after a sentence of
+  the content is a period cell's (`_marked_after_a_sentence`);
 - on a page where the header is not printed again, the period columns are not known: the
   item's period cells are not read, unless its own cells' pattern or the page's column order
   places them (`layout_item_pages`).
@@ -36,9 +41,9 @@ from typing import NamedTuple
 
 from extractors.blocks import Block, Finding, Span
 from extractors.pdf_page import WHOLE_COUNT
-from normalizers.forms import ITEMS_HEADER_WORDS, is_facility_name, period_of_header
+from normalizers.forms import ITEMS_HEADER_WORDS, NOTE_MARK, is_facility_name, period_of_header
 from normalizers.text import match_key
-from pipeline.locate.layout_cells import Word, display_width, joined
+from pipeline.locate.layout_cells import Word, display_width, joined, words_of
 from pipeline.locate.layout_headers import span_of
 from pipeline.locate.layout_item_header import (
     header_ahead,
@@ -62,6 +67,7 @@ from pipeline.locate.layout_item_parts import (
     CellRun,
     ItemColumns,
     ItemDraft,
+    places,
     split_at_starts,
     split_line,
 )
@@ -159,10 +165,11 @@ def locate_placed_items(lines: list[Block]) -> tuple[list[ItemRow], int, list[Fi
     distrust_out_of_order(drafts, pages, headers)
     full = _full_width(drafts)
     widths = _cell_widths(drafts)
+    shown = _columns_shown(drafts)
     read = []
     for draft in drafts:
         own = content_col if draft.content_col is None else draft.content_col
-        row, cells, found = _item_row(draft, own, full, widths)
+        row, cells, found = _item_row(draft, own, full, widths, shown)
         read.append((row, cells))
         findings += found
     # a period cell's first line opens an entry: a line of another cell that begins as one does
@@ -184,6 +191,8 @@ def _read_from_own_content_start(draft: ItemDraft, content_col: int) -> None:
     療機関が…`), which would read as the title's. Its lines are read again from where its markers
     start (the leftmost), where that is less than a shift left of the table's start."""
     own = min((words[0].col for _, words in draft.content if words[0].text[:1] in MARKERS), default=None)
+    if own is None:
+        own = _content_beside_titles(draft, content_col)
     if own is None or not content_col - DEFAULT_MAX_SHIFT <= own < content_col:
         return
     draft.content_col = own
@@ -195,6 +204,23 @@ def _read_from_own_content_start(draft: ItemDraft, content_col: int) -> None:
         if content:
             draft.content.append((line, content))
         draft.runs += [run for run in runs if not _chart_label(run, content, draft.columns)]
+
+
+def _content_beside_titles(draft: ItemDraft, content_col: int) -> int | None:
+    """Where an item printed a few columns left of the table starts its 取組内容 where no list
+    marker tells it: words printed less than a shift left of the column's start, one space or
+    more after the title's pieces (`３ 在宅医療につい ホームページを…`, `及啓発活動等の取組    参ります。
+    参加医療機関の…`) or opening a line (`関に在宅医療に関する…`), would read as the title's. The
+    leftmost of them, where the item's first line holds one beside its title and every title
+    piece ends left of it; else None."""
+    band = range(content_col - DEFAULT_MAX_SHIFT, content_col - 1)
+    lines = [words_of(line.text) for line in draft.lines]
+    starts = [w.col for words in lines for w in words if w.col in band]
+    if not lines or not any(w.col in band for w in lines[0][1:]):
+        return None
+    own = min(starts)
+    ends = [w.col + len(w.text) for words in lines for w in words if w.col < own]
+    return own if all(end <= own for end in ends) else None
 
 
 def _drop_chart_labels_left_of_the_cells(draft: ItemDraft) -> None:
@@ -323,6 +349,42 @@ def _glued_cells(words: list[Word], widths: dict[int, int], count: int) -> list[
     return splits[0] if len(splits) == 1 else [words]
 
 
+def _wraps_on(line: Block, words: list[Word], piece: str, rest: list[tuple[Block, list[Word]]]) -> bool:
+    """Whether a piece glued after a full 取組内容 line is half-width text the line wraps on with:
+    letters and digits only (`1`, `2022`, `IC`), one space after a full-width character (the
+    space pdftotext sets around half-width text wherever it prints), and the content's next line,
+    printed right below, goes on with it (no list marker opens it: `令和 2 年 1` | `1 月に…`,
+    `…における IC` | `T の活用…`). A period cell's line is hardly ever letters and digits alone,
+    so the piece is the content's; whether the first period cell has a piece on the line is not
+    known."""
+    if not (piece.isascii() and piece.isalnum() and _wide(words[-2].text[-1])) or not rest:
+        return False
+    below, after = rest[0]
+    right_below = (below.span.line_start or 0) == (line.span.line_start or 0) + 1
+    return right_below and after[0].text[:1] not in MARKERS
+
+
+def _marked_after_a_sentence(words: list[Word]) -> int | None:
+    """Where a line of an item's 取組内容 holds a list entry (or a note) one space after a
+    sentence's end (`…事例を報告しました。 ※定期的（1回/3箇月）`): the index of its first word,
+    else None. Each bullet of the 取組内容 opens a line of its own, and pdftotext sets no space
+    between two full-width characters printed side by side, so the entry is printed apart, a
+    period cell's."""
+    for index, (a, b) in enumerate(itertools.pairwise(words), 1):
+        marked = b.text[:1] in MARKERS or b.text.startswith(NOTE_MARK)
+        if marked and a.text.endswith("。") and b.col == a.col + len(a.text) + 1:
+            return index
+    return None
+
+
+def _reached(last: Word, columns: ItemColumns | None) -> set[int]:
+    """The period columns whose left edge a line's words reach to with their last word, as far
+    left as an item's cells may print off the header (none where the columns are not known)."""
+    end = last.col + len(last.text)
+    edges = columns.edges if columns is not None else []
+    return {k for k, edge in enumerate(edges) if edge - DEFAULT_MAX_SHIFT <= end}
+
+
 def _gapped(content: list[tuple[Block, list[Word]]]) -> bool:
     """Whether a line of an item's 取組内容 holds words after a wider gap than a space: a period
     cell's piece printed near the content, taken for it, so the first period column's lines
@@ -372,7 +434,11 @@ class CellLines(NamedTuple):
 
 
 def _item_row(
-    draft: ItemDraft, content_col: int, full: float = float("inf"), widths: dict[int, int] | None = None
+    draft: ItemDraft,
+    content_col: int,
+    full: float = float("inf"),
+    widths: dict[int, int] | None = None,
+    shown: dict[tuple[int, ...], dict[int, int]] | None = None,
 ) -> tuple[ItemRow, list[CellLines], list[Finding]]:
     """The item's title, content and drawn labels, its period cells read (the caller joins each
     cell's lines into paragraphs, knowing every cell's first line) and the findings."""
@@ -396,8 +462,31 @@ def _item_row(
     stuck = {0}  # the period columns whose words a glued piece may hold
     apart = True  # whether each glued piece is one space from full-width text on either side
     count = len(columns.edges) if columns is not None else len(draft.labels)
+    marked: list[Block] = []  # lines holding a marked entry one space after a sentence
+    marked_stuck = {0}  # the period columns whose words those entries may hold
     for index, (line, words) in enumerate(draft.content):
         piece = glued_piece(joined(words), full)
+        cut = None if piece else _marked_after_a_sentence(words)
+        if cut:  # not after a full line: that is a glued piece's (below)
+            draft.content[index] = (line, words[:cut])
+            held_words = {id(word) for run in draft.runs for word in run.words}
+            if any(id(word) not in held_words for word in words[cut:]):
+                # no run of the period columns holds it (else its cell is read with it or not)
+                marked.append(line)
+                marked_stuck |= _reached(words[-1], columns)
+            continue
+        whole = len(words) - 1  # the words before a piece of one word
+        if (
+            piece
+            and len(words) > 1
+            and _content_kept(words, full, whole) == whole
+            and _wraps_on(line, words, piece, draft.content[index + 1 :])
+        ):
+            # half-width text the next line goes on with: the content's own, whose first cell
+            # may still hold a piece there (`…会を 1` | `2 月 21 日`, never `2 月 21 日` alone)
+            glued.append(line)
+            apart = False
+            continue
         if piece and len(words) > 1:  # a period piece one space after a full line of content
             kept = _content_kept(words, full, len(words) - len(piece.split(" ")))
             draft.content[index] = (line, words[:kept])
@@ -430,12 +519,11 @@ def _item_row(
     content = TextAt(content_text(bullets), span_of(bullets))
     findings: list[Finding] = []
     if glued:
-        which = "first period cell" if stuck == {0} else f"first {len(stuck)} period cells"
-        detail = (
-            f"取組{draft.number}: a piece printed one space after a full line of its 取組内容 belongs "
-            f"to no certain cell: its {which} not read"
-        )
-        findings.append(Finding("status_cell_unread", detail, span_of(glued)))
+        what = "a piece printed one space after a full line"
+        findings.append(_no_certain_cell(draft.number, what, stuck, glued))
+    if marked:
+        what = "a list entry printed one space after a sentence"
+        findings.append(_no_certain_cell(draft.number, what, marked_stuck, marked))
     if draft.columns is None:
         if draft.runs:
             span = span_of([r.line for r in draft.runs])
@@ -447,6 +535,13 @@ def _item_row(
     taken = {id(line): words[0].col for line, words in pieces} if pieces and not glued else {}
     cells, unread, reason = period_cells(draft, draft.columns, taken)
     reasons = dict.fromkeys(unread, reason)
+    starts_shown = (shown or {}).get(tuple(draft.columns.edges), {})
+    for column in _placed_apart_from_centred(draft.columns, cells, shift, starts_shown) - unread:
+        unread.add(column)
+        reasons[column] = (
+            "its header's period words may stand centred over their columns, and a piece placed "
+            "so falls under another period than by the header's edges"
+        )
     for column in _among_chart_labels(draft, cells) - unread:
         unread.add(column)
         reasons[column] = (
@@ -472,6 +567,10 @@ def _item_row(
         for column in stuck - (unread - {0}):
             cells[column] = []
         unread |= stuck
+    if marked:  # reported above, but for the columns not read for a reason of their own
+        for column in marked_stuck - (unread - {0}):
+            cells[column] = []
+        unread |= marked_stuck
     status: list[CellLines] = []
     for index, (label, cell) in enumerate(zip(draft.columns.labels, cells, strict=True)):
         if period_of_header(label) is None:
@@ -485,6 +584,59 @@ def _item_row(
         lines = [joined(words) for _, words in cell]
         status.append(CellLines(label, lines, span_of([line for line, _ in cell]), width))
     return ItemRow(draft.number, title, content, (), tuple(drawn)), status, findings
+
+
+def _no_certain_cell(number: int, what: str, stuck: set[int], lines: list[Block]) -> Finding:
+    """The finding for the period columns not read as a piece printed beside the 取組内容 may be
+    any of theirs."""
+    which = "first period cell" if stuck == {0} else f"first {len(stuck)} period cells"
+    detail = f"取組{number}: {what} of its 取組内容 belongs to no certain cell: its {which} not read"
+    return Finding("status_cell_unread", detail, span_of(lines))
+
+
+def _placed_apart_from_centred(
+    columns: ItemColumns, cells: list[list[tuple[Block, list[Word]]]], shift: int, shown: dict[int, int]
+) -> set[int]:
+    """The period columns holding a piece that the edges of a header whose words may stand
+    centred over their columns (`ItemColumns.centred`) place in another column: the header tells
+    the piece's column in two ways (`…の構築` at 65: 計画 by `計画`'s own start at 61, 実績 by its
+    column starting 57 as `現状`'s parenthesis shows), so neither is certain, unless an item
+    under the same header shows every column (`_columns_shown`) with a piece starting where this
+    one does, in the column it is placed in."""
+    if columns.centred is None:
+        return set()
+    centred = columns.centred
+    out = set()
+    for column, cell in enumerate(cells):
+        for _, words in cell:
+            start = words[0].col
+            near = {k for at, k in shown.items() if abs(at - start) <= DEFAULT_EDGE_TOLERANCE}
+            if near:
+                if near != {column}:
+                    out.add(column)
+                continue
+            if min(range(len(centred)), key=lambda k: abs(centred[k] - start + shift)) != column:
+                out.add(column)
+    return out
+
+
+def _columns_shown(drafts: list[ItemDraft]) -> dict[tuple[int, ...], dict[int, int]]:
+    """Per header whose words may stand centred over their columns (by its edges): where the
+    pieces of an item under it start that shows every period column, its pieces' starts falling
+    into as many groups as the header has columns, each a column or two apart at most, in order
+    (`47 | 63 | 74`): start -> the column it shows."""
+    out: dict[tuple[int, ...], dict[int, int]] = {}
+    for draft in drafts:
+        if draft.columns is None or draft.columns.centred is None:
+            continue
+        starts = {r.start for r in draft.runs if not r.crossing}
+        groups = places(list(starts))  # each group's first start
+        if len(groups) == len(draft.columns.edges):
+            shown = out.setdefault(tuple(draft.columns.edges), {})
+            shown.update(
+                {start: max(k for k, first in enumerate(groups) if first <= start) for start in starts}
+            )
+    return out
 
 
 def _with_glued(

@@ -148,8 +148,13 @@ def header_columns(header_lines: list[Block], within_runs: bool = True) -> tuple
     if any(b - a < 2 * DEFAULT_EDGE_TOLERANCE + 1 for a, b in itertools.pairwise(edges)):
         return None
     labels = placed_period_labels([[(t, c) for t, c in p if c > edges[0] - 1] for p in pieces])
+    # the labels go with the edges left to right: where the words print one a line, the labels
+    # come in printed order (`実績` a line above `取組目標`, right of it), so each goes to its word
     if len(labels) != len(edges):
-        labels = [word for word, _ in found]
+        return edges, [word for word, _ in found]
+    by_period = {period_of_header(label): label for label in labels}
+    if len(by_period) == len(labels) and set(by_period) == set(periods):
+        labels = [by_period[period] for period in periods]
     return edges, labels
 
 
@@ -164,7 +169,27 @@ def item_columns(content: int, header_lines: list[Block]) -> ItemColumns | None:
     starts = header_columns(header_lines, within_runs=False)
     edges, labels = placed
     others = starts[0] if starts is not None and starts[0] != edges and starts[1] == labels else None
-    return ItemColumns(content, edges, labels, others)
+    return ItemColumns(content, edges, labels, others, centred_edges(header_lines, edges))
+
+
+def centred_edges(header_lines: list[Block], edges: list[int]) -> list[int] | None:
+    """The period columns' left edges where the header's words print centred over their columns:
+    where some columns' edges are a parenthesis printed left of the period word (`現状` at 51, its
+    `(補助金交付申` at 47) and others are the period word's own start, no parenthesis opening a run
+    near it (`計画` at 61: its parenthesis is a word inside the run `(補助金… (補助金… (補助金…`,
+    placed by that run's first word only), the words may stand as far right of their columns'
+    edges as the parenthesized ones do (`計画`'s column from 57). None where every edge is of one
+    kind, or no word is found."""
+    found = sorted(
+        (col for line in header_lines for _, col in _period_words(words_of(line.text))),
+    )
+    if len(found) != len(edges):
+        return None
+    moved = [word - edge for word, edge in zip(found, edges, strict=True) if edge < word]
+    if not moved or len(moved) == len(edges):
+        return None
+    offset = min(moved)
+    return [edge if edge < word else word - offset for word, edge in zip(found, edges, strict=True)]
 
 
 def table_columns(header_lines: list[Block], body: list[Block]) -> ItemColumns | None:

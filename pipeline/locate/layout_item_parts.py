@@ -33,6 +33,10 @@ class ItemColumns:
     # the left edges the header's runs' starts alone place, where they differ from `edges`
     # (`layout_item_header.item_columns`)
     run_starts: list[int] | None = None
+    # the left edges the header's period words place, read as centred over their columns as far
+    # as its parentheses show (`layout_item_header.centred_edges`), where those differ: a piece
+    # placed in another column by them is not certain
+    centred: list[int] | None = None
 
     def first_bound(self, shift: int = 0) -> float:
         """Where the first period column's region starts (half a column left of its edge)."""

@@ -848,3 +848,114 @@ def test_glued_pieces_parted_into_cells_leave_those_cells_unread_where_another_p
     got = cells(result)
     assert (1, "baseline") not in got and (1, "plan") not in got
     assert [d for d in unread(result) if d.startswith("取組1") and "first 2 period cells" in d]
+
+
+def test_half_width_text_glued_after_a_full_content_line_that_the_next_line_goes_on_with_stays_content() -> (
+    None
+):
+    """Item 3's 取組内容 line `…掲載します。令和 2 年 1` fills its column and its next line goes on
+    `1 月に出前講座…`: the `1` after the space pdftotext sets around half-width digits is the
+    content's, never a period piece cut from it (which read 令和2年1月 where the print says
+    令和2年11月). Whether 現状 has a piece on the line is not known: it stays unread."""
+    result = read("items-content-wrapping-on-after-half-width-text-glued-one-space-after.layout.txt")
+    raws = [d.raw for d in result.dates if d.source_table == "initiatives" and d.item_no == 3]
+    assert "令和 2 年 11 月" in raws and "令和 2 年 1 月" not in raws
+    content = [i.text for i in result.initiatives if i.item_no == 3]
+    assert "那珂市の広報誌に在宅医療の特集記事を掲載します。令和 2 年 11 月に出前講座を実施しました。" in (
+        content
+    )
+    assert (3, "baseline") not in cells(result)
+    assert any("取組3" in d and "full line" in d for d in unread(result))
+
+
+def test_a_piece_the_header_places_apart_as_its_words_stand_centred_is_not_read() -> None:
+    """The header's period words stand centred over their columns (`現状` at 51 over its
+    parenthesis at 47, `計画` at 61 with no parenthesis opening a run near it): item 1's 実績
+    pieces at 65 fall under 計画 by `計画`'s own start, under 実績 where 計画's column starts as
+    far left of its word as 現状's does. Neither is certain: they are read under no period
+    (never 実績's entries as 計画's), while the other items' pieces, placed alike either way,
+    are read."""
+    result = read("items-header-words-centred-over-their-columns.layout.txt")
+    got = cells(result)
+    assert (1, "plan") not in got and (1, "actual") not in got
+    assert [d for d in unread(result) if "取組1" in d] == [
+        "取組1: its header's period words may stand centred over their columns, and a piece placed "
+        "so falls under another period than by the header's edges: its 計画(補 cell not read"
+    ]
+    assert got[(3, "actual")][0] == "月 4 回程度開催"
+    assert got[(1, "baseline")][0] == "10 回（9 月-2月）"
+
+
+def test_an_item_printed_left_without_list_markers_reads_its_content_from_its_own_start() -> None:
+    """Item 3 prints two columns left of the table (`３ 在宅医療につい ホームページを…`, `関に在宅医療
+    に関する…` opening a line left of the 取組内容 column's start) and no list marker tells where
+    its content starts: its content is read from where its words beside the title start, never
+    left in the title (which dropped every line but those parted by half-width text: `2/3 でした。`
+    alone)."""
+    result = read("items-item-printed-left-without-markers.layout.txt")
+    content = "".join(i.text for i in result.initiatives if i.item_no == 3)
+    assert content.startswith("ホームページを開設している医療機関等は在宅医療について掲載していきます。")
+    assert "R3.8.29（日）18:00～20:00 に出前講座を実施しました。" in content
+    assert "グループの医療機関に在宅医療に関する内容" in content
+    raws = [d.raw for d in result.dates if d.source_table == "initiatives" and d.item_no == 3]
+    assert "R3.8.29（日）18:00～20:00" in raws
+
+
+def test_a_marked_entry_one_space_after_a_sentence_of_the_content_is_no_content() -> None:
+    """Item 2's first bullet ends its sentence short of the column (`…事例を報告しました。`) and
+    現状's first entry prints one space after it (`※定期的（1回/3箇月）`), running on over 現状's
+    edge: a bullet opens a line of its own and pdftotext sets no space between full-width
+    characters side by side, so the entry is a period cell's, never the bullet's. Its run
+    leaves 現状 unread as before; 計画 is read."""
+    result = read("items-marked-entry-one-space-after-a-sentence.layout.txt")
+    content = [i.text for i in result.initiatives if i.item_no == 2]
+    assert content[0] == "10月～1月に東海村地域ケア会議へ出席し、事例を報告しました。"
+    assert not any("定期的" in text for text in content)
+    got = cells(result)
+    assert (2, "baseline") not in got
+    assert got[(2, "plan")][0] == "※定期的（1回/3箇月）開催"
+    assert [d for d in unread(result) if "取組2" in d] == [
+        "取組2: a run of words reaches over a column's edge, so its cells cannot be told apart: its 現状 "
+        "cell not read"
+    ]
+
+
+def test_a_marked_entry_after_a_sentence_well_left_of_the_cells_leaves_the_first_cell_unread() -> None:
+    """The same entry printed where no run of the period columns holds it (the bullet's sentence
+    shorter): it is cut from the bullet all the same, and 現状, whose entry it may be, is not
+    read."""
+    text = (FIXTURES / "items-marked-entry-one-space-after-a-sentence.layout.txt").read_text()
+    text = text.replace(
+        "①10月～1月に東海村地域ケア会議へ出席し、事例を報告しました。", "①10月に出席しました。", 1
+    )
+    result = process_document(text.encode("utf-8"))
+    content = [i.text for i in result.initiatives if i.item_no == 2]
+    assert content[0] == "10月に出席しました。"
+    assert (2, "baseline") not in cells(result)
+    assert [d for d in unread(result) if "取組2" in d] == [
+        "取組2: a list entry printed one space after a sentence of its 取組内容 belongs to no certain "
+        "cell: its first period cell not read"
+    ]
+
+
+def test_pieces_where_an_item_under_a_centred_header_shows_every_column_are_read() -> None:
+    """The header of `items-header-words-centred-over-their-columns` again (`現 状` at 51 over its
+    parenthesis at 47, `計 画` at 60 with none), item 1's 計画 pieces at 63: the header's edges
+    and its words read as centred place them apart, but item 3 shows every column (47 | 63 | 74),
+    63 its second: they are 計画's, read."""
+    result = read("items-header-words-centred-and-an-item-showing-every-column.layout.txt")
+    got = cells(result)
+    assert got[(1, "plan")] == ["住民向け勉強会（５回）", "派遣講師：在宅療養支援診療所 医師"]
+    assert got[(2, "plan")] == ["住民向け勉強会：２回"]
+    assert not [d for d in unread(result) if "取組1" in d or "取組2" in d]
+
+
+def test_header_words_printed_one_a_line_label_their_columns_left_to_right() -> None:
+    """`現状`, `実績` and `取組目標` print one a line, `実績` above `取組目標` and right of it: the
+    columns take their labels left to right by where the words print (現状 | 取組目標 | 実績), never
+    in printed order, which read item 1's 実績 entries as 取組目標's."""
+    result = read("items-header-words-one-a-line-out-of-their-column-order.layout.txt")
+    got = cells(result)
+    assert got[(1, "actual")] == ["調査期間：5月-6月", "医療機関への協力依頼（1月中）", "未定"]
+    assert (1, "plan") not in got
+    assert got[(2, "plan")] == ["2回（4月～5月）"]
