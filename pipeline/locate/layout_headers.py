@@ -102,6 +102,7 @@ def placed_period_labels(lines: list[list[tuple[str, float]]]) -> list[str]:
     centers = sorted(w[0] for w in words)
     reach = min((b - a for a, b in itertools.pairwise(centers)), default=float("inf")) / 2
     for pieces in lines:
+        whole = _whole_notes_in_order(pieces, sorted(words, key=lambda w: w[0]), reach)
         for text, center in pieces:
             if period_of_header(text) is not None and fold_width(text)[:1] not in "(":
                 continue
@@ -109,11 +110,33 @@ def placed_period_labels(lines: list[list[tuple[str, float]]]) -> list[str]:
             note = "".join(nearest[2][1:])
             is_note = fold_width(text)[:1] == "(" or open_parens(note) > 0 or is_period_note(match_key(text))
             instruction = any(w in text for w in INSTRUCTION_WORDS)
-            if is_note and not instruction and abs(nearest[0] - center) <= reach:
+            if is_note and not instruction and (abs(nearest[0] - center) <= reach or whole):
                 nearest[2].append(text)
     stacked = len({row for _, row, _ in words}) == len(words)  # one word a line: printed order
     ordered = words if stacked else sorted(words, key=lambda w: w[0])
     return [reflow(parts) for _, _, parts in ordered]
+
+
+def _whole_notes_in_order(
+    pieces: list[tuple[str, float]], words: list[tuple[float, int, list[str]]], reach: float
+) -> bool:
+    """A line of whole notes, one under each period word in the words' order: as many pieces as
+    words, each a closed parenthesis, each nearest its own word, and all but one within `reach`
+    of it. The one further off (a note wider than its column, which pdftotext starts left of it:
+    `（グループ化前（Ｒ２年度（Ａ）））` under `現 状`) is its word's too, confirmed by the others."""
+    if len(pieces) != len(words) or len(words) < 2:
+        return False
+    ordered = sorted(pieces, key=lambda p: p[1])
+    for text, _ in ordered:
+        folded = fold_width(text)
+        if folded[:1] != "(" or open_parens(text) != 0 or any(w in text for w in INSTRUCTION_WORDS):
+            return False
+    far = 0
+    for (_, center), word in zip(ordered, words, strict=True):
+        if min(words, key=lambda w: abs(w[0] - center)) is not word:
+            return False
+        far += abs(word[0] - center) > reach
+    return far <= 1
 
 
 def is_period_note(key: str) -> bool:

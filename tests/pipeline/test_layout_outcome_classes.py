@@ -704,6 +704,42 @@ def test_a_closing_bracket_alone_ends_the_period_note_left_open_above_it() -> No
     assert years[("reverse_referrals", "actual")] == 2021
 
 
+SECTION4_WORDS = "                   現 状            取組目標             実 績"
+SECTION4_NOTES = (  # -layout: the 現状 note wider than its column, started left of its word
+    "            （グループ化前（Ｒ２年度（Ａ）））",
+    "   （令和 3 年度）",
+    "   （グループ化後（Ｒ 3 年度（Ｂ）））",
+)
+SECTION4_ROWS = (
+    "紹   介   数          ２７件             38 件            ３９件\n\n"
+    "急変時の受入数            5件              19 件             4件\n\n"
+    "逆紹介数                3件             12 件             1件"
+)
+
+
+def section4_years(notes: tuple[str, ...]) -> tuple[set[tuple[str, int | None]], int]:
+    result = run(SECTION4, f"{SECTION4_WORDS}\n{''.join(notes)}", SECTION4_ROWS)
+    years = {(o.period, o.period_fiscal_year) for o in result.outcomes if o.section == 4}
+    return years, len(figures(result, 4))
+
+
+def test_a_note_wider_than_its_column_goes_to_its_word_where_the_line_of_notes_confirms_it() -> None:
+    """-layout, a generated R3 report's section 4: `（グループ化前（Ｒ２年度（Ａ）））` is wider than
+    現状's column, and pdftotext starts it left of the word, its center nearer 現状 than 取組目標
+    but further than half their distance. The line holds one whole note under each period word,
+    in their order, the other two near their own: it is 現状's, and the baseline figures have
+    their fiscal year (it was left null, with no check)."""
+    assert section4_years(SECTION4_NOTES) == ({("baseline", 2020), ("plan", 2021), ("actual", 2021)}, 9)
+
+
+def test_a_line_of_fewer_notes_than_words_is_not_matched_by_order() -> None:
+    """The same line without 実績's note: as many notes as words no longer holds, and the note
+    further off than half the words' distance is nobody's (its figures' year stays unread rather
+    than guessed)."""
+    years, count = section4_years(SECTION4_NOTES[:2])
+    assert ("baseline", 2020) not in years and ("plan", 2021) in years and count == 9
+
+
 def test_a_header_printed_again_over_a_pages_rows_keeps_each_note_with_its_own_word() -> None:
     """-layout, a generated report: section 4's header prints again over the rows continued on
     the next page, its words at other places there. Read as one header, the first page's notes
