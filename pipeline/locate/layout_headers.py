@@ -99,10 +99,10 @@ def placed_period_labels(lines: list[list[tuple[str, float]]]) -> list[str]:
                 words.append((center, row, [text]))
     if not words:
         return []
-    centers = sorted(w[0] for w in words)
-    reach = min((b - a for a, b in itertools.pairwise(centers)), default=float("inf")) / 2
+    by_center = sorted(words, key=lambda w: w[0])
+    reach = min((b[0] - a[0] for a, b in itertools.pairwise(by_center)), default=float("inf")) / 2
     for pieces in lines:
-        whole = _whole_notes_in_order(pieces, sorted(words, key=lambda w: w[0]), reach)
+        whole = _whole_notes_in_order(pieces, by_center, reach)
         for text, center in pieces:
             if period_of_header(text) is not None and fold_width(text)[:1] not in "(":
                 continue
@@ -113,7 +113,7 @@ def placed_period_labels(lines: list[list[tuple[str, float]]]) -> list[str]:
             if is_note and not instruction and (abs(nearest[0] - center) <= reach or whole):
                 nearest[2].append(text)
     stacked = len({row for _, row, _ in words}) == len(words)  # one word a line: printed order
-    ordered = words if stacked else sorted(words, key=lambda w: w[0])
+    ordered = words if stacked else by_center
     return [reflow(parts) for _, _, parts in ordered]
 
 

@@ -563,14 +563,11 @@ def _item_row(
                 "a piece printed one space after a full line of its 取組内容 shares its line with "
                 "another piece of the first period column, apart from it"
             )
-    if glued:  # reported above, but for the columns not read for a reason of their own
-        for column in stuck - (unread - {0}):
-            cells[column] = []
-        unread |= stuck
-    if marked:  # reported above, but for the columns not read for a reason of their own
-        for column in marked_stuck - (unread - {0}):
-            cells[column] = []
-        unread |= marked_stuck
+    for beside, held_columns in ((glued, stuck), (marked, marked_stuck)):
+        if beside:  # reported above, but for the columns not read for a reason of their own
+            for column in held_columns - (unread - {0}):
+                cells[column] = []
+            unread |= held_columns
     status: list[CellLines] = []
     for index, (label, cell) in enumerate(zip(draft.columns.labels, cells, strict=True)):
         if period_of_header(label) is None:
