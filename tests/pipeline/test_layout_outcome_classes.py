@@ -810,17 +810,26 @@ def test_cells_wider_than_their_column_go_under_the_columns_in_their_order_where
     assert any("in their printed order" in d for d in ambiguous(broken))
 
 
+def assert_lone_row_read_in_section2_only(name: str, visits: dict[str, tuple[int, int, int]]) -> None:
+    """A generated report with group totals only whose section 2 lone row is read (its group
+    figures `visits`, period -> (合計回数, 往診, 訪問診療)), while section 1's stays unread with a
+    `cells_ambiguous` check of its own."""
+    result = process_document((OUTCOMES / name).read_bytes())
+    assert figures(result, 2) == group_visits(visits)
+    assert figures(result, 1) == set()
+    assert [d.split(":")[0] for d in ambiguous(result)] == ["取組効果 1"]
+
+
 def test_a_lone_row_whose_cells_each_printed_after_their_own_columns_header_is_placed() -> None:
     """Default mode, a generated report with group totals only: section 2 prints each column as
     a block, its word, its note, then its one cell (the blank 現状 cell first). A blank cell may
     print out of the columns' order, and a lone row has no sums to confirm it; but a cell printed
     after its own column's word and before the next one's is that column's. Section 1, whose
     cells all print after the three headers, stays unread."""
-    path = OUTCOMES / "each-column-a-block-with-its-one-cell.default.txt"
-    result = process_document(path.read_bytes())
-    assert figures(result, 2) == group_visits({"plan": (1690, 111, 1569), "actual": (768, 60, 708)})
-    assert figures(result, 1) == set()
-    assert [d.split(":")[0] for d in ambiguous(result)] == ["取組効果 1"]
+    assert_lone_row_read_in_section2_only(
+        "each-column-a-block-with-its-one-cell.default.txt",
+        {"plan": (1690, 111, 1569), "actual": (768, 60, 708)},
+    )
 
 
 def test_a_lone_rows_blank_cell_printed_in_its_own_columns_block_tells_the_columns() -> None:
@@ -849,11 +858,9 @@ def test_a_lone_rows_cells_printed_side_by_side_on_one_line_keep_their_columns_w
     Cells that print on one line stood side by side at one height of the page, each in its own
     column, left to right: the blank cell is in its place, not printed apart. Section 1's cells
     print one to a paragraph, the blank first: which column it is stays unknown, no figure."""
-    path = OUTCOMES / "lone-row-cells-side-by-side-blank-first.default.txt"
-    result = process_document(path.read_bytes())
-    assert figures(result, 2) == group_visits({"plan": (52, 17, 35), "actual": (69, 7, 62)})
-    assert figures(result, 1) == set()
-    assert [d.split(":")[0] for d in ambiguous(result)] == ["取組効果 1"]
+    assert_lone_row_read_in_section2_only(
+        "lone-row-cells-side-by-side-blank-first.default.txt", {"plan": (52, 17, 35), "actual": (69, 7, 62)}
+    )
 
 
 def test_rows_printed_column_by_column_are_read_across_the_stacks_where_the_sums_confirm() -> None:
