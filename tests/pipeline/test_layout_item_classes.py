@@ -55,9 +55,11 @@ def run(*parts: str) -> DocumentResult:
     return process_document("\n".join([HEADING, "", *parts]).encode("utf-8"))
 
 
-def read(name: str) -> DocumentResult:
-    """A -layout fixture text (tests/fixtures/layout/) through the pipeline."""
-    return process_document((FIXTURES / name).read_bytes())
+def read(name: str, old: str = "", new: str = "") -> DocumentResult:
+    """A -layout fixture text (tests/fixtures/layout/) through the pipeline; `old`: its first
+    occurrence replaced by `new` before (a variant of the printed text)."""
+    data = (FIXTURES / name).read_bytes()
+    return process_document(data.replace(old.encode("utf-8"), new.encode("utf-8"), 1) if old else data)
 
 
 def cells(result: DocumentResult) -> dict[tuple[int, str], list[str]]:
@@ -671,7 +673,7 @@ def test_chart_labels_left_of_pieces_glued_after_full_lines(
 
 
 @pytest.mark.parametrize(
-    ("case", "old", "new", "read"),
+    ("case", "old", "new", "cells_read"),
     [
         # `年 3 回開催予` (11) and `発送：㋿4 年` (11) fit the columns' rooms (12): the only dealing
         ("as printed", "", "", True),
@@ -681,7 +683,7 @@ def test_chart_labels_left_of_pieces_glued_after_full_lines(
     ],
 )
 def test_a_run_split_where_the_next_columns_pieces_start_parts_by_room(
-    case: str, old: str, new: str, read: bool
+    case: str, old: str, new: str, cells_read: bool
 ) -> None:
     """Item 2 prints `年 3 回開催予 発送：㋿4 年` as one run, split where the 実績 pieces of its
     other lines start (83); its first part reaches the 実績 column's edge, so its last words might
@@ -689,11 +691,10 @@ def test_a_run_split_where_the_next_columns_pieces_start_parts_by_room(
     the words to the columns from 計画's on that leaves no column wider than its room (`年 3` |
     `回開催予 発送：㋿4 年` leaves 実績 too wide, and 実績 is the last column), the two cells are
     read; else both are left out."""
-    text = (FIXTURES / "items-two-cells-one-space-apart-parted-by-room.layout.txt").read_text()
-    result = process_document((text.replace(old, new, 1) if old else text).encode("utf-8"))
+    result = read("items-two-cells-one-space-apart-parted-by-room.layout.txt", old, new)
     got = cells(result)
     split = [d for d in unread(result) if d.startswith("取組2") and "one space apart" in d]
-    if read:
+    if cells_read:
         assert got[(2, "plan")] == [
             "年 3 回開催予定",
             "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
@@ -738,7 +739,7 @@ def test_a_piece_of_one_word_glued_after_a_full_content_line_is_the_first_cells_
 
 
 @pytest.mark.parametrize(
-    ("case", "old", "new", "read"),
+    ("case", "old", "new", "cells_read"),
     [
         ("one run", "", "", True),
         # two spaces: the count is a piece of its own, apart from the glued one on its line
@@ -746,17 +747,16 @@ def test_a_piece_of_one_word_glued_after_a_full_content_line_is_the_first_cells_
     ],
 )
 def test_a_glued_piece_going_on_past_the_content_region_is_one_line_with_the_rest(
-    case: str, old: str, new: str, read: bool
+    case: str, old: str, new: str, cells_read: bool
 ) -> None:
     """Item 1 prints `…ようにしていき ◆月 2 回程度開催` as one run: `◆月` glued after the full
     content line, `2 回程度開催` past the content's region, read as a run of the first period
     column. They are one line of 現状's cell, joined, not two pieces ordered apart (`…医師 2 回程度
     開催` | `月`). Where the two print apart on the line, their order in the cell is not told, and
     現状 is not read."""
-    text = (FIXTURES / "items-glued-piece-going-on-as-a-run-of-the-first-column.layout.txt").read_text()
-    result = process_document((text.replace(old, new, 1) if old else text).encode("utf-8"))
+    result = read("items-glued-piece-going-on-as-a-run-of-the-first-column.layout.txt", old, new)
     got = cells(result)
-    if read:
+    if cells_read:
         assert got[(1, "baseline")] == ["派遣講師：在宅療養支援診療所 医師", "月 2 回程度開催"], case
     else:
         assert (1, "baseline") not in got, case
@@ -805,7 +805,7 @@ def test_a_piece_with_half_width_digits_glued_after_a_full_content_line_is_measu
 
 
 @pytest.mark.parametrize(
-    ("case", "old", "new", "read"),
+    ("case", "old", "new", "cells_read"),
     [
         ("parted by room", "", "", True),
         # a half-width digit after the first part: the space may be one pdftotext sets around it
@@ -813,7 +813,7 @@ def test_a_piece_with_half_width_digits_glued_after_a_full_content_line_is_measu
     ],
 )
 def test_a_glued_piece_of_two_cells_is_parted_where_the_first_fills_its_room(
-    case: str, old: str, new: str, read: bool
+    case: str, old: str, new: str, cells_read: bool
 ) -> None:
     """Item 2 prints `…連絡をすること とに窓口を設置して相互に （9 月中）` one space apart: the
     piece after the full content line is wider than a period cell's line, so it holds two cells.
@@ -821,10 +821,9 @@ def test_a_glued_piece_of_two_cells_is_parted_where_the_first_fills_its_room(
     the two print one space apart between full-width characters (a gap on the page): 現状 gets
     `とに窓口を設置して相互に`, 取組目標 `（9 月中）`. Where no gap tells the parts apart, neither
     cell is read."""
-    text = (FIXTURES / "items-glued-piece-of-two-cells-parted-by-room.layout.txt").read_text()
-    result = process_document((text.replace(old, new, 1) if old else text).encode("utf-8"))
+    result = read("items-glued-piece-of-two-cells-parted-by-room.layout.txt", old, new)
     got = cells(result)
-    if read:
+    if cells_read:
         assert got[(2, "baseline")] == [
             "医療機関への協力依頼（5月中）",
             "※それぞれの医療機関ごとに窓口を設置して相互に連絡できる体制の構築",
